@@ -1,0 +1,91 @@
+"""Typed ports through which hardware and time come into the core.
+
+Real and fake implementations live behind these protocols and are chosen by URI
+(``camera:0``, ``file:/path/clip.mp4``, ``synthetic:``, ``mic:default``); see ``recorder.devices``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+#: A BGR ``uint8`` image of shape (height, width, 3), as OpenCV produces.
+Frame = npt.NDArray[np.uint8]
+#: Signed 16-bit PCM of shape (samples, channels) at :data:`AUDIO_RATE_HZ`.
+Pcm = npt.NDArray[np.int16]
+
+AUDIO_RATE_HZ = 48_000
+
+
+@runtime_checkable
+class Clock(Protocol):
+    """Monotonic time shared by every source, so video and audio timestamps compare directly."""
+
+    def now_ns(self) -> int:
+        """Nanoseconds from an arbitrary fixed origin; never goes backwards."""
+        ...
+
+    def sleep_until_ns(self, deadline_ns: int) -> None:
+        """Block until :meth:`now_ns` reaches ``deadline_ns`` (a fake clock just advances)."""
+        ...
+
+
+@dataclass(frozen=True)
+class VideoFormat:
+    width: int
+    height: int
+    fps: float
+
+
+@dataclass(frozen=True)
+class AudioFormat:
+    rate_hz: int
+    channels: int
+
+
+class SourceError(Exception):
+    """A source cannot start or stopped delivering. ``str(error)`` is plain English for the UI."""
+
+
+@runtime_checkable
+class VideoSource(Protocol):
+    """Yields ``(t_ns, frame)`` with ``t_ns`` taken from the shared clock at capture."""
+
+    @property
+    def format(self) -> VideoFormat: ...
+
+    def frames(self) -> Iterator[tuple[int, Frame]]:
+        """Frames in capture order until :meth:`close` is called or the source ends.
+
+        Raises:
+            SourceError: the source failed mid-stream (the message says why in plain English).
+        """
+        ...
+
+    def close(self) -> None:
+        """Stop capture and release the device; safe to call twice and from another thread."""
+        ...
+
+
+@runtime_checkable
+class AudioSource(Protocol):
+    """Yields ``(t_ns, pcm)`` blocks; ``t_ns`` is the shared-clock time of the block's first sample."""
+
+    @property
+    def format(self) -> AudioFormat: ...
+
+    def blocks(self) -> Iterator[tuple[int, Pcm]]:
+        """PCM blocks in order until :meth:`close` is called or the source ends.
+
+        Raises:
+            SourceError: the source failed mid-stream (the message says why in plain English).
+        """
+        ...
+
+    def close(self) -> None:
+        """Stop capture and release the device; safe to call twice and from another thread."""
+        ...
