@@ -18,13 +18,16 @@ SUBCOMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="voicebooth", description="Voicebooth headless commands.")
     sub = parser.add_subparsers(dest="command", required=True)
-    modules = {}
-    for name, module_name in SUBCOMMANDS.items():
-        module = importlib.import_module(module_name)
-        modules[name] = module
-        module.add_arguments(sub.add_parser(name, help=module.__doc__.splitlines()[0] if module.__doc__ else None))
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    result: int = modules[args.command].run(args)
+    # Import only the subcommand asked for, so one command's dependencies never slow another.
+    chosen = args_in[0] if args_in and args_in[0] in SUBCOMMANDS else None
+    for name in SUBCOMMANDS:
+        sub_parser = sub.add_parser(name)
+        if name == chosen:
+            module = importlib.import_module(SUBCOMMANDS[name])
+            module.add_arguments(sub_parser)
+    args = parser.parse_args(args_in)
+    result: int = importlib.import_module(SUBCOMMANDS[args.command]).run(args)
     return result
