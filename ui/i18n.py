@@ -1,0 +1,117 @@
+"""Translation for the app: the ``tr`` function used everywhere and loading the Welsh catalogue.
+
+Every visible string goes through :func:`translate` with a *context* (the page or widget name)::
+
+    from ui.i18n import translate
+    label.setText(translate("Welcome", "Start"))
+
+Why ``translate`` and not a function called ``tr``: ``pyside6-lupdate``'s Python parser reads
+``translate(context, text)`` calls with their context, but takes any ``tr(a, b)`` call for
+``QObject.tr(text, disambiguation)`` and loses the context, so the Welsh text would never be found.
+The catalogue test (tests/unit/ui/test_i18n_catalogue.py) fails on any string with an empty context.
+Literal strings only: lupdate cannot see ``translate(ctx, variable)``; for a fixed set of strings chosen at
+run time, write each ``translate("Ctx", "literal")`` call out in a dict.
+
+Catalogues: ``resources/translations/voicebooth_<locale>.ts`` (committed). The compiled ``.qm`` is built
+from the ``.ts`` with ``pyside6-lrelease`` into the user cache dir at start-up when it is missing or older
+than the ``.ts`` (binaries are not committed). English is the source language, so it needs no catalogue.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+#: Locales the app offers, with their names as shown to a speaker of that language.
+LOCALES: dict[str, str] = {"en": "English", "cy": "Cymraeg"}
+SOURCE_LOCALE = "en"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate ``text`` in ``context`` with the installed catalogue (the source text when none)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def ts_path(locale: str) -> Path:
+    return TRANSLATIONS_DIR / f"voicebooth_{locale}.ts"
+
+
+def lrelease_executable() -> str | None:
+    """``pyside6-lrelease`` next to the running interpreter (the venv), else on PATH."""
+    here = Path(sys.executable).parent / "pyside6-lrelease"
+    if here.exists():
+        return str(here)
+    return shutil.which("pyside6-lrelease")
+
+
+def compile_catalogue(locale: str, out_dir: Path) -> Path:
+    """Compile ``voicebooth_<locale>.ts`` into ``out_dir`` unless an up-to-date ``.qm`` is there.
+
+    Raises:
+        FileNotFoundError: no catalogue for ``locale`` or no ``pyside6-lrelease``.
+        subprocess.CalledProcessError: lrelease failed.
+    """
+    source = ts_path(locale)
+    if not source.exists():
+        raise FileNotFoundError(f"No translation catalogue for {locale!r} at {source}")
+    packaged = source.with_suffix(".qm")  # a frozen build ships the compiled catalogue
+    if packaged.exists() and packaged.stat().st_mtime >= source.stat().st_mtime:
+        return packaged
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"voicebooth_{locale}.qm"
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    exe = lrelease_executable()
+    if exe is None:
+        raise FileNotFoundError("pyside6-lrelease is not installed")
+    subprocess.run([exe, "-silent", str(source), "-qm", str(target)], check=True, capture_output=True)
+    return target
+
+
+class Translations:
+    """Installs and swaps the app's translator; one per application."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self._cache_dir = cache_dir
+        self._translator: QTranslator | None = None
+        self.locale = SOURCE_LOCALE
+
+    def set_locale(self, locale: str) -> bool:
+        """Switch the whole app to ``locale``; widgets re-translate on ``QEvent.LanguageChange``.
+
+        Returns:
+            True when the catalogue was loaded (always True for English).
+        """
+        if locale not in LOCALES:
+            raise ValueError(f"Unsupported language {locale!r}")
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        self.locale = locale
+        QLocale.setDefault(QLocale(locale))
+        if locale == SOURCE_LOCALE:  # removing the translator already sent LanguageChange
+            return True
+        try:
+            qm = compile_catalogue(locale, self._cache_dir)
+        except (OSError, subprocess.CalledProcessError) as error:
+            log.warning("Welsh catalogue unavailable, staying in English: %s", error)
+            self.locale = SOURCE_LOCALE
+            return False
+        translator = QTranslator()
+        if not translator.load(str(qm)):
+            log.warning("Could not load translation file %s", qm)
+            self.locale = SOURCE_LOCALE
+            return False
+        self._translator = translator
+        if app is not None:
+            app.installTranslator(translator)  # sends LanguageChange to every widget
+        return True
