@@ -89,7 +89,7 @@ class FaceCounter:
     """
 
     def __init__(self, cascade_path: Path | None = None) -> None:
-        path = cascade_path or Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"
+        path = cascade_path or Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"  # type: ignore[attr-defined]
         self._classifier: Any = cv2.CascadeClassifier(str(path))
         if self._classifier.empty():
             raise RuntimeError(f"The face detector could not be loaded from {path}.")
@@ -99,12 +99,13 @@ class FaceCounter:
     def count(self, frame: Frame) -> int:
         """Number of faces in a BGR frame (scaled to about 640 px wide first)."""
         h, w = frame.shape[:2]
+        small: Any = frame
         if w > DETECT_WIDTH_PX:
             scaled_h = max(1, round(h * DETECT_WIDTH_PX / w))
-            frame = cv2.resize(frame, (DETECT_WIDTH_PX, scaled_h), interpolation=cv2.INTER_AREA)
+            small = cv2.resize(frame, (DETECT_WIDTH_PX, scaled_h), interpolation=cv2.INTER_AREA)
         # No histogram equalisation: on a plain background it swings contrast so much that a lone face
         # is missed, and the cascade copes with ordinary office lighting without it.
-        grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+        grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
         with self._lock:
             found = self._classifier.detectMultiScale(grey, scaleFactor=1.2, minNeighbors=5, minSize=(60, 60))
         return len(found)
