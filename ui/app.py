@@ -1,0 +1,193 @@
+"""Start-up of the desktop app: options, configuration, campaign, language, look, then the main window.
+
+``voicebooth`` opens the support-worker flow; ``--demo`` uses synthetic camera and microphone and an
+embedded local intake server in a temporary folder; ``--review`` opens review mode; ``--video``/``--audio``
+choose sources. Without a display, ``--demo`` runs a headless demo instead (records one short take per
+prompt and sends it), because an invisible window helps nobody.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from recorder.campaign import Campaign, CampaignError, load_campaign
+from recorder.config import Config, ConfigError, PolicySource, load_config
+from recorder.config.keys import APP_NAME
+from recorder.flow import FlowMachine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Parsed command line."""
+
+    demo: bool
+    review: bool
+    cli_values: dict[str, object]
+
+
+def parse_args(argv: list[str]) -> Options:
+    parser = argparse.ArgumentParser(prog="voicebooth", description="Record and send short staff videos.")
+    parser.add_argument("--demo", action="store_true", help="synthetic camera and microphone, local server")
+    parser.add_argument("--review", action="store_true", help="open review mode (for network leads)")
+    parser.add_argument("--video", metavar="URI", help="camera:N, file:PATH or synthetic:")
+    parser.add_argument("--audio", metavar="URI", help="mic:NAME, mic:default, file:PATH or synthetic:")
+    parser.add_argument("--locale", choices=("en", "cy"), help="language: en (English) or cy (Cymraeg)")
+    parser.add_argument("--server", metavar="URL", help="intake server address")
+    parser.add_argument("--campaign-pack", metavar="PATH_OR_URL", help="campaign pack folder, file or URL")
+    parser.add_argument("--data-dir", metavar="DIR", help="where recordings and the outbox are kept")
+    ns = parser.parse_args(argv)
+    values: dict[str, object] = {
+        "video_uri": ns.video,
+        "audio_uri": ns.audio,
+        "locale": ns.locale,
+        "server_url": ns.server,
+        "campaign_pack": ns.campaign_pack,
+        "data_dir": ns.data_dir,
+    }
+    return Options(
+        demo=ns.demo, review=ns.review, cli_values={k: v for k, v in values.items() if v is not None}
+    )
+
+
+def has_display(environ: Mapping[str, str]) -> bool:
+    """True when a window can be shown (an explicit QT_QPA_PLATFORM counts: tests use offscreen)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM"))
+
+
+def load_settings(
+    cli_values: Mapping[str, object],
+    *,
+    environ: Mapping[str, str] | None = None,
+    policy_source: PolicySource | None = None,
+    user_settings_path: Path | None = None,
+) -> tuple[Config, Campaign]:
+    """Resolve configuration and load the campaign pack it names (the pack adds its own defaults).
+
+    Raises:
+        ConfigError: an invalid command-line value.
+        CampaignError: the campaign pack cannot be used.
+    """
+    kwargs = {"environ": environ, "policy_source": policy_source, "user_settings_path": user_settings_path}
+    first = load_config(command_line=cli_values, **kwargs)  # type: ignore[arg-type]
+    campaign = load_campaign(first.text("campaign_pack") or None)
+    config = load_config(command_line=cli_values, campaign_settings=campaign.settings, **kwargs)  # type: ignore[arg-type]
+    for problem in config.problems:
+        log.warning("Configuration: %s", problem)
+    return config, campaign
+
+
+def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
+    """The flow machine for this campaign, starting at recovery when interrupted takes exist."""
+    interrupted = False
+    try:
+        from recorder.takes.recovery import find_interrupted  # type: ignore[import-not-found,unused-ignore]
+
+        interrupted = bool(find_interrupted(config.data_dir))
+    except ImportError:
+        log.info("Take recovery is not available in this build")
+    except OSError as error:
+        log.warning("Could not look for interrupted recordings: %s", error)
+    machine = FlowMachine(
+        campaign.prompt_ids,
+        countdown_enabled=config.integer("countdown_s") > 0,
+        start_with_recovery=interrupted,
+    )
+    machine.model.locale = config.text("locale")
+    return machine
+
+
+def main(argv: list[str]) -> int:
+    """Run the app; returns the process exit code."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    options = parse_args(argv)
+    demo_server = None
+    if options.demo:
+        from ui.demo_server import DemoServer
+
+        if not has_display(os.environ):
+            from ui.demo_server import run_headless_demo
+
+            return run_headless_demo()
+        demo_server = DemoServer.start()
+        options.cli_values.update(demo_server.config_values())
+    elif not has_display(os.environ):
+        print(
+            "Voicebooth needs a screen, and none was found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+            "Run it on a desktop, or try `voicebooth --demo` for a headless demonstration.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        config, campaign = load_settings(options.cli_values)
+    except (ConfigError, CampaignError) as error:
+        print(f"Voicebooth cannot start: {error}", file=sys.stderr)
+        return 2
+    try:
+        return run_gui(options, config, campaign)
+    finally:
+        if demo_server is not None:
+            demo_server.stop()
+
+
+def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
+    """Create the QApplication and the window, and run the event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
+    from ui.pages.base import PageContext
+    from ui.theme import apply_theme
+
+    try:
+        import truststore
+
+        truststore.inject_into_ssl()  # use the OS certificate store (TLS-inspecting proxies)
+    except Exception as error:  # the app still works with certifi's store
+        log.warning("Could not use the system certificate store: %s", error)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    apply_theme(app)
+    translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
+    translations.set_locale(config.text("locale"))
+    if options.review:
+        return run_review(app, config)
+    machine = build_machine(config, campaign)
+    data_dir = config.data_dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    ctx = PageContext(machine, campaign, config, translations, data_dir)
+    window = MainWindow(ctx)
+    window.show()
+    return int(app.exec())
+
+
+def run_review(app: object, config: Config) -> int:
+    """Review mode (issue 6). Until its window lands, say so plainly instead of showing the flow."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.i18n import translate
+
+    assert isinstance(app, QApplication)
+    try:
+        from ui.review.app import run_review_window  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        box = QMessageBox()
+        box.setWindowTitle(translate("App", "Review mode"))
+        box.setText(translate("App", "Review mode is not part of this version of Voicebooth yet."))
+        box.setAccessibleName(translate("App", "Review mode"))
+        box.exec()
+        return 1
+    result: int = run_review_window(app, config)
+    return result

@@ -1,0 +1,359 @@
+"""The main window: a stack of pages that follows the flow machine, with Back / Next / Cancel underneath.
+
+The window owns no flow logic. It imports the page modules in :data:`PAGE_MODULES` (each registers its
+page class with :func:`ui.pages.base.register_page`), builds one instance per page class, and on every
+state change from :class:`recorder.flow.FlowMachine` shows the registered page and updates the navigation
+bar from the page's :meth:`~ui.pages.base.Page.nav`. Events from the buttons and from pages go through
+:meth:`MainWindow.go`, which validates the page before NEXT and asks the person before anything is lost.
+
+Keyboard: Back = Alt+Left (or Alt+B), Next = Alt+Right (or Alt+N), Cancel = Alt+C, Settings = Ctrl+,;
+Tab moves through the page, then Back, Cancel, Next.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowState, Loss, Step
+from ui.i18n import translate
+from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
+
+log = logging.getLogger(__name__)
+
+#: Page modules imported by the window, in no particular order. A module that does not exist yet is
+#: skipped (its step then shows a notice), so screens can land one by one.
+PAGE_MODULES: tuple[str, ...] = (
+    "ui.pages.recovery",
+    "ui.pages.welcome",
+    "ui.pages.about_you",
+    "ui.pages.consent",
+    "ui.pages.device_check",
+    "ui.pages.prompt",
+    "ui.pages.review_send",
+    "ui.pages.done",
+)
+
+#: Asks the person a yes/no question: (title, text, yes label, no label) -> True for yes.
+Confirmer = Callable[[str, str, str, str], bool]
+
+
+def import_pages() -> None:
+    """Import every page module that exists (registering its pages)."""
+    for name in PAGE_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:  # a real missing dependency inside the page module
+                raise
+            log.info("Page module %s is not available in this build", name)
+
+
+def loss_sentences(losses: tuple[Loss, ...]) -> list[str]:
+    """Translated sentences for what would be lost."""
+    sentences = {
+        Loss.DETAILS: translate("MainWindow", "the details you entered about yourself"),
+        Loss.CONSENT: translate("MainWindow", "your consent answers"),
+        Loss.KEPT_TAKES: translate("MainWindow", "the answers you have recorded and kept"),
+        Loss.CURRENT_TAKE: translate("MainWindow", "the recording you are making now"),
+    }
+    return [sentences[loss] for loss in losses]
+
+
+def message_box_confirm(parent: QWidget) -> Confirmer:
+    """A :data:`Confirmer` that shows a modal message box with the safe answer as the default."""
+
+    def ask(title: str, text: str, yes_label: str, no_label: str) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(text)
+        yes = box.addButton(yes_label, QMessageBox.ButtonRole.DestructiveRole)
+        no = box.addButton(no_label, QMessageBox.ButtonRole.RejectRole)
+        yes.setAccessibleName(yes_label)
+        no.setAccessibleName(no_label)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    return ask
+
+
+class MissingPage(Page):
+    """Shown for a step whose page module is not part of this build (tells the person what to do)."""
+
+    CONTEXT = "MissingPage"
+
+    def __init__(self, ctx: PageContext, step: Step) -> None:
+        super().__init__(ctx)
+        self.step = step
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.body.addWidget(self.note)
+        self.body.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return translate("MissingPage", "This step is not available")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.note.setText(
+            translate(
+                "MissingPage", "This version of Voicebooth cannot show this step. Please go back, or ask IT."
+            )
+        )
+
+
+class MainWindow(QMainWindow):
+    """The app window for the support-worker flow.
+
+    Args:
+        ctx: shared page context (machine, campaign, config, translations).
+        confirm: how to ask yes/no questions (default: a message box); tests pass a stub answerer.
+    """
+
+    def __init__(self, ctx: PageContext, *, confirm: Confirmer | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.confirm: Confirmer = confirm or message_box_confirm(self)
+        self.pages: dict[Step, Page] = {}
+        self._current: Page | None = None
+        import_pages()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.nav_bar = QFrame()
+        self.nav_bar.setObjectName("NavBar")
+        nav_layout = QHBoxLayout(self.nav_bar)
+        nav_layout.setContentsMargins(24, 12, 24, 12)
+        self.back_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.settings_button = QPushButton()
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("PrimaryButton")
+        nav_layout.addWidget(self.back_button)
+        nav_layout.addStretch(1)
+        nav_layout.addWidget(self.settings_button)
+        nav_layout.addWidget(self.cancel_button)
+        nav_layout.addWidget(self.next_button)
+        layout.addWidget(self.nav_bar)
+        self.setCentralWidget(central)
+
+        self.back_button.clicked.connect(lambda: self.go(Event.BACK))
+        self.next_button.clicked.connect(self._next_clicked)
+        self.cancel_button.clicked.connect(lambda: self.go(Event.CANCEL))
+        self.settings_button.clicked.connect(self.open_settings)
+        for keys, button in (
+            ("Alt+Left", self.back_button),
+            ("Alt+Right", self.next_button),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(
+                lambda b=button: b.click() if b.isVisible() and b.isEnabled() else None
+            )
+        settings_shortcut = QShortcut(QKeySequence("Ctrl+,"), self)
+        settings_shortcut.activated.connect(self.open_settings)
+
+        for step in Step:
+            cls = PAGE_REGISTRY.get(step)
+            page = next((p for p in self.pages.values() if cls is not None and type(p) is cls), None)
+            if page is None:
+                page = cls(ctx) if cls is not None else MissingPage(ctx, step)
+                page.requested.connect(self.go)
+                page.nav_changed.connect(self._refresh_nav)
+                page.set_fire_hook(self.run_flow_action)
+                self.stack.addWidget(page)
+            self.pages[step] = page
+        self._unsubscribe = ctx.machine.subscribe(self._on_state)
+        self.retranslate()
+        self.resize(1024, 760)
+        self._on_state(ctx.machine.state)
+
+    # -- flow ------------------------------------------------------------------------------------------
+    @property
+    def current_page(self) -> Page:
+        assert self._current is not None
+        return self._current
+
+    def go(self, event: Event) -> bool:
+        """Fire ``event`` for the current page: validate before NEXT, confirm losses, report errors.
+
+        Returns:
+            True when the flow moved.
+        """
+        page = self.current_page
+        if event is Event.NEXT:
+            problem = page.validate()
+            if problem:
+                page.show_error(problem)
+                return False
+            page.commit()
+        return self.run_flow_action(lambda: self.ctx.machine.fire(event))
+
+    def run_flow_action(self, action: Callable[[], object]) -> bool:
+        """Run a machine call; ask before losing anything; show flow errors on the page."""
+        page = self.current_page
+        try:
+            action()
+        except ConfirmationNeeded as need:
+            if not self._confirm_losses(need.event, need.discards):
+                return False
+            try:
+                self.ctx.machine.fire(need.event, confirmed=True)
+            except FlowError as error:
+                return self._flow_error(page, error)
+        except FlowError as error:
+            return self._flow_error(page, error)
+        return True
+
+    def _flow_error(self, page: Page, error: FlowError) -> bool:
+        log.info("Flow refused: %s", error)
+        page.show_error(translate("MainWindow", "That is not possible right now. Please check this page."))
+        return False
+
+    def _confirm_losses(self, event: Event, losses: tuple[Loss, ...]) -> bool:
+        items = "\n".join(f"• {s}" for s in loss_sentences(losses))
+        if event is Event.CANCEL:
+            title = translate("MainWindow", "Stop and start again?")
+            text = translate("MainWindow", "If you stop now, this will be deleted from this computer:")
+            yes = translate("MainWindow", "Yes, delete and start again")
+        else:
+            title = translate("MainWindow", "Discard this recording?")
+            text = translate("MainWindow", "If you go on, this will be deleted:")
+            yes = translate("MainWindow", "Yes, delete it")
+        no = translate("MainWindow", "No, keep it")
+        return self.confirm(title, f"{text}\n{items}", yes, no)
+
+    def _on_state(self, state: FlowState) -> None:
+        page = self.pages[state.step]
+        if page is not self._current:
+            if self._current is not None:
+                self._current.show_error(None)
+                self._current.leave()
+            self._current = page
+            self.stack.setCurrentWidget(page)
+            page.enter(state)
+            # Focus the first control of the new page so keyboard users start at the top.
+            QTimer.singleShot(0, lambda p=page: self._focus_first(p))
+        else:
+            page.enter(state)
+        self._refresh_nav()
+
+    def _focus_first(self, page: Page) -> None:
+        if page is not self._current or not self.isVisible():
+            return
+        widget: QWidget | None = page.nextInFocusChain()
+        for _ in range(500):  # the focus chain is a ring over the whole window
+            if widget is None or widget is page:
+                return
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def _refresh_nav(self) -> None:
+        if self._current is None:
+            return
+        nav: Nav = self._current.nav(self.ctx.machine.state)
+        self.back_button.setVisible(nav.back)
+        self.next_button.setVisible(nav.next)
+        self.next_button.setEnabled(nav.next_enabled)
+        self.cancel_button.setVisible(nav.cancel and self.ctx.machine.can_fire(Event.CANCEL))
+        self.next_button.setText(nav.next_label or translate("MainWindow", "&Next"))
+        self.back_button.setText(nav.back_label or translate("MainWindow", "&Back"))
+        self.next_button.setAccessibleName(_plain(self.next_button.text()))
+        self.back_button.setAccessibleName(_plain(self.back_button.text()))
+
+    def _next_clicked(self) -> None:
+        self.go(Event.NEXT)
+
+    # -- language, settings, closing -----------------------------------------------------------------
+    def retranslate(self) -> None:
+        name = self.ctx.campaign.name.get(self.ctx.locale)
+        self.setWindowTitle(translate("MainWindow", "Voicebooth") + " – " + name)
+        self.cancel_button.setText(translate("MainWindow", "&Cancel"))
+        self.cancel_button.setAccessibleName(translate("MainWindow", "Cancel and start again"))
+        self.cancel_button.setAccessibleDescription(
+            translate("MainWindow", "Asks before deleting anything you have entered or recorded.")
+        )
+        self.settings_button.setText(translate("MainWindow", "&Settings"))
+        self.settings_button.setAccessibleName(translate("MainWindow", "Settings"))
+        self.back_button.setAccessibleDescription(translate("MainWindow", "Go back to the previous step."))
+        self.next_button.setAccessibleDescription(translate("MainWindow", "Go on to the next step."))
+        self.nav_bar.setAccessibleName(translate("MainWindow", "Navigation"))
+        self._refresh_nav()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx.config, self)
+        dialog.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        step = self.ctx.machine.state.step
+        if step is Step.SENDING:
+            ok = self.confirm(
+                translate("MainWindow", "Close while sending?"),
+                translate(
+                    "MainWindow",
+                    "Your video is still being sent. If you close Voicebooth now, sending will carry on "
+                    "the next time you open it. Nothing is lost.",
+                ),
+                translate("MainWindow", "Close and send later"),
+                translate("MainWindow", "Keep sending"),
+            )
+        else:
+            losses = self.ctx.machine.losses_on_leave()
+            ok = not losses or self.confirm(
+                translate("MainWindow", "Close Voicebooth?"),
+                translate("MainWindow", "If you close now, this will be deleted from this computer:")
+                + "\n"
+                + "\n".join(f"• {s}" for s in loss_sentences(losses)),
+                translate("MainWindow", "Yes, close and delete"),
+                translate("MainWindow", "No, stay"),
+            )
+        if not ok:
+            event.ignore()
+            return
+        if self._current is not None:
+            self._current.leave()
+        self._unsubscribe()
+        event.accept()
+
+
+def _plain(label: str) -> str:
+    """A button text without its ``&`` mnemonic marker, for accessible names."""
+    return label.replace("&&", "\x00").replace("&", "").replace("\x00", "&")

@@ -1,0 +1,219 @@
+"""The page interface and page registry that the main window's stack is built from.
+
+How to add a screen (the whole API)::
+
+    from recorder.flow import Event, FlowState, Step
+    from ui.i18n import translate
+    from ui.pages.base import Nav, Page, PageContext, register_page
+
+    @register_page(Step.DEVICE_CHECK)          # one class may register for several steps
+    class DeviceCheckPage(Page):
+        CONTEXT = "DeviceCheckPage"            # translation context for this page's strings
+
+        def __init__(self, ctx: PageContext) -> None:
+            super().__init__(ctx)              # builds title_label, error_label, body (QVBoxLayout)
+            self.button = QPushButton()
+            self.button.clicked.connect(lambda: self.request(Event.NEXT))
+            self.body.addWidget(self.button)
+            self.retranslate()                 # set every text once; called again on language change
+
+        def title(self) -> str:                # translated page title, shown large at the top
+            return translate("DeviceCheckPage", "Check your camera and microphone")
+
+        def retranslate(self) -> None:         # set EVERY visible text and accessible name here
+            super().retranslate()              # title, accessible name of the page
+            self.button.setText(translate("DeviceCheckPage", "Looks good"))
+            self.button.setAccessibleName(translate("DeviceCheckPage", "Looks good, continue"))
+
+        def enter(self, state: FlowState) -> None: ...   # shown (or its phase changed): start preview
+        def leave(self) -> None: ...                      # hidden: stop preview, release devices
+        def validate(self) -> str | None: ...             # before NEXT: translated problem, or None
+        def commit(self) -> None: ...                     # after validate, before NEXT: write to the model
+        def nav(self, state: FlowState) -> Nav: ...       # which of Back / Next / Cancel show, and labels
+
+Rules:
+- The flow machine (:mod:`recorder.flow`) decides; a page never switches pages itself. It calls
+  ``self.request(Event.X)`` (the window fires it, asking for confirmation when something would be lost,
+  and shows ``FlowError``s) or, for events that carry data, the machine's helpers via ``self.ctx.machine``
+  (``take_ready``, ``keep``, ``sent``...) wrapped in ``self.window_fire(lambda: ...)``.
+- ``enter(state)`` is called every time the state changes while the page is current (e.g. each prompt
+  phase), so one page can render several phases; ``leave()`` once when another page becomes current.
+- Every interactive widget needs an accessible name (the accessibility test walks all of them), and every
+  string goes through :func:`ui.i18n.translate` with literal text.
+- Register the module in :data:`ui.main_window.PAGE_MODULES` so the window imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from recorder.campaign import Campaign
+from recorder.config import Config
+from recorder.flow import Event, FlowMachine, FlowState, Step
+from ui.i18n import Translations, translate
+
+
+@dataclass
+class PageContext:
+    """Everything pages share. One per window.
+
+    Attributes:
+        machine: the flow state machine and its model (details, consent, kept takes).
+        campaign: the loaded campaign pack (prompts, consent versions, branding).
+        config: resolved configuration with provenance (video/audio URIs, data dir, server...).
+        translations: switches the app's language.
+        data_dir: where submissions and the outbox live (from ``config.data_dir``, created).
+        extras: a place for services later parts attach (e.g. the outbox, a session), keyed by name.
+    """
+
+    machine: FlowMachine
+    campaign: Campaign
+    config: Config
+    translations: Translations
+    data_dir: Path
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def locale(self) -> str:
+        return self.machine.model.locale
+
+
+@dataclass(frozen=True)
+class Nav:
+    """What the window's navigation bar shows for a page in a state. ``None`` labels mean the default."""
+
+    back: bool = True
+    next: bool = True
+    next_enabled: bool = True
+    cancel: bool = True
+    next_label: str | None = None
+    back_label: str | None = None
+
+
+class Page(QWidget):
+    """Base of every screen. Subclasses set :attr:`CONTEXT` and override the hooks they need.
+
+    Signals:
+        requested(object): the page asks the window to fire a :class:`recorder.flow.Event`.
+        nav_changed(): the page's :meth:`nav` answer may have changed (e.g. a box was ticked).
+    """
+
+    requested = Signal(object)
+    nav_changed = Signal()
+
+    CONTEXT: ClassVar[str] = "Page"
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._fire_hook: Callable[[Callable[[], object]], bool] | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # A scroll area keeps large text usable on small screens and at high zoom.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(32, 24, 32, 24)
+        self.body.setSpacing(14)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("PageTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setAccessibleName("")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("Error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.body.addWidget(self.title_label)
+        self.body.addWidget(self.error_label)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+
+    # -- hooks for subclasses ---------------------------------------------------------------------
+    def title(self) -> str:
+        """The translated page title."""
+        return translate("Page", "Voicebooth")
+
+    def retranslate(self) -> None:
+        """Set every visible text; subclasses call ``super().retranslate()`` first."""
+        self.title_label.setText(self.title())
+        self.setAccessibleName(self.title())
+        self.title_label.setAccessibleName(self.title())
+
+    def enter(self, state: FlowState) -> None:
+        """The page became current, or the flow state changed while it is current."""
+
+    def leave(self) -> None:
+        """Another page is about to become current: stop timers, release devices."""
+
+    def validate(self) -> str | None:
+        """Check the page before NEXT; return a translated, plain-English problem or None."""
+        return None
+
+    def commit(self) -> None:
+        """Write the page's values into ``self.ctx.machine.model`` (after :meth:`validate` passed)."""
+
+    def nav(self, state: FlowState) -> Nav:
+        """Which navigation buttons to show in ``state``."""
+        return Nav(back=self.ctx.machine.can_fire(Event.BACK))
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def request(self, event: Event) -> None:
+        """Ask the window to fire ``event`` (it validates, confirms losses and reports errors)."""
+        self.requested.emit(event)
+
+    def window_fire(self, action: Callable[[], object]) -> bool:
+        """Run a machine call (e.g. ``lambda: machine.keep(12.0)``) with the window's error handling.
+
+        Returns:
+            True when the action ran without a flow error (or when no window is attached, as in unit tests).
+        """
+        if self._fire_hook is None:
+            action()
+            return True
+        return self._fire_hook(action)
+
+    def set_fire_hook(self, hook: Callable[[Callable[[], object]], bool]) -> None:
+        self._fire_hook = hook
+
+    def show_error(self, message: str | None) -> None:
+        """Show (or with None, hide) a plain-English problem under the title; screen readers hear it."""
+        if message:
+            self.error_label.setText(message)
+            self.error_label.setAccessibleName(message)
+            self.error_label.show()
+        else:
+            self.error_label.clear()
+            self.error_label.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+PageT = TypeVar("PageT", bound=type[Page])
+
+#: flow step -> page class; filled by :func:`register_page` as page modules are imported.
+PAGE_REGISTRY: dict[Step, type[Page]] = {}
+
+
+def register_page(*steps: Step) -> Callable[[PageT], PageT]:
+    """Class decorator: show this page for ``steps``. A later registration for a step replaces it."""
+    if not steps:
+        raise ValueError("register_page needs at least one step")
+
+    def decorate(cls: PageT) -> PageT:
+        for step in steps:
+            PAGE_REGISTRY[step] = cls
+        return cls
+
+    return decorate
