@@ -1,0 +1,250 @@
+"""Camera & microphone check: pickers, mirrored live preview, level meter, lighting and framing hints.
+
+Capture runs on :class:`ui.workers.SourcePump` threads that only store the newest frame, level and picture
+report; timers on the UI thread show them. When a device cannot be opened, a :class:`NoDevicePanel` says so
+and what to do, and Next stays disabled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from recorder.flow import FlowState, Step
+from recorder.ports import AudioSource, Frame, VideoSource
+from recorder.vision import FaceCounter, FrameAnalyser, FrameReport, Lighting
+from ui.i18n import translate
+from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.pages.no_device import Missing, NoDevicePanel
+from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, remember_uri
+from ui.widgets.level_meter import LevelMeter
+from ui.widgets.preview import VideoPreview
+from ui.widgets.slot import LatestSlot
+from ui.workers import SourcePump
+
+log = logging.getLogger(__name__)
+
+#: Analyse one frame in this many on the capture thread (lighting); faces on one analysed frame in 5.
+ANALYSE_EVERY_N_FRAMES = 3
+FACES_EVERY_N_ANALYSED = 5
+
+
+@register_page(Step.DEVICE_CHECK)
+class DeviceCheckPage(Page):
+    """The camera & microphone check screen."""
+
+    CONTEXT = "DeviceCheckPage"
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        self._pump: SourcePump | None = None
+        self._reports: LatestSlot[FrameReport] = LatestSlot()
+        self._faces: FaceCounter | None = None
+        self.last_report: FrameReport | None = None
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.camera_box = QComboBox()
+        self.mic_box = QComboBox()
+        self.camera_label = QLabel()
+        self.mic_label = QLabel()
+        self.camera_label.setBuddy(self.camera_box)
+        self.mic_label.setBuddy(self.mic_box)
+        pickers = QFormLayout()
+        pickers.addRow(self.camera_label, self.camera_box)
+        pickers.addRow(self.mic_label, self.mic_box)
+
+        self.preview = VideoPreview(mirrored=True, show_guide=True)
+        self.preview.setMinimumHeight(300)
+        self.lighting_label = QLabel()
+        self.lighting_label.setWordWrap(True)
+        self.faces_label = QLabel()
+        self.faces_label.setObjectName("Warning")
+        self.faces_label.setWordWrap(True)
+        self.faces_label.hide()
+        self.reminder_label = QLabel()
+        self.reminder_label.setWordWrap(True)
+        self.meter = LevelMeter()
+        working = QWidget()
+        working_layout = QVBoxLayout(working)
+        working_layout.setContentsMargins(0, 0, 0, 0)
+        working_layout.addWidget(self.preview, 1)
+        working_layout.addWidget(self.lighting_label)
+        working_layout.addWidget(self.faces_label)
+        working_layout.addWidget(self.reminder_label)
+        working_layout.addWidget(self.meter)
+        self.no_device = NoDevicePanel()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(working)
+        self.stack.addWidget(self.no_device)
+
+        self.body.addWidget(self.intro)
+        self.body.addLayout(pickers)
+        self.body.addWidget(self.stack, 1)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(150)
+        self._poll.timeout.connect(self._poll_pump)
+        self.camera_box.activated.connect(lambda _i: self._device_chosen("video_uri", self.camera_box))
+        self.mic_box.activated.connect(lambda _i: self._device_chosen("audio_uri", self.mic_box))
+        self.no_device.retry.connect(self._restart)
+        self.retranslate()
+
+    # -- Page hooks -------------------------------------------------------------------------------
+    def title(self) -> str:
+        return translate("DeviceCheckPage", "Check your camera and microphone")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.intro.setText(
+            translate(
+                "DeviceCheckPage",
+                "Sit so your face fills the oval and say a few words. The picture is shown like a mirror; "
+                "your video will not be mirrored.",
+            )
+        )
+        self.camera_label.setText(translate("DeviceCheckPage", "&Camera:"))
+        self.mic_label.setText(translate("DeviceCheckPage", "&Microphone:"))
+        self.camera_box.setAccessibleName(translate("DeviceCheckPage", "Camera"))
+        self.camera_box.setAccessibleDescription(translate("DeviceCheckPage", "Choose which camera to use"))
+        self.mic_box.setAccessibleName(translate("DeviceCheckPage", "Microphone"))
+        self.mic_box.setAccessibleDescription(translate("DeviceCheckPage", "Choose which microphone to use"))
+        self.reminder_label.setText(
+            translate(
+                "DeviceCheckPage",
+                "Reminder: no patients or patient information may appear or be heard in your video.",
+            )
+        )
+        self.preview.retranslate()
+        self.meter.retranslate()
+        self.no_device.retranslate()
+        self._show_report(self.last_report)
+
+    def enter(self, state: FlowState) -> None:
+        if self._pump is None:
+            self._fill_pickers()
+            self._restart()
+
+    def leave(self) -> None:
+        self._stop_pump()
+
+    def nav(self, state: FlowState) -> Nav:
+        ok = self.stack.currentWidget() is not self.no_device
+        return Nav(next_enabled=ok, next_label=translate("DeviceCheckPage", "Looks good, continue"))
+
+    def validate(self) -> str | None:
+        if self.stack.currentWidget() is self.no_device:
+            return translate("DeviceCheckPage", "A working camera and microphone are needed to record.")
+        return None
+
+    # -- devices ----------------------------------------------------------------------------------
+    def _fill_pickers(self) -> None:
+        from recorder.devices import list_cameras, list_microphones
+
+        for key, box, lister in (
+            ("video_uri", self.camera_box, list_cameras),
+            ("audio_uri", self.mic_box, list_microphones),
+        ):
+            box.clear()
+            current = chosen_uri(self.ctx, key)
+            try:
+                devices = lister().devices
+            except Exception:  # listing is a convenience; the configured source may still work
+                log.exception("Listing devices failed")
+                devices = []
+            for device in devices:
+                box.addItem(device.label, device.uri)
+            if box.findData(current) < 0:
+                box.insertItem(0, current, current)
+            box.setCurrentIndex(box.findData(current))
+            box.setEnabled(not self.ctx.config.is_locked(key))
+
+    def _device_chosen(self, key: str, box: QComboBox) -> None:
+        uri = box.currentData()
+        if isinstance(uri, str) and uri != chosen_uri(self.ctx, key):
+            remember_uri(self.ctx, key, uri)
+            self._restart()
+
+    def _restart(self) -> None:
+        self._stop_pump()
+        self.stack.setCurrentIndex(0)
+        self.meter.reset()
+        self.preview.clear()
+        self.last_report = None
+        self._show_report(None)
+        if self._faces is None:
+            self._faces = FaceCounter()
+        analyser = FrameAnalyser(face_every_n=FACES_EVERY_N_ANALYSED, faces=self._faces)
+        count = [0]
+        reports = self._reports
+
+        def on_frame(frame: Frame) -> None:  # capture thread: store only
+            self.preview.offer(frame)
+            if count[0] % ANALYSE_EVERY_N_FRAMES == 0:
+                reports.put(analyser.analyse(frame))
+            count[0] += 1
+
+        video_uri, audio_uri = chosen_uri(self.ctx, "video_uri"), chosen_uri(self.ctx, "audio_uri")
+        opener_v: Callable[[], VideoSource] = lambda: open_video(self.ctx, video_uri)  # noqa: E731
+        opener_a: Callable[[], AudioSource] = lambda: open_audio(self.ctx, audio_uri)  # noqa: E731
+        self._pump = SourcePump(opener_v, opener_a, on_frame, self.meter.offer_pcm)
+        self._poll.start()
+        self.nav_changed.emit()
+
+    def _stop_pump(self) -> None:
+        self._poll.stop()
+        if self._pump is not None:
+            self._pump.stop()
+            self._pump = None
+
+    def _poll_pump(self) -> None:
+        pump = self._pump
+        if pump is None:
+            return
+        report = self._reports.take()
+        if report is not None:
+            self.last_report = report
+            self._show_report(report)
+        if pump.video_error or pump.audio_error:
+            missing = (
+                Missing.BOTH
+                if pump.video_error and pump.audio_error
+                else Missing.CAMERA
+                if pump.video_error
+                else Missing.MICROPHONE
+            )
+            # keep polling briefly so a second failure (the other device) is added to the same message
+            self.no_device.show_problem(missing, [pump.video_error or "", pump.audio_error or ""])
+            if self.stack.currentWidget() is not self.no_device:
+                self.stack.setCurrentWidget(self.no_device)
+                self.no_device.retry_button.setFocus()
+                self.nav_changed.emit()
+
+    def _show_report(self, report: FrameReport | None) -> None:
+        lighting = report.lighting if report else Lighting.UNKNOWN
+        texts = {
+            Lighting.UNKNOWN: translate("DeviceCheckPage", "Checking the light…"),
+            Lighting.OK: translate("DeviceCheckPage", "✓ The lighting looks fine."),
+            Lighting.TOO_DARK: translate(
+                "DeviceCheckPage", "⚠ The picture is too dark. Turn on a light or face a window."
+            ),
+            Lighting.BACKLIT: translate(
+                "DeviceCheckPage",
+                "⚠ There is bright light behind you, so your face is dark. "
+                "Turn so the light is in front of you.",
+            ),
+        }
+        self.lighting_label.setText(texts[lighting])
+        many = report is not None and report.faces > 1
+        if many:
+            self.faces_label.setText(
+                translate(
+                    "DeviceCheckPage",
+                    "⚠ More than one face is in the picture. Only you should be in shot: no patients or "
+                    "patient information may appear.",
+                )
+            )
+        self.faces_label.setVisible(many)

@@ -1,0 +1,228 @@
+"""Drives one take for the prompt page: open sources, record, stop, check and finish, all off the UI thread.
+
+The page owns one :class:`TakeController`. Every long call (opening devices, ``TakeRecorder.start/stop``,
+``check_take``, ``finish_take``) runs through :func:`ui.workers.run_in_background`; results come back to the
+UI thread as callbacks. Nothing here touches widgets except through the callbacks the page passes in.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from recorder.ports import Frame
+from ui.pages.base import PageContext
+from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
+from ui.workers import ProgressFn, run_in_background
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FinishedTake:
+    """A take ready to check, watch and keep."""
+
+    take_dir: Path
+    mp4_path: Path
+    poster_path: Path | None
+    duration_s: float
+    problems: list[str] = field(default_factory=list)
+
+
+def submission_dir(ctx: PageContext) -> Path:
+    """The folder this person's takes go into (one per flow run, under the data dir)."""
+    existing = ctx.extras.get("submission_dir")
+    if isinstance(existing, Path):
+        return existing
+    import uuid
+
+    folder = ctx.data_dir / "submissions" / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    ctx.extras["submission_dir"] = folder
+    return folder
+
+
+def read_finished(take_dir: Path) -> FinishedTake:
+    """Rebuild a :class:`FinishedTake` from the files in a take folder (CONTRACTS.md section 1)."""
+    check: dict[str, Any] = {}
+    check_path = take_dir / "check.json"
+    if check_path.exists():
+        check = json.loads(check_path.read_text(encoding="utf-8"))
+    poster = take_dir / "poster.jpg"
+    return FinishedTake(
+        take_dir=take_dir,
+        mp4_path=take_dir / "deliverable.mp4",
+        poster_path=poster if poster.exists() else None,
+        duration_s=float(check.get("duration_s", 0.0)),
+        problems=[str(p) for p in check.get("problems", [])],
+    )
+
+
+class TakeController:
+    """One take at a time: :meth:`start`, then :meth:`stop_and_finish`; :meth:`discard` throws it away."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        self.ctx = ctx
+        self.recorder: Any = None
+        self.starting = False
+        self.finishing = False
+
+    @property
+    def recording(self) -> bool:
+        return self.recorder is not None and not self.finishing
+
+    def elapsed_s(self) -> float:
+        """Seconds recorded so far (0 before the recorder runs)."""
+        if self.recorder is None:
+            return 0.0
+        return float(self.recorder.status.elapsed_s)
+
+    def stopped_by_itself(self) -> bool:
+        """True when the recorder stopped on its own (time limit reached, or a device failed)."""
+        if self.recorder is None or self.finishing:
+            return False
+        state = self.recorder.status.state
+        return str(getattr(state, "value", state)) not in ("recording", "starting", "idle", "ready")
+
+    def start(
+        self,
+        prompt_id: str,
+        max_duration_s: float,
+        on_preview: Callable[[Frame], None],
+        on_level: Callable[[float], None],
+        on_started: Callable[[], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Open the chosen devices and start recording, in the background."""
+        from recorder.takes.session import TakeRecorder
+
+        ctx = self.ctx
+        folder = submission_dir(ctx)
+        video_uri, audio_uri = chosen_uri(ctx, "video_uri"), chosen_uri(ctx, "audio_uri")
+        self.starting = True
+
+        def work(_progress: ProgressFn) -> Any:
+            video = open_video(ctx, video_uri)
+            try:
+                audio = open_audio(ctx, audio_uri)
+            except BaseException:
+                video.close()
+                raise
+            recorder = TakeRecorder(
+                folder,
+                video,
+                audio,
+                clock=shared_clock(ctx),
+                prompt_id=prompt_id,
+                size=ctx.config.video_size,
+                max_duration_s=max_duration_s,
+                on_preview=on_preview,
+                on_audio_level=on_level,
+            )
+            recorder.preflight()
+            recorder.start()
+            return recorder
+
+        def started(recorder: Any) -> None:
+            self.starting = False
+            self.recorder = recorder
+            on_started()
+
+        def failed(error: BaseException) -> None:
+            self.starting = False
+            on_failed(str(error) or type(error).__name__)
+
+        run_in_background(work, on_success=started, on_failure=failed, name="start take")
+
+    def stop_and_finish(
+        self,
+        on_progress: Callable[[float], None],
+        on_done: Callable[[FinishedTake], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Stop recording, check the take and make its deliverable, in the background."""
+        recorder = self.recorder
+        if recorder is None or self.finishing:
+            return
+        self.finishing = True
+
+        def work(progress: ProgressFn) -> FinishedTake:
+            from recorder.takes.check import check_take
+            from recorder.takes.deliverable import finish_take
+
+            result = recorder.stop()
+            take_dir = Path(result.take_dir)
+            deliverable = finish_take(take_dir, progress=progress)
+            check = check_take(take_dir)
+            return FinishedTake(
+                take_dir=take_dir,
+                mp4_path=Path(deliverable.mp4_path),
+                poster_path=Path(deliverable.poster_path),
+                duration_s=float(deliverable.duration_s),
+                problems=list(check.problems),
+            )
+
+        def done(finished: FinishedTake) -> None:
+            self.recorder = None
+            self.finishing = False
+            on_done(finished)
+
+        def failed(error: BaseException) -> None:
+            self.recorder = None
+            self.finishing = False
+            log.warning("Finishing a take failed: %s", error)
+            on_failed(str(error) or type(error).__name__)
+
+        run_in_background(
+            work, on_success=done, on_failure=failed, on_progress=on_progress, name="finish take"
+        )
+
+    def retrim(
+        self,
+        take_dir: Path,
+        trim: tuple[float, float],
+        on_progress: Callable[[float], None],
+        on_done: Callable[[FinishedTake], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Re-make the deliverable keeping only ``trim`` = (from_s, until_s), in the background."""
+
+        def work(progress: ProgressFn) -> FinishedTake:
+            from recorder.takes.check import check_take
+            from recorder.takes.deliverable import finish_take
+
+            deliverable = finish_take(take_dir, progress=progress, trim=trim)
+            check = check_take(take_dir)
+            return FinishedTake(
+                take_dir=take_dir,
+                mp4_path=Path(deliverable.mp4_path),
+                poster_path=Path(deliverable.poster_path),
+                duration_s=float(deliverable.duration_s),
+                problems=list(check.problems),
+            )
+
+        run_in_background(
+            work,
+            on_success=on_done,
+            on_failure=lambda e: on_failed(str(e) or type(e).__name__),
+            on_progress=on_progress,
+            name="trim take",
+        )
+
+    def discard(self) -> None:
+        """Stop and delete the take being recorded (the person went back), in the background."""
+        recorder, self.recorder = self.recorder, None
+        self.finishing = False
+        if recorder is None:
+            return
+
+        def work(_progress: ProgressFn) -> None:
+            result = recorder.stop()
+            shutil.rmtree(Path(result.take_dir), ignore_errors=True)
+
+        run_in_background(work, on_failure=lambda e: log.warning("Discarding a take failed: %s", e))
