@@ -51,7 +51,15 @@ from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recorder.campaign import Campaign
 from recorder.config import Config
@@ -217,3 +225,52 @@ def register_page(*steps: Step) -> Callable[[PageT], PageT]:
         return cls
 
     return decorate
+
+
+class YesNo(QWidget):
+    """An explicit Yes / No choice (no answer until the person picks one), keyboard-operable.
+
+    Signals:
+        changed(): the answer changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.yes = QRadioButton()
+        self.no = QRadioButton()
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.yes)
+        self.group.addButton(self.no)
+        layout.addWidget(self.yes)
+        layout.addWidget(self.no)
+        layout.addStretch(1)
+        self.yes.toggled.connect(lambda _checked: self.changed.emit())
+        self.no.toggled.connect(lambda _checked: self.changed.emit())
+        self.set_question("")
+
+    def set_question(self, question: str) -> None:
+        """Set the translated button texts and accessible names that carry ``question`` for screen readers."""
+        yes, no = translate("YesNo", "Yes"), translate("YesNo", "No")
+        self.yes.setText(yes)
+        self.no.setText(no)
+        self.yes.setAccessibleName(f"{question}: {yes}" if question else yes)
+        self.no.setAccessibleName(f"{question}: {no}" if question else no)
+        self.setAccessibleName(question)
+
+    def value(self) -> bool | None:
+        """True for Yes, False for No, None when not answered."""
+        if self.yes.isChecked():
+            return True
+        if self.no.isChecked():
+            return False
+        return None
+
+    def set_value(self, value: bool | None) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot be cleared
+        self.yes.setChecked(value is True)
+        self.no.setChecked(value is False)
+        self.group.setExclusive(True)

@@ -1,0 +1,137 @@
+"""About you: optional name, job title and employer, each with its own yes/no for showing it."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit
+
+from recorder.flow import FlowState, PersonField, Step
+from ui.i18n import translate
+from ui.pages.base import Page, PageContext, YesNo, register_page
+
+MAX_FIELD_CHARS = 80
+FIELDS = ("name", "job_title", "employer")
+
+
+@dataclass
+class _Row:
+    label: QLabel
+    edit: QLineEdit
+    show_label: QLabel
+    show: YesNo
+
+
+@register_page(Step.ABOUT_YOU)
+class AboutYouPage(Page):
+    """Three optional details; the show-with-video answer is only asked when a detail is filled in."""
+
+    CONTEXT = "AboutYouPage"
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.body.addWidget(self.intro)
+        grid = QGridLayout()
+        grid.setVerticalSpacing(6)
+        self.rows: dict[str, _Row] = {}
+        for i, key in enumerate(FIELDS):
+            label = QLabel()
+            edit = QLineEdit()
+            edit.setMaxLength(MAX_FIELD_CHARS)
+            label.setBuddy(edit)
+            show_label = QLabel()
+            show_label.setObjectName("Hint")
+            show = YesNo()
+            edit.textChanged.connect(lambda _text, k=key: self._update_show(k))
+            grid.addWidget(label, i * 3, 0)
+            grid.addWidget(edit, i * 3 + 1, 0)
+            grid.addWidget(show_label, i * 3 + 2, 0)
+            grid.addWidget(show, i * 3 + 2, 1)
+            self.rows[key] = _Row(label, edit, show_label, show)
+        self.body.addLayout(grid)
+        self.body.addStretch(1)
+        for previous, following in itertools.pairwise(FIELDS):  # top-to-bottom tab order
+            self.setTabOrder(self.rows[previous].show.no, self.rows[following].edit)
+        for key in FIELDS:
+            self.setTabOrder(self.rows[key].edit, self.rows[key].show.yes)
+            self.setTabOrder(self.rows[key].show.yes, self.rows[key].show.no)
+        self.retranslate()
+
+    def title(self) -> str:
+        return translate("AboutYouPage", "About you")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.intro.setText(
+            translate(
+                "AboutYouPage",
+                "All of these are optional. For each one you fill in, choose whether it may be shown with "
+                "your video. If you choose No, only the communications team will see it.",
+            )
+        )
+        texts = {
+            "name": (
+                translate("AboutYouPage", "Your name (optional)"),
+                translate("AboutYouPage", "Show my name with my video?"),
+            ),
+            "job_title": (
+                translate("AboutYouPage", "Your job title (optional)"),
+                translate("AboutYouPage", "Show my job title with my video?"),
+            ),
+            "employer": (
+                translate("AboutYouPage", "Where you work (optional)"),
+                translate("AboutYouPage", "Show where I work with my video?"),
+            ),
+        }
+        for key, (field_text, show_text) in texts.items():
+            row = self.rows[key]
+            row.label.setText(field_text)
+            row.edit.setAccessibleName(field_text)
+            row.show_label.setText(show_text)
+            row.show.set_question(show_text)
+
+    def _update_show(self, key: str) -> None:
+        row = self.rows[key]
+        filled = bool(row.edit.text().strip())
+        row.show.setEnabled(filled)
+        row.show_label.setEnabled(filled)
+        if not filled:
+            row.show.set_value(None)
+        self.show_error(None)
+
+    def _field(self, key: str) -> PersonField:
+        field: PersonField = getattr(self.ctx.machine.model, key)
+        return field
+
+    def enter(self, state: FlowState) -> None:
+        for key, row in self.rows.items():
+            field = self._field(key)
+            row.edit.setText(field.value)
+            row.show.set_value(field.show if field.value else None)
+            self._update_show(key)
+
+    def validate(self) -> str | None:
+        for key, row in self.rows.items():
+            if row.edit.text().strip() and row.show.value() is None:
+                row.show.yes.setFocus()
+                return {
+                    "name": translate(
+                        "AboutYouPage", "Please choose Yes or No: show your name with your video?"
+                    ),
+                    "job_title": translate(
+                        "AboutYouPage", "Please choose Yes or No: show your job title with your video?"
+                    ),
+                    "employer": translate(
+                        "AboutYouPage", "Please choose Yes or No: show where you work with your video?"
+                    ),
+                }[key]
+        return None
+
+    def commit(self) -> None:
+        model = self.ctx.machine.model
+        for key, row in self.rows.items():
+            value = " ".join(row.edit.text().split())  # no stray spaces or line breaks in the manifest
+            setattr(model, key, PersonField(value=value, show=bool(value) and row.show.value() is True))

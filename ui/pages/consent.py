@@ -1,0 +1,114 @@
+"""Consent: the campaign's consent wording and an explicit Yes/No for each choice; required ones must be Yes.
+
+The wording comes from the campaign pack's current consent version, in the chosen language. The SHA-256
+stored with the consent is of exactly that text (:meth:`recorder.campaign.ConsentVersion.rendered_text`).
+Nothing is recorded before this page's Next: the flow machine refuses to reach a prompt without consent.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from recorder.campaign import ConsentVersion
+from recorder.flow import FlowState, Step
+from ui.i18n import translate
+from ui.pages.base import Page, PageContext, YesNo, register_page
+
+
+@register_page(Step.CONSENT)
+class ConsentPage(Page):
+    """Shows the consent sections and asks each choice explicitly."""
+
+    CONTEXT = "ConsentPage"
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        self.version: ConsentVersion = ctx.campaign.consent
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.body.addWidget(self.intro)
+        self.headings: list[QLabel] = []
+        self.bodies: list[QLabel] = []
+        for _section in self.version.sections:
+            heading = QLabel()
+            heading.setStyleSheet("font-weight: bold;")
+            heading.setWordWrap(True)
+            text = QLabel()
+            text.setWordWrap(True)
+            self.body.addWidget(heading)
+            self.body.addWidget(text)
+            self.headings.append(heading)
+            self.bodies.append(text)
+        self.choice_labels: dict[str, QLabel] = {}
+        self.choices: dict[str, YesNo] = {}
+        for choice in self.version.choices:
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setStyleSheet("font-weight: bold;")
+            answer = YesNo()
+            answer.changed.connect(lambda: self.show_error(None))
+            self.body.addWidget(label)
+            self.body.addWidget(answer)
+            self.choice_labels[choice.id] = label
+            self.choices[choice.id] = answer
+        self.body.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return translate("ConsentPage", "How your video will be used")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        locale = self.ctx.locale
+        self.intro.setText(
+            translate(
+                "ConsentPage",
+                "Please read this, then answer each question. "
+                "Questions marked (required) need a Yes to take part.",
+            )
+        )
+        for section, heading, text in zip(self.version.sections, self.headings, self.bodies, strict=True):
+            heading.setText(section.heading.get(locale))
+            text.setText(section.body.get(locale))
+        required = translate("ConsentPage", "(required)")
+        for choice in self.version.choices:
+            label_text = choice.label.get(locale)
+            self.choice_labels[choice.id].setText(
+                f"{label_text} {required}" if choice.required else label_text
+            )
+            self.choices[choice.id].set_question(label_text)
+
+    def answers(self) -> dict[str, bool | None]:
+        return {choice_id: widget.value() for choice_id, widget in self.choices.items()}
+
+    def enter(self, state: FlowState) -> None:
+        consent = self.ctx.machine.model.consent
+        for choice_id, widget in self.choices.items():
+            given = (
+                consent.choices.get(choice_id) if consent and consent.version_id == self.version.id else None
+            )
+            widget.set_value(given)
+        self.retranslate()
+
+    def validate(self) -> str | None:
+        answers = self.answers()
+        unanswered = [cid for cid, value in answers.items() if value is None]
+        if unanswered:
+            self.choices[unanswered[0]].yes.setFocus()
+            return translate("ConsentPage", "Please answer Yes or No to every question.")
+        refused = [cid for cid in self.version.required_choice_ids if answers[cid] is not True]
+        if refused:
+            return translate(
+                "ConsentPage",
+                "To take part you need to answer Yes to the questions marked (required). "
+                "If you do not want to, press Cancel: nothing has been recorded.",
+            )
+        return None
+
+    def commit(self) -> None:
+        locale = self.ctx.locale
+        choices = {cid: bool(value) for cid, value in self.answers().items()}
+        self.ctx.machine.give_consent(self.version.id, self.version.text_sha256(locale), choices)
+
+    def leave(self) -> None:
+        self.show_error(None)
