@@ -1,0 +1,87 @@
+"""Done: the video arrived. Shows the reference code, how to withdraw, and a way to start again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from recorder.flow import Event, FlowState, Step
+from ui.i18n import translate
+from ui.pages.base import Nav, Page, PageContext, register_page
+
+
+@register_page(Step.DONE)
+class DonePage(Page):
+    """The last screen of the flow."""
+
+    CONTEXT = "DonePage"
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        self.thanks = QLabel()
+        self.thanks.setWordWrap(True)
+        self.reference_label = QLabel()
+        self.reference_label.setObjectName("Reference")
+        self.reference_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        font = self.reference_label.font()
+        font.setPointSize(max(font.pointSize(), 12) + 12)
+        font.setBold(True)
+        self.reference_label.setFont(font)
+        self.keep_label = QLabel()
+        self.keep_label.setWordWrap(True)
+        self.withdraw_label = QLabel()
+        self.withdraw_label.setWordWrap(True)
+        self.again_button = QPushButton()
+        self.again_button.clicked.connect(lambda: self.request(Event.START_OVER))
+        for widget in (self.thanks, self.reference_label, self.keep_label, self.withdraw_label):
+            self.body.addWidget(widget)
+        self.body.addWidget(self.again_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return translate("DonePage", "Thank you. Your video has arrived.")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.thanks.setText(
+            translate(
+                "DonePage",
+                "Your video was received safely by the team. It has been removed from this computer.",
+            )
+        )
+        reference = self.ctx.machine.model.reference or ""
+        text = translate("DonePage", "Your reference code: {reference}").format(reference=reference)
+        self.reference_label.setText(text)
+        self.reference_label.setAccessibleName(text)
+        self.keep_label.setText(
+            translate(
+                "DonePage", "Please write this code down or take a photo of it. You need it to withdraw."
+            )
+        )
+        self.withdraw_label.setText(self._withdraw_text())
+        self.again_button.setText(translate("DonePage", "&Finish and start again for someone else"))
+        self.again_button.setAccessibleName(translate("DonePage", "Finish and start again for someone else"))
+
+    def _withdraw_text(self) -> str:
+        parts = [
+            f"{section.heading.get(self.ctx.locale)}: {section.body.get(self.ctx.locale)}"
+            for section in self.ctx.campaign.consent.sections
+            if section.kind in ("withdraw", "contact")
+        ]
+        if parts:
+            return "\n\n".join(parts)
+        return translate(
+            "DonePage",
+            "Changed your mind? Contact the campaign team with your reference code at any time "
+            "and your video will be deleted.",
+        )
+
+    def enter(self, state: FlowState) -> None:
+        self.retranslate()
+        self.again_button.setFocus()
+
+    def nav(self, state: FlowState) -> Nav:
+        return Nav(back=False, next=False, cancel=False)
