@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from recorder.flow import Event, FlowState, Step
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.widgets.focus import focus_soon
 
 
 @register_page(Step.DONE)
@@ -81,7 +82,7 @@ class DonePage(Page):
 
     def enter(self, state: FlowState) -> None:
         self.retranslate()
-        self.again_button.setFocus()
+        focus_soon(self.again_button)
 
     def nav(self, state: FlowState) -> Nav:
         return Nav(back=False, next=False, cancel=False)

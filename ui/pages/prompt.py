@@ -30,6 +30,7 @@ from recorder.flow import Event, FlowState, Phase, Step
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.prompt_take import FinishedTake, TakeController, read_finished
+from ui.widgets.focus import focus_soon
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
@@ -303,7 +304,7 @@ class PromptPage(Page):
             self.finished = None
             self._start_preview()
             self.record_button.setEnabled(True)
-            self.record_button.setFocus()
+            focus_soon(self.record_button)
         elif phase is Phase.COUNTDOWN:
             self.controls.setCurrentWidget(self.count_panel)
             self._countdown_left = self.countdown_spin.value()
@@ -392,7 +393,7 @@ class PromptPage(Page):
             self.take.discard()
             return
         self.stop_button.setEnabled(True)
-        self.stop_button.setFocus()
+        focus_soon(self.stop_button)
         self._rec_timer.start()
 
     def _recording_failed(self, message: str) -> None:
@@ -460,7 +461,7 @@ class PromptPage(Page):
         self.player.load(finished.mp4_path)
         if phase is Phase.WATCH_BACK:
             self.player.player.play()
-        self.keep_button.setFocus()
+        focus_soon(self.keep_button)
 
     def _watch_clicked(self) -> None:
         if self._phase is Phase.CHECK:
@@ -480,7 +481,7 @@ class PromptPage(Page):
         self.trim.setVisible(on)
         self.apply_trim_button.setVisible(on)
         if on:
-            self.trim.start_box.setFocus()
+            focus_soon(self.trim.start_box)
 
     def _apply_trim(self) -> None:
         finished = self._current_finished()

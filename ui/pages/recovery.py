@@ -16,9 +16,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
 
-from recorder.flow import Event, FlowState, Step
+from recorder.flow import FlowState, Step
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.widgets.focus import focus_soon
 from ui.workers import ProgressFn, Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ class RecoveryPage(Page):
             except OSError as error:
                 self.show_error(str(error))
             self.retranslate()
-            self.recover_button.setFocus()
+            focus_soon(self.recover_button)
         self._update_buttons()
 
     def nav(self, state: FlowState) -> Nav:
@@ -166,6 +167,3 @@ class RecoveryPage(Page):
         self.done = True
         self.result_label.setText(translate("RecoveryPage", "Deleted. Choose Next to start."))
         self._update_buttons()
-
-    def request_next(self) -> None:
-        self.request(Event.NEXT)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QW
 from recorder.flow import Event, FlowState, Step
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock
 from ui.workers import ProgressFn, run_in_background
 
@@ -129,7 +130,7 @@ class ReviewSendPage(Page):
                 if self.ctx.machine.model.send_error
                 else ""
             )
-            self.send_button.setFocus()
+            focus_soon(self.send_button)
         elif state.step is Step.SENDING and not self._sending:
             self.send_button.hide()
             for button in self._redo_buttons:

@@ -1,0 +1,84 @@
+"""Builds a real main window (or a lone page) over a real config and campaign pack, for UI tests.
+
+Everything is real except the devices, which are chosen by URI (``synthetic:``, a failing ``camera:9`` ...).
+Configuration comes from the command-line layer, with policy and user settings in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from recorder.campaign import Campaign, load_campaign
+from recorder.config import load_config
+from recorder.config.policy import FilePolicy
+from recorder.config.resolve import Config
+from recorder.flow import FlowMachine
+from ui.i18n import Translations
+from ui.pages.base import PageContext
+
+DEFAULT_PACK = Path(__file__).resolve().parents[2] / "resources" / "campaign" / "default" / "campaign.toml"
+
+
+def short_campaign(tmp_path: Path, max_duration_s: int = 2, countdown_s: int = 1) -> Path:
+    """A copy of the default campaign pack with short time limits and countdown, for fast tests."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^max_duration_s = \d+", f"max_duration_s = {max_duration_s}", text)
+    text = re.sub(r"(?m)^countdown_s = \d+", f"countdown_s = {countdown_s}", text)
+    out = tmp_path / "campaign.toml"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def make_context(
+    tmp_path: Path,
+    *,
+    video_uri: str = "synthetic:",
+    audio_uri: str = "synthetic:",
+    campaign_path: Path | None = None,
+    extra: dict[str, object] | None = None,
+    start_with_recovery: bool = False,
+) -> PageContext:
+    """A PageContext like the app builds: real Config, Campaign, FlowMachine and Translations."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    cli: dict[str, object] = {"video_uri": video_uri, "audio_uri": audio_uri, "data_dir": str(data_dir)}
+    cli.update(extra or {})
+    policy = FilePolicy(tmp_path / "no-policy.toml")
+    campaign: Campaign = load_campaign(campaign_path) if campaign_path else load_campaign(None)
+    config: Config = load_config(
+        command_line=cli,
+        environ={},
+        campaign_settings=campaign.settings,
+        policy_source=policy,
+        user_settings_path=tmp_path / "user.toml",
+    )
+    machine = FlowMachine(
+        campaign.prompt_ids,
+        countdown_enabled=config.integer("countdown_s") > 0,
+        start_with_recovery=start_with_recovery,
+    )
+    translations = Translations(tmp_path / "qm-cache")
+    return PageContext(machine, campaign, config, translations, data_dir)
+
+
+def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.0) -> None:
+    """Move a fresh machine to REVIEW with ``take_dir`` kept for the first prompt (others skipped).
+
+    Only the machine moves: call it before building the window, so no page starts devices on the way.
+    """
+    from recorder.flow import Event
+
+    machine.fire(Event.NEXT)  # welcome -> about you
+    machine.fire(Event.NEXT)  # -> consent
+    machine.give_consent("test-consent", "0" * 64, {"share": True})
+    machine.fire(Event.NEXT)  # -> device check
+    machine.fire(Event.NEXT)  # -> prompt 1, read
+    machine.fire(Event.NEXT)  # -> countdown (or recording)
+    if machine.can_fire(Event.COUNTDOWN_DONE):
+        machine.fire(Event.COUNTDOWN_DONE)
+    machine.fire(Event.STOP)
+    machine.take_ready(str(take_dir))
+    machine.keep(duration_s)
+    while machine.state.step.value == "prompt":
+        machine.fire(Event.SKIP)

@@ -1,0 +1,45 @@
+"""The Done page shows the reference code and how to withdraw, and Start again resets the flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from recorder.flow import Event, Step
+from tests.helpers.flow_app import drive_to_review, make_context
+from ui.main_window import MainWindow
+
+
+def _window_at_done(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    ctx = make_context(tmp_path)
+    machine = ctx.machine
+    take_dir = tmp_path / "take"
+    take_dir.mkdir()
+    drive_to_review(machine, take_dir)
+    machine.fire(Event.SEND)
+    # The window opens on Sending; the send itself is the e2e test's job, so the machine is told it worked.
+    machine.sent("VB-ABCD-1234")
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_done_shows_reference_and_withdrawal(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _window_at_done(qtbot, tmp_path)
+    page = window.current_page
+    assert type(page).__name__ == "DonePage"
+    assert "VB-ABCD-1234" in page.reference_label.text()  # type: ignore[attr-defined]
+    withdraw = page.withdraw_label.text()  # type: ignore[attr-defined]
+    assert "withdraw" in withdraw.lower() and "contact" in withdraw.lower()
+    assert not window.back_button.isVisible() and not window.next_button.isVisible()
+
+
+def test_start_again_returns_to_welcome_and_forgets(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _window_at_done(qtbot, tmp_path)
+    window.show()
+    page = window.current_page
+    page.again_button.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(page.again_button, " ")  # type: ignore[attr-defined]
+    assert window.ctx.machine.state.step is Step.WELCOME
+    assert window.ctx.machine.model.reference is None
