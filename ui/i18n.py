@@ -115,3 +115,39 @@ class Translations:
         if app is not None:
             app.installTranslator(translator)  # sends LanguageChange to every widget
         return True
+
+
+def update_catalogue(locale: str = "cy") -> Path:
+    """Re-extract every ``translate()`` string under ``ui/`` into the locale's ``.ts`` (keeps translations).
+
+    New strings arrive marked unfinished; translate them in Qt Linguist or by editing the XML, and remove
+    ``type="unfinished"``. Run with ``.venv/bin/python -m ui.i18n update``.
+    """
+    exe = Path(sys.executable).parent / "pyside6-lupdate"
+    ui_dir = Path(__file__).resolve().parent
+    target = ts_path(locale)
+    subprocess.run(
+        [
+            str(exe),
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-target-language",
+            f"{locale}_GB",
+            str(ui_dir),
+            "-ts",
+            str(target),
+        ],
+        check=True,
+    )
+    return target
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["update"]:
+        print(update_catalogue())
+    else:
+        print("usage: python -m ui.i18n update", file=sys.stderr)
+        raise SystemExit(2)

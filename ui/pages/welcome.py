@@ -81,20 +81,18 @@ class WelcomePage(Page):
             translate("WelcomePage", "Check your camera and microphone."),
             translate(
                 "WelcomePage",
-                "Answer %n question(s), up to %1 seconds each. You can watch each answer back and try again.",
-                "",
-                count,
-            ).replace("%1", str(longest_s)),
+                "Answer the questions (%1 in all), up to %2 seconds each. You can watch each answer back "
+                "and try again.",
+            )
+            .replace("%1", str(count))
+            .replace("%2", str(longest_s)),
             translate("WelcomePage", "Check your answers and send them. You will get a reference code."),
         ]
         self.steps.setText("\n".join(f"{i}. {text}" for i, text in enumerate(steps, start=1)))
         self.steps.setAccessibleName(translate("WelcomePage", "What will happen"))
         self.duration.setText(
-            translate(
-                "WelcomePage",
-                "It takes about %n minute(s). You can go back at every step.",
-                "",
-                self.estimated_minutes(),
+            translate("WelcomePage", "Time needed: about %1 minutes. You can go back at every step.").replace(
+                "%1", str(self.estimated_minutes())
             )
         )
         self.privacy.setText(

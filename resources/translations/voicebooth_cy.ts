@@ -1,0 +1,917 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB">
+<context>
+    <name>AboutYouPage</name>
+    <message>
+        <source>About you</source>
+        <translation>Amdanoch chi</translation>
+    </message>
+    <message>
+        <source>All of these are optional. For each one you fill in, choose whether it may be shown with your video. If you choose No, only the communications team will see it.</source>
+        <translation>Mae pob un o&apos;r rhain yn ddewisol. Ar gyfer pob un rydych chi&apos;n ei lenwi, dewiswch a gaiff ei ddangos gyda&apos;ch fideo. Os dewiswch Na, dim ond y tîm cyfathrebu fydd yn ei weld.</translation>
+    </message>
+    <message>
+        <source>Your name (optional)</source>
+        <translation>Eich enw (dewisol)</translation>
+    </message>
+    <message>
+        <source>Show my name with my video?</source>
+        <translation>Dangos fy enw gyda fy fideo?</translation>
+    </message>
+    <message>
+        <source>Your job title (optional)</source>
+        <translation>Teitl eich swydd (dewisol)</translation>
+    </message>
+    <message>
+        <source>Show my job title with my video?</source>
+        <translation>Dangos teitl fy swydd gyda fy fideo?</translation>
+    </message>
+    <message>
+        <source>Where you work (optional)</source>
+        <translation>Ble rydych chi&apos;n gweithio (dewisol)</translation>
+    </message>
+    <message>
+        <source>Show where I work with my video?</source>
+        <translation>Dangos ble rwy&apos;n gweithio gyda fy fideo?</translation>
+    </message>
+    <message>
+        <source>Please choose Yes or No: show your name with your video?</source>
+        <translation>Dewiswch Ie neu Na: dangos eich enw gyda&apos;ch fideo?</translation>
+    </message>
+    <message>
+        <source>Please choose Yes or No: show your job title with your video?</source>
+        <translation>Dewiswch Ie neu Na: dangos teitl eich swydd gyda&apos;ch fideo?</translation>
+    </message>
+    <message>
+        <source>Please choose Yes or No: show where you work with your video?</source>
+        <translation>Dewiswch Ie neu Na: dangos ble rydych chi&apos;n gweithio gyda&apos;ch fideo?</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Review mode</source>
+        <translation>Modd adolygu</translation>
+    </message>
+    <message>
+        <source>Review mode is not part of this version of Voicebooth yet.</source>
+        <translation>Nid yw&apos;r modd adolygu yn rhan o&apos;r fersiwn hon o Voicebooth eto.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>How your video will be used</source>
+        <translation>Sut y bydd eich fideo&apos;n cael ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Please read this, then answer each question. Questions marked (required) need a Yes to take part.</source>
+        <translation>Darllenwch hwn, yna atebwch bob cwestiwn. Mae angen Ie i&apos;r cwestiynau sydd wedi&apos;u marcio (gofynnol) er mwyn cymryd rhan.</translation>
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation>(gofynnol)</translation>
+    </message>
+    <message>
+        <source>Please answer Yes or No to every question.</source>
+        <translation>Atebwch Ie neu Na i bob cwestiwn.</translation>
+    </message>
+    <message>
+        <source>To take part you need to answer Yes to the questions marked (required). If you do not want to, press Cancel: nothing has been recorded.</source>
+        <translation>I gymryd rhan mae angen i chi ateb Ie i&apos;r cwestiynau sydd wedi&apos;u marcio (gofynnol). Os nad ydych chi eisiau, pwyswch Canslo: does dim wedi&apos;i recordio.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCheckPage</name>
+    <message>
+        <source>Check your camera and microphone</source>
+        <extracomment>Analyse one frame in this many on the capture thread (lighting); faces on one analysed frame in 5.</extracomment>
+        <translation>Gwiriwch eich camera a&apos;ch meicroffon</translation>
+    </message>
+    <message>
+        <source>Sit so your face fills the oval and say a few words. The picture is shown like a mirror; your video will not be mirrored.</source>
+        <translation>Eisteddwch fel bod eich wyneb yn llenwi&apos;r hirgrwn a dywedwch ychydig eiriau. Mae&apos;r llun yn cael ei ddangos fel drych; ni fydd eich fideo wedi&apos;i adlewyrchu.</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>C&amp;amera:</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Meicroffon:</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Choose which camera to use</source>
+        <translation>Dewiswch pa gamera i&apos;w ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Meicroffon</translation>
+    </message>
+    <message>
+        <source>Choose which microphone to use</source>
+        <translation>Dewiswch pa feicroffon i&apos;w ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Reminder: no patients or patient information may appear or be heard in your video.</source>
+        <translation>Nodyn atgoffa: ni chaiff unrhyw gleifion na gwybodaeth am gleifion ymddangos na chael eu clywed yn eich fideo.</translation>
+    </message>
+    <message>
+        <source>Looks good, continue</source>
+        <translation>Mae&apos;n edrych yn iawn, parhau</translation>
+    </message>
+    <message>
+        <source>A working camera and microphone are needed to record.</source>
+        <translation>Mae angen camera a meicroffon sy&apos;n gweithio i recordio.</translation>
+    </message>
+    <message>
+        <source>Checking the light…</source>
+        <translation>Yn gwirio&apos;r golau…</translation>
+    </message>
+    <message>
+        <source>✓ The lighting looks fine.</source>
+        <translation>✓ Mae&apos;r golau&apos;n edrych yn iawn.</translation>
+    </message>
+    <message>
+        <source>⚠ The picture is too dark. Turn on a light or face a window.</source>
+        <translation>⚠ Mae&apos;r llun yn rhy dywyll. Trowch olau ymlaen neu wynebwch ffenestr.</translation>
+    </message>
+    <message>
+        <source>⚠ There is bright light behind you, so your face is dark. Turn so the light is in front of you.</source>
+        <translation>⚠ Mae golau llachar y tu ôl i chi, felly mae eich wyneb yn dywyll. Trowch fel bod y golau o&apos;ch blaen.</translation>
+    </message>
+    <message>
+        <source>⚠ More than one face is in the picture. Only you should be in shot: no patients or patient information may appear.</source>
+        <translation>⚠ Mae mwy nag un wyneb yn y llun. Dim ond chi ddylai fod yn y llun: ni chaiff unrhyw gleifion na gwybodaeth am gleifion ymddangos.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Thank you. Your video has arrived.</source>
+        <translation>Diolch. Mae eich fideo wedi cyrraedd.</translation>
+    </message>
+    <message>
+        <source>Your video was received safely by the team. It has been removed from this computer.</source>
+        <translation>Mae&apos;r tîm wedi cael eich fideo yn ddiogel. Mae wedi&apos;i dynnu oddi ar y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>Your reference code: {reference}</source>
+        <translation>Eich cod cyfeirnod: {reference}</translation>
+    </message>
+    <message>
+        <source>Please write this code down or take a photo of it. You need it to withdraw.</source>
+        <translation>Ysgrifennwch y cod hwn neu tynnwch lun ohono. Bydd ei angen arnoch i dynnu&apos;n ôl.</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and start again for someone else</source>
+        <translation>&amp;Gorffen a dechrau eto i rywun arall</translation>
+    </message>
+    <message>
+        <source>Finish and start again for someone else</source>
+        <translation>Gorffen a dechrau eto i rywun arall</translation>
+    </message>
+    <message>
+        <source>Changed your mind? Contact the campaign team with your reference code at any time and your video will be deleted.</source>
+        <translation>Wedi newid eich meddwl? Cysylltwch â thîm yr ymgyrch gyda&apos;ch cod cyfeirnod ar unrhyw adeg a bydd eich fideo&apos;n cael ei ddileu.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Microphone level</source>
+        <extracomment>Loudest peak over the hint window below this: too quiet. Any peak at or above this in the hint window: clipping.</extracomment>
+        <translation>Lefel y meicroffon</translation>
+    </message>
+    <message>
+        <source>How loud the microphone hears you</source>
+        <translation>Pa mor uchel mae&apos;r meicroffon yn eich clywed</translation>
+    </message>
+    <message>
+        <source>Listening… say a few words.</source>
+        <translation>Yn gwrando… dywedwch ychydig eiriau.</translation>
+    </message>
+    <message>
+        <source>✓ Sound level is good.</source>
+        <translation>✓ Mae lefel y sain yn dda.</translation>
+    </message>
+    <message>
+        <source>⚠ Too quiet: move closer to the microphone or speak a little louder.</source>
+        <translation>⚠ Rhy dawel: symudwch yn nes at y meicroffon neu siaradwch ychydig yn uwch.</translation>
+    </message>
+    <message>
+        <source>⚠ Too loud: the sound is distorting. Move back a little or speak more softly.</source>
+        <translation>⚠ Rhy uchel: mae&apos;r sain yn ystumio. Symudwch yn ôl ychydig neu siaradwch yn fwy tawel.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>the details you entered about yourself</source>
+        <extracomment>Page modules imported by the window, in no particular order. A module that does not exist yet is skipped (its step then shows a notice), so screens can land one by one. Asks the person a yes/no question: (title, text, yes label, no label) -&gt; True for yes.</extracomment>
+        <translation>y manylion a roesoch amdanoch chi&apos;ch hun</translation>
+    </message>
+    <message>
+        <source>your consent answers</source>
+        <translation>eich atebion caniatâd</translation>
+    </message>
+    <message>
+        <source>the answers you have recorded and kept</source>
+        <translation>yr atebion rydych chi wedi&apos;u recordio a&apos;u cadw</translation>
+    </message>
+    <message>
+        <source>the recording you are making now</source>
+        <translation>y recordiad rydych chi&apos;n ei wneud nawr</translation>
+    </message>
+    <message>
+        <source>That is not possible right now. Please check this page.</source>
+        <translation>Nid yw hynny&apos;n bosibl ar hyn o bryd. Gwiriwch y dudalen hon.</translation>
+    </message>
+    <message>
+        <source>Stop and start again?</source>
+        <translation>Stopio a dechrau eto?</translation>
+    </message>
+    <message>
+        <source>If you stop now, this will be deleted from this computer:</source>
+        <translation>Os byddwch chi&apos;n stopio nawr, bydd hyn yn cael ei ddileu o&apos;r cyfrifiadur hwn:</translation>
+    </message>
+    <message>
+        <source>Yes, delete and start again</source>
+        <translation>Ie, dileu a dechrau eto</translation>
+    </message>
+    <message>
+        <source>Discard this recording?</source>
+        <translation>Taflu&apos;r recordiad hwn?</translation>
+    </message>
+    <message>
+        <source>If you go on, this will be deleted:</source>
+        <translation>Os byddwch chi&apos;n parhau, bydd hyn yn cael ei ddileu:</translation>
+    </message>
+    <message>
+        <source>Yes, delete it</source>
+        <translation>Ie, ei ddileu</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Na, ei gadw</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nesaf</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Yn ôl</translation>
+    </message>
+    <message>
+        <source>Voicebooth</source>
+        <translation>Voicebooth</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Canslo</translation>
+    </message>
+    <message>
+        <source>Cancel and start again</source>
+        <translation>Canslo a dechrau eto</translation>
+    </message>
+    <message>
+        <source>Asks before deleting anything you have entered or recorded.</source>
+        <translation>Mae&apos;n gofyn cyn dileu unrhyw beth rydych chi wedi&apos;i roi neu ei recordio.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>G&amp;osodiadau</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Go back to the previous step.</source>
+        <translation>Mynd yn ôl i&apos;r cam blaenorol.</translation>
+    </message>
+    <message>
+        <source>Go on to the next step.</source>
+        <translation>Mynd ymlaen i&apos;r cam nesaf.</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Llywio</translation>
+    </message>
+    <message>
+        <source>Close while sending?</source>
+        <translation>Cau wrth anfon?</translation>
+    </message>
+    <message>
+        <source>Your video is still being sent. If you close Voicebooth now, sending will carry on the next time you open it. Nothing is lost.</source>
+        <translation>Mae eich fideo&apos;n dal i gael ei anfon. Os byddwch chi&apos;n cau Voicebooth nawr, bydd yr anfon yn parhau y tro nesaf y byddwch chi&apos;n ei agor. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Close and send later</source>
+        <translation>Cau ac anfon yn nes ymlaen</translation>
+    </message>
+    <message>
+        <source>Keep sending</source>
+        <translation>Parhau i anfon</translation>
+    </message>
+    <message>
+        <source>Close Voicebooth?</source>
+        <translation>Cau Voicebooth?</translation>
+    </message>
+    <message>
+        <source>If you close now, this will be deleted from this computer:</source>
+        <translation>Os byddwch chi&apos;n cau nawr, bydd hyn yn cael ei ddileu o&apos;r cyfrifiadur hwn:</translation>
+    </message>
+    <message>
+        <source>Yes, close and delete</source>
+        <translation>Ie, cau a dileu</translation>
+    </message>
+    <message>
+        <source>No, stay</source>
+        <translation>Na, aros</translation>
+    </message>
+</context>
+<context>
+    <name>MissingPage</name>
+    <message>
+        <source>This step is not available</source>
+        <translation>Nid yw&apos;r cam hwn ar gael</translation>
+    </message>
+    <message>
+        <source>This version of Voicebooth cannot show this step. Please go back, or ask IT.</source>
+        <translation>Ni all y fersiwn hon o Voicebooth ddangos y cam hwn. Ewch yn ôl, neu gofynnwch i&apos;r adran TG.</translation>
+    </message>
+</context>
+<context>
+    <name>NoDevicePanel</name>
+    <message>
+        <source>We cannot use your camera</source>
+        <translation>Ni allwn ddefnyddio eich camera</translation>
+    </message>
+    <message>
+        <source>We cannot use your microphone</source>
+        <translation>Ni allwn ddefnyddio eich meicroffon</translation>
+    </message>
+    <message>
+        <source>We cannot use your camera or your microphone</source>
+        <translation>Ni allwn ddefnyddio eich camera na&apos;ch meicroffon</translation>
+    </message>
+    <message>
+        <source>What to do:
+• Check the camera or headset is plugged in, then choose it in the list above.
+• Close other programs that may be using it, such as Teams, Zoom or Skype.
+• If your computer asks whether Voicebooth may use the camera or microphone, choose Allow.
+• Then choose Try again. If it still does not work, ask your IT service desk.</source>
+        <translation>Beth i&apos;w wneud:
+• Gwiriwch fod y camera neu&apos;r clustffonau wedi&apos;u cysylltu, yna dewiswch nhw yn y rhestr uchod.
+• Caewch raglenni eraill a allai fod yn eu defnyddio, fel Teams, Zoom neu Skype.
+• Os yw eich cyfrifiadur yn gofyn a gaiff Voicebooth ddefnyddio&apos;r camera neu&apos;r meicroffon, dewiswch Caniatáu.
+• Yna dewiswch Rhowch gynnig arall. Os nad yw&apos;n gweithio o hyd, gofynnwch i ddesg gwasanaeth TG.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>Rhowch gynnig a&amp;rall</translation>
+    </message>
+    <message>
+        <source>Try the camera and microphone again</source>
+        <translation>Rhowch gynnig arall ar y camera a&apos;r meicroffon</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Voicebooth</source>
+        <translation>Voicebooth</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Oedi (Bylchwr)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Chwarae (Bylchwr)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Oedi</translation>
+    </message>
+    <message>
+        <source>Play your answer</source>
+        <translation>Chwarae eich ateb</translation>
+    </message>
+    <message>
+        <source>Position in your answer</source>
+        <translation>Safle yn eich ateb</translation>
+    </message>
+    <message>
+        <source>Left and right arrow keys move through it</source>
+        <translation>Mae&apos;r bysellau saeth chwith a de yn symud drwyddo</translation>
+    </message>
+    <message>
+        <source>Your recorded answer</source>
+        <translation>Eich ateb wedi&apos;i recordio</translation>
+    </message>
+    <message>
+        <source>This video cannot be played. You can still keep or retake it.</source>
+        <translation>Ni ellir chwarae&apos;r fideo hwn. Gallwch ei gadw neu ei recordio eto o hyd.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPage</name>
+    <message>
+        <source>Your answer</source>
+        <translation>Eich ateb</translation>
+    </message>
+    <message>
+        <source>● Start recording (Ctrl+R)</source>
+        <translation>● Dechrau recordio (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Dechrau recordio</translation>
+    </message>
+    <message>
+        <source>Count&amp;down (seconds, 0 = off):</source>
+        <translation>Cyfrif i &amp;lawr (eiliadau, 0 = dim):</translation>
+    </message>
+    <message>
+        <source>Countdown before recording, in seconds</source>
+        <translation>Cyfrif i lawr cyn recordio, mewn eiliadau</translation>
+    </message>
+    <message>
+        <source>S&amp;kip this question</source>
+        <translation>&amp;Hepgor y cwestiwn hwn</translation>
+    </message>
+    <message>
+        <source>Skip this question</source>
+        <translation>Hepgor y cwestiwn hwn</translation>
+    </message>
+    <message>
+        <source>● Recording. Speak when you are ready.</source>
+        <translation>● Yn recordio. Siaradwch pan fyddwch chi&apos;n barod.</translation>
+    </message>
+    <message>
+        <source>■ Stop (Space or Ctrl+R)</source>
+        <translation>■ Stopio (Bylchwr neu Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stopio recordio</translation>
+    </message>
+    <message>
+        <source>Getting your answer ready…</source>
+        <translation>Yn paratoi eich ateb…</translation>
+    </message>
+    <message>
+        <source>Getting your answer ready</source>
+        <translation>Yn paratoi eich ateb</translation>
+    </message>
+    <message>
+        <source>▶ &amp;Watch it back</source>
+        <translation>▶ G&amp;wylio&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Watch your answer back</source>
+        <translation>Gwylio eich ateb yn ôl</translation>
+    </message>
+    <message>
+        <source>✓ &amp;Keep this answer</source>
+        <translation>✓ C&amp;adw&apos;r ateb hwn</translation>
+    </message>
+    <message>
+        <source>Keep this answer</source>
+        <translation>Cadw&apos;r ateb hwn</translation>
+    </message>
+    <message>
+        <source>↺ &amp;Record again</source>
+        <translation>↺ &amp;Recordio eto</translation>
+    </message>
+    <message>
+        <source>Record this answer again</source>
+        <translation>Recordio&apos;r ateb hwn eto</translation>
+    </message>
+    <message>
+        <source>✂ &amp;Trim start or end</source>
+        <translation>✂ &amp;Tocio&apos;r dechrau neu&apos;r diwedd</translation>
+    </message>
+    <message>
+        <source>Trim the start or end</source>
+        <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
+    </message>
+    <message>
+        <source>&amp;Apply the trim</source>
+        <translation>&amp;Gweithredu&apos;r tocio</translation>
+    </message>
+    <message>
+        <source>Apply the trim</source>
+        <translation>Gweithredu&apos;r tocio</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+Left go back</source>
+        <translation>Bysellau: Ctrl+R dechrau neu stopio recordio · Bylchwr stopio · Alt+A cadw · Alt+R recordio eto · Alt+W gwylio&apos;n ôl · Alt+Saeth chwith mynd yn ôl</translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation>Cwestiwn {n} o {total}</translation>
+    </message>
+    <message>
+        <source>You have up to {seconds} seconds.</source>
+        <translation>Mae gennych chi hyd at {seconds} eiliad.</translation>
+    </message>
+    <message>
+        <source>Recording starts in {n}…</source>
+        <translation>Mae&apos;r recordio&apos;n dechrau mewn {n}…</translation>
+    </message>
+    <message>
+        <source>Recording could not start: {reason}</source>
+        <translation>Nid oedd modd dechrau recordio: {reason}</translation>
+    </message>
+    <message>
+        <source>Your answer could not be saved: {reason} Please record it again.</source>
+        <translation>Nid oedd modd cadw eich ateb: {reason} Recordiwch ef eto.</translation>
+    </message>
+    <message>
+        <source>We noticed:</source>
+        <translation>Fe wnaethon ni sylwi:</translation>
+    </message>
+    <message>
+        <source>You can keep it anyway, or record it again.</source>
+        <translation>Gallwch ei gadw beth bynnag, neu ei recordio eto.</translation>
+    </message>
+    <message>
+        <source>✓ Your answer was recorded ({seconds} seconds). No problems found.</source>
+        <translation>✓ Cafodd eich ateb ei recordio ({seconds} eiliad). Dim problemau.</translation>
+    </message>
+    <message>
+        <source>That trim would leave almost nothing. Cut less.</source>
+        <translation>Byddai&apos;r tocio hwnnw&apos;n gadael bron dim. Torrwch lai.</translation>
+    </message>
+    <message>
+        <source>Trimming your answer…</source>
+        <translation>Yn tocio eich ateb…</translation>
+    </message>
+    <message>
+        <source>The trim did not work: {reason}</source>
+        <translation>Ni weithiodd y tocio: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>A recording was interrupted</source>
+        <translation>Cafodd recordiad ei dorri ar draws</translation>
+    </message>
+    <message>
+        <source>Voicebooth closed while recording last time. Found {count} unfinished recording(s). We can save what was recorded, or delete it.</source>
+        <translation>Caeodd Voicebooth wrth recordio y tro diwethaf. Daethpwyd o hyd i {count} recordiad heb ei orffen. Gallwn gadw&apos;r hyn a recordiwyd, neu ei ddileu.</translation>
+    </message>
+    <message>
+        <source>&amp;Save what was recorded</source>
+        <translation>&amp;Cadw&apos;r hyn a recordiwyd</translation>
+    </message>
+    <message>
+        <source>Save what was recorded</source>
+        <translation>Cadw&apos;r hyn a recordiwyd</translation>
+    </message>
+    <message>
+        <source>&amp;Delete it</source>
+        <translation>&amp;Dileu</translation>
+    </message>
+    <message>
+        <source>Delete the unfinished recordings</source>
+        <translation>Dileu&apos;r recordiadau heb eu gorffen</translation>
+    </message>
+    <message>
+        <source>Saving progress</source>
+        <translation>Cynnydd cadw</translation>
+    </message>
+    <message>
+        <source>Saved {count} recording(s) on this computer. Choose Next to start.</source>
+        <translation>Wedi cadw {count} recordiad ar y cyfrifiadur hwn. Dewiswch Nesaf i ddechrau.</translation>
+    </message>
+    <message>
+        <source>Could not save one: {reason}</source>
+        <translation>Nid oedd modd cadw un: {reason}</translation>
+    </message>
+    <message>
+        <source>Deleted. Choose Next to start.</source>
+        <translation>Wedi dileu. Dewiswch Nesaf i ddechrau.</translation>
+    </message>
+</context>
+<context>
+    <name>RemainingTimeBar</name>
+    <message>
+        <source>Time left</source>
+        <translation>Amser ar ôl</translation>
+    </message>
+    <message>
+        <source>⏰ Last seconds: {time} left. Finish your sentence.</source>
+        <translation>⏰ Eiliadau olaf: {time} ar ôl. Gorffennwch eich brawddeg.</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>{time} ar ôl</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSendPage</name>
+    <message>
+        <source>Sending your video</source>
+        <translation>Yn anfon eich fideo</translation>
+    </message>
+    <message>
+        <source>Check your answers and send</source>
+        <translation>Gwiriwch eich atebion ac anfon</translation>
+    </message>
+    <message>
+        <source>These are the answers you kept. You can record any of them again before sending.</source>
+        <translation>Dyma&apos;r atebion a gadwoch. Gallwch recordio unrhyw un ohonyn nhw eto cyn anfon.</translation>
+    </message>
+    <message>
+        <source>&amp;Send my video</source>
+        <translation>&amp;Anfon fy fideo</translation>
+    </message>
+    <message>
+        <source>Send my video</source>
+        <translation>Anfon fy fideo</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>Cynnydd anfon</translation>
+    </message>
+    <message>
+        <source>Your video will stay on this computer until it has been sent.</source>
+        <translation>Bydd eich fideo&apos;n aros ar y cyfrifiadur hwn nes iddo gael ei anfon.</translation>
+    </message>
+    <message>
+        <source>Getting ready to send…</source>
+        <translation>Yn paratoi i anfon…</translation>
+    </message>
+    <message>
+        <source>(no picture)</source>
+        <translation>(dim llun)</translation>
+    </message>
+    <message>
+        <source>{prompt}
+{seconds} seconds</source>
+        <translation>{prompt}
+{seconds} eiliad</translation>
+    </message>
+    <message>
+        <source>Picture from your answer to: {prompt}</source>
+        <translation>Llun o&apos;ch ateb i: {prompt}</translation>
+    </message>
+    <message>
+        <source>Record again</source>
+        <translation>Recordio eto</translation>
+    </message>
+    <message>
+        <source>Record your answer again to: {prompt}</source>
+        <translation>Recordio eich ateb eto i: {prompt}</translation>
+    </message>
+    <message>
+        <source>Your video could not be sent yet: {reason} It is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to try again now.</source>
+        <translation>Nid oedd modd anfon eich fideo eto: {reason} Mae wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i roi cynnig arall nawr.</translation>
+    </message>
+    <message>
+        <source>Sent {sent} of {total} · {rate}/s · about {left} left</source>
+        <translation>Wedi anfon {sent} o {total} · {rate}/e · tua {left} ar ôl</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Set by your IT department</source>
+        <extracomment>Settings a support worker may change here, in display order. Settings shown read-only (for IT and support calls), in display order.</extracomment>
+        <translation>Wedi&apos;i osod gan eich adran TG</translation>
+    </message>
+    <message>
+        <source>Suggested by your IT department (you may change it)</source>
+        <translation>Wedi&apos;i awgrymu gan eich adran TG (gallwch ei newid)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Diofyn</translation>
+    </message>
+    <message>
+        <source>Set by the campaign</source>
+        <translation>Wedi&apos;i osod gan yr ymgyrch</translation>
+    </message>
+    <message>
+        <source>Your setting</source>
+        <translation>Eich gosodiad chi</translation>
+    </message>
+    <message>
+        <source>Set by the environment for this session</source>
+        <translation>Wedi&apos;i osod gan yr amgylchedd ar gyfer y sesiwn hon</translation>
+    </message>
+    <message>
+        <source>Set when Voicebooth was started</source>
+        <translation>Wedi&apos;i osod pan ddechreuwyd Voicebooth</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Countdown before recording (seconds, 0 for none)</source>
+        <translation>Cyfrif i lawr cyn recordio (eiliadau, 0 am ddim)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Meicroffon</translation>
+    </message>
+    <message>
+        <source>Video size</source>
+        <translation>Maint y fideo</translation>
+    </message>
+    <message>
+        <source>Intake server address</source>
+        <translation>Cyfeiriad y gweinydd derbyn</translation>
+    </message>
+    <message>
+        <source>Upload key</source>
+        <translation>Allwedd lanlwytho</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Ymgyrch</translation>
+    </message>
+    <message>
+        <source>Campaign pack</source>
+        <translation>Pecyn ymgyrch</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Dirprwy</translation>
+    </message>
+    <message>
+        <source>Proxy auto-configuration address</source>
+        <translation>Cyfeiriad ffurfweddu dirprwy awtomatig</translation>
+    </message>
+    <message>
+        <source>Extra certificate authorities</source>
+        <translation>Awdurdodau tystysgrif ychwanegol</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Ffolder data</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Each setting shows where its value comes from. Settings made by your IT department cannot be changed here.</source>
+        <translation>Mae pob gosodiad yn dangos o ble daw ei werth. Ni ellir newid gosodiadau a wnaed gan eich adran TG yma.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Cadw&apos;r gosodiadau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Cau heb gadw</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved.</source>
+        <translation>Nid oedd modd cadw eich gosodiadau.</translation>
+    </message>
+</context>
+<context>
+    <name>TrimControl</name>
+    <message>
+        <source>Cut from the &amp;start (seconds):</source>
+        <translation>Torri o&apos;r &amp;dechrau (eiliadau):</translation>
+    </message>
+    <message>
+        <source>Cut from the &amp;end (seconds):</source>
+        <translation>Torri o&apos;r diw&amp;edd (eiliadau):</translation>
+    </message>
+    <message>
+        <source>Seconds to cut from the start</source>
+        <translation>Eiliadau i&apos;w torri o&apos;r dechrau</translation>
+    </message>
+    <message>
+        <source>Seconds to cut from the end</source>
+        <translation>Eiliadau i&apos;w torri o&apos;r diwedd</translation>
+    </message>
+    <message>
+        <source>Use the arrow keys to change it</source>
+        <translation>Defnyddiwch y bysellau saeth i&apos;w newid</translation>
+    </message>
+    <message>
+        <source>That would leave almost nothing. Cut less.</source>
+        <translation>Byddai hynny&apos;n gadael bron dim. Torrwch lai.</translation>
+    </message>
+    <message>
+        <source>Your answer will last {seconds} seconds.</source>
+        <translation>Bydd eich ateb yn para {seconds} eiliad.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <source>Camera preview</source>
+        <extracomment>Frames are shrunk to this width on the capture thread, so the UI thread converts little.</extracomment>
+        <translation>Rhagolwg camera</translation>
+    </message>
+    <message>
+        <source>What the camera sees, shown like a mirror. The oval shows where to sit.</source>
+        <translation>Yr hyn mae&apos;r camera&apos;n ei weld, wedi&apos;i ddangos fel drych. Mae&apos;r hirgrwn yn dangos ble i eistedd.</translation>
+    </message>
+    <message>
+        <source>Starting camera…</source>
+        <translation>Yn dechrau&apos;r camera…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Share your experience on video</source>
+        <extracomment>Time for everything but the answers (reading, consent, camera check, review): a generous guess.</extracomment>
+        <translation>Rhannwch eich profiad ar fideo</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Iaith:</translation>
+    </message>
+    <message>
+        <source>Switch the app to this language</source>
+        <translation>Newid yr ap i&apos;r iaith hon</translation>
+    </message>
+    <message>
+        <source>Thank you for taking part in %1. You will answer a few short questions on camera.</source>
+        <translation>Diolch am gymryd rhan yn %1. Byddwch chi&apos;n ateb ychydig o gwestiynau byr ar gamera.</translation>
+    </message>
+    <message>
+        <source>Tell us about yourself, if you want to. Everything is optional.</source>
+        <translation>Dywedwch wrthym amdanoch chi&apos;ch hun, os hoffech chi. Mae popeth yn ddewisol.</translation>
+    </message>
+    <message>
+        <source>Read how your video will be used and choose what you agree to.</source>
+        <translation>Darllenwch sut y bydd eich fideo&apos;n cael ei ddefnyddio a dewiswch beth rydych chi&apos;n cytuno iddo.</translation>
+    </message>
+    <message>
+        <source>Check your camera and microphone.</source>
+        <translation>Gwiriwch eich camera a&apos;ch meicroffon.</translation>
+    </message>
+    <message>
+        <source>Answer the questions (%1 in all), up to %2 seconds each. You can watch each answer back and try again.</source>
+        <translation>Atebwch y cwestiynau (%1 i gyd), hyd at %2 eiliad yr un. Gallwch wylio pob ateb yn ôl a rhoi cynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Check your answers and send them. You will get a reference code.</source>
+        <translation>Gwiriwch eich atebion a&apos;u hanfon. Byddwch chi&apos;n cael cod cyfeirnod.</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Beth fydd yn digwydd</translation>
+    </message>
+    <message>
+        <source>Time needed: about %1 minutes. You can go back at every step.</source>
+        <translation>Amser sydd ei angen: tua %1 munud. Gallwch fynd yn ôl ar bob cam.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded until you have agreed to it, and nothing is sent until you press Send.</source>
+        <translation>Does dim yn cael ei recordio nes i chi gytuno iddo, a does dim yn cael ei anfon nes i chi bwyso Anfon.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Dechrau</translation>
+    </message>
+</context>
+<context>
+    <name>YesNo</name>
+    <message>
+        <source>Yes</source>
+        <extracomment>flow step -&gt; page class; filled by :func:`register_page` as page modules are imported.</extracomment>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+</context>
+</TS>
