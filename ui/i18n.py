@@ -76,44 +76,59 @@ def compile_catalogue(locale: str, out_dir: Path) -> Path:
     return target
 
 
+#: The one translator installed in the application (the app has one language at a time).
+_installed: QTranslator | None = None
+
+
+def reset_to_source_language() -> None:
+    """Remove the installed translator, whichever :class:`Translations` installed it (tests call this)."""
+    global _installed
+    app = QCoreApplication.instance()
+    if _installed is not None and app is not None:
+        app.removeTranslator(_installed)  # sends LanguageChange to every widget
+    _installed = None
+    QLocale.setDefault(QLocale(SOURCE_LOCALE))
+
+
 class Translations:
-    """Installs and swaps the app's translator; one per application."""
+    """Switches the application's language.
+
+    Args:
+        cache_dir: where compiled ``.qm`` catalogues are kept (built from the ``.ts`` when missing or stale).
+    """
 
     def __init__(self, cache_dir: Path) -> None:
         self._cache_dir = cache_dir
-        self._translator: QTranslator | None = None
         self.locale = SOURCE_LOCALE
 
     def set_locale(self, locale: str) -> bool:
         """Switch the whole app to ``locale``; widgets re-translate on ``QEvent.LanguageChange``.
 
         Returns:
-            True when the catalogue was loaded (always True for English).
+            True when the catalogue was loaded (always True for English); on False the app stays English.
         """
+        global _installed
         if locale not in LOCALES:
             raise ValueError(f"Unsupported language {locale!r}")
-        app = QCoreApplication.instance()
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
-        self.locale = locale
-        QLocale.setDefault(QLocale(locale))
-        if locale == SOURCE_LOCALE:  # removing the translator already sent LanguageChange
+        reset_to_source_language()
+        self.locale = SOURCE_LOCALE
+        if locale == SOURCE_LOCALE:
             return True
         try:
             qm = compile_catalogue(locale, self._cache_dir)
         except (OSError, subprocess.CalledProcessError) as error:
-            log.warning("Welsh catalogue unavailable, staying in English: %s", error)
-            self.locale = SOURCE_LOCALE
+            log.warning("The %s catalogue is unavailable, staying in English: %s", LOCALES[locale], error)
             return False
         translator = QTranslator()
         if not translator.load(str(qm)):
             log.warning("Could not load translation file %s", qm)
-            self.locale = SOURCE_LOCALE
             return False
-        self._translator = translator
+        app = QCoreApplication.instance()
         if app is not None:
             app.installTranslator(translator)  # sends LanguageChange to every widget
+        _installed = translator
+        self.locale = locale
+        QLocale.setDefault(QLocale(locale))
         return True
 
 
