@@ -1,0 +1,88 @@
+"""Settings dialog: every value with its source; IT-locked values read-only; only the user's layer saved."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from recorder.config import FilePolicy, Layer, load_config
+from tests.helpers.qt import StrictLogs
+from ui.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.usefixtures("strict_logs")
+
+
+def make_config(tmp_path: Path, policy_text: str, user_text: str = "", environ: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    (tmp_path / "policy.toml").write_text(policy_text, encoding="utf-8")
+    (tmp_path / "user.toml").write_text(user_text, encoding="utf-8")
+    return load_config(
+        environ=environ or {},
+        policy_source=FilePolicy(tmp_path / "policy.toml"),
+        user_settings_path=tmp_path / "user.toml",
+    )
+
+
+def test_it_values_are_read_only_and_labelled(qtbot: QtBot, tmp_path: Path) -> None:
+    config = make_config(
+        tmp_path,
+        'server_url = "https://intake.nhs.example"\nvideo_uri = "camera:1"\ncountdown_s = 5\n'
+        'locked = ["server_url", "video_uri"]\n',
+    )
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    camera = dialog.editors["video_uri"]
+    assert isinstance(camera, QLineEdit) and camera.isReadOnly()
+    assert dialog.sources["video_uri"].text() == "Set by your IT department"
+    assert camera.accessibleDescription() == "Set by your IT department"
+    assert dialog.sources["server_url"].text() == "Set by your IT department"
+    # An unlocked policy value is a suggestion the person may change.
+    countdown = dialog.editors["countdown_s"]
+    assert isinstance(countdown, QSpinBox) and countdown.isEnabled()
+    assert "you may change it" in dialog.sources["countdown_s"].text()
+    assert dialog.sources["locale"].text() == "Default"
+    assert dialog.is_read_only("server_url") and not dialog.is_read_only("locale")
+
+
+def test_saving_writes_only_the_users_own_changes(qtbot: QtBot, tmp_path: Path) -> None:
+    config = make_config(
+        tmp_path,
+        'proxy = "http://proxy.nhs.example:3128"\n',
+        user_text='audio_uri = "mic:Headset"\n',
+        environ={"VOICEBOOTH_UPLOAD_KEY": "vb_secret_key"},
+    )
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    assert dialog.sources["upload_key"].text() == "Set by the environment for this session"
+    key_editor = dialog.editors["upload_key"]
+    assert isinstance(key_editor, QLineEdit) and "vb_secret" not in key_editor.text()
+    language = dialog.editors["locale"]
+    assert isinstance(language, QComboBox)
+    language.setCurrentIndex(language.findData("cy"))
+    countdown = dialog.editors["countdown_s"]
+    assert isinstance(countdown, QSpinBox)
+    countdown.setValue(0)
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    saved = tomllib.loads((tmp_path / "user.toml").read_text(encoding="utf-8"))
+    assert saved == {"audio_uri": "mic:Headset", "locale": "cy", "countdown_s": 0}
+    assert config.layer_of("locale") is Layer.USER and config.value("countdown_s") == 0
+
+
+def test_a_save_that_fails_says_so(qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs) -> None:
+    strict_logs.expect("Settings not saved")
+    config = make_config(tmp_path, "")
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    config.user_settings_path = blocker / "user.toml"
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    countdown = dialog.editors["countdown_s"]
+    assert isinstance(countdown, QSpinBox)
+    countdown.setValue(9)
+    dialog.save()
+    assert not dialog.error_label.isHidden() and "could not be saved" in dialog.error_label.text()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
