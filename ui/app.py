@@ -79,10 +79,20 @@ def load_settings(
         ConfigError: an invalid command-line value.
         CampaignError: the campaign pack cannot be used.
     """
-    kwargs = {"environ": environ, "policy_source": policy_source, "user_settings_path": user_settings_path}
-    first = load_config(command_line=cli_values, **kwargs)  # type: ignore[arg-type]
+    first = load_config(
+        command_line=cli_values,
+        environ=environ,
+        policy_source=policy_source,
+        user_settings_path=user_settings_path,
+    )
     campaign = load_campaign(first.text("campaign_pack") or None)
-    config = load_config(command_line=cli_values, campaign_settings=campaign.settings, **kwargs)  # type: ignore[arg-type]
+    config = load_config(
+        command_line=cli_values,
+        environ=environ,
+        campaign_settings=campaign.settings,
+        policy_source=policy_source,
+        user_settings_path=user_settings_path,
+    )
     for problem in config.problems:
         log.warning("Configuration: %s", problem)
     return config, campaign
@@ -112,17 +122,9 @@ def main(argv: list[str]) -> int:
     """Run the app; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     options = parse_args(argv)
-    demo_server = None
     if options.demo:
-        from ui.demo_server import DemoServer
-
-        if not has_display(os.environ):
-            from ui.demo_server import run_headless_demo
-
-            return run_headless_demo()
-        demo_server = DemoServer.start()
-        options.cli_values.update(demo_server.config_values())
-    elif not has_display(os.environ):
+        return run_demo(options)
+    if not has_display(os.environ):
         print(
             "Voicebooth needs a screen, and none was found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
             "Run it on a desktop, or try `voicebooth --demo` for a headless demonstration.",
@@ -134,11 +136,32 @@ def main(argv: list[str]) -> int:
     except (ConfigError, CampaignError) as error:
         print(f"Voicebooth cannot start: {error}", file=sys.stderr)
         return 2
+    return run_gui(options, config, campaign)
+
+
+def run_demo(options: Options) -> int:
+    """``--demo``: synthetic devices and a local server; isolated from machine policy and user settings."""
+    from recorder.config import FirstExisting
+    from ui.demo_server import DemoError, DemoServer, run_headless_demo
+
+    if not has_display(os.environ):
+        return run_headless_demo()
     try:
+        server = DemoServer.start()
+    except DemoError as error:
+        print(f"The demo could not start: {error}", file=sys.stderr)
+        return 1
+    try:
+        values = {**options.cli_values, **server.config_values()}
+        config, campaign = load_settings(
+            values, policy_source=FirstExisting([]), user_settings_path=server.root / "settings.toml"
+        )
         return run_gui(options, config, campaign)
+    except (ConfigError, CampaignError) as error:
+        print(f"Voicebooth cannot start: {error}", file=sys.stderr)
+        return 2
     finally:
-        if demo_server is not None:
-            demo_server.stop()
+        server.stop()
 
 
 def run_gui(options: Options, config: Config, campaign: Campaign) -> int:

@@ -1,0 +1,258 @@
+"""``voicebooth --demo``: a local intake server in a temporary folder, and a headless demo without a display.
+
+The demo server is the real intake server (``voicebooth-server``) started on 127.0.0.1 on a free port
+with its own temporary data folder and an upload key made for it, so the app's Send works end to end on
+one machine. It runs as a child process through the server's command-line contract (DESIGN.md
+"Intake server"): that interface is stable, and the server's hashing and probing then never compete with
+the UI thread for the interpreter lock. It is stopped (and its folder deleted) when the app exits.
+
+Without a display nobody could see the window, so :func:`run_headless_demo` says so and instead records
+one short take per campaign prompt from the synthetic camera and microphone (``voicebooth record``) and
+sends them (``voicebooth send``) to the demo server, printing the reference code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import requests
+
+log = logging.getLogger(__name__)
+
+STARTUP_TIMEOUT_S = 30.0
+DEMO_TAKE_S = 3
+
+
+class DemoError(Exception):
+    """The demo could not start or finish; ``str(error)`` is plain English."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _server_command(*args: str) -> list[str]:
+    """``voicebooth-server ARGS`` run with this interpreter (works from a venv or a frozen build's python)."""
+    code = "import sys; from server.cli import main; sys.exit(main(sys.argv[1:]))"
+    return [sys.executable, "-c", code, *args]
+
+
+@dataclass
+class DemoServer:
+    """A running local intake server for the demo.
+
+    Attributes:
+        root: temporary folder holding the server's data and the app's demo data.
+        url: base URL, e.g. ``http://127.0.0.1:PORT``.
+        upload_key: the key the app sends with (never logged).
+    """
+
+    root: Path
+    url: str
+    upload_key: str
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    log_path: Path | None = None
+
+    @classmethod
+    def start(cls, root: Path | None = None, *, timeout_s: float = STARTUP_TIMEOUT_S) -> DemoServer:
+        """Create the data folder and upload key, start the server and wait until it answers.
+
+        Raises:
+            DemoError: the server package is missing, or the server did not start in time.
+        """
+        root = root or Path(tempfile.mkdtemp(prefix="voicebooth-demo-"))
+        server_data = root / "server"
+        server_data.mkdir(parents=True, exist_ok=True)
+        key = cls._make_upload_key(server_data)
+        port = free_port()
+        log_path = root / "server.log"
+        with log_path.open("wb") as log_file:
+            process = subprocess.Popen(
+                _server_command(
+                    "serve", "--data", str(server_data), "--host", "127.0.0.1", "--port", str(port)
+                ),
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        server = cls(
+            root=root, url=f"http://127.0.0.1:{port}", upload_key=key, process=process, log_path=log_path
+        )
+        try:
+            server._wait_ready(timeout_s)
+        except DemoError:
+            server.stop()
+            raise
+        log.info("Demo intake server at %s (data in %s)", server.url, server_data)
+        return server
+
+    @staticmethod
+    def _make_upload_key(server_data: Path) -> str:
+        result = subprocess.run(
+            _server_command("add-upload-key", "demo", "--data", str(server_data)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        lines = result.stdout.strip().splitlines()
+        if result.returncode != 0 or not lines:
+            detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            raise DemoError(f"The demo server could not create an upload key: {detail}")
+        return lines[-1].strip()
+
+    def _wait_ready(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise DemoError(f"The demo server stopped at start-up; see {self.log_path}")
+            try:
+                # Any HTTP answer (a 404 for an unknown reference) means the server is listening.
+                requests.get(f"{self.url}/api/v1/status/VB-DEMO-0000", timeout=1.0)
+                return
+            except requests.RequestException:
+                time.sleep(0.1)
+        raise DemoError(f"The demo server did not answer within {timeout_s:.0f} s; see {self.log_path}")
+
+    @property
+    def app_data_dir(self) -> Path:
+        return self.root / "app"
+
+    def config_values(self) -> dict[str, object]:
+        """Command-line layer values that point the app at this server and the synthetic devices."""
+        return {
+            "server_url": self.url,
+            "upload_key": self.upload_key,
+            "video_uri": "synthetic:",
+            "audio_uri": "synthetic:",
+            "data_dir": str(self.app_data_dir),
+        }
+
+    def stop(self) -> None:
+        """Stop the server and delete the demo folder (safe to call twice)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        self.process = None
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _run_cli(args: list[str]) -> str:
+    """Run a ``voicebooth`` headless subcommand in-process; its standard output, or DemoError."""
+    from recorder.cli import main as cli_main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            code = cli_main(args)
+        except SystemExit as stop:  # argparse errors
+            code = int(stop.code or 1)
+    if code != 0:
+        raise DemoError(f"`voicebooth {args[0]}` failed (exit code {code})")
+    return out.getvalue()
+
+
+def demo_details(
+    campaign_id: str, locale: str, consent_version: str, text_sha256: str, choices: dict[str, bool]
+) -> dict[str, object]:
+    """The ``voicebooth send --details`` content for a demo person who shares nothing about themselves."""
+    return {
+        "campaign_id": campaign_id,
+        "locale": locale,
+        "person": {},
+        "consent": {
+            "version_id": consent_version,
+            "text_sha256": text_sha256,
+            "choices": choices,
+            "given_utc": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        },
+    }
+
+
+def run_headless_demo(take_s: int = DEMO_TAKE_S, *, server: DemoServer | None = None) -> int:
+    """Record one short synthetic take per prompt, send them to a demo server, print the reference.
+
+    Returns:
+        0 on success, 1 when a stage failed (the message says which and why).
+    """
+    from recorder.campaign import load_campaign
+
+    print(
+        "No display was found (DISPLAY and WAYLAND_DISPLAY are not set), so the Voicebooth window cannot "
+        "be shown.\nRunning the headless demo instead: one short recording per question from a test "
+        "camera and microphone, sent to a local intake server.",
+        flush=True,
+    )
+    own_server = server is None
+    try:
+        server = server or DemoServer.start()
+        campaign = load_campaign()
+        submission_dir = server.app_data_dir / "demo-submission"
+        for prompt in campaign.prompts:
+            print(f"Recording {take_s} s for: {prompt.text.get('en')}", flush=True)
+            out = _run_cli(
+                [
+                    "record",
+                    "--video",
+                    "synthetic:",
+                    "--audio",
+                    "synthetic:",
+                    "--duration",
+                    str(take_s),
+                    "--out",
+                    str(submission_dir),
+                    "--prompt",
+                    prompt.id,
+                ]
+            )
+            result = json.loads(out.strip().splitlines()[-1])
+            print(
+                f"  recorded: {Path(str(result.get('deliverable', result.get('mp4_path', '?')))).name}",
+                flush=True,
+            )
+        consent = campaign.consent
+        choices = {choice.id: True for choice in consent.choices}
+        details_path = server.root / "details.json"
+        details_path.write_text(
+            json.dumps(demo_details(campaign.id, "en", consent.id, consent.text_sha256("en"), choices)),
+            encoding="utf-8",
+        )
+        print("Sending to the local intake server…", flush=True)
+        out = _run_cli(
+            [
+                "send",
+                str(submission_dir),
+                "--server",
+                server.url,
+                "--key",
+                server.upload_key,
+                "--details",
+                str(details_path),
+            ]
+        )
+        reference = out.strip().splitlines()[-1]
+        print(f"Sent. Reference code: {reference}", flush=True)
+        return 0
+    except (DemoError, ImportError, OSError, ValueError) as error:
+        print(f"The demo could not finish: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if own_server and server is not None:
+            server.stop()
