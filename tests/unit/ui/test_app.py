@@ -1,0 +1,119 @@
+"""Start-up: command line, display detection, config + campaign loading, and the demo's failure paths."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from recorder.config import FilePolicy, Layer
+from recorder.flow import Phase, Step
+from ui import app
+from ui.demo_server import DemoError, DemoServer, run_headless_demo
+
+SERVER_CLI = importlib.util.find_spec("server.cli") is not None
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the real user config and data dirs out of these tests."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+
+
+def test_command_line_maps_to_the_top_layer() -> None:
+    options = app.parse_args(
+        ["--video", "synthetic:", "--audio", "file:/tmp/a.wav", "--locale", "cy", "--review"]
+    )
+    assert options.review and not options.demo
+    assert options.cli_values == {"video_uri": "synthetic:", "audio_uri": "file:/tmp/a.wav", "locale": "cy"}
+
+
+def test_display_detection() -> None:
+    assert not app.has_display({}) or app.sys.platform in ("win32", "darwin")
+    assert app.has_display({"DISPLAY": ":0"})
+    assert app.has_display({"WAYLAND_DISPLAY": "wayland-0"})
+    assert app.has_display({"QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_without_a_display_the_app_says_what_to_do(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    assert app.main([]) == 2
+    assert "needs a screen" in capsys.readouterr().err
+
+
+def test_a_bad_command_line_value_stops_start_up_plainly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert app.main(["--video", "webcam please"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot start" in err and "video_uri must be a source" in err
+
+
+def test_policy_can_point_at_another_campaign_pack(tmp_path: Path) -> None:
+    default = Path(app.__file__).resolve().parents[1] / "resources" / "campaign" / "default" / "campaign.toml"
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = default.read_text(encoding="utf-8").replace("countdown_s = 3", "countdown_s = 0")
+    (pack / "campaign.toml").write_text(
+        text.replace('id = "staff-voices-default"', 'id = "ward-7"'), encoding="utf-8"
+    )
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        f'campaign_pack = "{pack}"\nlocale = "cy"\nlocked = ["campaign_pack"]\n', encoding="utf-8"
+    )
+    config, campaign = app.load_settings(
+        {"campaign_pack": str(tmp_path / "elsewhere")},  # locked: the command line cannot change it
+        environ={},
+        policy_source=FilePolicy(policy),
+        user_settings_path=tmp_path / "user.toml",
+    )
+    assert campaign.id == "ward-7" and config.is_locked("campaign_pack")
+    assert (config.value("countdown_s"), config.layer_of("countdown_s")) == (0, Layer.CAMPAIGN)
+    machine = app.build_machine(config, campaign)
+    assert machine.model.locale == "cy" and not machine.countdown_enabled
+    assert machine.state.step is Step.WELCOME and machine.state.phase is Phase.READ
+
+
+def test_a_broken_campaign_pack_stops_start_up_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "campaign.toml").write_text("schema = 1\n", encoding="utf-8")
+    assert app.main(["--campaign-pack", str(tmp_path)]) == 2
+    assert "campaign pack" in capsys.readouterr().err
+
+
+def test_demo_server_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server command that fails the way a missing or broken server package does.
+    monkeypatch.setattr("ui.demo_server._server_command", lambda *a: ["false", *a])
+    with pytest.raises(DemoError, match="could not create an upload key"):
+        DemoServer.start(tmp_path / "demo", timeout_s=5)
+
+
+def test_headless_demo_reports_a_failed_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("ui.demo_server._server_command", lambda *a: ["false", *a])
+    assert run_headless_demo(take_s=1) == 1
+    out = capsys.readouterr()
+    assert "No display was found" in out.out and "could not finish" in out.err
+
+
+@pytest.mark.skipif(not SERVER_CLI, reason="the intake server (server.cli) is not in this tree yet")
+def test_demo_server_starts_answers_and_cleans_up(tmp_path: Path) -> None:
+    import requests
+
+    server = DemoServer.start(tmp_path / "demo")
+    try:
+        assert server.upload_key and server.url.startswith("http://127.0.0.1:")
+        response = requests.get(f"{server.url}/api/v1/status/VB-NONE-0000", timeout=5)
+        assert response.status_code == 404
+        values = server.config_values()
+        assert values["video_uri"] == "synthetic:" and values["server_url"] == server.url
+    finally:
+        server.stop()
+    assert not (tmp_path / "demo").exists()
