@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
 from tests.helpers.flow_app import drive_to_review, make_context
 from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("strict_logs")
 
 
 def _window_at_done(qtbot: QtBot, tmp_path: Path) -> MainWindow:

@@ -11,12 +11,15 @@ import pytest
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.qt import StrictLogs
 from ui.widgets.level_meter import LevelHint, LevelMeter, peak_dbfs
 from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
 from ui.widgets.remaining_bar import RemainingTimeBar, format_clock
 from ui.widgets.trim import TrimControl
 from ui.workers import run_in_background
+
+pytestmark = pytest.mark.usefixtures("strict_logs")
 
 
 def test_preview_keeps_only_the_newest_frame_and_mirrors(qtbot: QtBot) -> None:
@@ -157,7 +160,8 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_player_loads_and_plays_an_mp4(qtbot: QtBot, clip: Path) -> None:
+def test_player_loads_and_plays_an_mp4(qtbot: QtBot, clip: Path, strict_logs: StrictLogs) -> None:
+    strict_logs.expect("No audio device detected")  # CI has no sound card
     player = Player()
     qtbot.addWidget(player)
     player.load(clip)
@@ -169,7 +173,10 @@ def test_player_loads_and_plays_an_mp4(qtbot: QtBot, clip: Path) -> None:
     player.unload()
 
 
-def test_player_says_so_in_plain_english_when_a_file_is_broken(qtbot: QtBot, tmp_path: Path) -> None:
+def test_player_says_so_in_plain_english_when_a_file_is_broken(
+    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs
+) -> None:
+    strict_logs.expect("No audio device detected|Could not open media")
     broken = tmp_path / "broken.mp4"
     broken.write_bytes(b"not a video at all" * 100)
     player = Player()
