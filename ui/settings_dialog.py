@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -99,8 +101,15 @@ class SettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
+        # The list is long at large type sizes: it scrolls, the buttons stay visible.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rows = QWidget()
+        self.form = QFormLayout(rows)
+        scroll.setWidget(rows)
+        layout.addWidget(scroll, 1)
         self.editors: dict[str, QWidget] = {}
         self.sources: dict[str, QLabel] = {}
         for key in EDITABLE + READ_ONLY:
@@ -122,6 +131,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(760, 640)
 
     def _add_row(self, key: str, *, editable: bool) -> None:
         entry = self.config.entry(key)
@@ -146,6 +156,16 @@ class SettingsDialog(QDialog):
                 combo.addItem(str(entry.value), entry.value)
             combo.setCurrentIndex(combo.findData(entry.value))
             editor = combo
+        elif entry.secret:  # never show a key, only whether one is set
+            line = QLineEdit(
+                translate("SettingsDialog", "(set)")
+                if entry.value
+                else translate("SettingsDialog", "(not set)")
+            )
+            editor = line
+        elif key == "data_dir":
+            line = QLineEdit(str(self.config.data_dir))  # the folder really used, even when it is the default
+            editor = line
         else:
             line = QLineEdit(entry.shown)
             line.setReadOnly(not editable)

@@ -795,6 +795,14 @@
         <translation>Cau heb gadw</translation>
     </message>
     <message>
+        <source>(set)</source>
+        <translation>(wedi&apos;i gosod)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(heb ei gosod)</translation>
+    </message>
+    <message>
         <source>Your settings could not be saved.</source>
         <translation>Nid oedd modd cadw eich gosodiadau.</translation>
     </message>

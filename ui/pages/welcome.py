@@ -64,6 +64,8 @@ class WelcomePage(Page):
         self.language_label.setText(translate("WelcomePage", "Language:"))
         for code, button in self.language_buttons.items():
             button.setChecked(code == locale)
+            # A tick as well as the colour, so the chosen language is clear without seeing colour.
+            button.setText(("✓ " if code == locale else "") + LOCALES[code])
             button.setAccessibleDescription(translate("WelcomePage", "Switch the app to this language"))
         organisation = campaign.organisation.get(locale) if campaign.organisation else ""
         self.lead.setText(

@@ -54,5 +54,8 @@ def test_switching_to_welsh_and_back_with_the_keyboard(qtbot: QtBot, tmp_path: P
 def test_language_names_are_autonyms_and_accessible(qtbot: QtBot, tmp_path: Path) -> None:
     page = WelcomePage(make_context(tmp_path))
     qtbot.addWidget(page)
-    assert {code: b.text() for code, b in page.language_buttons.items()} == {"en": "English", "cy": "Cymraeg"}
+    assert {code: b.text() for code, b in page.language_buttons.items()} == {
+        "en": "✓ English",
+        "cy": "Cymraeg",
+    }
     assert all(b.accessibleName() for b in page.language_buttons.values())
