@@ -9,14 +9,16 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from recorder.config import FilePolicy, Layer, load_config
+from recorder.config import Config, FilePolicy, Layer, load_config
 from tests.helpers.qt import StrictLogs
 from ui.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
 
-def make_config(tmp_path: Path, policy_text: str, user_text: str = "", environ: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def make_config(
+    tmp_path: Path, policy_text: str, user_text: str = "", environ: dict[str, str] | None = None
+) -> Config:
     (tmp_path / "policy.toml").write_text(policy_text, encoding="utf-8")
     (tmp_path / "user.toml").write_text(user_text, encoding="utf-8")
     return load_config(
