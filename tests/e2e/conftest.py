@@ -1,13 +1,17 @@
-"""Fixtures for end-to-end tests: an Xvfb display on a free display number."""
+"""Fixtures for end-to-end tests: an Xvfb display on a free display number, a real intake server."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+import requests
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +41,57 @@ def xvfb_display() -> Iterator[str]:
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@dataclass
+class Intake:
+    """A real intake server on 127.0.0.1 for the e2e tests."""
+
+    url: str
+    upload_key: str
+    data_dir: Path
+
+    def reviewer_token(self) -> str:
+        """Create a reviewer through the server CLI and log in over HTTP; returns the bearer token."""
+        code = "import sys; from server.cli import main; sys.exit(main(sys.argv[1:]))"
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                code,
+                "add-reviewer",
+                "e2e",
+                "--password-stdin",
+                "--data",
+                str(self.data_dir),
+            ],
+            input="e2e-password-123\n",
+            text=True,
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        response = requests.post(
+            f"{self.url}/api/v1/auth/login",
+            json={"username": "e2e", "password": "e2e-password-123"},
+            timeout=10,
+        )
+        response.raise_for_status()
+        token: str = response.json()["token"]
+        return token
+
+
+@pytest.fixture(scope="module")
+def intake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Intake]:
+    """The real server started through its command-line contract (``voicebooth-server serve``)."""
+    from ui.demo_server import DemoError, DemoServer
+
+    root = tmp_path_factory.mktemp("intake")
+    try:
+        server = DemoServer.start(root)
+    except DemoError as error:
+        pytest.fail(f"The intake server did not start: {error}")
+    try:
+        yield Intake(url=server.url, upload_key=server.upload_key, data_dir=root / "server")
+    finally:
+        server.stop()

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import cv2
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,8 @@ from recorder.flow import Phase, Step
 from tests.helpers.flow_app import drive_to_review, make_context
 from ui.main_window import MainWindow
 from ui.pages.review_send import ReviewSendPage, human_bytes
+
+pytestmark = pytest.mark.usefixtures("strict_logs")
 
 
 def _review_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:

@@ -1,0 +1,139 @@
+"""The prompt page with synthetic devices, the real TakeRecorder and the real finish_take (ffmpeg).
+
+One take of ~2 s per test; the module shares nothing mutable between tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from pytestqt.qtbot import QtBot
+
+from recorder.flow import Event, Phase, Step
+from tests.helpers.flow_app import make_context, require_core, short_campaign
+from ui.main_window import MainWindow
+from ui.pages.prompt import PromptPage
+
+require_core(
+    "recorder.devices:open_video_source",
+    "recorder.takes.session:TakeRecorder",
+    "recorder.takes.deliverable:finish_take",
+    "recorder.takes.check:check_take",
+)
+
+
+pytestmark = pytest.mark.usefixtures("strict_logs")
+TAKE_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    ctx = make_context(tmp_path, campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1))
+    machine = ctx.machine
+    machine.fire(Event.NEXT)
+    machine.fire(Event.NEXT)
+    machine.give_consent("test-consent", "0" * 64, {"share": True})
+    machine.fire(Event.NEXT)
+    machine.fire(Event.NEXT)
+    assert machine.state.step is Step.PROMPT
+    win = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.current_page.leave()
+
+
+def _page(window: MainWindow) -> PromptPage:
+    page = window.current_page
+    assert isinstance(page, PromptPage)
+    return page
+
+
+def _record_until_check(qtbot: QtBot, window: MainWindow, *, countdown_s: int = 0) -> PromptPage:
+    page = _page(window)
+    page.countdown_spin.setValue(countdown_s)
+    qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
+    qtbot.keyClick(
+        page.record_button,
+        "r",
+        modifier=Qt.KeyboardModifier.ControlModifier,
+    )
+    qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.RECORDING, timeout=10_000)
+    qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.CHECK, timeout=TAKE_TIMEOUT_MS)
+    return page
+
+
+def test_read_phase_shows_prompt_tips_limit_and_keys(window: MainWindow) -> None:
+    page = _page(window)
+    assert page.prompt_label.text() == "What do you love about your role?"
+    assert page.prompt_label.font().pointSize() >= 20
+    assert "Think of one moment" in page.tips_label.text() and "2 seconds" in page.tips_label.text()
+    assert "Ctrl+R" in page.keys_label.text() and "Ctrl+R" in page.record_button.text()
+    assert page.countdown_spin.value() == 1  # countdown_s from the campaign pack via config
+    assert "Question 1 of 2" in page.counter_label.text()
+
+
+def test_countdown_then_time_limit_then_check_and_watch_back(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(window)
+    qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
+    qtbot.keyClick(page.record_button, " ")
+    assert window.ctx.machine.state.phase is Phase.COUNTDOWN
+    assert "Recording starts in 1" in page.count_label.text()
+    qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.RECORDING, timeout=5000)
+    # a 2 s limit is inside the last-10-seconds window: the cue is worded, not just coloured
+    qtbot.waitUntil(lambda: "Last seconds" in page.remaining.label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.FINISHING, timeout=15_000)
+    qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.CHECK, timeout=TAKE_TIMEOUT_MS)
+    take_dir = Path(window.ctx.machine.model.current_take_dir or "")
+    assert (take_dir / "deliverable.mp4").exists()
+    assert page.finished is not None and 1.0 <= page.finished.duration_s <= 3.0
+    assert page.problems_label.text()
+    qtbot.waitUntil(page.keep_button.hasFocus, timeout=5000)
+    qtbot.keyClick(page.keep_button, "w", modifier=Qt.KeyboardModifier.AltModifier)
+    assert window.ctx.machine.state.phase is Phase.WATCH_BACK
+    qtbot.waitUntil(lambda: page.player.player.position() > 100, timeout=10_000)
+    assert page.player.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+
+def test_stop_trim_and_keep(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(window)
+    page.countdown_spin.setValue(0)
+    qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
+    qtbot.keyClick(page.record_button, " ")
+    qtbot.waitUntil(page.stop_button.hasFocus, timeout=10_000)
+    qtbot.wait(1200)
+    qtbot.keyClick(page.stop_button, " ")  # Stop before the limit
+    qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.CHECK, timeout=TAKE_TIMEOUT_MS)
+    before = page.finished
+    assert before is not None
+    qtbot.keyClick(page.trim_button, " ")
+    assert page.trim.isVisible()
+    page.trim.start_box.setValue(0.5)
+    qtbot.keyClick(page.apply_trim_button, " ")
+    qtbot.waitUntil(
+        lambda: page.finished is not before and page.apply_trim_button.isEnabled(), timeout=TAKE_TIMEOUT_MS
+    )
+    assert page.finished is not None and page.finished.duration_s < before.duration_s - 0.3
+    qtbot.keyClick(page.keep_button, " ")
+    state = window.ctx.machine.state
+    assert state.prompt_index == 1 and state.phase is Phase.READ
+    kept = window.ctx.machine.model.kept["love-role"]
+    check = json.loads((Path(kept.take_dir) / "check.json").read_text(encoding="utf-8"))
+    assert "problems" in check
+
+
+def test_going_back_while_recording_asks_and_discards(qtbot: QtBot, window: MainWindow) -> None:
+    asked: list[str] = []
+    window.confirm = lambda title, *_a: asked.append(title) or True  # type: ignore[method-assign]
+    page = _page(window)
+    page.countdown_spin.setValue(0)
+    qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
+    qtbot.keyClick(page.record_button, " ")
+    qtbot.waitUntil(page.stop_button.hasFocus, timeout=10_000)
+    window.go(Event.BACK)
+    assert asked and window.ctx.machine.state.phase is Phase.READ
