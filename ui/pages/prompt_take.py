@@ -99,14 +99,14 @@ class TakeController:
         on_failed: Callable[[str], None],
     ) -> None:
         """Open the chosen devices and start recording, in the background."""
-        from recorder.takes.session import TakeRecorder
-
         ctx = self.ctx
         folder = submission_dir(ctx)
         video_uri, audio_uri = chosen_uri(ctx, "video_uri"), chosen_uri(ctx, "audio_uri")
         self.starting = True
 
         def work(_progress: ProgressFn) -> Any:
+            from recorder.takes.session import TakeRecorder
+
             video = open_video(ctx, video_uri)
             try:
                 audio = open_audio(ctx, audio_uri)
