@@ -42,7 +42,7 @@ DEFAULT_PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "campa
 PACK_FILE = "campaign.toml"
 SCHEMA_VERSION = 1
 CONSENT_SECTION_KINDS = ("purpose", "channels", "retention", "withdraw", "contact")
-MIN_PROMPT_S = 5
+MIN_PROMPT_S = 1  # short limits keep tests and demos fast; campaigns choose sensible ones
 MAX_PROMPT_S = 600
 
 

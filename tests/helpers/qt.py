@@ -62,7 +62,10 @@ def strict_logs(qtlog: object, caplog: pytest.LogCaptureFixture) -> Iterator[Str
         if ours and log_record.levelno >= logging.WARNING and not strict.allowed(log_record.getMessage()):
             problems.append(f"log {log_record.levelname} {log_record.name}: {log_record.getMessage()}")
     if problems:
-        pytest.fail("Unexpected warnings:\n" + "\n".join(problems))
+        pytest.fail(
+            "Unexpected warnings (declare expected ones with strict_logs.expect(pattern)):\n"
+            + "\n".join(problems)
+        )
 
 
 @pytest.fixture

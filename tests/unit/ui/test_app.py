@@ -9,6 +9,7 @@ import pytest
 
 from recorder.config import FilePolicy, Layer
 from recorder.flow import Phase, Step
+from tests.helpers.qt import StrictLogs
 from ui import app
 from ui.demo_server import DemoError, DemoServer, run_headless_demo
 
@@ -54,7 +55,8 @@ def test_a_bad_command_line_value_stops_start_up_plainly(capsys: pytest.CaptureF
     assert "cannot start" in err and "video_uri must be a source" in err
 
 
-def test_policy_can_point_at_another_campaign_pack(tmp_path: Path) -> None:
+def test_policy_can_point_at_another_campaign_pack(tmp_path: Path, strict_logs: StrictLogs) -> None:
+    strict_logs.expect("campaign_pack is set by your IT department")
     default = Path(app.__file__).resolve().parents[1] / "resources" / "campaign" / "default" / "campaign.toml"
     pack = tmp_path / "pack"
     pack.mkdir()
