@@ -255,12 +255,25 @@ class MainWindow(QMainWindow):
                 self._current.leave()
             self._current = page
             self.stack.setCurrentWidget(page)
-            page.enter(state)
+            self._enter(page, state)
             # Focus the first control of the new page so keyboard users start at the top.
             QTimer.singleShot(0, lambda p=page: self._focus_first(p))
         else:
-            page.enter(state)
+            self._enter(page, state)
         self._refresh_nav()
+
+    def _enter(self, page: Page, state: FlowState) -> None:
+        """Let the page render ``state``; a failure there becomes a plain message, never a dead window."""
+        try:
+            page.enter(state)
+        except Exception:
+            log.exception("The %s screen could not start", state.step.value)
+            page.show_error(
+                translate(
+                    "MainWindow",
+                    "Something went wrong on this screen. Please go back and try again, or ask IT for help.",
+                )
+            )
 
     def _focus_first(self, page: Page) -> None:
         if page is not self._current or not self.isVisible():

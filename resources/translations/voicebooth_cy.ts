@@ -122,6 +122,10 @@
         <translation>Nodyn atgoffa: ni chaiff unrhyw gleifion na gwybodaeth am gleifion ymddangos na chael eu clywed yn eich fideo.</translation>
     </message>
     <message>
+        <source>Microphone level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Looks good, continue</source>
         <translation>Mae&apos;n edrych yn iawn, parhau</translation>
     </message>
@@ -259,6 +263,10 @@
     <message>
         <source>No, keep it</source>
         <translation>Na, ei gadw</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this screen. Please go back and try again, or ask IT for help.</source>
+        <translation>Aeth rhywbeth o&apos;i le ar y sgrin hon. Ewch yn ôl a rhoi cynnig arall arni, neu gofynnwch i&apos;r adran TG am help.</translation>
     </message>
     <message>
         <source>&amp;Next</source>

@@ -155,3 +155,23 @@ def test_unexpected_flow_error_is_shown_plainly(qtbot: QtBot, tmp_path: Path) ->
     win = window(qtbot, tmp_path, Answers(True))
     assert not win.go(Event.SEND)  # not possible on Welcome
     assert "not possible right now" in win.current_page.error_label.text()
+
+
+def test_a_screen_that_fails_to_start_shows_a_plain_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict_logs: StrictLogs
+) -> None:
+    from ui.pages.about_you import AboutYouPage
+
+    strict_logs.expect("could not start")
+
+    def broken(self: AboutYouPage, state: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(AboutYouPage, "enter", broken)
+    win = window(qtbot, tmp_path, Answers(True))
+    win.go(Event.NEXT)
+    page = win.current_page
+    assert isinstance(page, AboutYouPage) and "Something went wrong" in page.error_label.text()
+    assert win.back_button.isVisible()  # the way back still works
+    win.go(Event.BACK)
+    assert win.ctx.machine.state.step is Step.WELCOME
