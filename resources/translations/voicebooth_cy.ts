@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>Microphone level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lefel y meicroffon:</translation>
     </message>
     <message>
         <source>Looks good, continue</source>
