@@ -26,10 +26,8 @@ class DonePage(Page):
         self.reference_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        font = self.reference_label.font()
-        font.setPointSize(max(font.pointSize(), 12) + 12)
-        font.setBold(True)
-        self.reference_label.setFont(font)
+        # the app stylesheet sizes every label, so the large code needs its own stylesheet
+        self.reference_label.setStyleSheet("font-size: 24pt; font-weight: bold;")
         self.keep_label = QLabel()
         self.keep_label.setWordWrap(True)
         self.withdraw_label = QLabel()

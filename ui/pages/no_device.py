@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.i18n import translate
@@ -33,7 +33,7 @@ class NoDevicePanel(QWidget):
         self.missing = Missing.UNSET
         self.reasons: list[str] = []
         self.heading = QLabel()
-        self.heading.setObjectName("SectionHeading")
+        self.heading.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.heading.setWordWrap(True)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
@@ -45,7 +45,7 @@ class NoDevicePanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.steps_label)
-        layout.addWidget(self.retry_button)
+        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.retranslate()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -67,10 +68,8 @@ class PromptPage(Page):
         self.prompt_label = QLabel()
         self.prompt_label.setObjectName("PromptText")
         self.prompt_label.setWordWrap(True)
-        font = self.prompt_label.font()
-        font.setPointSize(max(font.pointSize(), 12) + 10)
-        font.setBold(True)
-        self.prompt_label.setFont(font)
+        # The app stylesheet sets every label's size, so the prompt's larger type must be a stylesheet too.
+        self.prompt_label.setStyleSheet("font-size: 26pt; font-weight: bold;")
         self.tips_label = QLabel()
         self.tips_label.setWordWrap(True)
         self.keys_label = QLabel()
@@ -79,9 +78,9 @@ class PromptPage(Page):
 
         # -- the picture: live preview while reading/recording, the player when checking --
         self.preview = VideoPreview(mirrored=True, show_guide=False)
-        self.preview.setMinimumHeight(260)
+        self.preview.setMinimumHeight(200)
         self.player = Player()
-        self.player.setMinimumHeight(260)
+        self.player.setMinimumHeight(200)
         self.player.error_text.connect(self.show_error)
         self.picture = QStackedWidget()
         self.picture.addWidget(self.preview)
@@ -90,7 +89,7 @@ class PromptPage(Page):
         # -- READ --
         self.read_panel, read = _panel()
         self.record_button = QPushButton()
-        self.record_button.setObjectName("Primary")
+        self.record_button.setObjectName("PrimaryButton")
         self.record_button.clicked.connect(self._record_clicked)
         self.countdown_spin = QSpinBox()
         self.countdown_spin.setRange(0, 10)
@@ -113,10 +112,7 @@ class PromptPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("Countdown")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        big = self.count_label.font()
-        big.setPointSize(40)
-        big.setBold(True)
-        self.count_label.setFont(big)
+        self.count_label.setStyleSheet("font-size: 40pt; font-weight: bold;")
         count.addWidget(self.count_label)
         self._count_timer = QTimer(self)
         self._count_timer.setInterval(1000)
@@ -129,7 +125,7 @@ class PromptPage(Page):
         self.remaining = RemainingTimeBar()
         self.meter = LevelMeter()
         self.stop_button = QPushButton()
-        self.stop_button.setObjectName("Primary")
+        self.stop_button.setObjectName("PrimaryButton")
         self.stop_button.clicked.connect(self._stop_clicked)
         rec.addWidget(self.rec_label)
         rec.addWidget(self.remaining)
@@ -154,7 +150,7 @@ class PromptPage(Page):
         self.watch_button = QPushButton()
         self.watch_button.clicked.connect(self._watch_clicked)
         self.keep_button = QPushButton()
-        self.keep_button.setObjectName("Primary")
+        self.keep_button.setObjectName("PrimaryButton")
         self.keep_button.clicked.connect(self._keep_clicked)
         self.retake_button = QPushButton()
         self.retake_button.clicked.connect(lambda: self.request(Event.RETAKE))
@@ -178,6 +174,7 @@ class PromptPage(Page):
         self.controls = QStackedWidget()
         for panel in (self.read_panel, self.count_panel, self.rec_panel, self.finish_panel, self.check_panel):
             self.controls.addWidget(panel)
+        self.controls.currentChanged.connect(self._fit_controls)
 
         self.body.addWidget(self.counter_label)
         self.body.addWidget(self.prompt_label)
@@ -185,6 +182,7 @@ class PromptPage(Page):
         self.body.addWidget(self.picture, 1)
         self.body.addWidget(self.controls)
         self.body.addWidget(self.keys_label)
+        self._fit_controls()
 
         record_key = QShortcut(QKeySequence("Ctrl+R"), self)
         record_key.activated.connect(self._record_or_stop_key)
@@ -326,6 +324,18 @@ class PromptPage(Page):
             self.controls.setCurrentWidget(self.check_panel)
             self._show_check(phase)
 
+    def _fit_controls(self, _index: int = 0) -> None:
+        # A stacked widget is as tall as its tallest panel; ignoring the hidden panels' sizes keeps the
+        # prompt page free of empty space and scrolling.
+        current = self.controls.currentWidget()
+        for i in range(self.controls.count()):
+            panel = self.controls.widget(i)
+            if panel is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if panel is current else QSizePolicy.Policy.Ignored
+            panel.setSizePolicy(policy, policy)
+        self.controls.adjustSize()
+
     # -- READ / COUNTDOWN ---------------------------------------------------------------------------
     def _configured_countdown(self) -> int:
         value = self.ctx.extras.get("countdown_s")
@@ -461,6 +471,8 @@ class PromptPage(Page):
         self.player.load(finished.mp4_path)
         if phase is Phase.WATCH_BACK:
             self.player.player.play()
+        else:
+            self.player.player.pause()  # shows the first frame instead of a black box
         focus_soon(self.keep_button)
 
     def _watch_clicked(self) -> None:

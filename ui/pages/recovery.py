@@ -68,7 +68,7 @@ class RecoveryPage(Page):
         self.progress = QProgressBar()
         self.progress.hide()
         self.recover_button = QPushButton()
-        self.recover_button.setObjectName("Primary")
+        self.recover_button.setObjectName("PrimaryButton")
         self.recover_button.clicked.connect(self._recover)
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self._delete)

@@ -81,7 +81,7 @@ class ReviewSendPage(Page):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.send_button = QPushButton()
-        self.send_button.setObjectName("Primary")
+        self.send_button.setObjectName("PrimaryButton")
         self.send_button.clicked.connect(lambda: self.request(Event.SEND))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
