@@ -20,6 +20,15 @@ from recorder.config.policy import Policy, PolicySource, default_policy_source
 from recorder.config.user_settings import default_user_settings_path, read_user_settings, write_user_settings
 
 ENV_PREFIX = "VOICEBOOTH_"
+NETWORK_KEYS = (
+    "server_url",
+    "upload_key",
+    "proxy",
+    "pac_url",
+    "ca_bundle",
+    "chunk_size_bytes",
+    "relax_x509_strict",
+)
 
 
 class Layer(enum.IntEnum):
@@ -101,6 +110,14 @@ class Config:
     def video_size(self) -> tuple[int, int]:
         width, height = self.text("video_size").split("x")
         return int(width), int(height)
+
+    def network_values(self) -> dict[str, object]:
+        """The settings the sending side needs, by key name (for ``recorder.net``'s settings object).
+
+        Keys: server_url, upload_key, proxy, pac_url, ca_bundle, chunk_size_bytes, relax_x509_strict.
+        Empty text means "not set".
+        """
+        return {key: self.value(key) for key in NETWORK_KEYS}
 
     def save_user_settings(self, changes: Mapping[str, object]) -> None:
         """Merge ``changes`` into the user layer and write it; policy/env/CLI values are never written.

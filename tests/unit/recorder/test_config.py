@@ -184,3 +184,22 @@ def test_bool_and_int_parsing() -> None:
         parse_value("countdown_s", True)
     with pytest.raises(ConfigError, match="even numbers"):
         parse_value("video_size", "1281x720")
+
+
+def test_network_values_for_the_sending_side(tmp_path: Path) -> None:
+    config = load_config(
+        environ={"VOICEBOOTH_PROXY": "http://proxy.example:3128"},
+        policy_source=FilePolicy(write(tmp_path / "p.toml", "chunk_size_bytes = 1048576\n")),
+        user_settings_path=tmp_path / "u.toml",
+    )
+    values = config.network_values()
+    assert values["proxy"] == "http://proxy.example:3128" and values["chunk_size_bytes"] == 1048576
+    assert set(values) == {
+        "server_url",
+        "upload_key",
+        "proxy",
+        "pac_url",
+        "ca_bundle",
+        "chunk_size_bytes",
+        "relax_x509_strict",
+    }
