@@ -5,46 +5,57 @@
     <name>AboutYouPage</name>
     <message>
         <source>About you</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Amdanoch chi</translation>
     </message>
     <message>
         <source>All of these are optional. For each one you fill in, choose whether it may be shown with your video. If you choose No, only the communications team will see it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae pob un o&apos;r rhain yn ddewisol. Ar gyfer pob un rydych chi&apos;n ei lenwi, dewiswch a gaiff ei ddangos gyda&apos;ch fideo. Os dewiswch Na, dim ond y tîm cyfathrebu fydd yn ei weld.</translation>
     </message>
     <message>
         <source>Your name (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich enw (dewisol)</translation>
     </message>
     <message>
         <source>Show my name with my video?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dangos fy enw gyda fy fideo?</translation>
     </message>
     <message>
         <source>Your job title (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Teitl eich swydd (dewisol)</translation>
     </message>
     <message>
         <source>Show my job title with my video?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dangos teitl fy swydd gyda fy fideo?</translation>
     </message>
     <message>
         <source>Where you work (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ble rydych chi&apos;n gweithio (dewisol)</translation>
     </message>
     <message>
         <source>Show where I work with my video?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dangos ble rwy&apos;n gweithio gyda fy fideo?</translation>
     </message>
     <message>
         <source>Please choose Yes or No: show your name with your video?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewiswch Ie neu Na: dangos eich enw gyda&apos;ch fideo?</translation>
     </message>
     <message>
         <source>Please choose Yes or No: show your job title with your video?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewiswch Ie neu Na: dangos teitl eich swydd gyda&apos;ch fideo?</translation>
     </message>
     <message>
         <source>Please choose Yes or No: show where you work with your video?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewiswch Ie neu Na: dangos ble rydych chi&apos;n gweithio gyda&apos;ch fideo?</translation>
     </message>
 </context>
@@ -52,10 +63,12 @@
     <name>App</name>
     <message>
         <source>Review mode</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Modd adolygu</translation>
     </message>
     <message>
         <source>Review mode is not part of this version of Voicebooth yet.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid yw&apos;r modd adolygu yn rhan o&apos;r fersiwn hon o Voicebooth eto.</translation>
     </message>
 </context>
@@ -63,22 +76,27 @@
     <name>ConsentPage</name>
     <message>
         <source>How your video will be used</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Sut y bydd eich fideo&apos;n cael ei ddefnyddio</translation>
     </message>
     <message>
         <source>Please read this, then answer each question. Questions marked (required) need a Yes to take part.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Darllenwch hwn, yna atebwch bob cwestiwn. Mae angen Ie i&apos;r cwestiynau sydd wedi&apos;u marcio (gofynnol) er mwyn cymryd rhan.</translation>
     </message>
     <message>
         <source>(required)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(gofynnol)</translation>
     </message>
     <message>
         <source>Please answer Yes or No to every question.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Atebwch Ie neu Na i bob cwestiwn.</translation>
     </message>
     <message>
         <source>To take part you need to answer Yes to the questions marked (required). If you do not want to, press Cancel: nothing has been recorded.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>I gymryd rhan mae angen i chi ateb Ie i&apos;r cwestiynau sydd wedi&apos;u marcio (gofynnol). Os nad ydych chi eisiau, pwyswch Canslo: does dim wedi&apos;i recordio.</translation>
     </message>
 </context>
@@ -87,70 +105,87 @@
     <message>
         <source>Check your camera and microphone</source>
         <extracomment>Analyse one frame in this many on the capture thread (lighting); faces on one analysed frame in 5.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwiriwch eich camera a&apos;ch meicroffon</translation>
     </message>
     <message>
         <source>Sit so your face fills the oval and say a few words. The picture is shown like a mirror; your video will not be mirrored.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eisteddwch fel bod eich wyneb yn llenwi&apos;r hirgrwn a dywedwch ychydig eiriau. Mae&apos;r llun yn cael ei ddangos fel drych; ni fydd eich fideo wedi&apos;i adlewyrchu.</translation>
     </message>
     <message>
         <source>&amp;Camera:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>C&amp;amera:</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Meicroffon:</translation>
     </message>
     <message>
         <source>Camera</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Camera</translation>
     </message>
     <message>
         <source>Choose which camera to use</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewiswch pa gamera i&apos;w ddefnyddio</translation>
     </message>
     <message>
         <source>Microphone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Meicroffon</translation>
     </message>
     <message>
         <source>Choose which microphone to use</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewiswch pa feicroffon i&apos;w ddefnyddio</translation>
     </message>
     <message>
         <source>Reminder: no patients or patient information may appear or be heard in your video.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nodyn atgoffa: ni chaiff unrhyw gleifion na gwybodaeth am gleifion ymddangos na chael eu clywed yn eich fideo.</translation>
     </message>
     <message>
         <source>Microphone level:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Lefel y meicroffon:</translation>
     </message>
     <message>
         <source>Looks good, continue</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;n edrych yn iawn, parhau</translation>
     </message>
     <message>
         <source>A working camera and microphone are needed to record.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae angen camera a meicroffon sy&apos;n gweithio i recordio.</translation>
     </message>
     <message>
         <source>Checking the light…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn gwirio&apos;r golau…</translation>
     </message>
     <message>
         <source>✓ The lighting looks fine.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>✓ Mae&apos;r golau&apos;n edrych yn iawn.</translation>
     </message>
     <message>
         <source>⚠ The picture is too dark. Turn on a light or face a window.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Mae&apos;r llun yn rhy dywyll. Trowch olau ymlaen neu wynebwch ffenestr.</translation>
     </message>
     <message>
         <source>⚠ There is bright light behind you, so your face is dark. Turn so the light is in front of you.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Mae golau llachar y tu ôl i chi, felly mae eich wyneb yn dywyll. Trowch fel bod y golau o&apos;ch blaen.</translation>
     </message>
     <message>
         <source>⚠ More than one face is in the picture. Only you should be in shot: no patients or patient information may appear.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Mae mwy nag un wyneb yn y llun. Dim ond chi ddylai fod yn y llun: ni chaiff unrhyw gleifion na gwybodaeth am gleifion ymddangos.</translation>
     </message>
 </context>
@@ -158,30 +193,37 @@
     <name>DonePage</name>
     <message>
         <source>Thank you. Your video has arrived.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Diolch. Mae eich fideo wedi cyrraedd.</translation>
     </message>
     <message>
         <source>Your video was received safely by the team. It has been removed from this computer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r tîm wedi cael eich fideo yn ddiogel. Mae wedi&apos;i dynnu oddi ar y cyfrifiadur hwn.</translation>
     </message>
     <message>
         <source>Your reference code: {reference}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich cod cyfeirnod: {reference}</translation>
     </message>
     <message>
         <source>Please write this code down or take a photo of it. You need it to withdraw.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ysgrifennwch y cod hwn neu tynnwch lun ohono. Bydd ei angen arnoch i dynnu&apos;n ôl.</translation>
     </message>
     <message>
         <source>&amp;Finish and start again for someone else</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Gorffen a dechrau eto i rywun arall</translation>
     </message>
     <message>
         <source>Finish and start again for someone else</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gorffen a dechrau eto i rywun arall</translation>
     </message>
     <message>
         <source>Changed your mind? Contact the campaign team with your reference code at any time and your video will be deleted.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi newid eich meddwl? Cysylltwch â thîm yr ymgyrch gyda&apos;ch cod cyfeirnod ar unrhyw adeg a bydd eich fideo&apos;n cael ei ddileu.</translation>
     </message>
 </context>
@@ -190,26 +232,32 @@
     <message>
         <source>Microphone level</source>
         <extracomment>Loudest peak over the hint window below this: too quiet. Any peak at or above this in the hint window: clipping.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Lefel y meicroffon</translation>
     </message>
     <message>
         <source>How loud the microphone hears you</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Pa mor uchel mae&apos;r meicroffon yn eich clywed</translation>
     </message>
     <message>
         <source>Listening… say a few words.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn gwrando… dywedwch ychydig eiriau.</translation>
     </message>
     <message>
         <source>✓ Sound level is good.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>✓ Mae lefel y sain yn dda.</translation>
     </message>
     <message>
         <source>⚠ Too quiet: move closer to the microphone or speak a little louder.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Rhy dawel: symudwch yn nes at y meicroffon neu siaradwch ychydig yn uwch.</translation>
     </message>
     <message>
         <source>⚠ Too loud: the sound is distorting. Move back a little or speak more softly.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Rhy uchel: mae&apos;r sain yn ystumio. Symudwch yn ôl ychydig neu siaradwch yn fwy tawel.</translation>
     </message>
 </context>
@@ -218,130 +266,162 @@
     <message>
         <source>the details you entered about yourself</source>
         <extracomment>Page modules imported by the window, in no particular order. A module that does not exist yet is skipped (its step then shows a notice), so screens can land one by one. Asks the person a yes/no question: (title, text, yes label, no label) -&gt; True for yes.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>y manylion a roesoch amdanoch chi&apos;ch hun</translation>
     </message>
     <message>
         <source>your consent answers</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>eich atebion caniatâd</translation>
     </message>
     <message>
         <source>the answers you have recorded and kept</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>yr atebion rydych chi wedi&apos;u recordio a&apos;u cadw</translation>
     </message>
     <message>
         <source>the recording you are making now</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>y recordiad rydych chi&apos;n ei wneud nawr</translation>
     </message>
     <message>
         <source>That is not possible right now. Please check this page.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid yw hynny&apos;n bosibl ar hyn o bryd. Gwiriwch y dudalen hon.</translation>
     </message>
     <message>
         <source>Stop and start again?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Stopio a dechrau eto?</translation>
     </message>
     <message>
         <source>If you stop now, this will be deleted from this computer:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Os byddwch chi&apos;n stopio nawr, bydd hyn yn cael ei ddileu o&apos;r cyfrifiadur hwn:</translation>
     </message>
     <message>
         <source>Yes, delete and start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ie, dileu a dechrau eto</translation>
     </message>
     <message>
         <source>Discard this recording?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Taflu&apos;r recordiad hwn?</translation>
     </message>
     <message>
         <source>If you go on, this will be deleted:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Os byddwch chi&apos;n parhau, bydd hyn yn cael ei ddileu:</translation>
     </message>
     <message>
         <source>Yes, delete it</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ie, ei ddileu</translation>
     </message>
     <message>
         <source>No, keep it</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Na, ei gadw</translation>
     </message>
     <message>
         <source>Something went wrong on this screen. Please go back and try again, or ask IT for help.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Aeth rhywbeth o&apos;i le ar y sgrin hon. Ewch yn ôl a rhoi cynnig arall arni, neu gofynnwch i&apos;r adran TG am help.</translation>
     </message>
     <message>
         <source>&amp;Next</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
         <source>&amp;Back</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Yn ôl</translation>
     </message>
     <message>
         <source>Voicebooth</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Voicebooth</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Canslo</translation>
     </message>
     <message>
         <source>Cancel and start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Canslo a dechrau eto</translation>
     </message>
     <message>
         <source>Asks before deleting anything you have entered or recorded.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;n gofyn cyn dileu unrhyw beth rydych chi wedi&apos;i roi neu ei recordio.</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>G&amp;osodiadau</translation>
     </message>
     <message>
         <source>Settings</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gosodiadau</translation>
     </message>
     <message>
         <source>Go back to the previous step.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mynd yn ôl i&apos;r cam blaenorol.</translation>
     </message>
     <message>
         <source>Go on to the next step.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mynd ymlaen i&apos;r cam nesaf.</translation>
     </message>
     <message>
         <source>Navigation</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Llywio</translation>
     </message>
     <message>
         <source>Close while sending?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau wrth anfon?</translation>
     </message>
     <message>
         <source>Your video is still being sent. If you close Voicebooth now, sending will carry on the next time you open it. Nothing is lost.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae eich fideo&apos;n dal i gael ei anfon. Os byddwch chi&apos;n cau Voicebooth nawr, bydd yr anfon yn parhau y tro nesaf y byddwch chi&apos;n ei agor. Does dim yn cael ei golli.</translation>
     </message>
     <message>
         <source>Close and send later</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau ac anfon yn nes ymlaen</translation>
     </message>
     <message>
         <source>Keep sending</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Parhau i anfon</translation>
     </message>
     <message>
         <source>Close Voicebooth?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau Voicebooth?</translation>
     </message>
     <message>
         <source>If you close now, this will be deleted from this computer:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Os byddwch chi&apos;n cau nawr, bydd hyn yn cael ei ddileu o&apos;r cyfrifiadur hwn:</translation>
     </message>
     <message>
         <source>Yes, close and delete</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ie, cau a dileu</translation>
     </message>
     <message>
         <source>No, stay</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Na, aros</translation>
     </message>
 </context>
@@ -349,10 +429,12 @@
     <name>MissingPage</name>
     <message>
         <source>This step is not available</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid yw&apos;r cam hwn ar gael</translation>
     </message>
     <message>
         <source>This version of Voicebooth cannot show this step. Please go back, or ask IT.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni all y fersiwn hon o Voicebooth ddangos y cam hwn. Ewch yn ôl, neu gofynnwch i&apos;r adran TG.</translation>
     </message>
 </context>
@@ -360,14 +442,17 @@
     <name>NoDevicePanel</name>
     <message>
         <source>We cannot use your camera</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni allwn ddefnyddio eich camera</translation>
     </message>
     <message>
         <source>We cannot use your microphone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni allwn ddefnyddio eich meicroffon</translation>
     </message>
     <message>
         <source>We cannot use your camera or your microphone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni allwn ddefnyddio eich camera na&apos;ch meicroffon</translation>
     </message>
     <message>
@@ -376,6 +461,7 @@
 • Close other programs that may be using it, such as Teams, Zoom or Skype.
 • If your computer asks whether Voicebooth may use the camera or microphone, choose Allow.
 • Then choose Try again. If it still does not work, ask your IT service desk.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Beth i&apos;w wneud:
 • Gwiriwch fod y camera neu&apos;r clustffonau wedi&apos;u cysylltu, yna dewiswch nhw yn y rhestr uchod.
 • Caewch raglenni eraill a allai fod yn eu defnyddio, fel Teams, Zoom neu Skype.
@@ -384,10 +470,12 @@
     </message>
     <message>
         <source>&amp;Try again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Rhowch gynnig a&amp;rall</translation>
     </message>
     <message>
         <source>Try the camera and microphone again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Rhowch gynnig arall ar y camera a&apos;r meicroffon</translation>
     </message>
 </context>
@@ -395,6 +483,7 @@
     <name>Page</name>
     <message>
         <source>Voicebooth</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Voicebooth</translation>
     </message>
 </context>
@@ -402,34 +491,42 @@
     <name>Player</name>
     <message>
         <source>Pause (Space)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Oedi (Bylchwr)</translation>
     </message>
     <message>
         <source>Play (Space)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Chwarae (Bylchwr)</translation>
     </message>
     <message>
         <source>Pause</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Oedi</translation>
     </message>
     <message>
         <source>Play your answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Chwarae eich ateb</translation>
     </message>
     <message>
         <source>Position in your answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Safle yn eich ateb</translation>
     </message>
     <message>
         <source>Left and right arrow keys move through it</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r bysellau saeth chwith a de yn symud drwyddo</translation>
     </message>
     <message>
         <source>Your recorded answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich ateb wedi&apos;i recordio</translation>
     </message>
     <message>
         <source>This video cannot be played. You can still keep or retake it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni ellir chwarae&apos;r fideo hwn. Gallwch ei gadw neu ei recordio eto o hyd.</translation>
     </message>
 </context>
@@ -437,138 +534,172 @@
     <name>PromptPage</name>
     <message>
         <source>Your answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich ateb</translation>
     </message>
     <message>
         <source>● Start recording (Ctrl+R)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>● Dechrau recordio (Ctrl+R)</translation>
     </message>
     <message>
         <source>Start recording</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dechrau recordio</translation>
     </message>
     <message>
         <source>Count&amp;down (seconds, 0 = off):</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cyfrif i &amp;lawr (eiliadau, 0 = dim):</translation>
     </message>
     <message>
         <source>Countdown before recording, in seconds</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cyfrif i lawr cyn recordio, mewn eiliadau</translation>
     </message>
     <message>
         <source>S&amp;kip this question</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Hepgor y cwestiwn hwn</translation>
     </message>
     <message>
         <source>Skip this question</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Hepgor y cwestiwn hwn</translation>
     </message>
     <message>
         <source>● Recording. Speak when you are ready.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>● Yn recordio. Siaradwch pan fyddwch chi&apos;n barod.</translation>
     </message>
     <message>
         <source>■ Stop (Space or Ctrl+R)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>■ Stopio (Bylchwr neu Ctrl+R)</translation>
     </message>
     <message>
         <source>Stop recording</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Stopio recordio</translation>
     </message>
     <message>
         <source>Getting your answer ready…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn paratoi eich ateb…</translation>
     </message>
     <message>
         <source>Getting your answer ready</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn paratoi eich ateb</translation>
     </message>
     <message>
         <source>▶ &amp;Watch it back</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>▶ G&amp;wylio&apos;n ôl</translation>
     </message>
     <message>
         <source>Watch your answer back</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwylio eich ateb yn ôl</translation>
     </message>
     <message>
         <source>✓ &amp;Keep this answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>✓ C&amp;adw&apos;r ateb hwn</translation>
     </message>
     <message>
         <source>Keep this answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cadw&apos;r ateb hwn</translation>
     </message>
     <message>
         <source>↺ &amp;Record again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>↺ &amp;Recordio eto</translation>
     </message>
     <message>
         <source>Record this answer again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Recordio&apos;r ateb hwn eto</translation>
     </message>
     <message>
         <source>✂ &amp;Trim start or end</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>✂ &amp;Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
         <source>Trim the start or end</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
         <source>&amp;Apply the trim</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Gweithredu&apos;r tocio</translation>
     </message>
     <message>
         <source>Apply the trim</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gweithredu&apos;r tocio</translation>
     </message>
     <message>
         <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+Left go back</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Bysellau: Ctrl+R dechrau neu stopio recordio · Bylchwr stopio · Alt+A cadw · Alt+R recordio eto · Alt+W gwylio&apos;n ôl · Alt+Saeth chwith mynd yn ôl</translation>
     </message>
     <message>
         <source>Question {n} of {total}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cwestiwn {n} o {total}</translation>
     </message>
     <message>
         <source>You have up to {seconds} seconds.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae gennych chi hyd at {seconds} eiliad.</translation>
     </message>
     <message>
         <source>Recording starts in {n}…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r recordio&apos;n dechrau mewn {n}…</translation>
     </message>
     <message>
         <source>Recording could not start: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd dechrau recordio: {reason}</translation>
     </message>
     <message>
         <source>Your answer could not be saved: {reason} Please record it again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd cadw eich ateb: {reason} Recordiwch ef eto.</translation>
     </message>
     <message>
         <source>We noticed:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Fe wnaethon ni sylwi:</translation>
     </message>
     <message>
         <source>You can keep it anyway, or record it again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gallwch ei gadw beth bynnag, neu ei recordio eto.</translation>
     </message>
     <message>
         <source>✓ Your answer was recorded ({seconds} seconds). No problems found.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>✓ Cafodd eich ateb ei recordio ({seconds} eiliad). Dim problemau.</translation>
     </message>
     <message>
         <source>That trim would leave almost nothing. Cut less.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Byddai&apos;r tocio hwnnw&apos;n gadael bron dim. Torrwch lai.</translation>
     </message>
     <message>
         <source>Trimming your answer…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn tocio eich ateb…</translation>
     </message>
     <message>
         <source>The trim did not work: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni weithiodd y tocio: {reason}</translation>
     </message>
 </context>
@@ -576,42 +707,52 @@
     <name>RecoveryPage</name>
     <message>
         <source>A recording was interrupted</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cafodd recordiad ei dorri ar draws</translation>
     </message>
     <message>
         <source>Voicebooth closed while recording last time. Found {count} unfinished recording(s). We can save what was recorded, or delete it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Caeodd Voicebooth wrth recordio y tro diwethaf. Daethpwyd o hyd i {count} recordiad heb ei orffen. Gallwn gadw&apos;r hyn a recordiwyd, neu ei ddileu.</translation>
     </message>
     <message>
         <source>&amp;Save what was recorded</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Cadw&apos;r hyn a recordiwyd</translation>
     </message>
     <message>
         <source>Save what was recorded</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cadw&apos;r hyn a recordiwyd</translation>
     </message>
     <message>
         <source>&amp;Delete it</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Dileu</translation>
     </message>
     <message>
         <source>Delete the unfinished recordings</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dileu&apos;r recordiadau heb eu gorffen</translation>
     </message>
     <message>
         <source>Saving progress</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cynnydd cadw</translation>
     </message>
     <message>
         <source>Saved {count} recording(s) on this computer. Choose Next to start.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi cadw {count} recordiad ar y cyfrifiadur hwn. Dewiswch Nesaf i ddechrau.</translation>
     </message>
     <message>
         <source>Could not save one: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd cadw un: {reason}</translation>
     </message>
     <message>
         <source>Deleted. Choose Next to start.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi dileu. Dewiswch Nesaf i ddechrau.</translation>
     </message>
 </context>
@@ -619,14 +760,17 @@
     <name>RemainingTimeBar</name>
     <message>
         <source>Time left</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Amser ar ôl</translation>
     </message>
     <message>
         <source>⏰ Last seconds: {time} left. Finish your sentence.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⏰ Eiliadau olaf: {time} ar ôl. Gorffennwch eich brawddeg.</translation>
     </message>
     <message>
         <source>{time} left</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>{time} ar ôl</translation>
     </message>
 </context>
@@ -634,64 +778,79 @@
     <name>ReviewSendPage</name>
     <message>
         <source>Sending your video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn anfon eich fideo</translation>
     </message>
     <message>
         <source>Check your answers and send</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwiriwch eich atebion ac anfon</translation>
     </message>
     <message>
         <source>These are the answers you kept. You can record any of them again before sending.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dyma&apos;r atebion a gadwoch. Gallwch recordio unrhyw un ohonyn nhw eto cyn anfon.</translation>
     </message>
     <message>
         <source>&amp;Send my video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Anfon fy fideo</translation>
     </message>
     <message>
         <source>Send my video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Anfon fy fideo</translation>
     </message>
     <message>
         <source>Sending progress</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cynnydd anfon</translation>
     </message>
     <message>
         <source>Your video will stay on this computer until it has been sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Bydd eich fideo&apos;n aros ar y cyfrifiadur hwn nes iddo gael ei anfon.</translation>
     </message>
     <message>
         <source>Getting ready to send…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn paratoi i anfon…</translation>
     </message>
     <message>
         <source>(no picture)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(dim llun)</translation>
     </message>
     <message>
         <source>{prompt}
 {seconds} seconds</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>{prompt}
 {seconds} eiliad</translation>
     </message>
     <message>
         <source>Picture from your answer to: {prompt}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Llun o&apos;ch ateb i: {prompt}</translation>
     </message>
     <message>
         <source>Record again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Recordio eto</translation>
     </message>
     <message>
         <source>Record your answer again to: {prompt}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Recordio eich ateb eto i: {prompt}</translation>
     </message>
     <message>
         <source>Your video could not be sent yet: {reason} It is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to try again now.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd anfon eich fideo eto: {reason} Mae wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i roi cynnig arall nawr.</translation>
     </message>
     <message>
         <source>Sent {sent} of {total} · {rate}/s · about {left} left</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi anfon {sent} o {total} · {rate}/e · tua {left} ar ôl</translation>
     </message>
 </context>
@@ -700,118 +859,147 @@
     <message>
         <source>Set by your IT department</source>
         <extracomment>Settings a support worker may change here, in display order. Settings shown read-only (for IT and support calls), in display order.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi&apos;i osod gan eich adran TG</translation>
     </message>
     <message>
         <source>Suggested by your IT department (you may change it)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi&apos;i awgrymu gan eich adran TG (gallwch ei newid)</translation>
     </message>
     <message>
         <source>Default</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Diofyn</translation>
     </message>
     <message>
         <source>Set by the campaign</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi&apos;i osod gan yr ymgyrch</translation>
     </message>
     <message>
         <source>Your setting</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich gosodiad chi</translation>
     </message>
     <message>
         <source>Set by the environment for this session</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi&apos;i osod gan yr amgylchedd ar gyfer y sesiwn hon</translation>
     </message>
     <message>
         <source>Set when Voicebooth was started</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi&apos;i osod pan ddechreuwyd Voicebooth</translation>
     </message>
     <message>
         <source>Language</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Iaith</translation>
     </message>
     <message>
         <source>Countdown before recording (seconds, 0 for none)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cyfrif i lawr cyn recordio (eiliadau, 0 am ddim)</translation>
     </message>
     <message>
         <source>Camera</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Camera</translation>
     </message>
     <message>
         <source>Microphone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Meicroffon</translation>
     </message>
     <message>
         <source>Video size</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Maint y fideo</translation>
     </message>
     <message>
         <source>Intake server address</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cyfeiriad y gweinydd derbyn</translation>
     </message>
     <message>
         <source>Upload key</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Allwedd lanlwytho</translation>
     </message>
     <message>
         <source>Campaign</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ymgyrch</translation>
     </message>
     <message>
         <source>Campaign pack</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Pecyn ymgyrch</translation>
     </message>
     <message>
         <source>Proxy</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dirprwy</translation>
     </message>
     <message>
         <source>Proxy auto-configuration address</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cyfeiriad ffurfweddu dirprwy awtomatig</translation>
     </message>
     <message>
         <source>Extra certificate authorities</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Awdurdodau tystysgrif ychwanegol</translation>
     </message>
     <message>
         <source>Data folder</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ffolder data</translation>
     </message>
     <message>
         <source>Settings</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gosodiadau</translation>
     </message>
     <message>
         <source>Each setting shows where its value comes from. Settings made by your IT department cannot be changed here.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae pob gosodiad yn dangos o ble daw ei werth. Ni ellir newid gosodiadau a wnaed gan eich adran TG yma.</translation>
     </message>
     <message>
         <source>Save</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cadw</translation>
     </message>
     <message>
         <source>Save settings</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
         <source>Cancel</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Canslo</translation>
     </message>
     <message>
         <source>Close without saving</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau heb gadw</translation>
     </message>
     <message>
         <source>(set)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(wedi&apos;i gosod)</translation>
     </message>
     <message>
         <source>(not set)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(heb ei gosod)</translation>
     </message>
     <message>
         <source>Your settings could not be saved.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd cadw eich gosodiadau.</translation>
     </message>
 </context>
@@ -819,30 +1007,37 @@
     <name>TrimControl</name>
     <message>
         <source>Cut from the &amp;start (seconds):</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Torri o&apos;r &amp;dechrau (eiliadau):</translation>
     </message>
     <message>
         <source>Cut from the &amp;end (seconds):</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Torri o&apos;r diw&amp;edd (eiliadau):</translation>
     </message>
     <message>
         <source>Seconds to cut from the start</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eiliadau i&apos;w torri o&apos;r dechrau</translation>
     </message>
     <message>
         <source>Seconds to cut from the end</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eiliadau i&apos;w torri o&apos;r diwedd</translation>
     </message>
     <message>
         <source>Use the arrow keys to change it</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Defnyddiwch y bysellau saeth i&apos;w newid</translation>
     </message>
     <message>
         <source>That would leave almost nothing. Cut less.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Byddai hynny&apos;n gadael bron dim. Torrwch lai.</translation>
     </message>
     <message>
         <source>Your answer will last {seconds} seconds.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Bydd eich ateb yn para {seconds} eiliad.</translation>
     </message>
 </context>
@@ -851,14 +1046,17 @@
     <message>
         <source>Camera preview</source>
         <extracomment>Frames are shrunk to this width on the capture thread, so the UI thread converts little.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Rhagolwg camera</translation>
     </message>
     <message>
         <source>What the camera sees, shown like a mirror. The oval shows where to sit.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yr hyn mae&apos;r camera&apos;n ei weld, wedi&apos;i ddangos fel drych. Mae&apos;r hirgrwn yn dangos ble i eistedd.</translation>
     </message>
     <message>
         <source>Starting camera…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn dechrau&apos;r camera…</translation>
     </message>
 </context>
@@ -867,54 +1065,67 @@
     <message>
         <source>Share your experience on video</source>
         <extracomment>Time for everything but the answers (reading, consent, camera check, review): a generous guess.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Rhannwch eich profiad ar fideo</translation>
     </message>
     <message>
         <source>Language:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Iaith:</translation>
     </message>
     <message>
         <source>Switch the app to this language</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Newid yr ap i&apos;r iaith hon</translation>
     </message>
     <message>
         <source>Thank you for taking part in %1. You will answer a few short questions on camera.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Diolch am gymryd rhan yn %1. Byddwch chi&apos;n ateb ychydig o gwestiynau byr ar gamera.</translation>
     </message>
     <message>
         <source>Tell us about yourself, if you want to. Everything is optional.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dywedwch wrthym amdanoch chi&apos;ch hun, os hoffech chi. Mae popeth yn ddewisol.</translation>
     </message>
     <message>
         <source>Read how your video will be used and choose what you agree to.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Darllenwch sut y bydd eich fideo&apos;n cael ei ddefnyddio a dewiswch beth rydych chi&apos;n cytuno iddo.</translation>
     </message>
     <message>
         <source>Check your camera and microphone.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwiriwch eich camera a&apos;ch meicroffon.</translation>
     </message>
     <message>
         <source>Answer the questions (%1 in all), up to %2 seconds each. You can watch each answer back and try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Atebwch y cwestiynau (%1 i gyd), hyd at %2 eiliad yr un. Gallwch wylio pob ateb yn ôl a rhoi cynnig arall arni.</translation>
     </message>
     <message>
         <source>Check your answers and send them. You will get a reference code.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwiriwch eich atebion a&apos;u hanfon. Byddwch chi&apos;n cael cod cyfeirnod.</translation>
     </message>
     <message>
         <source>What will happen</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Beth fydd yn digwydd</translation>
     </message>
     <message>
         <source>Time needed: about %1 minutes. You can go back at every step.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Amser sydd ei angen: tua %1 munud. Gallwch fynd yn ôl ar bob cam.</translation>
     </message>
     <message>
         <source>Nothing is recorded until you have agreed to it, and nothing is sent until you press Send.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Does dim yn cael ei recordio nes i chi gytuno iddo, a does dim yn cael ei anfon nes i chi bwyso Anfon.</translation>
     </message>
     <message>
         <source>&amp;Start</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Dechrau</translation>
     </message>
 </context>
@@ -923,10 +1134,12 @@
     <message>
         <source>Yes</source>
         <extracomment>flow step -&gt; page class; filled by :func:`register_page` as page modules are imported.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ie</translation>
     </message>
     <message>
         <source>No</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Na</translation>
     </message>
 </context>
