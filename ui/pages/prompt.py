@@ -169,7 +169,7 @@ class PromptPage(Page):
         chk.addWidget(self.problems_label)
         chk.addLayout(buttons)
         chk.addWidget(self.trim)
-        chk.addWidget(self.apply_trim_button)
+        chk.addWidget(self.apply_trim_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.controls = QStackedWidget()
         for panel in (self.read_panel, self.count_panel, self.rec_panel, self.finish_panel, self.check_panel):

@@ -28,6 +28,7 @@ class TrimControl(QWidget):
         for box in (self.start_box, self.end_box):
             box.setDecimals(1)
             box.setSingleStep(0.5)
+            box.setMaximumWidth(140)
             box.valueChanged.connect(self._on_change)
         self.start_label = QLabel()
         self.end_label = QLabel()
