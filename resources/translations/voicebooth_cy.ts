@@ -114,9 +114,9 @@
         <translation>Eisteddwch fel bod eich wyneb yn llenwi&apos;r hirgrwn a dywedwch ychydig eiriau. Mae&apos;r llun yn cael ei ddangos fel drych; ni fydd eich fideo wedi&apos;i adlewyrchu.</translation>
     </message>
     <message>
-        <source>&amp;Camera:</source>
+        <source>Came&amp;ra:</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>C&amp;amera:</translation>
+        <translation>Came&amp;ra:</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
@@ -558,11 +558,6 @@
         <translation>Cyfrif i lawr cyn recordio, mewn eiliadau</translation>
     </message>
     <message>
-        <source>S&amp;kip this question</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>&amp;Hepgor y cwestiwn hwn</translation>
-    </message>
-    <message>
         <source>Skip this question</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Hepgor y cwestiwn hwn</translation>
@@ -593,19 +588,9 @@
         <translation>Yn paratoi eich ateb</translation>
     </message>
     <message>
-        <source>▶ &amp;Watch it back</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>▶ G&amp;wylio&apos;n ôl</translation>
-    </message>
-    <message>
         <source>Watch your answer back</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwylio eich ateb yn ôl</translation>
-    </message>
-    <message>
-        <source>✓ &amp;Keep this answer</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>✓ C&amp;adw&apos;r ateb hwn</translation>
     </message>
     <message>
         <source>Keep this answer</source>
@@ -613,19 +598,9 @@
         <translation>Cadw&apos;r ateb hwn</translation>
     </message>
     <message>
-        <source>↺ &amp;Record again</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>↺ &amp;Recordio eto</translation>
-    </message>
-    <message>
         <source>Record this answer again</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Recordio&apos;r ateb hwn eto</translation>
-    </message>
-    <message>
-        <source>✂ &amp;Trim start or end</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>✂ &amp;Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
         <source>Trim the start or end</source>
@@ -633,19 +608,34 @@
         <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
-        <source>&amp;Apply the trim</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>&amp;Gweithredu&apos;r tocio</translation>
-    </message>
-    <message>
         <source>Apply the trim</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gweithredu&apos;r tocio</translation>
     </message>
     <message>
-        <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+Left go back</source>
+        <source>▶ Watch it back (Alt+W)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bysellau: Ctrl+R dechrau neu stopio recordio · Bylchwr stopio · Alt+A cadw · Alt+R recordio eto · Alt+W gwylio&apos;n ôl · Alt+Saeth chwith mynd yn ôl</translation>
+        <translation>▶ Gwylio eto (Alt+W)</translation>
+    </message>
+    <message>
+        <source>✓ Keep this answer (Alt+K)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>✓ Cadw&apos;r ateb hwn (Alt+K)</translation>
+    </message>
+    <message>
+        <source>↺ Record again (Alt+R)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>↺ Recordio eto (Alt+R)</translation>
+    </message>
+    <message>
+        <source>✂ Trim start or end (Alt+T)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>✂ Tocio&apos;r dechrau neu&apos;r diwedd (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+T trim · Alt+Left go back</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bysellau: Ctrl+R dechrau neu stopio recordio · Bylchwr stopio · Alt+K cadw · Alt+R recordio eto · Alt+W gwylio eto · Alt+T tocio · Alt+Left mynd yn ôl</translation>
     </message>
     <message>
         <source>Question {n} of {total}</source>
@@ -716,19 +706,14 @@
         <translation>Caeodd Voicebooth wrth recordio y tro diwethaf. Daethpwyd o hyd i {count} recordiad heb ei orffen. Gallwn gadw&apos;r hyn a recordiwyd, neu ei ddileu.</translation>
     </message>
     <message>
-        <source>&amp;Save what was recorded</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>&amp;Cadw&apos;r hyn a recordiwyd</translation>
-    </message>
-    <message>
         <source>Save what was recorded</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cadw&apos;r hyn a recordiwyd</translation>
     </message>
     <message>
-        <source>&amp;Delete it</source>
+        <source>Delete it</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>&amp;Dileu</translation>
+        <translation>Dileu</translation>
     </message>
     <message>
         <source>Delete the unfinished recordings</source>
@@ -790,11 +775,6 @@
         <source>These are the answers you kept. You can record any of them again before sending.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dyma&apos;r atebion a gadwoch. Gallwch recordio unrhyw un ohonyn nhw eto cyn anfon.</translation>
-    </message>
-    <message>
-        <source>&amp;Send my video</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>&amp;Anfon fy fideo</translation>
     </message>
     <message>
         <source>Send my video</source>
@@ -1006,14 +986,14 @@
 <context>
     <name>TrimControl</name>
     <message>
-        <source>Cut from the &amp;start (seconds):</source>
+        <source>Cut from the start (seconds):</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Torri o&apos;r &amp;dechrau (eiliadau):</translation>
+        <translation>Torri o&apos;r dechrau (eiliadau):</translation>
     </message>
     <message>
-        <source>Cut from the &amp;end (seconds):</source>
+        <source>Cut from the end (seconds):</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Torri o&apos;r diw&amp;edd (eiliadau):</translation>
+        <translation>Torri o&apos;r diwedd (eiliadau):</translation>
     </message>
     <message>
         <source>Seconds to cut from the start</source>

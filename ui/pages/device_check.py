@@ -108,7 +108,7 @@ class DeviceCheckPage(Page):
                 "your video will not be mirrored.",
             )
         )
-        self.camera_label.setText(translate("DeviceCheckPage", "&Camera:"))
+        self.camera_label.setText(translate("DeviceCheckPage", "Came&ra:"))
         self.mic_label.setText(translate("DeviceCheckPage", "&Microphone:"))
         self.camera_box.setAccessibleName(translate("DeviceCheckPage", "Camera"))
         self.camera_box.setAccessibleDescription(translate("DeviceCheckPage", "Choose which camera to use"))

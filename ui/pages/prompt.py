@@ -186,6 +186,18 @@ class PromptPage(Page):
 
         record_key = QShortcut(QKeySequence("Ctrl+R"), self)
         record_key.activated.connect(self._record_or_stop_key)
+        # Explicit shortcuts rather than "&" mnemonics: mnemonics are off on some platforms (and in tests),
+        # and two "&" letters on one window (Settings, Send...) would make a key ambiguous.
+        for keys, button in (
+            ("Alt+K", self.keep_button),
+            ("Alt+W", self.watch_button),
+            ("Alt+R", self.retake_button),
+            ("Alt+T", self.trim_button),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(
+                lambda b=button: b.click() if b.isVisible() and b.isEnabled() else None
+            )
         self.retranslate()
 
     # -- Page hooks ---------------------------------------------------------------------------------
@@ -200,28 +212,28 @@ class PromptPage(Page):
         self.countdown_spin.setAccessibleName(
             translate("PromptPage", "Countdown before recording, in seconds")
         )
-        self.skip_button.setText(translate("PromptPage", "S&kip this question"))
+        self.skip_button.setText(translate("PromptPage", "Skip this question"))
         self.skip_button.setAccessibleName(translate("PromptPage", "Skip this question"))
         self.rec_label.setText(translate("PromptPage", "● Recording. Speak when you are ready."))
         self.stop_button.setText(translate("PromptPage", "■ Stop (Space or Ctrl+R)"))
         self.stop_button.setAccessibleName(translate("PromptPage", "Stop recording"))
         self.finish_label.setText(translate("PromptPage", "Getting your answer ready…"))
         self.finish_bar.setAccessibleName(translate("PromptPage", "Getting your answer ready"))
-        self.watch_button.setText(translate("PromptPage", "▶ &Watch it back"))
+        self.watch_button.setText(translate("PromptPage", "▶ Watch it back (Alt+W)"))
         self.watch_button.setAccessibleName(translate("PromptPage", "Watch your answer back"))
-        self.keep_button.setText(translate("PromptPage", "✓ &Keep this answer"))
+        self.keep_button.setText(translate("PromptPage", "✓ Keep this answer (Alt+K)"))
         self.keep_button.setAccessibleName(translate("PromptPage", "Keep this answer"))
-        self.retake_button.setText(translate("PromptPage", "↺ &Record again"))
+        self.retake_button.setText(translate("PromptPage", "↺ Record again (Alt+R)"))
         self.retake_button.setAccessibleName(translate("PromptPage", "Record this answer again"))
-        self.trim_button.setText(translate("PromptPage", "✂ &Trim start or end"))
+        self.trim_button.setText(translate("PromptPage", "✂ Trim start or end (Alt+T)"))
         self.trim_button.setAccessibleName(translate("PromptPage", "Trim the start or end"))
-        self.apply_trim_button.setText(translate("PromptPage", "&Apply the trim"))
+        self.apply_trim_button.setText(translate("PromptPage", "Apply the trim"))
         self.apply_trim_button.setAccessibleName(translate("PromptPage", "Apply the trim"))
         self.keys_label.setText(
             translate(
                 "PromptPage",
                 "Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · "
-                "Alt+W watch back · Alt+Left go back",
+                "Alt+W watch back · Alt+T trim · Alt+Left go back",
             )
         )
         self.preview.retranslate()

@@ -95,9 +95,9 @@ class RecoveryPage(Page):
                 "We can save what was recorded, or delete it.",
             ).format(count=len(self.found))
         )
-        self.recover_button.setText(translate("RecoveryPage", "&Save what was recorded"))
+        self.recover_button.setText(translate("RecoveryPage", "Save what was recorded"))
         self.recover_button.setAccessibleName(translate("RecoveryPage", "Save what was recorded"))
-        self.delete_button.setText(translate("RecoveryPage", "&Delete it"))
+        self.delete_button.setText(translate("RecoveryPage", "Delete it"))
         self.delete_button.setAccessibleName(translate("RecoveryPage", "Delete the unfinished recordings"))
         self.progress.setAccessibleName(translate("RecoveryPage", "Saving progress"))
 

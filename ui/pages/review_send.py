@@ -110,7 +110,7 @@ class ReviewSendPage(Page):
                 "These are the answers you kept. You can record any of them again before sending.",
             )
         )
-        self.send_button.setText(translate("ReviewSendPage", "&Send my video"))
+        self.send_button.setText(translate("ReviewSendPage", "Send my video"))
         self.send_button.setAccessibleName(translate("ReviewSendPage", "Send my video"))
         self.progress.setAccessibleName(translate("ReviewSendPage", "Sending progress"))
         if self._step is not None:

@@ -44,8 +44,8 @@ class TrimControl(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.start_label.setText(translate("TrimControl", "Cut from the &start (seconds):"))
-        self.end_label.setText(translate("TrimControl", "Cut from the &end (seconds):"))
+        self.start_label.setText(translate("TrimControl", "Cut from the start (seconds):"))
+        self.end_label.setText(translate("TrimControl", "Cut from the end (seconds):"))
         self.start_box.setAccessibleName(translate("TrimControl", "Seconds to cut from the start"))
         self.end_box.setAccessibleName(translate("TrimControl", "Seconds to cut from the end"))
         self.start_box.setAccessibleDescription(translate("TrimControl", "Use the arrow keys to change it"))
