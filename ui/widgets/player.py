@@ -52,6 +52,7 @@ class Player(QWidget):
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
         self.player.playbackStateChanged.connect(lambda _state: self.retranslate())
+        self.player.mediaStatusChanged.connect(self._on_status)
         self.player.errorOccurred.connect(self._on_error)
         self.retranslate()
 
@@ -79,8 +80,10 @@ class Player(QWidget):
     def toggle(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self.player.pause()
-        else:
-            self.player.play()
+            return
+        if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.player.setPosition(0)
+        self.player.play()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_K) and not self.play_button.hasFocus():
@@ -102,6 +105,10 @@ class Player(QWidget):
     def _on_duration(self, duration_ms: int) -> None:
         self.slider.setRange(0, max(0, duration_ms))
         self._on_position(self.player.position())
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.retranslate()  # back to "Play"; Space then plays again from the start
 
     def _on_error(self, _error: QMediaPlayer.Error, _message: str) -> None:
         # Qt's message is technical; people get a plain sentence.
