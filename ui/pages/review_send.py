@@ -141,6 +141,9 @@ class ReviewSendPage(Page):
             self._start_sending()
 
     def leave(self) -> None:
+        if self._sending:
+            # The window is closing mid-send: stop between chunks; the outbox resumes at the next start.
+            self._cancel.set()
         self._step = None
 
     def nav(self, state: FlowState) -> Nav:
