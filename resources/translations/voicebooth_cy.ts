@@ -824,9 +824,14 @@
         <translation>Recordio eich ateb eto i: {prompt}</translation>
     </message>
     <message>
-        <source>Your video could not be sent yet: {reason} It is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to try again now.</source>
+        <source>an unexpected problem</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid oedd modd anfon eich fideo eto: {reason} Mae wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i roi cynnig arall nawr.</translation>
+        <translation>problem annisgwyl</translation>
+    </message>
+    <message>
+        <source>Your video could not be sent yet ({reason}). It is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to try again now.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd anfon eich fideo eto ({reason}). Mae wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i roi cynnig arall arni nawr.</translation>
     </message>
     <message>
         <source>Sent {sent} of {total} · {rate}/s · about {left} left</source>

@@ -230,11 +230,13 @@ class ReviewSendPage(Page):
             timer.stop()
             self._sending = False
             log.warning("Sending failed: %s", error)
+            # Only our own plain-English messages are shown; a bare exception becomes a general sentence.
+            detail = str(error).strip() or translate("ReviewSendPage", "an unexpected problem")
             reason = translate(
                 "ReviewSendPage",
-                "Your video could not be sent yet: {reason} It is saved on this computer and will be sent "
+                "Your video could not be sent yet ({reason}). It is saved on this computer and will be sent "
                 "the next time Voicebooth starts, or choose Send to try again now.",
-            ).format(reason=str(error) or type(error).__name__)
+            ).format(reason=detail.rstrip("."))
             self.window_fire(lambda: self.ctx.machine.send_failed(reason))
 
         run_in_background(work, on_success=ok, on_failure=failed, name="send submission")
