@@ -145,7 +145,10 @@ class DeviceCheckPage(Page):
 
     # -- devices ----------------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
-        from recorder.devices import list_cameras, list_microphones
+        from recorder.devices import (  # type: ignore[attr-defined,unused-ignore]
+            list_cameras,
+            list_microphones,
+        )
 
         for key, box, lister in (
             ("video_uri", self.camera_box, list_cameras),

@@ -38,12 +38,12 @@ def remember_uri(ctx: PageContext, key: str, uri: str) -> None:
 
 
 def open_video(ctx: PageContext, uri: str) -> VideoSource:
-    from recorder.devices import open_video_source
+    from recorder.devices import open_video_source  # type: ignore[attr-defined,unused-ignore]
 
-    return open_video_source(uri, shared_clock(ctx), size=ctx.config.video_size)
+    return open_video_source(uri, shared_clock(ctx), size=ctx.config.video_size)  # type: ignore[no-any-return,unused-ignore]
 
 
 def open_audio(ctx: PageContext, uri: str) -> AudioSource:
-    from recorder.devices import open_audio_source
+    from recorder.devices import open_audio_source  # type: ignore[attr-defined,unused-ignore]
 
-    return open_audio_source(uri, shared_clock(ctx))
+    return open_audio_source(uri, shared_clock(ctx))  # type: ignore[no-any-return,unused-ignore]

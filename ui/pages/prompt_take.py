@@ -105,7 +105,7 @@ class TakeController:
         self.starting = True
 
         def work(_progress: ProgressFn) -> Any:
-            from recorder.takes.session import TakeRecorder
+            from recorder.takes.session import TakeRecorder  # type: ignore[import-not-found,unused-ignore]
 
             video = open_video(ctx, video_uri)
             try:
@@ -152,8 +152,8 @@ class TakeController:
         self.finishing = True
 
         def work(progress: ProgressFn) -> FinishedTake:
-            from recorder.takes.check import check_take
-            from recorder.takes.deliverable import finish_take
+            from recorder.takes.check import check_take  # type: ignore[import-not-found,unused-ignore]
+            from recorder.takes.deliverable import finish_take  # type: ignore[import-not-found,unused-ignore]
 
             result = recorder.stop()
             take_dir = Path(result.take_dir)
@@ -193,8 +193,8 @@ class TakeController:
         """Re-make the deliverable keeping only ``trim`` = (from_s, until_s), in the background."""
 
         def work(progress: ProgressFn) -> FinishedTake:
-            from recorder.takes.check import check_take
-            from recorder.takes.deliverable import finish_take
+            from recorder.takes.check import check_take  # type: ignore[import-not-found,unused-ignore]
+            from recorder.takes.deliverable import finish_take  # type: ignore[import-not-found,unused-ignore]
 
             deliverable = finish_take(take_dir, progress=progress, trim=trim)
             check = check_take(take_dir)

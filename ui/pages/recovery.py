@@ -103,7 +103,7 @@ class RecoveryPage(Page):
 
     def enter(self, state: FlowState) -> None:
         if not self.found and not self.done:
-            from recorder.takes.recovery import find_interrupted
+            from recorder.takes.recovery import find_interrupted  # type: ignore[import-not-found,unused-ignore]
 
             try:
                 self.found = list(find_interrupted(self.ctx.data_dir))
@@ -123,7 +123,7 @@ class RecoveryPage(Page):
         self.nav_changed.emit()
 
     def _recover(self) -> None:
-        from recorder.takes.recovery import recover_take
+        from recorder.takes.recovery import recover_take  # type: ignore[import-not-found,unused-ignore]
 
         found = list(self.found)
         self.busy = True

@@ -43,7 +43,7 @@ def outbox_for(ctx: PageContext) -> Any:
     """The window's outbox (one SQLite file in the data dir), created on first use."""
     outbox = ctx.extras.get("outbox")
     if outbox is None:
-        from recorder.outbox import Outbox
+        from recorder.outbox import Outbox  # type: ignore[import-not-found,unused-ignore]
 
         outbox = Outbox(ctx.data_dir / "outbox.sqlite3")
         ctx.extras["outbox"] = outbox
