@@ -14,6 +14,7 @@ from recorder.config import load_config
 from recorder.config.policy import FilePolicy
 from recorder.config.resolve import Config
 from recorder.flow import FlowMachine
+from tests.helpers.fake_devices import devices_for_tests
 from ui.i18n import Translations
 from ui.pages.base import PageContext
 
@@ -59,7 +60,11 @@ def make_context(
         start_with_recovery=start_with_recovery,
     )
     translations = Translations(tmp_path / "qm-cache")
-    return PageContext(machine, campaign, config, translations, data_dir)
+    ctx = PageContext(machine, campaign, config, translations, data_dir)
+    fakes = devices_for_tests()
+    if fakes is not None:  # only while recorder.devices has not landed: fake camera/mic behind the ports
+        ctx.extras["devices"] = fakes
+    return ctx
 
 
 def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.0) -> None:

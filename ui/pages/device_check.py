@@ -19,7 +19,7 @@ from recorder.vision import FaceCounter, FrameAnalyser, FrameReport, Lighting
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.no_device import Missing, NoDevicePanel
-from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, remember_uri
+from ui.pages.prompt_sources import chosen_uri, devices, open_audio, open_video, remember_uri
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.preview import VideoPreview
 from ui.widgets.slot import LatestSlot
@@ -145,23 +145,19 @@ class DeviceCheckPage(Page):
 
     # -- devices ----------------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
-        from recorder.devices import (  # type: ignore[attr-defined,unused-ignore]
-            list_cameras,
-            list_microphones,
-        )
-
+        module = devices(self.ctx)
         for key, box, lister in (
-            ("video_uri", self.camera_box, list_cameras),
-            ("audio_uri", self.mic_box, list_microphones),
+            ("video_uri", self.camera_box, module.list_cameras),
+            ("audio_uri", self.mic_box, module.list_microphones),
         ):
             box.clear()
             current = chosen_uri(self.ctx, key)
             try:
-                devices = lister().devices
+                found = list(lister().devices)
             except Exception:  # listing is a convenience; the configured source may still work
                 log.exception("Listing devices failed")
-                devices = []
-            for device in devices:
+                found = []
+            for device in found:
                 box.addItem(device.label, device.uri)
             if box.findData(current) < 0:
                 box.insertItem(0, current, current)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import Any
 
 from recorder.ports import AudioSource, Clock, VideoSource
 from ui.pages.base import PageContext
@@ -37,13 +39,18 @@ def remember_uri(ctx: PageContext, key: str, uri: str) -> None:
         log.warning("Could not remember the %s choice: %s", key, error)
 
 
-def open_video(ctx: PageContext, uri: str) -> VideoSource:
-    from recorder.devices import open_video_source  # type: ignore[attr-defined,unused-ignore]
+def devices(ctx: PageContext) -> Any:
+    """The device module: :mod:`recorder.devices`, or a stand-in with the same four functions placed in
+    ``ctx.extras["devices"]`` (tests put fake cameras and microphones behind the ports this way)."""
+    override = ctx.extras.get("devices")
+    return override if override is not None else importlib.import_module("recorder.devices")
 
-    return open_video_source(uri, shared_clock(ctx), size=ctx.config.video_size)  # type: ignore[no-any-return,unused-ignore]
+
+def open_video(ctx: PageContext, uri: str) -> VideoSource:
+    source: VideoSource = devices(ctx).open_video_source(uri, shared_clock(ctx), size=ctx.config.video_size)
+    return source
 
 
 def open_audio(ctx: PageContext, uri: str) -> AudioSource:
-    from recorder.devices import open_audio_source  # type: ignore[attr-defined,unused-ignore]
-
-    return open_audio_source(uri, shared_clock(ctx))  # type: ignore[no-any-return,unused-ignore]
+    source: AudioSource = devices(ctx).open_audio_source(uri, shared_clock(ctx))
+    return source

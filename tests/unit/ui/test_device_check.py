@@ -9,13 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
 from recorder.vision import FrameReport, Lighting
-from tests.helpers.flow_app import make_context, require_core
+from tests.helpers.flow_app import make_context
 from ui.main_window import MainWindow
 from ui.pages.device_check import DeviceCheckPage
 from ui.widgets.level_meter import LevelHint
-
-require_core("recorder.devices:open_video_source", "recorder.devices:list_cameras")
-
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 

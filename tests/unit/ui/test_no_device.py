@@ -1,4 +1,8 @@
-"""The no-camera / no-microphone screens, provoked with sources that really fail to open."""
+"""The no-camera / no-microphone screens, provoked with sources that fail to open.
+
+With :mod:`recorder.devices` in the tree, ``camera:9`` and a missing ``file:`` really fail to open; until it
+lands, the fake devices (tests/helpers/fake_devices.py) refuse those URIs with a SourceError the same way.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.flow_app import require_core
 from tests.unit.ui.test_device_check import open_device_check
 from ui.pages.device_check import DeviceCheckPage
 from ui.pages.no_device import Missing
-
-require_core("recorder.devices:open_video_source")
-
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 

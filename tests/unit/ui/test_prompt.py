@@ -21,7 +21,6 @@ from ui.main_window import MainWindow
 from ui.pages.prompt import PromptPage
 
 require_core(
-    "recorder.devices:open_video_source",
     "recorder.takes.session:TakeRecorder",
     "recorder.takes.deliverable:finish_take",
     "recorder.takes.check:check_take",

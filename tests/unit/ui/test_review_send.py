@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Phase, Step
-from tests.helpers.flow_app import drive_to_review, make_context, require_core
+from tests.helpers.flow_app import drive_to_review, make_context
 from ui.main_window import MainWindow
 from ui.pages.review_send import ReviewSendPage, human_bytes
 
@@ -47,7 +47,6 @@ def test_review_lists_kept_takes_with_thumbnails(qtbot: QtBot, tmp_path: Path) -
 
 
 def test_record_again_by_keyboard_goes_back_to_that_prompt(qtbot: QtBot, tmp_path: Path) -> None:
-    require_core("recorder.devices:open_video_source")  # the prompt page starts its preview
     window = _review_window(qtbot, tmp_path)
     page = window.current_page
     redo = [b for b in page.grid_host.findChildren(QPushButton) if b.text() == "Record again"]
