@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 from recorder.flow import Event, FlowState, Phase, Step
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.prompt_take import FinishedTake, TakeController, read_finished
+from ui.pages.prompt_take import (
+    FinishedTake,
+    TakeController,
+    delete_take_later,
+    forget_submission,
+    read_finished,
+)
 from ui.widgets.focus import focus_soon
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.player import Player
@@ -184,6 +190,8 @@ class PromptPage(Page):
         self.body.addWidget(self.keys_label)
         self._fit_controls()
 
+        self._last_step: Step | None = None
+        ctx.machine.subscribe(self._on_flow)
         record_key = QShortcut(QKeySequence("Ctrl+R"), self)
         record_key.activated.connect(self._record_or_stop_key)
         # Explicit shortcuts rather than "&" mnemonics: mnemonics are off on some platforms (and in tests),
@@ -242,8 +250,26 @@ class PromptPage(Page):
         self.trim.retranslate()
         self._render_texts()
 
+    def _on_flow(self, state: FlowState) -> None:
+        """Housekeeping on every transition, whichever page is current: forget files on a fresh start."""
+        if state.step is Step.WELCOME and self._last_step not in (None, Step.WELCOME, Step.RECOVERY):
+            # Cancel deletes what was recorded; after Done the outbox owns the files.
+            forget_submission(self.ctx, delete=self._last_step is not Step.DONE)
+        self._last_step = state.step
+
     def enter(self, state: FlowState) -> None:
         new_prompt = state.prompt_index != self._prompt_index
+        if (
+            not new_prompt
+            and self._phase in (Phase.CHECK, Phase.WATCH_BACK)
+            and state.phase is Phase.READ
+            and self.finished is not None
+        ):
+            # "Record again" (or Back) from the check: the take not kept is deleted, not left on the PC.
+            kept_dirs = {Path(k.take_dir) for k in self.ctx.machine.model.kept.values()}
+            if self.finished.take_dir not in kept_dirs:
+                self.player.unload()
+                delete_take_later(self.finished.take_dir)
         self._prompt_index = state.prompt_index
         previous, self._phase = self._phase, state.phase
         if (

@@ -47,6 +47,30 @@ def submission_dir(ctx: PageContext) -> Path:
     return folder
 
 
+def forget_submission(ctx: PageContext, *, delete: bool) -> None:
+    """Start a fresh submission folder next time; with ``delete``, remove this one's files (background).
+
+    Called when the flow returns to Welcome: after Cancel the person's recordings must not stay on a shared
+    PC; after Done the outbox owns the files and deletes them once the server has confirmed them.
+    """
+    folder = ctx.extras.pop("submission_dir", None)
+    if delete and isinstance(folder, Path):
+        run_in_background(
+            lambda _p: shutil.rmtree(folder, ignore_errors=True),
+            on_failure=lambda e: log.warning("Could not delete discarded recordings: %s", e),
+            name="delete discarded takes",
+        )
+
+
+def delete_take_later(take_dir: Path) -> None:
+    """Delete a take the person chose not to keep (background)."""
+    run_in_background(
+        lambda _p: shutil.rmtree(take_dir, ignore_errors=True),
+        on_failure=lambda e: log.warning("Could not delete a discarded take: %s", e),
+        name="delete take",
+    )
+
+
 def read_finished(take_dir: Path) -> FinishedTake:
     """Rebuild a :class:`FinishedTake` from the files in a take folder (CONTRACTS.md section 1)."""
     check: dict[str, Any] = {}
