@@ -762,6 +762,11 @@
 <context>
     <name>ReviewSendPage</name>
     <message>
+        <source>sending is not available in this version of Voicebooth yet</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>nid yw anfon ar gael yn y fersiwn hon o Voicebooth eto</translation>
+    </message>
+    <message>
         <source>Sending your video</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn anfon eich fideo</translation>

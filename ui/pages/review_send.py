@@ -61,7 +61,11 @@ def send_submission(
     Raises:
         Exception: with a plain-English message when sending failed; the submission stays queued.
     """
-    raise NotImplementedError
+    # Waits for the outbox (recorder.outbox, CONTRACTS.md section 4) and the manifest builder
+    # (recorder.submission): until they are in this build, say so plainly; the takes stay on this computer.
+    raise RuntimeError(
+        translate("ReviewSendPage", "sending is not available in this version of Voicebooth yet")
+    )
 
 
 @register_page(Step.REVIEW, Step.SENDING)
