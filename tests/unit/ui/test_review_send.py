@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from recorder.flow import Phase, Step
 from tests.helpers.flow_app import drive_to_review, make_context
+from tests.helpers.qt import StrictLogs
 from ui.main_window import MainWindow
 from ui.pages.review_send import ReviewSendPage, human_bytes
 
@@ -67,3 +68,26 @@ def test_progress_shows_bytes_rate_and_time_left(qtbot: QtBot, tmp_path: Path) -
     assert "2.0 MB of 8.0 MB" in text and "1.0 MB/s" in text and "0:06" in text
     assert page.progress.value() == 250
     assert human_bytes(999) == "999 bytes"
+
+
+def test_send_failure_returns_to_review_with_a_plain_reason(
+    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs
+) -> None:
+    """Nothing listens on 127.0.0.1:9, so sending fails; the page says so in words and keeps the takes."""
+    strict_logs.expect("Sending failed")
+    take_dir = tmp_path / "take"
+    take_dir.mkdir()
+    ctx = make_context(tmp_path, extra={"server_url": "http://127.0.0.1:9", "upload_key": "k"})
+    drive_to_review(ctx.machine, take_dir)
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page
+    assert isinstance(page, ReviewSendPage)
+    qtbot.waitUntil(page.send_button.hasFocus, timeout=2000)
+    qtbot.keyClick(page.send_button, " ")
+    qtbot.waitUntil(lambda: window.ctx.machine.state.step is Step.REVIEW, timeout=30_000)
+    message = page.error_label.text()
+    assert page.error_label.isVisible() and "could not be sent yet" in message
+    assert "saved on this computer" in message and "Error" not in message
+    assert take_dir.exists() and page.send_button.isEnabled()
