@@ -1,0 +1,1 @@
+"""Submission manifest: schema, validation (and, later, building)."""
