@@ -1,0 +1,1 @@
+"""Intake server HTTP API: submissions (upload keys) and review (reviewer tokens)."""

@@ -1,0 +1,21 @@
+"""Makes short, human-friendly submission reference codes such as VB-7K3M-Q9XD."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+# No 0/O, 1/I/L, 5/S, 2/Z, U/V: easy to read aloud and copy by hand.
+ALPHABET = "346789ABCDEFGHJKMNPQRTWXY"
+REFERENCE_RE = re.compile(rf"^VB-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}$")
+
+
+def new_reference() -> str:
+    """Returns a random reference code (25^8 ≈ 1.5e11 codes; the caller retries on a clash)."""
+    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
+    return f"VB-{chars[:4]}-{chars[4:]}"
+
+
+def is_reference(text: str) -> bool:
+    """True when text has the shape of a reference code."""
+    return REFERENCE_RE.fullmatch(text) is not None
