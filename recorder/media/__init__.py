@@ -1,0 +1,1 @@
+"""Media helpers around the ffmpeg binary: probing, loudness measurement and running ffmpeg with progress."""
