@@ -3,7 +3,7 @@
 Pipeline (DESIGN.md "The deliverable"):
 
 1. measure the raw audio.pcm (EBU R128 integrated loudness, true peak): audio only, a fraction of a second;
-2. plan a linear gain to -16 LUFS; when that would break the -1 dBTP limit, add a 4x-oversampled limiter and
+2. plan a linear gain to -16 LUFS; when that would break the -1 dBTP limit, add a look-ahead limiter and
    re-measure the limited audio (still raw, still cheap) until it lands on the target;
 3. encode the audio alone to AAC-LC 48 kHz 128 kb/s, padded/cut to the video's length, and measure the
    encoded result; if AAC pushed it out of spec, correct the plan and redo the audio (rare);
@@ -51,7 +51,9 @@ _START_EPSILON_S = 0.5 / FPS
 _MIN_TRIMMED_S = 0.5
 _MAX_AUDIO_PASSES = 3
 _MAX_LIMITER_STEPS = 4
-_LIMITER_TOLERANCE_LU = 0.3
+_LIMITER_TOLERANCE_LU = 0.7
+#: Until the slope is measured, assume the limiter keeps this share of extra gain as loudness (0.5-0.8).
+_ASSUMED_LIMITER_SLOPE = 0.7
 # Progress weights of the steps (sum 1).
 _W_MEASURE, _W_AUDIO, _W_MUX = 0.1, 0.3, 0.5
 
@@ -316,7 +318,7 @@ def _correct(plan: GainPlan, result: Loudness) -> GainPlan | None:
         return None
     limit = plan.limit_dbtp
     if not peak_ok:
-        base = limit if limit is not None else TRUE_PEAK_LIMIT_DBTP - 1.0
+        base = limit if limit is not None else TRUE_PEAK_LIMIT_DBTP - 1.5
         limit = base - (peak - TRUE_PEAK_LIMIT_DBTP) - 0.3
     gain_db = min(plan.gain_db + (error_lu if not loud_ok else 0.0), MAX_GAIN_DB)
     return GainPlan(gain_db, limit, plan.note)
@@ -328,19 +330,31 @@ def _converge_limited(
     """Raises the gain into a limiter until the limited sound reaches the target (measured before AAC).
 
     A linear gain lands where it is predicted; a limiter takes loudness away in proportion to how hard it
-    works, so that case is measured and corrected a few times on raw audio, which is cheap.
+    works, so that case is measured on raw audio (cheap, loudness only) and corrected by the secant method
+    (usually two or three measurements).
     """
+    points: list[tuple[float, float]] = []  # (gain_db, measured LUFS)
     for _ in range(_MAX_LIMITER_STEPS):
         if plan.limit_dbtp is None or plan.note is not None:
             return plan
-        measured = measure_pcm(pcm_path, rate_hz=rate_hz, channels=channels, start_s=start_s,
-                               duration_s=duration_s, audio_filter=plan.audio_filter())  # fmt: skip
+        measured = measure_pcm(
+            pcm_path, rate_hz=rate_hz, channels=channels, start_s=start_s, duration_s=duration_s,
+            audio_filter=plan.audio_filter(), true_peak=False,
+        )  # fmt: skip
         if measured.integrated_lufs is None:
             return plan
+        points.append((plan.gain_db, measured.integrated_lufs))
         error_lu = TARGET_LUFS - measured.integrated_lufs
         if abs(error_lu) <= _LIMITER_TOLERANCE_LU:
             return plan
-        plan = GainPlan(min(plan.gain_db + error_lu, MAX_GAIN_DB), plan.limit_dbtp, plan.note)
+        step_db = error_lu / _ASSUMED_LIMITER_SLOPE
+        if len(points) >= 2:
+            (g0, l0), (g1, l1) = points[-2], points[-1]
+            slope = (l1 - l0) / (g1 - g0) if g1 != g0 else 0.0
+            if slope > 0.05:  # more gain still buys loudness; aim along the measured slope
+                step_db = error_lu / slope
+        step_db = max(-6.0, min(6.0, step_db))
+        plan = GainPlan(min(plan.gain_db + step_db, MAX_GAIN_DB), plan.limit_dbtp, plan.note)
     return plan
 
 

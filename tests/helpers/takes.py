@@ -90,3 +90,19 @@ def make_take(
     }
     (take_dir / "journal.json").write_text(json.dumps(journal, indent=2), encoding="utf-8")
     return take_dir
+
+
+def make_sync_clip(path: Path, *, duration_s: float = 6.0, size: tuple[int, int] = (640, 360)) -> Path:
+    """An MP4 clip for ``file:`` sources: white frame and 50 ms 1 kHz beep at each whole second, in sync."""
+    width, height = size
+    flash = "drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(mod(n\\,30)\\,0)'"
+    beep = "0.5*lt(mod(t\\,1)\\,0.05)*sin(2*PI*1000*t)"
+    subprocess.run(
+        [ffmpeg_exe(), "-nostdin", "-y", "-loglevel", "error",
+         "-f", "lavfi", "-i", f"testsrc2=size={width}x{height}:rate=30:duration={duration_s}",
+         "-f", "lavfi", "-i", f"aevalsrc=exprs='{beep}':s=48000:d={duration_s}",
+         "-vf", flash, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+         "-c:a", "aac", "-b:a", "128k", "-shortest", str(path)],
+        check=True,
+    )  # fmt: skip
+    return path

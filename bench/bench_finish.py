@@ -1,0 +1,77 @@
+"""Benchmark: Stop -> deliverable for a 60 s 720p take, our finish_take vs a naive full re-encode.
+
+The take is built per CONTRACTS.md section 1 with lavfi (live-style H.264 High, CFR 30 fps, flash/beep each
+second). The reference is what a simple pipeline would do: re-encode everything (libx264 veryfast) with
+single-pass loudnorm. Both are checked for A/V sync and loudness afterwards.
+
+Run: .venv/bin/python bench/bench_finish.py [--duration 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from recorder.media.ffmpeg_binary import ffmpeg_exe
+from recorder.media.loudness import measure_file
+from recorder.takes.deliverable import finish_take
+from tests.helpers.avsync import AvSync, measure_av_sync
+from tests.helpers.takes import make_take
+
+
+def naive_finish(take_dir: Path, out: Path) -> None:
+    """The reference: one full re-encode of video and audio with loudnorm."""
+    subprocess.run(
+        [ffmpeg_exe(), "-nostdin", "-y", "-loglevel", "error", "-i", str(take_dir / "video.mkv"),
+         "-f", "s16le", "-ar", "48000", "-ac", "1", "-i", str(take_dir / "audio.pcm"),
+         "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high",
+         "-pix_fmt", "yuv420p", "-r", "30", "-af", "loudnorm=I=-16:TP=-1.5:LRA=11", "-ar", "48000",
+         "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", "-shortest", str(out)],
+        check=True,
+    )  # fmt: skip
+
+
+def _print_quality(lufs: float | None, peak_dbtp: float | None, sync: AvSync) -> None:
+    print(f"           loudness {lufs} LUFS, true peak {peak_dbtp} dBTP, A/V offset start "
+          f"{sync.start_offset_ms:+.1f} ms, end {sync.end_offset_ms:+.1f} ms")  # fmt: skip
+
+
+def main() -> None:
+    """Builds the take, times both finishes, prints ours, the reference and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=60.0, help="take length in seconds")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        take = make_take(Path(tmp), duration_s=args.duration)
+        print(f"built a {args.duration:.0f} s 1280x720 take in {time.perf_counter() - started:.1f} s")
+
+        started = time.perf_counter()
+        ours = finish_take(take)
+        ours_s = time.perf_counter() - started
+        ours_sync = measure_av_sync(ours.mp4_path)
+        print(f"ours:      {ours_s:6.2f} s  steps {ours.timings_s}")
+        _print_quality(ours.loudness_lufs, ours.true_peak_dbtp, ours_sync)
+
+        ref_path = Path(tmp) / "naive.mp4"
+        started = time.perf_counter()
+        naive_finish(take, ref_path)
+        ref_s = time.perf_counter() - started
+        ref_loud = measure_file(ref_path)
+        ref_sync = measure_av_sync(ref_path)
+        print(f"reference: {ref_s:6.2f} s  (full re-encode, libx264 veryfast + loudnorm)")
+        _print_quality(ref_loud.integrated_lufs, ref_loud.true_peak_dbtp, ref_sync)
+        print(f"ratio:     {ref_s / ours_s:6.1f}x faster (target: ours <= 2 s for 60 s at 720p)")
+        cpu = re.sub(r"\s+", " ", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+        print(f"machine:   {cpu}")
+
+
+if __name__ == "__main__":
+    main()
