@@ -4,7 +4,12 @@ Policy values look like user settings plus one extra key, ``locked``: a list of 
 settings, the environment and the command line may not override. On Windows the policy lives in
 ``HKLM\\SOFTWARE\\Policies\\Voicebooth`` (REG_SZ / REG_DWORD values named like the settings; ``locked`` a
 REG_MULTI_SZ or a comma-separated REG_SZ); elsewhere in ``/etc/voicebooth/policy.toml`` or the platform's
-site config dir (``policy.toml``).
+site config dir (``policy.toml``; ``/etc/xdg/Voicebooth`` on Linux,
+``/Library/Application Support/Voicebooth`` on macOS).
+
+Registry value names are matched to setting names ignoring case and underscores, so the MSI property names
+IT already knows (``SERVERURL``, ``CAMPAIGN``, ``PROXY``, ``UPLOADKEY``...) and ``ServerUrl`` all mean
+``server_url``. An empty registry string means "not set" (an installer may leave one behind).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Protocol
 
 import platformdirs
 
-from recorder.config.keys import APP_NAME, ConfigError
+from recorder.config.keys import APP_NAME, KEYS, ConfigError
 
 POLICY_REGISTRY_KEY = r"SOFTWARE\Policies\Voicebooth"
 POLICY_FILE_NAME = "policy.toml"
@@ -53,7 +58,7 @@ class RegistryPort(Protocol):
 
 
 class WinregRegistry:
-    """:class:`RegistryPort` over the real Windows registry (64-bit view)."""
+    """:class:`RegistryPort` over the real Windows registry (64-bit view); expands REG_EXPAND_SZ values."""
 
     def read_values(self, key_path: str) -> dict[str, object] | None:
         if sys.platform != "win32":
@@ -71,9 +76,11 @@ class WinregRegistry:
             index = 0
             while True:
                 try:
-                    name, value, _kind = winreg.EnumValue(key, index)
+                    name, value, kind = winreg.EnumValue(key, index)
                 except OSError:
                     break
+                if kind == winreg.REG_EXPAND_SZ and isinstance(value, str):
+                    value = winreg.ExpandEnvironmentStrings(value)
                 values[str(name)] = value
                 index += 1
         return values
@@ -103,10 +110,14 @@ class RegistryPolicy:
         raw = self._registry.read_values(self._key_path)
         if raw is None:
             return Policy(where=where)
-        # Registry value names are case-insensitive; IT may write ServerUrl or server_url.
-        values = {_normal_name(name): value for name, value in raw.items()}
+        # Registry value names are case-insensitive; IT may write ServerUrl, SERVERURL or server_url.
+        values = {
+            setting_name(name): value
+            for name, value in raw.items()
+            if not (isinstance(value, str) and not value.strip())
+        }
         locked = _split_locked(values.pop("locked", None), where)
-        return Policy(values=values, locked=frozenset(_normal_name(k) for k in locked), where=where)
+        return Policy(values=values, locked=frozenset(setting_name(k) for k in locked), where=where)
 
 
 class FilePolicy:
@@ -142,19 +153,34 @@ class FirstExisting:
         return Policy(where=" or ".join(str(p) for p in self.paths))
 
 
-def _normal_name(name: str) -> str:
-    """``ServerUrl`` / ``server_url`` / ``SERVER_URL`` -> ``server_url``."""
-    out = []
-    for i, ch in enumerate(name.strip()):
-        if ch.isupper() and i and name[i - 1].islower():
-            out.append("_")
-        out.append(ch.lower())
-    return "".join(out)
+def _squashed(name: str) -> str:
+    return name.strip().replace("_", "").replace("-", "").lower()
 
 
-def default_policy_source() -> PolicySource:
-    """The platform's policy location (registry on Windows, files elsewhere)."""
-    if sys.platform == "win32":
-        return RegistryPolicy(WinregRegistry())
-    site = Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / POLICY_FILE_NAME
-    return FirstExisting([ETC_POLICY_PATH, site])
+#: ``serverurl`` -> ``server_url`` for every setting, plus the ``locked`` list itself.
+_BY_SQUASHED = {_squashed(name): name for name in (*KEYS, "locked")}
+
+
+def setting_name(name: str) -> str:
+    """The setting a registry value name means: ``SERVERURL``, ``ServerUrl`` or ``server_url`` is server_url.
+
+    Unknown names come back lower-cased, so the configuration's problem list can name them.
+    """
+    return _BY_SQUASHED.get(_squashed(name), name.strip().lower())
+
+
+def site_policy_path() -> Path:
+    """``policy.toml`` in the platform's site config dir (honours ``XDG_CONFIG_DIRS`` on Linux)."""
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / POLICY_FILE_NAME
+
+
+def default_policy_source(platform: str | None = None, registry: RegistryPort | None = None) -> PolicySource:
+    """The platform's policy location: the registry on Windows, else ``/etc/voicebooth`` then the site dir.
+
+    Args:
+        platform: ``sys.platform`` value to decide for (tests pass ``"win32"``).
+        registry: the registry port to read on Windows (default: the real registry).
+    """
+    if (platform or sys.platform) == "win32":
+        return RegistryPolicy(registry or WinregRegistry())
+    return FirstExisting([ETC_POLICY_PATH, site_policy_path()])
