@@ -134,6 +134,23 @@ KEYS: dict[str, KeySpec] = {
         KeySpec(
             "chunk_size_bytes", Kind.INT, 8 * MIB, _int_range(256 * 1024, 64 * MIB), label="Upload chunk size"
         ),
+        KeySpec(
+            "connect_timeout_s",
+            Kind.INT,
+            10,
+            _int_range(1, 300),
+            label="Time to wait for a connection (seconds)",
+        ),
+        KeySpec(
+            "read_timeout_s", Kind.INT, 60, _int_range(1, 3600), label="Time to wait for an answer (seconds)"
+        ),
+        KeySpec(
+            "http_method_override",
+            Kind.BOOL,
+            False,
+            _any,
+            label="Send uploads as POST (for networks that block PATCH and DELETE)",
+        ),
         KeySpec("locale", Kind.TEXT, "en", _one_of("en", "cy"), label="Language"),
         KeySpec("countdown_s", Kind.INT, 3, _int_range(0, 10), label="Countdown before recording (seconds)"),
         KeySpec("video_uri", Kind.TEXT, "camera:0", _source_uri, label="Camera"),

@@ -1,1 +1,34 @@
-"""Submission manifest: schema, validation (and, later, building)."""
+"""Submission packaging: the versioned manifest schema, building a manifest, the --details file."""
+
+from recorder.submission.details import Details, parse_details, read_details
+from recorder.submission.manifest import (
+    MANIFEST_NAME,
+    SubmissionError,
+    TakeEntry,
+    build_manifest,
+    consent_record,
+    finished_takes,
+    person_record,
+    read_manifest,
+    sha256_file,
+    write_manifest,
+)
+from recorder.submission.schema import ManifestError, validate_manifest
+
+__all__ = [
+    "MANIFEST_NAME",
+    "Details",
+    "ManifestError",
+    "SubmissionError",
+    "TakeEntry",
+    "build_manifest",
+    "consent_record",
+    "finished_takes",
+    "parse_details",
+    "person_record",
+    "read_details",
+    "read_manifest",
+    "sha256_file",
+    "validate_manifest",
+    "write_manifest",
+]
