@@ -11,6 +11,11 @@ Format (schema 1)::
     organisation = { en = "...", cy = "..." }
     [settings]                       # optional: config defaults for this campaign (campaign layer)
     countdown_s = 3
+    [end_card]                       # optional: the card shown after an exported clip (review exports)
+    text = { en = "...", cy = "..." }  # "\n" starts a new line
+    duration_s = 3                   # 1 to 10 seconds
+    background = "#005EB8"           # "#RRGGBB"
+    text_colour = "#FFFFFF"
     [[prompts]]                      # asked in this order; a pack adds, rewords or reorders them
     id = "love-role"
     max_duration_s = 60
@@ -29,6 +34,7 @@ Every localised text needs ``en``; other locales fall back to English when missi
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -44,6 +50,7 @@ SCHEMA_VERSION = 1
 CONSENT_SECTION_KINDS = ("purpose", "channels", "retention", "withdraw", "contact")
 MIN_PROMPT_S = 1  # short limits keep tests and demos fast; campaigns choose sensible ones
 MAX_PROMPT_S = 600
+END_CARD_MAX_S = 10
 
 
 class CampaignError(Exception):
@@ -111,6 +118,16 @@ class ConsentVersion:
 
 
 @dataclass(frozen=True)
+class EndCard:
+    """The card appended to exported clips: centred text on a plain background."""
+
+    text: LocalText
+    duration_s: float
+    background: str
+    text_colour: str
+
+
+@dataclass(frozen=True)
 class Campaign:
     """A loaded, validated campaign pack."""
 
@@ -122,6 +139,7 @@ class Campaign:
     current_consent_id: str
     settings: Mapping[str, object]
     source: str
+    end_card: EndCard | None = None
 
     @property
     def consent(self) -> ConsentVersion:
@@ -146,6 +164,8 @@ class Campaign:
         texts: list[tuple[str, LocalText]] = [("name", self.name)]
         if self.organisation is not None:
             texts.append(("organisation", self.organisation))
+        if self.end_card is not None:
+            texts.append(("end card", self.end_card.text))
         for p in self.prompts:
             texts.append((f"prompt {p.id}", p.text))
             texts.extend((f"prompt {p.id} tip {i + 1}", tip) for i, tip in enumerate(p.tips))
@@ -260,7 +280,26 @@ class _Parser:
             current_consent_id=str(current[0]),
             settings=dict(settings),
             source=self.source,
+            end_card=self.end_card(data["end_card"]) if "end_card" in data else None,
         )
+
+    def end_card(self, raw: object) -> EndCard:
+        if not isinstance(raw, dict):
+            raise self.fail("end_card", "must be a table")
+        duration = raw.get("duration_s", 3)
+        if (
+            isinstance(duration, bool)
+            or not isinstance(duration, int | float)
+            or not 1 <= duration <= END_CARD_MAX_S
+        ):
+            raise self.fail("end_card", f"duration_s must be from 1 to {END_CARD_MAX_S} seconds")
+        colours = {}
+        for key, default in (("background", "#005EB8"), ("text_colour", "#FFFFFF")):
+            value = raw.get(key, default)
+            if not isinstance(value, str) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+                raise self.fail("end_card", f"{key} must be a colour written #RRGGBB")
+            colours[key] = value.upper()
+        return EndCard(self.local(raw.get("text"), "end_card text"), float(duration), **colours)
 
     def identifier(self, value: object, where: str) -> str:
         if not isinstance(value, str) or not value.strip():
