@@ -1,0 +1,83 @@
+"""Cameras, microphones and the clock behind the ports, chosen by URI (DESIGN.md "Ports").
+
+``synthetic:`` test pattern / tone, ``file:PATH`` a media file paced in real time, ``camera:N`` an OpenCV
+camera, ``mic:NAME`` or ``mic:default`` a QtMultimedia microphone. Heavy modules (OpenCV, Qt) are imported
+only when a source that needs them is opened.
+"""
+
+from __future__ import annotations
+
+from recorder.devices.clock import MonotonicClock
+from recorder.devices.listing import Device, DeviceList, list_cameras, list_microphones
+from recorder.ports import AudioSource, Clock, SourceError, VideoSource
+
+__all__ = [
+    "Device",
+    "DeviceList",
+    "MonotonicClock",
+    "SourceError",
+    "list_cameras",
+    "list_microphones",
+    "open_audio_source",
+    "open_video_source",
+]
+
+
+def open_video_source(
+    uri: str, clock: Clock, *, size: tuple[int, int] = (1280, 720), fps: float = 30.0
+) -> VideoSource:
+    """Opens the camera named by ``uri``.
+
+    Args:
+        uri: ``synthetic:``, ``file:PATH`` or ``camera:N``.
+        clock: The clock every source and the recorder share.
+        size: Wanted (width, height); a camera may give another size (see the source's ``format``).
+        fps: Wanted frame rate.
+
+    Raises:
+        SourceError: The source cannot be opened; the message is plain English.
+    """
+    scheme, _, rest = uri.partition(":")
+    if scheme == "synthetic":
+        from recorder.devices.synthetic import SyntheticVideo
+
+        return SyntheticVideo(clock, size, fps)
+    if scheme == "file":
+        from recorder.devices.file_source import FileVideo, file_path_from_uri
+
+        return FileVideo(file_path_from_uri(uri), clock, size, fps)
+    if scheme == "camera":
+        if not rest.strip().isdigit():
+            raise SourceError(f"{uri!r} is not a camera: use camera:0, camera:1 and so on.")
+        from recorder.devices.camera import CameraVideo
+
+        return CameraVideo(int(rest), clock, size, fps)
+    raise SourceError(f"{uri!r} is not a camera Voicebooth knows (use camera:N, file:PATH or synthetic:).")
+
+
+def open_audio_source(uri: str, clock: Clock) -> AudioSource:
+    """Opens the microphone named by ``uri``.
+
+    Args:
+        uri: ``synthetic:``, ``file:PATH`` or ``mic:NAME`` / ``mic:default``.
+        clock: The clock every source and the recorder share.
+
+    Raises:
+        SourceError: The source cannot be opened; the message is plain English.
+    """
+    scheme, _, rest = uri.partition(":")
+    if scheme == "synthetic":
+        from recorder.devices.synthetic import SyntheticAudio
+
+        return SyntheticAudio(clock)
+    if scheme == "file":
+        from recorder.devices.file_source import FileAudio, file_path_from_uri
+
+        return FileAudio(file_path_from_uri(uri), clock)
+    if scheme == "mic":
+        from recorder.devices.mic import MicAudio
+
+        return MicAudio(rest, clock)
+    raise SourceError(
+        f"{uri!r} is not a microphone Voicebooth knows (use mic:default, mic:NAME, file:PATH or synthetic:)."
+    )

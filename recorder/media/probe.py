@@ -20,6 +20,7 @@ _PIX_RE = re.compile(r"^(?P<pix>[a-z0-9_]+)")
 _SIZE_RE = re.compile(r"(?P<w>\d{2,5})x(?P<h>\d{2,5})")
 _FPS_RE = re.compile(r"(?P<fps>[\d.]+) fps")
 _DURATION_RE = re.compile(r"Duration: (?P<h>\d+):(?P<m>\d+):(?P<s>[\d.]+)")
+_AUDIO_RE = re.compile(r"Stream #\d+:\d+.*?: Audio: ")
 
 
 class ProbeError(RuntimeError):
@@ -39,6 +40,24 @@ class VideoInfo:
     duration_s: float | None
 
 
+def read_banner(path: Path) -> str:
+    """What ``ffmpeg -i PATH`` prints about the file (its stream list), or "" when the file is missing."""
+    if not path.is_file():
+        return ""
+    proc = subprocess.run(
+        [ffmpeg_exe(), "-nostdin", "-hide_banner", "-i", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.stderr
+
+
+def has_audio_stream(banner: str) -> bool:
+    """True when a banner from :func:`read_banner` lists an audio stream."""
+    return any(_AUDIO_RE.search(line) for line in banner.splitlines())
+
+
 def probe_video(path: Path) -> VideoInfo:
     """Describes the first video stream of ``path``.
 
@@ -47,13 +66,7 @@ def probe_video(path: Path) -> VideoInfo:
     """
     if not path.is_file():
         raise ProbeError(f"The video file {path.name} is missing.")
-    proc = subprocess.run(
-        [ffmpeg_exe(), "-nostdin", "-hide_banner", "-i", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return parse_banner(proc.stderr, path.name)
+    return parse_banner(read_banner(path), path.name)
 
 
 def parse_banner(banner: str, name: str = "video") -> VideoInfo:
