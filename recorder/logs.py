@@ -125,6 +125,7 @@ def setup_logging(
     *,
     log_dir: Path | None = None,
     console: bool = True,
+    console_level: int = logging.NOTSET,
     level: int | None = None,
     redactor: Redactor = REDACTOR,
 ) -> Path | None:
@@ -133,6 +134,7 @@ def setup_logging(
     Args:
         log_dir: where ``voicebooth.log`` goes (default :func:`default_log_dir`).
         console: also write to stderr when there is one (a windowed Windows build has none).
+        console_level: the least level written to stderr (the file still gets ``level``).
         level: root level (default INFO, or ``VOICEBOOTH_LOG_LEVEL``).
         redactor: what to redact with.
 
@@ -158,7 +160,9 @@ def setup_logging(
         )
         path = None
     if console and sys.stderr is not None:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(console_level)
+        handlers.append(stream)
     with _install_lock:
         for old in _installed:
             root.removeHandler(old)

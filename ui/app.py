@@ -33,6 +33,8 @@ class Options:
     demo: bool
     review: bool
     cli_values: dict[str, object]
+    self_test: bool = False
+    self_test_qt: bool = False
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -45,6 +47,8 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--server", metavar="URL", help="intake server address")
     parser.add_argument("--campaign-pack", metavar="PATH_OR_URL", help="campaign pack folder, file or URL")
     parser.add_argument("--data-dir", metavar="DIR", help="where recordings and the outbox are kept")
+    parser.add_argument("--self-test", action="store_true", help="check this installation, print a report")
+    parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)  # its Qt child
     ns = parser.parse_args(argv)
     values: dict[str, object] = {
         "video_uri": ns.video,
@@ -55,7 +59,11 @@ def parse_args(argv: list[str]) -> Options:
         "data_dir": ns.data_dir,
     }
     return Options(
-        demo=ns.demo, review=ns.review, cli_values={k: v for k, v in values.items() if v is not None}
+        demo=ns.demo,
+        review=ns.review,
+        cli_values={k: v for k, v in values.items() if v is not None},
+        self_test=ns.self_test,
+        self_test_qt=ns.self_test_qt,
     )
 
 
@@ -122,6 +130,10 @@ def main(argv: list[str]) -> int:
     """Run the app; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     options = parse_args(argv)
+    if options.self_test or options.self_test_qt:
+        from ui.selftest import qt_child_main, run_self_test
+
+        return qt_child_main() if options.self_test_qt else run_self_test(options.cli_values)
     if options.demo:
         return run_demo(options)
     if not has_display(os.environ):

@@ -1,0 +1,90 @@
+"""Windows privacy settings that stop every app from using the camera or microphone, in plain English.
+
+Group Policy "Let Windows apps access the camera" (``LetAppsAccessCamera``) set to *Force Deny* (2), or the
+device-wide "Camera access" / "Let desktop apps access your camera" switches turned off, make the camera
+look absent or busy to Voicebooth. The self-test names the setting so IT can change it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Protocol
+
+APP_PRIVACY_KEY = r"SOFTWARE\Policies\Microsoft\Windows\AppPrivacy"
+CONSENT_STORE_KEY = r"SOFTWARE\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore"
+FORCE_DENY = 2
+
+#: device kind -> (AppPrivacy policy value, ConsentStore capability, words for people)
+DEVICES = {
+    "camera": ("LetAppsAccessCamera", "webcam", "camera"),
+    "microphone": ("LetAppsAccessMicrophone", "microphone", "microphone"),
+}
+
+
+class PrivacyRegistry(Protocol):
+    """Reads one registry key's values; ``hive`` is ``"HKLM"`` or ``"HKCU"``. None when the key is absent."""
+
+    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None: ...
+
+
+class WinregPrivacyRegistry:
+    """:class:`PrivacyRegistry` over the real Windows registry."""
+
+    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None:
+        if sys.platform != "win32":
+            return None
+        import winreg
+
+        root = winreg.HKEY_LOCAL_MACHINE if hive == "HKLM" else winreg.HKEY_CURRENT_USER
+        try:
+            key = winreg.OpenKey(root, key_path, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY)
+        except OSError:
+            return None
+        values: dict[str, object] = {}
+        with key:
+            index = 0
+            while True:
+                try:
+                    name, value, _kind = winreg.EnumValue(key, index)
+                except OSError:
+                    break
+                values[str(name)] = value
+                index += 1
+        return values
+
+
+def blocked_devices(registry: PrivacyRegistry | None) -> dict[str, str]:
+    """Device kind -> why Windows blocks it for Voicebooth (empty when nothing blocks it)."""
+    if registry is None:
+        return {}
+    found: dict[str, str] = {}
+    policy = registry.read_values("HKLM", APP_PRIVACY_KEY) or {}
+    for kind, (policy_value, capability, words) in DEVICES.items():
+        if _as_int(policy.get(policy_value)) == FORCE_DENY:
+            found[kind] = (
+                f"Windows Group Policy blocks the {words} for apps on this PC ('Let Windows apps access the "
+                f"{words}' is Force Deny: {APP_PRIVACY_KEY}\\{policy_value} = 2). Ask IT to set it to "
+                "'User is in control' or 'Force Allow'."
+            )
+            continue
+        machine = registry.read_values("HKLM", f"{CONSENT_STORE_KEY}\\{capability}") or {}
+        user_desktop = registry.read_values("HKCU", f"{CONSENT_STORE_KEY}\\{capability}\\NonPackaged") or {}
+        if str(machine.get("Value", "")).lower() == "deny":
+            found[kind] = (
+                f"{words.capitalize()} access is turned off for this PC in Windows Settings > Privacy & "
+                f"security > {words.capitalize()} (an administrator must turn it on)."
+            )
+        elif str(user_desktop.get("Value", "")).lower() == "deny":
+            found[kind] = (
+                f"'Let desktop apps access your {words}' is off for this user in Windows Settings > "
+                f"Privacy & security > {words.capitalize()}. Turn it on, then start Voicebooth again."
+            )
+    return found
+
+
+def _as_int(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
