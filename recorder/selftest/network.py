@@ -107,11 +107,13 @@ def check_tls(ctx: SelfTestContext) -> CheckResult:
         return CheckResult("TLS trust", Status.FAIL, f"No TLS context could be built: {error}")
     if ca_bundle:
         details.append(f"Extra certificate authorities from ca_bundle: {ca_bundle}")
-    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         if ctx.environ.get(name):
-            details.append(
-                f"{name} is set ({ctx.environ[name]}); its certificates are added, never replacing."
-            )
+            details.append(f"{name} is set ({ctx.environ[name]}): its certificates are added to the store.")
+    if ctx.environ.get("SSL_CERT_FILE"):
+        details.append(
+            f"SSL_CERT_FILE is set ({ctx.environ['SSL_CERT_FILE']}): OpenSSL reads its store there."
+        )
     if ctx.config.flag("relax_x509_strict"):
         details.append("relax_x509_strict is on (older corporate CAs accepted).")
     if ctx.platform.startswith("linux"):
