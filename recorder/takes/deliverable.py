@@ -36,6 +36,7 @@ from recorder.media.loudness import (
 )
 from recorder.media.probe import ProbeError, VideoInfo, probe_video
 from recorder.media.run import CancelledError, FfmpegError, run_ffmpeg
+from recorder.takes.folder import TakeLock, TakeLockedError
 from recorder.takes.journal import read_journal, update_journal
 
 __all__ = ["CancelledError", "Deliverable", "FinishError", "finish_take"]
@@ -102,6 +103,23 @@ def finish_take(
         CancelledError: ``cancel`` was set.
         FinishError: The take cannot be finished (plain-English message); journal state becomes ``failed``.
     """
+    lock = TakeLock(take_dir)
+    try:
+        lock.acquire()
+    except TakeLockedError as exc:
+        raise FinishError(str(exc)) from exc
+    try:
+        return _finish_locked(take_dir, progress, cancel, trim)
+    finally:
+        lock.release()
+
+
+def _finish_locked(
+    take_dir: Path,
+    progress: Callable[[float], None] | None,
+    cancel: threading.Event | None,
+    trim: tuple[float, float] | None,
+) -> Deliverable:
     report = progress or (lambda _fraction: None)
     journal = read_journal(take_dir)
     previous_state = journal.get("state", "stopped")
