@@ -1,0 +1,51 @@
+"""The FastAPI app factory: ``create_app(settings)`` readies the data folder and database, wires routes."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+
+from server.api import public, review, submissions
+from server.context import ServerContext, load_or_create_secret
+from server.db.engine import Database, migrate
+from server.errors import install_error_handlers
+from server.limits import BodyLimitMiddleware
+from server.settings import Settings
+from server.storage import Storage
+from server.tus import routes as tus_routes
+from server.tus.protocol import TusProtocolMiddleware
+
+log = logging.getLogger(__name__)
+
+
+def open_context(settings: Settings) -> ServerContext:
+    """Prepares the data folder, migrates the database, returns the shared context (the CLI uses it too)."""
+    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not settings.database_url:
+        # SQLite makes its -wal and -shm files with the database file's permissions: owner-only.
+        db_file = settings.data_dir / "voicebooth.db"
+        if not db_file.exists():
+            db_file.touch(mode=0o600)
+    storage = Storage(settings)
+    storage.prepare()
+    db = Database(settings.db_url)
+    migrate(db.engine)
+    return ServerContext(
+        settings=settings, db=db, storage=storage, secret=load_or_create_secret(settings.data_dir)
+    )
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Builds the intake server app for ``settings`` (the data folder and database are ready on return)."""
+    context = open_context(settings)
+    app = FastAPI(title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.context = context
+    install_error_handlers(app)
+    app.include_router(tus_routes.router)
+    app.include_router(submissions.router, prefix="/api/v1")
+    app.include_router(public.router, prefix="/api/v1")
+    app.include_router(review.router, prefix="/api/v1")
+    app.add_middleware(BodyLimitMiddleware, limit_bytes=settings.json_body_limit_bytes)
+    app.add_middleware(TusProtocolMiddleware)
+    return app

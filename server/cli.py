@@ -1,0 +1,148 @@
+"""``voicebooth-server``: serve, add-upload-key, add-reviewer, purge; each subcommand takes ``--data DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from server.settings import LOOPBACK_HOSTS, Settings, SettingsError, load_settings
+
+log = logging.getLogger("voicebooth.server")
+DEFAULT_PORT = 8765
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voicebooth-server", description="Voicebooth intake and review server."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--data", required=True, type=Path, help="the server's data folder")
+        command.add_argument(
+            "--database-url", default=None, help="SQLAlchemy URL (default: SQLite in --data)"
+        )
+        return command
+
+    serve = add("serve", "Run the server.")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    serve.add_argument("--tls-certfile", default=None, help="PEM certificate: serve HTTPS")
+    serve.add_argument("--tls-keyfile", default=None, help="PEM private key for --tls-certfile")
+    serve.add_argument(
+        "--allow-plain-http",
+        action="store_true",
+        help="listen on a non-loopback interface without TLS (only behind a TLS-terminating proxy)",
+    )
+    serve.add_argument("--max-upload-bytes", type=int, default=None, help="largest upload accepted")
+    serve.add_argument(
+        "--upload-expiry-s", type=int, default=None, help="unfinished uploads expire after this"
+    )
+    serve.add_argument("--patch-idle-timeout-s", type=float, default=None, help="idle request body timeout")
+    serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    key = add("add-upload-key", "Create an upload key; prints the key alone on the last line.")
+    key.add_argument("label", help="what the key is for, e.g. a ward or campaign name")
+    reviewer = add("add-reviewer", "Create a reviewer account (or set its password).")
+    reviewer.add_argument("name", help="the reviewer's sign-in name")
+    reviewer.add_argument(
+        "--password-stdin", action="store_true", required=True, help="read the password from stdin"
+    )
+    add("purge", "Apply the retention rules now (expired uploads, abandoned submissions, expired consent).")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {"database_url": args.database_url}
+    for name in (
+        "max_upload_bytes",
+        "upload_expiry_s",
+        "patch_idle_timeout_s",
+        "tls_certfile",
+        "tls_keyfile",
+    ):
+        overrides[name] = getattr(args, name, None)
+    return load_settings(args.data.resolve(), overrides)
+
+
+def check_bind(host: str, settings: Settings, allow_plain_http: bool) -> None:
+    """Refuses a non-loopback interface without TLS unless explicitly allowed.
+
+    Raises:
+        SettingsError: plain English saying what to add.
+    """
+    if host in LOOPBACK_HOSTS or settings.tls_certfile or allow_plain_http:
+        return
+    raise SettingsError(
+        f"Refusing to listen on {host} without TLS: anyone on the network could read uploads and sign-ins. "
+        "Give --tls-certfile and --tls-keyfile, or --allow-plain-http if a TLS proxy is in front."
+    )
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from server.app import create_app
+
+    check_bind(args.host, settings, args.allow_plain_http)
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        ssl_certfile=settings.tls_certfile or None,
+        ssl_keyfile=settings.tls_keyfile or None,
+        timeout_keep_alive=30,
+        timeout_graceful_shutdown=10,
+        server_header=False,
+    )
+    uvicorn.Server(config).run()
+    return 0
+
+
+def _admin(args: argparse.Namespace, settings: Settings) -> int:
+    from server.app import open_context
+    from server.services import admin
+    from server.services.purge import purge
+
+    ctx = open_context(settings)
+    try:
+        if args.command == "add-upload-key":
+            key = admin.add_upload_key(ctx, args.label)
+            print(f"Upload key for {args.label!r} (shown once; keep it safe):")
+            print(key)
+        elif args.command == "add-reviewer":
+            password = sys.stdin.readline().rstrip("\r\n")
+            admin.add_reviewer(ctx, args.name, password)
+            print(f"Reviewer {args.name!r} can now sign in.")
+        else:
+            for line in purge(ctx).lines():
+                print(line)
+    finally:
+        ctx.db.dispose()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one subcommand; returns the exit code (2 for a usage or settings problem)."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    from server.services.admin import AdminError
+
+    try:
+        settings = _settings(args)
+        if args.command == "serve":
+            return _serve(args, settings)
+        return _admin(args, settings)
+    except (SettingsError, AdminError) as error:
+        print(f"voicebooth-server: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

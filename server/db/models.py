@@ -1,0 +1,171 @@
+"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every database (SQLite keeps no zone, so store naive UTC)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base; Alembic compares migrations against this metadata in a test."""
+
+
+class UploadKey(Base):
+    """A key the desktop app sends with; stored as a SHA-256 hash only."""
+
+    __tablename__ = "upload_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    revoked_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class Reviewer(Base):
+    """A network lead who reviews submissions; the password is an argon2id hash."""
+
+    __tablename__ = "reviewers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class ReviewerToken(Base):
+    """A login token (hash only) with its expiry."""
+
+    __tablename__ = "reviewer_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id", ondelete="CASCADE"), index=True)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    reviewer: Mapped[Reviewer] = relationship()
+
+
+class Upload(Base):
+    """One tus upload. The file is ``uploads/<id>``; ``offset_bytes`` is the committed offset.
+
+    state: ``receiving`` → ``finished`` → ``attached``; or ``terminated`` / ``expired`` (file deleted, row
+    kept so later requests get 410 Gone).
+    """
+
+    __tablename__ = "uploads"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    upload_key_id: Mapped[int] = mapped_column(ForeignKey("upload_keys.id"), index=True)
+    length_bytes: Mapped[int] = mapped_column(BigInteger)
+    offset_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    metadata_header: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    submission_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    take_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_utc: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    finished_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class Submission(Base):
+    """A submission (manifest + takes). Personal fields are cleared when it is withdrawn or expires."""
+
+    __tablename__ = "submissions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    upload_key_id: Mapped[int] = mapped_column(ForeignKey("upload_keys.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    reference: Mapped[str | None] = mapped_column(String(12), unique=True, nullable=True)
+    manifest_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    campaign_id: Mapped[str] = mapped_column(String(100), index=True)
+    locale: Mapped[str] = mapped_column(String(8))
+    app_version: Mapped[str] = mapped_column(String(40))
+    person_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    consent_version_id: Mapped[str] = mapped_column(String(100))
+    consent_text_sha256: Mapped[str] = mapped_column(String(64))
+    consent_choices_json: Mapped[str] = mapped_column(Text)
+    consent_given_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    posted_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    received_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True, index=True)
+    closed_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    takes: Mapped[list[Take]] = relationship(back_populates="submission", order_by="Take.position")
+
+
+class Take(Base):
+    """One take of a submission; ``media_id`` names ``media/<media_id>.mp4`` and ``.jpg`` once attached."""
+
+    __tablename__ = "takes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    take_id: Mapped[str] = mapped_column(String(100), unique=True)
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    prompt_id: Mapped[str] = mapped_column(String(100), index=True)
+    prompt_text: Mapped[str] = mapped_column(Text)
+    duration_s: Mapped[float] = mapped_column(Float)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    check_json: Mapped[str] = mapped_column(Text)
+    upload_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    media_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    submission: Mapped[Submission] = relationship(back_populates="takes")
+
+
+class Decision(Base):
+    """A reviewer's decision on a submission, with a note (never edited)."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    decision: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    reviewer: Mapped[Reviewer] = relationship()
+
+
+class Comment(Base):
+    """A timecoded reviewer comment on a take."""
+
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    take_pk: Mapped[int] = mapped_column(ForeignKey("takes.id", ondelete="CASCADE"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    at_ms: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    reviewer: Mapped[Reviewer] = relationship()
+
+
+class AuditEvent(Base):
+    """One line of the audit trail: who did what to which submission, when."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,96 @@
+"""One error shape for every failure: ``{"error": {"code", "message"}}`` with a 4xx/5xx status."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+_STATUS_CODES = {
+    400: ("bad_request", "The request is not valid."),
+    401: ("unauthorized", "Sign in or send a valid key."),
+    403: ("forbidden", "This key or account may not do that."),
+    404: ("not_found", "There is nothing here."),
+    405: ("method_not_allowed", "That method is not allowed here."),
+    413: ("too_large", "The request is too large."),
+    415: ("unsupported_media_type", "The request body has the wrong content type."),
+}
+
+
+class ApiError(Exception):
+    """An error answered as JSON.
+
+    Args:
+        status: HTTP status code.
+        code: snake_case error code.
+        message: plain English for people; never echoes personal data or secrets.
+        headers: extra response headers (e.g. ``Tus-Version`` on a 412).
+        extra: extra fields inside ``error`` (e.g. ``take_id``).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers or {}
+        self.extra = extra or {}
+
+    def response(self) -> JSONResponse:
+        """The JSON response for this error."""
+        return error_response(self.status, self.code, self.message, self.headers, self.extra)
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, object] | None = None,
+) -> JSONResponse:
+    """Builds the standard error response."""
+    body: dict[str, object] = {"code": code, "message": message, **(extra or {})}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+def _field_name(location: tuple[object, ...] | list[object]) -> str:
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "the request"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Maps ApiError, HTTP errors, validation errors and crashes to the standard shape."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return error.response()
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code, message = _STATUS_CODES.get(error.status_code, ("error", "The request failed."))
+        return error_response(error.status_code, code, message, dict(error.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        where = _field_name(tuple(first.get("loc", ())))
+        problem = str(first.get("msg", "is not valid")).rstrip(".")
+        # pydantic's message names the rule, not the value, so nothing personal is echoed.
+        return error_response(422, "invalid_request", f"The field {where} is not valid: {problem}.")
+
+    @app.exception_handler(Exception)
+    async def _crash(_request: Request, error: Exception) -> JSONResponse:
+        log.error("Unexpected server error: %s", type(error).__name__, exc_info=error)
+        return error_response(500, "server_error", "The server hit an unexpected problem. Try again later.")

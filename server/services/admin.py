@@ -1,0 +1,53 @@
+"""Administration used by the CLI: upload keys and reviewer accounts."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from sqlalchemy import select
+
+from server.context import ServerContext
+from server.db.models import Reviewer, UploadKey
+from server.passwords import hash_password, hash_token
+from server.services import audit
+
+_LABEL_RE = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
+_USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
+MIN_PASSWORD_CHARS = 12
+MAX_PASSWORD_CHARS = 1024
+
+
+class AdminError(ValueError):
+    """An admin command cannot be done; the message is plain English."""
+
+
+def add_upload_key(ctx: ServerContext, label: str) -> str:
+    """Creates an upload key and returns it (only its hash is stored, so it is shown once)."""
+    if not _LABEL_RE.fullmatch(label):
+        raise AdminError("The label must be 1 to 100 characters without control characters.")
+    key = "vbk_" + secrets.token_urlsafe(32)
+    with ctx.db.session() as session:
+        session.add(UploadKey(label=label, key_hash=hash_token(key), created_utc=ctx.now()))
+        audit.record(session, ctx.now(), "admin", "upload_key_added", detail={"label": label})
+    return key
+
+
+def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:
+    """Creates a reviewer account, or sets a new password for an existing one (and unlocks it)."""
+    if not _USERNAME_RE.fullmatch(username):
+        raise AdminError("The reviewer name must be 1 to 100 letters, digits or . _ @ - characters.")
+    if not MIN_PASSWORD_CHARS <= len(password) <= MAX_PASSWORD_CHARS:
+        raise AdminError(f"The password must be at least {MIN_PASSWORD_CHARS} characters long.")
+    password_hash = hash_password(password)
+    with ctx.db.session() as session:
+        reviewer = session.scalar(select(Reviewer).where(Reviewer.username == username))
+        if reviewer is None:
+            session.add(Reviewer(username=username, password_hash=password_hash, created_utc=ctx.now()))
+            action = "reviewer_added"
+        else:
+            reviewer.password_hash = password_hash
+            reviewer.failed_logins = 0
+            reviewer.locked_until_utc = None
+            action = "reviewer_password_set"
+        audit.record(session, ctx.now(), "admin", action, detail={"reviewer": username})

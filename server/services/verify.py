@@ -1,0 +1,67 @@
+"""Checks an attached take before its submission counts as received (size, SHA-256, ffprobe); poster."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+from recorder.media.ffmpeg_binary import FfmpegNotFoundError, ffmpeg_exe
+from server.media_check import MediaError, check_deliverable
+
+HASH_BLOCK_BYTES = 1024 * 1024
+POSTER_TIMEOUT_S = 60
+
+
+class TakeCheckError(ValueError):
+    """A take fails a check; the message is a plain-English phrase to follow the take's name."""
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 hex of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(HASH_BLOCK_BYTES):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_take(path: Path, size_bytes: int, sha256: str, duration_s: float) -> None:
+    """Re-hashes and probes one take.
+
+    Raises:
+        TakeCheckError: the file is missing, has the wrong size or hash, or is not a deliverable.
+    """
+    if not path.is_file():
+        raise TakeCheckError("has no file on the server; upload it again")
+    if path.stat().st_size != size_bytes:
+        raise TakeCheckError("does not have the size the manifest gives")
+    if sha256_file(path) != sha256:
+        raise TakeCheckError("does not match the SHA-256 the manifest gives; upload it again")
+    try:
+        check_deliverable(path, duration_s)
+    except MediaError as error:
+        raise TakeCheckError(str(error)) from None
+
+
+def make_poster(video: Path, poster: Path, duration_s: float) -> None:
+    """Writes a JPEG poster frame from a third of the way in (never the first, often black, frame).
+
+    Raises:
+        TakeCheckError: ffmpeg could not read a frame.
+    """
+    at_s = min(max(duration_s / 3.0, 0.0), 2.0)
+    try:
+        exe = ffmpeg_exe()
+    except FfmpegNotFoundError as error:
+        raise TakeCheckError(f"could not get a poster frame ({error})") from None
+    result = subprocess.run(
+        [exe, "-nostdin", "-y", "-loglevel", "error", "-ss", f"{at_s:.3f}", "-i", str(video),
+         "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", str(poster)],
+        capture_output=True,
+        timeout=POSTER_TIMEOUT_S,
+        check=False,
+    )  # fmt: skip
+    if result.returncode != 0 or not poster.is_file() or poster.stat().st_size == 0:
+        poster.unlink(missing_ok=True)
+        raise TakeCheckError("could not be read to make a poster frame")
