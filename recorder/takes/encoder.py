@@ -17,7 +17,7 @@ from pathlib import Path
 import ffmpeg
 import numpy as np
 
-from recorder.media.ffmpeg_binary import ffmpeg_exe
+from recorder.media.ffmpeg_binary import FfmpegNotFoundError, ffmpeg_exe
 from recorder.ports import Frame
 
 _STDERR_TAIL_BYTES = 4000
@@ -96,8 +96,11 @@ class LiveEncoder:
         settings: EncoderSettings | None = None,
         exe: str | None = None,
     ) -> None:
-        self.command = encoder_command(out, in_size, out_size, fps, settings or EncoderSettings(),
-                                       exe or ffmpeg_exe())  # fmt: skip
+        try:
+            binary = ffmpeg_exe(exe)
+        except FfmpegNotFoundError as exc:
+            raise EncoderError(str(exc)) from exc
+        self.command = encoder_command(out, in_size, out_size, fps, settings or EncoderSettings(), binary)
         self._frame_bytes = in_size[0] * in_size[1] * 3
         try:
             self._proc = subprocess.Popen(

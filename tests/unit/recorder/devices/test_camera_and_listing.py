@@ -1,0 +1,123 @@
+"""camera:N (OpenCV on its own thread), device listing and URI errors.
+
+No camera exists here: the real OpenCV path is exercised for "no camera", and a stand-in for the hardware
+(the ``open_capture`` port) provokes a camera that dies mid-take.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from recorder.devices import list_cameras, list_microphones, open_audio_source, open_video_source
+from recorder.devices.camera import CameraVideo
+from recorder.ports import SourceError
+from tests.helpers.clock import FakeClock
+
+
+class DyingCamera:
+    """Hardware stand-in: delivers ``good`` frames, then its driver raises (a pulled USB cable)."""
+
+    def __init__(self, good: int, failure: str = "raise") -> None:
+        self.good = good
+        self.failure = failure
+        self.released = False
+        self.reads = 0
+
+    def isOpened(self) -> bool:
+        return True
+
+    def read(self) -> tuple[bool, Any]:
+        self.reads += 1
+        time.sleep(0.002)
+        if self.reads <= self.good:
+            return True, np.full((36, 64, 3), self.reads % 255, np.uint8)
+        if self.failure == "raise":
+            raise RuntimeError("VIDIOC_DQBUF: No such device")
+        return False, None
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def get(self, prop: int) -> float:
+        return {3: 64.0, 4: 36.0, 5: 30.0}.get(prop, 0.0)
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_a_missing_camera_is_reported_plainly_and_quickly() -> None:
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="No camera was found at number 9"):
+        open_video_source("camera:9", FakeClock())
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("failure", ["raise", "no-frames"])
+def test_a_camera_that_dies_ends_its_frames_with_a_plain_error(failure: str) -> None:
+    hardware = DyingCamera(good=10, failure=failure)
+    camera = CameraVideo(0, FakeClock(), (64, 36), 30.0, open_capture=lambda _i: hardware)
+    assert (camera.format.width, camera.format.height) == (64, 36)
+    got = 0
+    with pytest.raises(SourceError, match="camera stopped"):
+        for _t, frame in camera.frames():
+            assert frame.shape == (36, 64, 3)
+            got += 1
+    assert 1 <= got <= 10
+    camera.close()
+    assert hardware.released
+
+
+def test_closing_the_camera_from_another_thread_ends_frames() -> None:
+    hardware = DyingCamera(good=10**9)
+    camera = CameraVideo(0, FakeClock(), (64, 36), 30.0, open_capture=lambda _i: hardware)
+    frames = camera.frames()
+    next(frames)
+    camera.close()
+    assert len(list(frames)) <= 4  # at most what was already queued, then it ends
+    assert hardware.released
+
+
+def test_listing_cameras_reads_sysfs_without_opening_anything(tmp_path: Path) -> None:
+    for number, name, index in ((0, "HD Webcam C270", "0"), (1, "HD Webcam C270", "1"), (2, "Other", "0")):
+        node = tmp_path / f"video{number}"
+        node.mkdir()
+        (node / "name").write_text(name + "\n")
+        (node / "index").write_text(index + "\n")
+    found = list_cameras(tmp_path)
+    assert [(d.uri, d.label) for d in found.devices] == [
+        ("camera:0", "HD Webcam C270"),
+        ("camera:2", "Other"),
+    ]
+    assert found.explanation is None
+
+
+def test_no_camera_is_a_normal_state_with_an_explanation(tmp_path: Path) -> None:
+    found = list_cameras(tmp_path / "nothing-here")
+    assert found.devices == [] and found.explanation and "No camera was found" in found.explanation
+
+
+def test_microphone_listing_explains_an_empty_list() -> None:
+    started = time.monotonic()
+    found = list_microphones()
+    assert time.monotonic() - started < 3
+    if found.devices:  # a sound server is running here
+        assert all(d.uri.startswith("mic:") and d.label for d in found.devices)
+    else:
+        assert found.explanation and "No microphone was found" in found.explanation
+
+
+@pytest.mark.parametrize("uri", ["webcam:0", "camera:front", "", "http://x"])
+def test_unknown_camera_uris_are_refused_plainly(uri: str) -> None:
+    with pytest.raises(SourceError, match="camera"):
+        open_video_source(uri, FakeClock())
+
+
+@pytest.mark.parametrize("uri", ["speaker:0", "", "http://x"])
+def test_unknown_microphone_uris_are_refused_plainly(uri: str) -> None:
+    with pytest.raises(SourceError, match="microphone"):
+        open_audio_source(uri, FakeClock())
