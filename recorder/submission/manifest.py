@@ -217,6 +217,12 @@ def finished_takes(folder: Path) -> list[Path]:
     return sorted(p for p in takes_dir.iterdir() if p.is_dir() and (p / DELIVERABLE_NAME).is_file())
 
 
+def take_prompt_id(take_dir: Path) -> str | None:
+    """The prompt id a take's journal records (None when recorded without one)."""
+    value = _read_json(take_dir / JOURNAL_NAME).get("prompt_id")
+    return str(value) if value else None
+
+
 def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,151 @@
+"""The intake server's sending-side JSON API (CONTRACTS.md section 3) with retries on transient failures."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from recorder.net.errors import describe_network_error, is_unreachable
+from recorder.upload.errors import UploadError
+from recorder.upload.retry import RetryPolicy, Wait, backoff, parse_retry_after
+
+log = logging.getLogger(__name__)
+
+_RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+
+class ApiError(UploadError):
+    """The server refused or could not be reached; ``permanent`` as in :class:`UploadError`."""
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the server returns once it has received the whole submission."""
+
+    reference: str
+    withdrawal_token: str
+    status: str
+
+
+@dataclass
+class IntakeApi:
+    """Calls ``/api/v1/...`` on one server with the upload key.
+
+    Attributes:
+        session: the shared Session.
+        server_url: base URL without a trailing slash.
+        upload_key: sent as ``Authorization: Bearer`` (never logged).
+        retry: backoff for 5xx, 429 and network failures.
+        wait: sleeps between retries; returns True when cancelled.
+    """
+
+    session: requests.Session
+    server_url: str
+    upload_key: str
+    retry: RetryPolicy
+    wait: Wait
+
+    @property
+    def files_url(self) -> str:
+        return f"{self.server_url}/files/"
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.upload_key}"} if self.upload_key else {}
+
+    def create_submission(self, manifest: Mapping[str, Any]) -> None:
+        """``POST /api/v1/submissions`` (idempotent for the same id)."""
+        self._call("POST", "/api/v1/submissions", "register the submission", json_body=dict(manifest))
+
+    def attach(self, submission_id: str, take_id: str, upload_url: str) -> None:
+        """``PUT .../takes/{take_id}``: link a finished upload to its take."""
+        self._call(
+            "PUT",
+            f"/api/v1/submissions/{submission_id}/takes/{take_id}",
+            "link a video to its answer",
+            json_body={"upload_url": upload_url},
+        )
+
+    def complete(self, submission_id: str) -> Receipt:
+        """``POST .../complete``: the server re-hashes and checks every file; returns the reference."""
+        body = self._call("POST", f"/api/v1/submissions/{submission_id}/complete", "confirm the submission")
+        reference, token = body.get("reference"), body.get("withdrawal_token")
+        if not isinstance(reference, str) or not reference or not isinstance(token, str):
+            raise ApiError("The intake server confirmed the submission without a reference code.")
+        return Receipt(reference, token, str(body.get("status", "received")))
+
+    def withdraw(self, reference: str, withdrawal_token: str) -> None:
+        """``POST /api/v1/withdraw``: the server deletes the media at once."""
+        self._call(
+            "POST",
+            "/api/v1/withdraw",
+            "withdraw the submission",
+            json_body={"reference": reference, "withdrawal_token": withdrawal_token},
+            auth=False,
+        )
+
+    def _call(
+        self, method: str, path: str, doing: str, *, json_body: object = None, auth: bool = True
+    ) -> dict[str, Any]:
+        url = f"{self.server_url}{path}"
+        failures = 0
+        while True:
+            try:
+                response = self.session.request(
+                    method,
+                    url,
+                    json=json_body,
+                    headers=self.auth_headers if auth else {},
+                    allow_redirects=False,
+                )
+            except requests.RequestException as error:
+                failures += 1
+                reason = describe_network_error(error, url)
+                limit = self.retry.unreachable_attempts if is_unreachable(error) else self.retry.max_attempts
+                if failures >= limit:
+                    raise ApiError(reason) from error
+                log.info("Could not %s (%s); retrying", doing, reason)
+                backoff(self.retry, failures, self.wait)
+                continue
+            status = response.status_code
+            if status in _RETRY_STATUSES:
+                failures += 1
+                reason = f"The intake server had a temporary problem (HTTP {status}) trying to {doing}"
+                if failures >= self.retry.max_attempts:
+                    raise ApiError(reason, status=status)
+                log.info("%s; retrying", reason)
+                backoff(
+                    self.retry, failures, self.wait, parse_retry_after(response.headers.get("Retry-After"))
+                )
+                continue
+            body = _json(response)
+            if status < 400:
+                return body
+            message = _error_message(body)
+            if status in (401, 403):
+                raise ApiError("The intake server did not accept this computer's upload key.", status=status)
+            raise ApiError(
+                f"The intake server could not {doing}: {message or f'HTTP {status}'}",
+                permanent=status not in (404, 408, 409),
+                status=status,
+            )
+
+
+def _json(response: requests.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _error_message(body: Mapping[str, Any]) -> str:
+    error = body.get("error")
+    if isinstance(error, Mapping) and isinstance(error.get("message"), str):
+        return str(error["message"]).rstrip(".")
+    detail = body.get("detail")
+    return detail if isinstance(detail, str) else ""

@@ -1,0 +1,41 @@
+"""Deletes a sent (or cancelled) submission's local files and verifies that they are gone."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from recorder.submission.manifest import MANIFEST_NAME
+
+
+class CleanupError(Exception):
+    """Some files could not be deleted; ``str(error)`` is plain English (no personal data)."""
+
+
+def delete_submission_files(folder: Path, take_ids: Iterable[str]) -> None:
+    """Delete each take folder ``folder/takes/<id>`` and ``folder/manifest.json``, then empty parents.
+
+    Other files in ``folder`` are left alone (the folder may have been chosen by a person on the command
+    line). Deletion is then verified by looking again.
+
+    Raises:
+        CleanupError: something is still there afterwards.
+    """
+    targets = [folder / "takes" / take_id for take_id in take_ids] + [folder / MANIFEST_NAME]
+    for target in targets:
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):  # verified below
+                target.unlink(missing_ok=True)
+    for parent in (folder / "takes", folder):
+        with contextlib.suppress(OSError):
+            parent.rmdir()  # only when empty
+    left = [t for t in targets if t.exists() or t.is_symlink()]
+    if left:
+        raise CleanupError(
+            f"{len(left)} of the sent recordings could not be deleted from {folder}; "
+            "Voicebooth will try again at the next start."
+        )

@@ -1,0 +1,280 @@
+"""The outbox's SQLite file: one row per submission and per file, with states, attempts and last errors.
+
+Submission states::
+
+    queued ──▶ uploading ──▶ uploaded ──▶ confirmed (local files then deleted, deletion verified)
+       ▲            │             │
+       └────────────┴─────────────┘  a run that fails for a reason that may pass (network, server busy,
+                                     key not accepted) leaves it pending with ``last_error``
+    any pending state ──▶ failed      (a reason that needs a person: file changed, server refused it)
+    any state before confirmed ──▶ cancelled (by its owner, or superseded by a newer manifest)
+
+File states: ``queued`` → ``uploading`` (upload URL stored before the first byte) → ``uploaded`` →
+``attached`` (the server linked it to its take). The database holds no personal details: the manifest
+stays in the submission folder and is deleted with the media.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+PENDING = ("queued", "uploading", "uploaded")
+SUBMISSION_STATES = (*PENDING, "confirmed", "failed", "cancelled")
+FILE_STATES = ("queued", "uploading", "uploaded", "attached")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS submissions (
+    submission_id TEXT PRIMARY KEY,
+    folder TEXT NOT NULL,
+    server_url TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    chunk_size_bytes INTEGER,
+    reference TEXT,
+    withdrawal_token TEXT,
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL,
+    confirmed_utc TEXT,
+    deleted_utc TEXT
+);
+CREATE INDEX IF NOT EXISTS submissions_folder ON submissions (folder);
+CREATE TABLE IF NOT EXISTS files (
+    submission_id TEXT NOT NULL REFERENCES submissions (submission_id) ON DELETE CASCADE,
+    take_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    state TEXT NOT NULL,
+    upload_url TEXT,
+    offset_bytes INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    PRIMARY KEY (submission_id, take_id)
+);
+"""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One file of a submission as stored."""
+
+    submission_id: str
+    take_id: str
+    path: Path
+    size_bytes: int
+    sha256: str
+    state: str
+    upload_url: str | None
+    offset_bytes: int
+    attempts: int
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class SubmissionRecord:
+    """One submission as stored (a snapshot; read again for fresh values).
+
+    Attributes:
+        reference: the server's reference code once confirmed.
+        deleted_utc: when the local files were deleted and the deletion verified.
+    """
+
+    submission_id: str
+    folder: Path
+    server_url: str
+    state: str
+    attempts: int
+    last_error: str | None
+    chunk_size_bytes: int | None
+    reference: str | None
+    created_utc: str
+    updated_utc: str
+    confirmed_utc: str | None
+    deleted_utc: str | None
+    files: tuple[FileRecord, ...]
+
+    @property
+    def pending(self) -> bool:
+        return self.state in PENDING
+
+    @property
+    def bytes_total(self) -> int:
+        return sum(f.size_bytes for f in self.files)
+
+    @property
+    def bytes_confirmed(self) -> int:
+        return sum(
+            f.size_bytes if f.state in ("uploaded", "attached") else f.offset_bytes for f in self.files
+        )
+
+
+class OutboxStore:
+    """Thread-safe access to the outbox database (one connection, serialised by a lock).
+
+    Args:
+        path: the SQLite file (created with its folder if absent).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), timeout=30.0, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``): other processes wait instead of failing."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # -- writes -----------------------------------------------------------------------------------------
+    def insert(
+        self, submission_id: str, folder: Path, server_url: str, files: Sequence[dict[str, Any]]
+    ) -> None:
+        now = utc_now()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO submissions (submission_id, folder, server_url, state, created_utc, "
+                "updated_utc) VALUES (?, ?, ?, 'queued', ?, ?)",
+                (submission_id, str(folder), server_url, now, now),
+            )
+            for position, f in enumerate(files):
+                db.execute(
+                    "INSERT INTO files (submission_id, take_id, position, path, size_bytes, sha256, state) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 'queued')",
+                    (submission_id, f["take_id"], position, str(f["path"]), f["size_bytes"], f["sha256"]),
+                )
+
+    def update_submission(self, submission_id: str, **fields: Any) -> None:
+        self._update("submissions", "submission_id = ?", (submission_id,), fields, touch=True)
+
+    def set_state_unless(self, submission_id: str, state: str, unless: Sequence[str], **fields: Any) -> bool:
+        """Set ``state`` (and fields) only when the current state is not in ``unless``; True if it changed."""
+        fields = {"state": state, **fields, "updated_utc": utc_now()}
+        names = ", ".join(f"{k} = ?" for k in fields)
+        marks = ", ".join("?" for _ in unless)
+        with self.transaction() as db:
+            cursor = db.execute(
+                f"UPDATE submissions SET {names} WHERE submission_id = ? AND state NOT IN ({marks})",
+                (*fields.values(), submission_id, *unless),
+            )
+            return cursor.rowcount == 1
+
+    def update_file(self, submission_id: str, take_id: str, **fields: Any) -> None:
+        self._update("files", "submission_id = ? AND take_id = ?", (submission_id, take_id), fields)
+
+    def _update(
+        self, table: str, where: str, args: tuple[Any, ...], fields: dict[str, Any], *, touch: bool = False
+    ) -> None:
+        if touch:
+            fields = {**fields, "updated_utc": utc_now()}
+        if "state" in fields and fields["state"] not in (
+            SUBMISSION_STATES if table == "submissions" else FILE_STATES
+        ):
+            raise ValueError(f"unknown state {fields['state']!r}")
+        names = ", ".join(f"{k} = ?" for k in fields)
+        with self.transaction() as db:
+            db.execute(f"UPDATE {table} SET {names} WHERE {where}", (*fields.values(), *args))
+
+    def bump_attempts(self, submission_id: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE submissions SET attempts = attempts + 1, updated_utc = ? WHERE submission_id = ?",
+                (utc_now(), submission_id),
+            )
+
+    # -- reads ------------------------------------------------------------------------------------------
+    def get(self, submission_id: str) -> SubmissionRecord | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT * FROM submissions WHERE submission_id = ?", (submission_id,)
+            ).fetchone()
+            return self._record(row) if row is not None else None
+
+    def all(self) -> list[SubmissionRecord]:
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM submissions ORDER BY created_utc, rowid").fetchall()
+            return [self._record(row) for row in rows]
+
+    def by_folder(self, folder: Path) -> list[SubmissionRecord]:
+        """Submissions queued from ``folder``, newest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM submissions WHERE folder = ? ORDER BY created_utc DESC, rowid DESC",
+                (str(folder),),
+            ).fetchall()
+            return [self._record(row) for row in rows]
+
+    def _record(self, row: sqlite3.Row) -> SubmissionRecord:
+        files = self._db.execute(
+            "SELECT * FROM files WHERE submission_id = ? ORDER BY position", (row["submission_id"],)
+        ).fetchall()
+        return SubmissionRecord(
+            submission_id=row["submission_id"],
+            folder=Path(row["folder"]),
+            server_url=row["server_url"],
+            state=row["state"],
+            attempts=row["attempts"],
+            last_error=row["last_error"],
+            chunk_size_bytes=row["chunk_size_bytes"],
+            reference=row["reference"],
+            created_utc=row["created_utc"],
+            updated_utc=row["updated_utc"],
+            confirmed_utc=row["confirmed_utc"],
+            deleted_utc=row["deleted_utc"],
+            files=tuple(
+                FileRecord(
+                    submission_id=f["submission_id"],
+                    take_id=f["take_id"],
+                    path=Path(f["path"]),
+                    size_bytes=f["size_bytes"],
+                    sha256=f["sha256"],
+                    state=f["state"],
+                    upload_url=f["upload_url"],
+                    offset_bytes=f["offset_bytes"],
+                    attempts=f["attempts"],
+                    last_error=f["last_error"],
+                )
+                for f in files
+            ),
+        )
+
+    def withdrawal_token(self, submission_id: str) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT withdrawal_token FROM submissions WHERE submission_id = ?", (submission_id,)
+            ).fetchone()
+            return None if row is None else row["withdrawal_token"]
