@@ -180,6 +180,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     """Create the QApplication and the window, and run the event loop."""
     from PySide6.QtWidgets import QApplication
 
+    from ui.diagnostics import protect_person_details
     from ui.i18n import Translations
     from ui.main_window import MainWindow
     from ui.pages.base import PageContext
@@ -200,6 +201,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     if options.review:
         return run_review(app, config)
     machine = build_machine(config, campaign)
+    protect_person_details(machine, config)  # never log the person's details or the upload key
     data_dir = config.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     ctx = PageContext(machine, campaign, config, translations, data_dir)

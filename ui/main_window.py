@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowState, Loss, Step
+from ui.diagnostics import HelpMenu
 from ui.i18n import translate
 from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
 
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         nav_layout.addWidget(self.next_button)
         layout.addWidget(self.nav_bar)
         self.setCentralWidget(central)
+        self.help_menu = HelpMenu(self, ctx.config)  # Help > Copy diagnostics for IT
 
         self.back_button.clicked.connect(lambda: self.go(Event.BACK))
         self.next_button.clicked.connect(self._next_clicked)
@@ -310,6 +312,7 @@ class MainWindow(QMainWindow):
 
     # -- language, settings, closing -----------------------------------------------------------------
     def retranslate(self) -> None:
+        self.help_menu.retranslate()
         name = self.ctx.campaign.name.get(self.ctx.locale)
         self.setWindowTitle(translate("MainWindow", "Voicebooth") + " – " + name)
         self.cancel_button.setText(translate("MainWindow", "&Cancel"))
