@@ -228,6 +228,59 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cymort&amp;h</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics for IT</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Copïo &amp;diagnosteg ar gyfer TG</translation>
+    </message>
+    <message>
+        <source>Copies a report for IT support. Names, keys and passwords are removed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn copïo adroddiad ar gyfer cymorth TG. Mae enwau, allweddi a chyfrineiriau&apos;n cael eu tynnu.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Agor y ffolder &amp;logiau</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Diagnosteg wedi&apos;i chopïo</translation>
+    </message>
+    <message>
+        <source>A report for IT support is on the clipboard. Paste it into your message to them. Names, keys and passwords have been removed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae adroddiad ar gyfer cymorth TG ar y clipfwrdd. Gludwch ef yn eich neges atyn nhw. Mae enwau, allweddi a chyfrineiriau wedi&apos;u tynnu.</translation>
+    </message>
+    <message>
+        <source>Diagnostics not copied</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chopïwyd y diagnosteg</translation>
+    </message>
+    <message>
+        <source>The report for IT support could not be made. Please try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd creu&apos;r adroddiad ar gyfer cymorth TG. Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ffolder logiau</translation>
+    </message>
+    <message>
+        <source>The log folder is here:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ffolder logiau yma:</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Microphone level</source>
