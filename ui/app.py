@@ -207,6 +207,10 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     ctx = PageContext(machine, campaign, config, translations, data_dir)
     window = MainWindow(ctx)
     window.show()
+    from ui.pages.review_send import resume_unsent
+
+    stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
+    app.aboutToQuit.connect(stop_resume.set)
     return int(app.exec())
 
 

@@ -14,8 +14,9 @@ class CleanupError(Exception):
     """Some files could not be deleted; ``str(error)`` is plain English (no personal data)."""
 
 
-def delete_submission_files(folder: Path, take_ids: Iterable[str]) -> None:
-    """Delete each take folder ``folder/takes/<id>`` and ``folder/manifest.json``, then empty parents.
+def delete_submission_files(folder: Path, take_dirs: Iterable[Path]) -> None:
+    """Delete each take folder (deliverable, raw capture, poster) and ``folder/manifest.json``, then the
+    ``takes`` folder and ``folder`` itself when they are left empty.
 
     Other files in ``folder`` are left alone (the folder may have been chosen by a person on the command
     line). Deletion is then verified by looking again.
@@ -23,7 +24,7 @@ def delete_submission_files(folder: Path, take_ids: Iterable[str]) -> None:
     Raises:
         CleanupError: something is still there afterwards.
     """
-    targets = [folder / "takes" / take_id for take_id in take_ids] + [folder / MANIFEST_NAME]
+    targets = [*take_dirs, folder / MANIFEST_NAME]
     for target in targets:
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target, ignore_errors=True)

@@ -122,11 +122,25 @@ class Outbox:
             self._session.close()
 
     # -- queue, list, cancel ----------------------------------------------------------------------------
-    def queue(self, folder: Path, manifest: Mapping[str, Any], *, server_url: str | None = None) -> str:
+    def queue(
+        self,
+        folder: Path,
+        manifest: Mapping[str, Any],
+        *,
+        server_url: str | None = None,
+        take_dirs: Mapping[str, Path] | None = None,
+    ) -> str:
         """Write ``manifest.json`` into ``folder`` and add the submission (idempotent per folder and takes).
 
         A pending submission from the same folder with the same takes (ids and SHA-256) is reused; one with
         different takes (an answer was recorded again) is superseded: cancelled without deleting files.
+
+        Args:
+            folder: the submission folder (``manifest.json`` goes here).
+            manifest: a validated manifest.
+            server_url: where to send it (default: the configured server).
+            take_dirs: take id -> take folder holding ``deliverable.mp4`` (default: ``folder/takes/<id>``).
+                The take folders are deleted once the server confirms.
 
         Returns:
             The submission id to send.
@@ -155,7 +169,10 @@ class Outbox:
         files = [
             {
                 "take_id": take["take_id"],
-                "path": folder / "takes" / take["take_id"] / "deliverable.mp4",
+                "path": Path(
+                    (take_dirs or {}).get(take["take_id"]) or folder / "takes" / take["take_id"]
+                ).resolve()
+                / "deliverable.mp4",
                 "size_bytes": take["size_bytes"],
                 "sha256": take["sha256"],
             }
@@ -440,7 +457,7 @@ class Outbox:
 
     def _delete_local(self, record: SubmissionRecord) -> None:
         try:
-            delete_submission_files(record.folder, [f.take_id for f in record.files])
+            delete_submission_files(record.folder, [f.path.parent for f in record.files])
         except CleanupError as error:
             self.store.update_submission(record.submission_id, last_error=str(error))
             log.warning("Submission %s: %s", record.submission_id, error)

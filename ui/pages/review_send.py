@@ -43,9 +43,10 @@ def outbox_for(ctx: PageContext) -> Any:
     """The window's outbox (one SQLite file in the data dir), created on first use."""
     outbox = ctx.extras.get("outbox")
     if outbox is None:
-        from recorder.outbox import Outbox  # type: ignore[import-not-found,unused-ignore]
+        from recorder.net import NetworkSettings
+        from recorder.outbox import Outbox
 
-        outbox = Outbox(ctx.data_dir / "outbox.sqlite3")
+        outbox = Outbox(ctx.data_dir / "outbox.sqlite3", network=NetworkSettings.from_config(ctx.config))
         ctx.extras["outbox"] = outbox
     return outbox
 
@@ -61,11 +62,65 @@ def send_submission(
     Raises:
         Exception: with a plain-English message when sending failed; the submission stays queued.
     """
-    # Waits for the outbox (recorder.outbox, CONTRACTS.md section 4) and the manifest builder
-    # (recorder.submission): until they are in this build, say so plainly; the takes stay on this computer.
-    raise RuntimeError(
-        translate("ReviewSendPage", "sending is not available in this version of Voicebooth yet")
+    from recorder.submission import TakeEntry, build_manifest, consent_record
+    from ui.pages.prompt_take import submission_dir
+
+    model = ctx.machine.model
+    if model.consent is None:
+        raise RuntimeError(translate("ReviewSendPage", "consent was not recorded"))
+    locale = ctx.locale
+    kept = ctx.machine.kept_in_order()
+    entries = [
+        TakeEntry(
+            Path(take.take_dir),
+            prompt_id=take.prompt_id,
+            prompt_text=ctx.campaign.prompt(take.prompt_id).text.get(locale),
+            duration_s=take.duration_s,
+        )
+        for take in kept
+    ]
+    manifest = build_manifest(
+        campaign_id=ctx.campaign.id,
+        locale=locale,
+        person={"name": model.name, "job_title": model.job_title, "employer": model.employer},
+        consent=consent_record(
+            model.consent.version_id,
+            model.consent.text_sha256,
+            model.consent.choices,
+            model.consent.given_utc,
+        ),
+        takes=entries,
     )
+    outbox = outbox_for(ctx)
+    submission_id = outbox.queue(
+        submission_dir(ctx), manifest, take_dirs={Path(t.take_dir).name: Path(t.take_dir) for t in kept}
+    )
+    model.submission_id = submission_id
+    reference: str = outbox.send(submission_id, progress=progress_snapshot, cancel=cancel)
+    return reference
+
+
+def resume_unsent(ctx: PageContext) -> threading.Event:
+    """At start-up: send what earlier sessions queued, in the background. Set the event to stop."""
+    cancel = threading.Event()
+
+    def work(_progress: ProgressFn) -> object:
+        return outbox_for(ctx).send_pending(cancel=cancel)
+
+    def done(results: object) -> None:
+        for result in results if isinstance(results, list) else []:
+            if result.error:
+                log.info("A queued submission was not sent yet: %s", result.error)
+            else:
+                log.info("A queued submission was sent at start-up")
+
+    run_in_background(
+        work,
+        on_success=done,
+        on_failure=lambda error: log.info("Queued submissions were not sent yet: %s", error),
+        name="resume sending",
+    )
+    return cancel
 
 
 @register_page(Step.REVIEW, Step.SENDING)
