@@ -150,11 +150,10 @@ class TusClient:
 
     def create(self, size_bytes: int, metadata: Mapping[str, str]) -> str:
         """``POST`` a new upload of ``size_bytes``; returns its absolute URL."""
-        response = self._request(
-            "POST",
-            self.endpoint_url,
-            headers={"Upload-Length": str(size_bytes), "Upload-Metadata": encode_metadata(metadata)},
-        )
+        headers = {"Upload-Length": str(size_bytes)}
+        if metadata:
+            headers["Upload-Metadata"] = encode_metadata(metadata)
+        response = self._request("POST", self.endpoint_url, headers=headers)
         self._raise_for(response, "create the upload")
         location = response.headers.get("Location")
         if response.status_code != 201 or not location:
