@@ -8,46 +8,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pytest
 
 from recorder.devices import list_cameras, list_microphones, open_audio_source, open_video_source
 from recorder.devices.camera import CameraVideo
 from recorder.ports import SourceError
 from tests.helpers.clock import FakeClock
-
-
-class DyingCamera:
-    """Hardware stand-in: delivers ``good`` frames, then its driver raises (a pulled USB cable)."""
-
-    def __init__(self, good: int, failure: str = "raise") -> None:
-        self.good = good
-        self.failure = failure
-        self.released = False
-        self.reads = 0
-
-    def isOpened(self) -> bool:
-        return True
-
-    def read(self) -> tuple[bool, Any]:
-        self.reads += 1
-        time.sleep(0.002)
-        if self.reads <= self.good:
-            return True, np.full((36, 64, 3), self.reads % 255, np.uint8)
-        if self.failure == "raise":
-            raise RuntimeError("VIDIOC_DQBUF: No such device")
-        return False, None
-
-    def set(self, prop: int, value: float) -> bool:
-        return True
-
-    def get(self, prop: int) -> float:
-        return {3: 64.0, 4: 36.0, 5: 30.0}.get(prop, 0.0)
-
-    def release(self) -> None:
-        self.released = True
+from tests.helpers.hardware import DyingCapture
 
 
 def test_a_missing_camera_is_reported_plainly_and_quickly() -> None:
@@ -59,7 +27,7 @@ def test_a_missing_camera_is_reported_plainly_and_quickly() -> None:
 
 @pytest.mark.parametrize("failure", ["raise", "no-frames"])
 def test_a_camera_that_dies_ends_its_frames_with_a_plain_error(failure: str) -> None:
-    hardware = DyingCamera(good=10, failure=failure)
+    hardware = DyingCapture(good=10, failure=failure)
     camera = CameraVideo(0, FakeClock(), (64, 36), 30.0, open_capture=lambda _i: hardware)
     assert (camera.format.width, camera.format.height) == (64, 36)
     got = 0
@@ -73,7 +41,7 @@ def test_a_camera_that_dies_ends_its_frames_with_a_plain_error(failure: str) -> 
 
 
 def test_closing_the_camera_from_another_thread_ends_frames() -> None:
-    hardware = DyingCamera(good=10**9)
+    hardware = DyingCapture(good=10**9)
     camera = CameraVideo(0, FakeClock(), (64, 36), 30.0, open_capture=lambda _i: hardware)
     frames = camera.frames()
     next(frames)

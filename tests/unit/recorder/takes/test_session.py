@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from recorder.devices import MonotonicClock, open_audio_source, open_video_source
+from recorder.devices.camera import CameraVideo
 from recorder.media.probe import probe_video
 from recorder.ports import AudioFormat, Frame, Pcm, SourceError, VideoFormat, VideoSource
 from recorder.takes.check import check_take
@@ -27,6 +28,7 @@ from recorder.takes.session import (
     RecordingState,
     TakeRecorder,
 )
+from tests.helpers.hardware import DyingCapture
 from tests.helpers.takes import make_sync_clip
 
 SIZE = (320, 180)
@@ -156,6 +158,18 @@ def test_a_camera_failing_mid_take_ends_it_with_the_reason_and_keeps_it(tmp_path
     assert 35 <= result.journal["frames_written"] <= 40
     deliverable = finish_take(result.take_dir)  # what was recorded is kept and usable
     assert deliverable.duration_s == pytest.approx(result.journal["frames_written"] / 30)
+
+
+def test_a_camera_thread_that_raises_ends_the_take_and_keeps_it(tmp_path: Path) -> None:
+    hardware = DyingCapture(good=30, fps=30.0, size=SIZE)
+    camera = CameraVideo(0, CLOCK, SIZE, 30.0, open_capture=lambda _index: hardware)
+    recorder = recorder_for(tmp_path, video=camera, max_duration_s=10)
+    recorder.start()
+    wait_until_stopped(recorder)
+    result = recorder.stop()
+    assert result.stop_reason == "The camera stopped working. Check it is still plugged in, then try again."
+    assert 25 <= result.journal["frames_written"] <= 32 and hardware.released
+    assert finish_take(result.take_dir).mp4_path.is_file()
 
 
 def test_a_microphone_that_ends_stops_the_take_and_keeps_it(tmp_path: Path) -> None:
