@@ -18,7 +18,7 @@ class DyingCapture:
 
     def __init__(
         self, good: int, failure: str = "raise", size: tuple[int, int] = (64, 36), fps: float = 500.0
-    ):
+    ) -> None:
         self.good = good
         self.failure = failure
         self.size = size
