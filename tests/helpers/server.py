@@ -136,7 +136,9 @@ class IntakeServer:
         if self.database_url:
             command += ["--database-url", self.database_url]
         with self.log_path.open("ab") as log_file:
-            self.process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
+            self.process = subprocess.Popen(
+                command, stdout=log_file, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env=env
+            )
         self.starts += 1
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
