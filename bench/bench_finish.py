@@ -1,10 +1,13 @@
-"""Benchmark: Stop -> deliverable for a 60 s 720p take, our finish_take vs a naive full re-encode.
+"""Benchmark: Stop -> deliverable for a 60 s 720p take, ours vs a naive full re-encode.
 
-The take is built per CONTRACTS.md section 1 with lavfi (live-style H.264 High, CFR 30 fps, flash/beep each
-second). The reference is what a simple pipeline would do: re-encode everything (libx264 veryfast) with
-single-pass loudnorm. Both are checked for A/V sync and loudness afterwards.
+By default the take is really recorded (synthetic camera and microphone through TakeRecorder, live
+H.264), and "ours" is the time from pressing Stop (``TakeRecorder.stop``) to the finished deliverable
+(``finish_take``: remux + audio loudness). ``--take built`` instead builds the take with lavfi per
+CONTRACTS.md section 1 and times ``finish_take`` alone. The reference is what a simple pipeline would do:
+re-encode everything (libx264 veryfast) with single-pass loudnorm. Both are checked for A/V sync and
+loudness afterwards.
 
-Run: .venv/bin/python bench/bench_finish.py [--duration 60]
+Run: flock /tmp/voicebooth-bench.lock .venv/bin/python bench/bench_finish.py [--duration 60] [--take built]
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from recorder.devices import MonotonicClock, open_audio_source, open_video_source
 from recorder.media.ffmpeg_binary import ffmpeg_exe
 from recorder.media.loudness import measure_file
-from recorder.takes.deliverable import finish_take
+from recorder.takes.deliverable import Deliverable, finish_take
+from recorder.takes.session import RecordingState, TakeRecorder
 from tests.helpers.avsync import AvSync, measure_av_sync
 from tests.helpers.takes import make_take
 
@@ -38,6 +43,25 @@ def naive_finish(take_dir: Path, out: Path) -> None:
     )  # fmt: skip
 
 
+def record_then_finish(submission: Path, duration_s: float) -> tuple[Path, Deliverable, float, float]:
+    """Records a real take; returns it, its deliverable, Stop->deliverable seconds and the stop part."""
+    clock = MonotonicClock()
+    size = (1280, 720)
+    video = open_video_source("synthetic:", clock, size=size)
+    audio = open_audio_source("synthetic:", clock)
+    # No time limit: Stop is pressed, as a person would, after the duration.
+    recorder = TakeRecorder(submission, video, audio, clock=clock, size=size)
+    recorder.start()
+    deadline = time.monotonic() + duration_s
+    while time.monotonic() < deadline and recorder.status.state is RecordingState.RECORDING:
+        time.sleep(0.05)
+    started = time.perf_counter()
+    result = recorder.stop()
+    stop_s = time.perf_counter() - started
+    deliverable = finish_take(result.take_dir)
+    return result.take_dir, deliverable, time.perf_counter() - started, stop_s
+
+
 def _print_quality(lufs: float | None, peak_dbtp: float | None, sync: AvSync) -> None:
     print(f"           loudness {lufs} LUFS, true peak {peak_dbtp} dBTP, A/V offset start "
           f"{sync.start_offset_ms:+.1f} ms, end {sync.end_offset_ms:+.1f} ms")  # fmt: skip
@@ -47,17 +71,24 @@ def main() -> None:
     """Builds the take, times both finishes, prints ours, the reference and the ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=60.0, help="take length in seconds")
+    parser.add_argument("--take", choices=("recorded", "built"), default="recorded",
+                        help="record the take for real (default) or build it with lavfi")  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        take = make_take(Path(tmp), duration_s=args.duration)
-        print(f"built a {args.duration:.0f} s 1280x720 take in {time.perf_counter() - started:.1f} s")
-
-        started = time.perf_counter()
-        ours = finish_take(take)
-        ours_s = time.perf_counter() - started
+        if args.take == "recorded":
+            take, ours, ours_s, stop_s = record_then_finish(Path(tmp), args.duration)
+            what = f"Stop -> deliverable (stop {stop_s:.2f} s + finish_take)"
+            print(f"recorded a {args.duration:.0f} s 1280x720 take in {time.perf_counter() - started:.1f} s")
+        else:
+            take = make_take(Path(tmp), duration_s=args.duration)
+            print(f"built a {args.duration:.0f} s 1280x720 take in {time.perf_counter() - started:.1f} s")
+            started = time.perf_counter()
+            ours = finish_take(take)
+            ours_s = time.perf_counter() - started
+            what = "finish_take"
         ours_sync = measure_av_sync(ours.mp4_path)
-        print(f"ours:      {ours_s:6.2f} s  steps {ours.timings_s}")
+        print(f"ours:      {ours_s:6.2f} s  {what}; steps {ours.timings_s}")
         _print_quality(ours.loudness_lufs, ours.true_peak_dbtp, ours_sync)
 
         ref_path = Path(tmp) / "naive.mp4"
