@@ -13,7 +13,15 @@ from datetime import UTC, datetime
 
 
 class ExportRefusedError(Exception):
-    """The export is not allowed; ``str(error)`` explains why in plain English."""
+    """The export is not allowed; ``str(error)`` explains why in plain English.
+
+    Attributes:
+        reason: ``withdrawn``, ``expired`` or ``not_approved`` (for callers that word it themselves).
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -39,11 +47,13 @@ def check_exportable(state: ConsentState, now_utc: datetime | None = None) -> No
     now = now_utc or datetime.now(UTC)
     if state.status == "withdrawn":
         raise ExportRefusedError(
-            "This person has withdrawn their consent. The video must not be exported or used."
+            "This person has withdrawn their consent. The video must not be exported or used.", "withdrawn"
         )
     if state.status == "expired" or (state.expires_utc is not None and state.expires_utc <= now):
         raise ExportRefusedError(
-            "The consent for this video has expired. It must not be exported or used any more."
+            "The consent for this video has expired. It must not be exported or used any more.", "expired"
         )
     if state.status != "approved":
-        raise ExportRefusedError("Only approved videos can be exported. Approve this submission first.")
+        raise ExportRefusedError(
+            "Only approved videos can be exported. Approve this submission first.", "not_approved"
+        )
