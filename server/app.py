@@ -6,11 +6,12 @@ import logging
 
 from fastapi import FastAPI
 
-from server.api import public, review, submissions
+from server.api import public, review, review_media, submissions
 from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
 from server.limits import BodyLimitMiddleware
+from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 from server.storage import Storage
 from server.tus import routes as tus_routes
@@ -46,6 +47,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(submissions.router, prefix="/api/v1")
     app.include_router(public.router, prefix="/api/v1")
     app.include_router(review.router, prefix="/api/v1")
+    app.include_router(review_media.router, prefix="/api/v1")
     app.add_middleware(BodyLimitMiddleware, limit_bytes=settings.json_body_limit_bytes)
     app.add_middleware(TusProtocolMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     return app

@@ -26,6 +26,8 @@ _UUID4_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}
 _TAKE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 _MIME_RE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$")
 MAX_INT64 = 2**63 - 1
+#: The keys CONTRACTS.md section 3 defines; anything else is refused rather than stored unread.
+METADATA_KEYS = frozenset({"filename", "filetype", "sha256", "submission_id", "take_id"})
 
 
 def bad(message: str, code: str = "bad_tus_header") -> ApiError:
@@ -86,6 +88,9 @@ def parse_metadata(header: str | None) -> UploadMetadata:
         if len(parts) > 2 or not _KEY_RE.fullmatch(parts[0]):
             raise bad("The Upload-Metadata header is not a list of 'key base64-value' pairs.", "bad_metadata")
         key = parts[0]
+        if key not in METADATA_KEYS:
+            known = ", ".join(sorted(METADATA_KEYS))
+            raise bad(f"The Upload-Metadata key {key!r} is not accepted; use: {known}.", "bad_metadata")
         if key in seen:
             raise bad(f"The Upload-Metadata key {key!r} appears twice.", "bad_metadata")
         seen.add(key)

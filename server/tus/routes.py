@@ -30,6 +30,7 @@ from server.tus.target import check_upload_target
 router = APIRouter()
 COMMIT_EVERY_BYTES = 16 * 1024 * 1024
 LOCK_GRACE_S = 5.0
+CHECKSUM_MESSAGE = "The data does not match its Upload-Checksum; it was discarded."
 
 
 def _ctx(request: Request) -> ServerContext:
@@ -135,6 +136,9 @@ async def create(request: Request) -> Response:
         if ending is Ending.OVERFLOW:
             await run_in_threadpool(store.discard_upload, ctx, upload_id)
             raise ApiError(413, "upload_too_large", "The request body is longer than the Upload-Length.")
+        if ending is Ending.CHECKSUM_MISMATCH:
+            await run_in_threadpool(store.discard_upload, ctx, upload_id)
+            raise ApiError(460, "checksum_mismatch", CHECKSUM_MESSAGE)
     headers = {"Location": location, "Upload-Offset": str(info.offset_bytes), **_expires_header(info)}
     return Response(status_code=201, headers=headers)
 
@@ -165,9 +169,7 @@ async def patch(request: Request, upload_id: str) -> Response:
         raise ApiError(413, "upload_too_large", "The body goes past the end of the upload (Upload-Length).")
     info, ending = await _write(request, info, checksum, expected_offset=offset)
     if ending is Ending.CHECKSUM_MISMATCH:
-        raise ApiError(
-            460, "checksum_mismatch", "The chunk does not match its Upload-Checksum; it was discarded."
-        )
+        raise ApiError(460, "checksum_mismatch", CHECKSUM_MESSAGE)
     if ending is Ending.OVERFLOW:
         raise ApiError(413, "upload_too_large", "The body goes past the end of the upload (Upload-Length).")
     headers = {"Upload-Offset": str(info.offset_bytes), **_expires_header(info)}

@@ -1,0 +1,84 @@
+"""Review list: filters (status, prompt, dates, free text), paging and per-status counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from server import statuses
+from server.context import ServerContext
+from server.db.models import Decision, Submission, Take
+from server.services import views
+
+SelectT = TypeVar("SelectT", bound=Select[Any])
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Checked list filters (the route validates types and ranges; datetimes are timezone-aware)."""
+
+    status: str | None = None
+    prompt_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    q: str | None = None
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def conditions(filters: Filters, *, with_status: bool) -> list[ColumnElement[bool]]:
+    """SQL conditions for the filters (all values are bound parameters, never pasted into SQL)."""
+    when = func.coalesce(Submission.received_utc, Submission.posted_utc)
+    result: list[ColumnElement[bool]] = []
+    if with_status:
+        if filters.status is not None:
+            result.append(Submission.status == filters.status)
+        else:
+            result.append(Submission.status != statuses.OPEN)
+    if filters.prompt_id is not None:
+        result.append(
+            Submission.id.in_(select(Take.submission_id).where(Take.prompt_id == filters.prompt_id))
+        )
+    if filters.since is not None:
+        result.append(when >= filters.since)
+    if filters.until is not None:
+        result.append(when <= filters.until)
+    if filters.q:
+        result.append(Submission.search_text.like(_like_pattern(filters.q), escape="\\"))
+    return result
+
+
+def ordered(query: SelectT) -> SelectT:
+    """Newest first, then by id for a stable order across pages."""
+    when = func.coalesce(Submission.received_utc, Submission.posted_utc)
+    return query.order_by(when.desc(), Submission.id)
+
+
+def list_submissions(ctx: ServerContext, filters: Filters, page: int, per_page: int) -> dict[str, Any]:
+    """One page of submissions, the total matching, and counts per status (other filters applied)."""
+    where = conditions(filters, with_status=True)
+    with ctx.db.session() as session:
+        total = session.scalar(select(func.count()).select_from(Submission).where(*where)) or 0
+        rows = session.scalars(
+            ordered(select(Submission).where(*where)).limit(per_page).offset((page - 1) * per_page)
+        )
+        items = []
+        for row in rows.all():
+            last = session.scalar(
+                select(Decision).where(Decision.submission_id == row.id).order_by(Decision.id.desc()).limit(1)
+            )
+            items.append(views.summary(ctx, row, last))
+        counted = session.execute(
+            select(Submission.status, func.count())
+            .where(*conditions(filters, with_status=False))
+            .group_by(Submission.status)
+        ).all()
+    counts = dict.fromkeys(statuses.ALL, 0)
+    counts.update({status: int(n) for status, n in counted})
+    return {"items": items, "total": int(total), "page": page, "per_page": per_page, "counts": counts}

@@ -1,0 +1,54 @@
+"""Intake server test fixtures: a real server per module, a real deliverable, unchanged-state checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from tests.helpers.media import make_deliverable_mp4
+from tests.helpers.server import IntakeServer, module_intake_server
+
+__all__ = ["module_intake_server"]
+
+
+@pytest.fixture(scope="module")
+def server(module_intake_server: IntakeServer) -> IntakeServer:
+    """The module's real server (short alias)."""
+    return module_intake_server
+
+
+@pytest.fixture(scope="module")
+def deliverable(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real 2 s spec deliverable MP4, made once per module."""
+    return make_deliverable_mp4(tmp_path_factory.mktemp("media") / "take.mp4", duration_s=2.0)
+
+
+class Unchanged:
+    """Asserts that the database rows and data folder are exactly as before a hostile request."""
+
+    def __init__(self, server: IntakeServer) -> None:
+        self.server = server
+        self.before: dict[str, Any] = server.snapshot()
+
+    def check(self, response: requests.Response, status: int, code: str | None = None) -> dict[str, Any]:
+        """The response is a JSON error with that status (and code), and nothing changed anywhere."""
+        assert response.status_code == status, (response.status_code, response.text)
+        body: dict[str, Any] = response.json() if response.request.method != "HEAD" else {}
+        if response.request.method != "HEAD":
+            assert set(body) == {"error"}, body
+            assert {"code", "message"} <= set(body["error"]), body
+            assert body["error"]["message"].endswith((".", "?")), body
+            if code is not None:
+                assert body["error"]["code"] == code, body
+        assert self.server.snapshot() == self.before
+        return body
+
+
+@pytest.fixture
+def unchanged(server: IntakeServer) -> Iterator[Unchanged]:
+    """Call ``unchanged.check(response, status, code)`` after a bad request."""
+    yield Unchanged(server)
