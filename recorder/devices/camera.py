@@ -150,10 +150,9 @@ class CameraVideo:
                     pass
 
     def close(self) -> None:
+        """Stops capture without waiting (it may be called on the UI thread); the capture thread
+        releases the camera as soon as its current read returns."""
         self._closed.set()
         with self._lock:
-            thread = self._thread
-            if thread is None:
+            if self._thread is None:
                 self._capture.release()
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout=2)

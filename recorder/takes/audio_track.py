@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -55,15 +56,18 @@ class AudioTrack:
         #: Last measured (written position - captured position) in ms: >0 means the sound plays late.
         self.delay_ms = 0.0
         self._last_sync = time.monotonic()
+        # set_t0 comes from the video thread while add runs on the audio thread.
+        self._lock = threading.RLock()
 
     def set_t0(self, t0_ns: int) -> None:
         """Fixes media time 0 and writes the blocks held so far."""
-        if self._t0_ns is not None:
-            return
-        self._t0_ns = t0_ns
-        held, self._held = self._held, []
-        for t_ns, pcm in held:
-            self.add(t_ns, pcm)
+        with self._lock:
+            if self._t0_ns is not None:
+                return
+            self._t0_ns = t0_ns
+            held, self._held = self._held, []
+            for t_ns, pcm in held:
+                self._add(t_ns, pcm)
 
     def add(self, t_ns: int, pcm: Pcm) -> None:
         """Places one block (holds it while ``t0`` is unknown).
@@ -71,6 +75,10 @@ class AudioTrack:
         Raises:
             OSError: the disk refused the write (e.g. full).
         """
+        with self._lock:
+            self._add(t_ns, pcm)
+
+    def _add(self, t_ns: int, pcm: Pcm) -> None:
         if self.first_t_ns is None:
             self.first_t_ns = t_ns
         if self._t0_ns is None:
@@ -91,7 +99,7 @@ class AudioTrack:
             self.delay_ms = round((self.samples_written - (position + cut)) * 1000 / self.rate_hz, 2)
             self._write(np.ascontiguousarray(pcm, dtype="<i2"))
         if time.monotonic() - self._last_sync >= FSYNC_EVERY_S:
-            self.sync()
+            self._sync()
 
     def _write(self, pcm: Pcm) -> None:
         self._fh.write(pcm.data.cast("B"))
@@ -99,15 +107,20 @@ class AudioTrack:
 
     def sync(self) -> None:
         """Pushes what was written to the disk."""
+        with self._lock:
+            self._sync()
+
+    def _sync(self) -> None:
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._last_sync = time.monotonic()
 
     def close(self) -> None:
         """Syncs and closes the file (safe to call twice)."""
-        if self._fh.closed:
-            return
-        try:
-            self.sync()
-        finally:
-            self._fh.close()
+        with self._lock:
+            if self._fh.closed:
+                return
+            try:
+                self._sync()
+            finally:
+                self._fh.close()

@@ -47,6 +47,9 @@ def test_closing_the_camera_from_another_thread_ends_frames() -> None:
     next(frames)
     camera.close()
     assert len(list(frames)) <= 4  # at most what was already queued, then it ends
+    deadline = time.monotonic() + 2  # close() never waits; the capture thread releases the camera
+    while not hardware.released and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert hardware.released
 
 
