@@ -1,6 +1,6 @@
 """Networking for the sending side: one configured ``requests.Session`` (trust, proxies, timeouts)."""
 
-from recorder.net.errors import describe_network_error, is_unreachable
+from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted
 from recorder.net.session import VoiceboothSession, build_session
 from recorder.net.settings import NetworkSettings
 from recorder.net.tls import TrustError, build_ssl_context, inject_system_trust
@@ -14,4 +14,5 @@ __all__ = [
     "describe_network_error",
     "inject_system_trust",
     "is_unreachable",
+    "is_untrusted",
 ]

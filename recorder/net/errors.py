@@ -56,3 +56,11 @@ def is_unreachable(error: BaseException) -> bool:
                            "failed to establish a new connection")
         )  # fmt: skip
     return False
+
+
+def is_untrusted(error: BaseException) -> bool:
+    """True for a certificate that is not trusted: retrying cannot help until trust is configured."""
+    if isinstance(error, requests.exceptions.SSLError | ssl.SSLError):
+        text = str(error)
+        return "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text.lower()
+    return False

@@ -9,7 +9,7 @@ from typing import Any
 
 import requests
 
-from recorder.net.errors import describe_network_error, is_unreachable
+from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted
 from recorder.upload.errors import UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, parse_retry_after
 
@@ -106,7 +106,7 @@ class IntakeApi:
                 failures += 1
                 reason = describe_network_error(error, url)
                 limit = self.retry.unreachable_attempts if is_unreachable(error) else self.retry.max_attempts
-                if failures >= limit:
+                if failures >= limit or is_untrusted(error):
                     raise ApiError(reason) from error
                 log.info("Could not %s (%s); retrying", doing, reason)
                 backoff(self.retry, failures, self.wait)

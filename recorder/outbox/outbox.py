@@ -38,6 +38,8 @@ from recorder.upload.retry import Wait
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[TransferProgress], None]
+#: meta key: the chunk size a 413 taught us (a proxy on this network caps request bodies)
+LEARNED_CHUNK_KEY = "learned_chunk_size_bytes"
 
 
 class SendError(Exception):
@@ -390,6 +392,8 @@ class Outbox:
 
                 def store_chunk_size(size: int) -> None:
                     self.store.update_submission(sid, chunk_size_bytes=size)
+                    # This network caps request size: later submissions start at the lower size too.
+                    self.store.set_meta(LEARNED_CHUNK_KEY, str(size))
 
                 url = tus.upload(
                     f.path,
@@ -444,7 +448,12 @@ class Outbox:
         )
 
     def _tus(self, record: SubmissionRecord, stop: threading.Event) -> TusClient:
-        chunk = min(self.network.chunk_size_bytes, record.chunk_size_bytes or self.network.chunk_size_bytes)
+        learned = self.store.get_meta(LEARNED_CHUNK_KEY)
+        chunk = min(
+            self.network.chunk_size_bytes,
+            record.chunk_size_bytes or self.network.chunk_size_bytes,
+            int(learned) if learned and learned.isdigit() else self.network.chunk_size_bytes,
+        )
         key = self.network.upload_key
         return TusClient(
             session=self._session_for(),

@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from recorder.net.errors import describe_network_error, is_unreachable
+from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted
 from recorder.upload.chunks import ChunkBody, ChunkReader
 from recorder.upload.errors import UploadCancelled, UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, event_wait, parse_retry_after
@@ -73,9 +73,17 @@ class UploadHooks:
 
 
 class _Retry(Exception):  # noqa: N818 - internal control flow
-    def __init__(self, reason: str, *, unreachable: bool = False, retry_after_s: float | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        *,
+        unreachable: bool = False,
+        hopeless: bool = False,
+        retry_after_s: float | None = None,
+    ) -> None:
         super().__init__(reason)
         self.unreachable = unreachable
+        self.hopeless = hopeless  # retrying in this run cannot help (an untrusted certificate)
         self.retry_after_s = retry_after_s
 
 
@@ -323,7 +331,7 @@ class TusClient:
                     limit = (
                         self.retry.unreachable_attempts if failure.unreachable else self.retry.max_attempts
                     )
-                    if failures >= limit:
+                    if failures >= limit or failure.hopeless:
                         raise UploadError(str(failure)) from error
                     log.info("Upload attempt %d failed (%s); retrying", failures, failure)
                     backoff(self.retry, failures, wait, failure.retry_after_s)
@@ -335,7 +343,11 @@ class TusClient:
     def _describe(self, error: BaseException) -> _Retry:
         if isinstance(error, _Retry):
             return error
-        return _Retry(describe_network_error(error, self.endpoint_url), unreachable=is_unreachable(error))
+        return _Retry(
+            describe_network_error(error, self.endpoint_url),
+            unreachable=is_unreachable(error),
+            hopeless=is_untrusted(error),
+        )
 
 
 def encode_metadata(metadata: Mapping[str, str]) -> str:

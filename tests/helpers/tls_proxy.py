@@ -36,6 +36,7 @@ class TlsInspectingProxy:
         self.upstream_context = ssl.create_default_context(cafile=str(upstream_ca))
         self.connects = 0
         self.handshake_failures = 0
+        self.errors: list[str] = []
         self._contexts: dict[str, ssl.SSLContext] = {}
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -95,8 +96,8 @@ class TlsInspectingProxy:
                 upstream.close()
                 return
             _relay(inner, upstream)
-        except OSError:
-            pass
+        except OSError as error:
+            self.errors.append(repr(error))
         finally:
             with contextlib.suppress(OSError):
                 client.close()
@@ -116,10 +117,15 @@ def _relay(a: ssl.SSLSocket, b: ssl.SSLSocket) -> None:
             for src in ready:
                 assert isinstance(src, ssl.SSLSocket)
                 dst = b if src is a else a
+                # Readable may mean a TLS record with no application data (a TLS 1.3 session ticket):
+                # read without blocking, and go back to waiting when there is nothing for us.
+                src.settimeout(0)
                 try:
                     data = src.recv(256 * 1024)
-                except ssl.SSLWantReadError:
+                except (ssl.SSLWantReadError, ssl.SSLWantWriteError, BlockingIOError):
                     continue
+                finally:
+                    src.settimeout(None)
                 if not data:
                     return
                 dst.sendall(data)
