@@ -67,6 +67,8 @@ def main() -> None:
           f"total peak {max(s[1] + s[2] for s in samples):.0f} MB")  # fmt: skip
     print(f"           first {window} s average {first:.0f} MB, last {window} s average {last:.0f} MB "
           f"(drift {last - first:+.1f} MB)")  # fmt: skip
+    minutes = [f"{s[1]:.0f}" for s in samples[59::60]]
+    print(f"           RSS at each full minute (MB): {', '.join(minutes) or '-'}")
     print(f"reference: {reference_mb:.0f} MB (same process, sources open, not recording)")
     ok = "met" if peak_mb <= 350 and abs(last - first) < 20 else "NOT met"
     print(f"ratio:     {peak_mb / reference_mb:.2f}x the idle process; target <= 350 MB and flat: {ok}")

@@ -50,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _fail(str(exc))
     from recorder.devices import MonotonicClock, open_audio_source, open_video_source
+    from recorder.media.ffmpeg_binary import configure
     from recorder.takes.session import RecordingState, TakeRecorder
+
+    configure(config.text("ffmpeg"))  # the live encode, finishing and checks all use the same binary
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -69,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     recorder = TakeRecorder(
         args.out, video, audio, clock=clock, prompt_id=args.prompt, size=size,
-        max_duration_s=args.duration, ffmpeg=config.text("ffmpeg") or None,
+        max_duration_s=args.duration,
     )  # fmt: skip
     t = time.perf_counter()
     try:

@@ -9,17 +9,26 @@ from pathlib import Path
 import imageio_ffmpeg
 
 ENV_VAR = "VOICEBOOTH_FFMPEG"
+#: The ``ffmpeg`` configuration value, set once at start-up by :func:`configure` (the app, the CLI).
+_configured: str | None = None
 
 
 class FfmpegNotFoundError(RuntimeError):
     """No usable ffmpeg binary; ``str(error)`` is plain English and names where we looked."""
 
 
+def configure(path: str | None) -> None:
+    """Remembers the configured ffmpeg (the ``ffmpeg`` setting) for every later :func:`ffmpeg_exe` call."""
+    global _configured
+    _configured = (path or "").strip() or None
+
+
 def ffmpeg_exe(explicit: str | None = None) -> str:
     """Returns the path of the ffmpeg executable to use.
 
     Args:
-        explicit: A path (or a command name on PATH) from configuration; wins over everything else.
+        explicit: A path (or a command name on PATH); wins over everything else. When None, the value
+            given to :func:`configure` is used.
 
     Returns:
         ``explicit`` when given, else ``$VOICEBOOTH_FFMPEG`` when set and non-empty, otherwise
@@ -28,7 +37,8 @@ def ffmpeg_exe(explicit: str | None = None) -> str:
     Raises:
         FfmpegNotFoundError: The named binary does not exist, or imageio-ffmpeg has none for this platform.
     """
-    for source, value in (("The configured ffmpeg", explicit), (ENV_VAR, os.environ.get(ENV_VAR))):
+    chosen_explicit = explicit if explicit is not None else _configured
+    for source, value in (("The configured ffmpeg", chosen_explicit), (ENV_VAR, os.environ.get(ENV_VAR))):
         chosen = (value or "").strip()
         if chosen:
             return _existing(chosen, source)
