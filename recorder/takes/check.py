@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from recorder.takes.journal import read_journal, write_json_atomic
+from recorder.takes.status import EXPECTED_REASONS
 
 CHECK_NAME = "check.json"
 MIN_DURATION_S = 3.0
@@ -111,6 +112,10 @@ def check_take(take_dir: Path) -> TakeCheck:
         problems.append(PROBLEM_LENGTHS)
     if av_offset_ms is not None and abs(av_offset_ms) > AV_OFFSET_LIMIT_MS:
         problems.append(PROBLEM_SYNC)
+    # A take that ended by itself (camera unplugged, disk full, recovered after a crash) says why, first.
+    reason = journal.get("stop_reason")
+    if isinstance(reason, str) and reason and reason not in EXPECTED_REASONS:
+        problems.insert(0, reason)
 
     check = TakeCheck(
         duration_s=round(duration_s, 3),

@@ -1,18 +1,47 @@
-"""Reads and atomically rewrites a take's journal.json (CONTRACTS.md section 1).
-
-Minimal version written for the deliverable work; the take writer owns and may extend it.
-"""
+"""Creates, reads and atomically rewrites a take's journal.json (CONTRACTS.md section 1)."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 JOURNAL_NAME = "journal.json"
 STATES = ("recording", "stopped", "finishing", "finished", "failed")
+
+
+def new_journal(
+    take_id: str,
+    prompt_id: str | None,
+    size: tuple[int, int],
+    fps: int,
+    rate_hz: int,
+    channels: int,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The journal of a take that is starting (state ``recording``, nothing written yet)."""
+    journal: dict[str, Any] = {
+        "schema": 1,
+        "take_id": take_id,
+        "prompt_id": prompt_id,
+        "state": "recording",
+        "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
+        "video": {"width": size[0], "height": size[1], "fps": fps, "codec": "h264"},
+        "audio": {"rate_hz": rate_hz, "channels": channels},
+        "t0_ns": None,
+        "frames_written": 0,
+        "frames_duplicated": 0,
+        "frames_dropped": 0,
+        "audio_samples_written": 0,
+        "stop_reason": None,
+        "error": None,
+        "av_offset_ms": None,
+    }
+    journal.update(extra)
+    return journal
 
 
 def read_journal(take_dir: Path) -> dict[str, Any]:

@@ -15,14 +15,11 @@ kept and the journal says why it ended (``stop_reason``) in plain English.
 
 from __future__ import annotations
 
-import enum
 import logging
 import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +27,32 @@ from recorder.ports import AudioSource, Clock, Frame, SourceError, VideoSource
 from recorder.takes.audio_track import AudioTrack, peak_dbfs
 from recorder.takes.encoder import EncoderError, EncoderSettings, LiveEncoder
 from recorder.takes.folder import TakeLock, new_take_id, takes_root
-from recorder.takes.journal import read_journal, write_journal
+from recorder.takes.journal import new_journal, read_journal, write_journal
 from recorder.takes.preflight import RecordingError, check_folder, needed_bytes
+from recorder.takes.status import (
+    ERROR_NO_PICTURE,
+    REASON_AUDIO_ENDED,
+    REASON_TIME_LIMIT,
+    REASON_VIDEO_ENDED,
+    RecordingState,
+    RecordingStatus,
+    TakeResult,
+    encoder_stop_reason,
+    plain_os_error,
+    utc_now,
+)
 from recorder.takes.timeline import CfrTimeline
 
-__all__ = ["RecordingError", "RecordingState", "RecordingStatus", "TakeRecorder", "TakeResult"]
+__all__ = [
+    "REASON_AUDIO_ENDED",
+    "REASON_TIME_LIMIT",
+    "REASON_VIDEO_ENDED",
+    "RecordingError",
+    "RecordingState",
+    "RecordingStatus",
+    "TakeRecorder",
+    "TakeResult",
+]
 
 log = logging.getLogger(__name__)
 
@@ -42,42 +60,6 @@ log = logging.getLogger(__name__)
 QUEUE_S = 0.5
 JOURNAL_EVERY_S = 1.0
 _NS_PER_S = 1_000_000_000
-REASON_TIME_LIMIT = "The time limit for this answer was reached."
-REASON_VIDEO_ENDED = "The camera stopped sending pictures."
-REASON_AUDIO_ENDED = "The microphone stopped sending sound."
-ERROR_NO_PICTURE = "Nothing was recorded: no picture came from the camera."
-
-
-class RecordingState(enum.Enum):
-    """Where a take is in its life (see the module docstring)."""
-
-    READY = "ready"
-    RECORDING = "recording"
-    STOPPING = "stopping"
-    STOPPED = "stopped"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class RecordingStatus:
-    """A snapshot for the UI, safe to read from any thread."""
-
-    state: RecordingState
-    elapsed_s: float
-    frames_written: int
-    frames_duplicated: int
-    frames_dropped: int
-    stop_reason: str | None
-
-
-@dataclass(frozen=True)
-class TakeResult:
-    """A stopped take: its folder, final journal, why it ended (None: Stop was pressed) and stage times."""
-
-    take_dir: Path
-    journal: dict[str, Any]
-    stop_reason: str | None
-    timings_s: dict[str, float] = field(default_factory=dict)
 
 
 class TakeRecorder:
@@ -193,24 +175,11 @@ class TakeRecorder:
             self._take_lock = TakeLock(self.take_dir)
             self._take_lock.acquire()
             audio_format = self._audio.format
-            self._journal = {
-                "schema": 1,
-                "take_id": self.take_id,
-                "prompt_id": self._prompt_id,
-                "state": "recording",
-                "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
-                "video": {"width": self._size[0], "height": self._size[1], "fps": self._fps, "codec": "h264"},
-                "audio": {"rate_hz": audio_format.rate_hz, "channels": audio_format.channels},
-                "t0_ns": None,
-                "frames_written": 0,
-                "frames_duplicated": 0,
-                "frames_dropped": 0,
-                "audio_samples_written": 0,
-                "stop_reason": None,
-                "error": None,
-                "av_offset_ms": None,
-                "encoder": {"preset": self._encoder_settings.preset, "crf": self._encoder_settings.crf},
-            }
+            self._journal = new_journal(
+                self.take_id, self._prompt_id, self._size, self._fps, audio_format.rate_hz,
+                audio_format.channels, encoder={"preset": self._encoder_settings.preset,
+                                                "crf": self._encoder_settings.crf},
+            )  # fmt: skip
             write_journal(self.take_dir, self._journal)
             self._track = AudioTrack(self.take_dir / "audio.pcm", audio_format.rate_hz, audio_format.channels)
             video_format = self._video.format
@@ -222,7 +191,7 @@ class TakeRecorder:
             self._abandon_start()
             if isinstance(exc, EncoderError):
                 raise RecordingError(f"The recording could not start. {exc}") from exc
-            raise RecordingError(f"The recording could not start: {_plain_os_error(exc)}") from exc
+            raise RecordingError(f"The recording could not start: {plain_os_error(exc)}") from exc
         with self._lock:
             self._state = RecordingState.RECORDING
         for target, name in ((self._capture_video, "take-video"), (self._capture_audio, "take-audio"),
@@ -298,7 +267,7 @@ class TakeRecorder:
         except SourceError as exc:
             self._request_stop(str(exc) or reason)
         except OSError as exc:
-            self._request_stop(f"The sound could not be saved: {_plain_os_error(exc)}")
+            self._request_stop(f"The sound could not be saved: {plain_os_error(exc)}")
         except Exception as exc:
             log.exception("The microphone failed")
             self._request_stop(f"{reason} ({type(exc).__name__})")
@@ -347,7 +316,7 @@ class TakeRecorder:
                     self._video_delay_count += 1
             except EncoderError as exc:
                 log.info("Live encoder stopped: %s %s", exc, exc.detail)
-                self._request_stop(_encoder_reason(self.take_dir))
+                self._request_stop(encoder_stop_reason(self.take_dir))
                 encoder = None
             if timeline.full:
                 self._request_stop(REASON_TIME_LIMIT)
@@ -385,7 +354,7 @@ class TakeRecorder:
             self._encoder.close()
         except EncoderError as exc:
             log.info("Live encoder: %s %s", exc, exc.detail)
-            self._set_reason(_encoder_reason(self.take_dir))
+            self._set_reason(encoder_stop_reason(self.take_dir))
         self._timings["encoder_close"] = time.perf_counter() - started
         audio_thread = self._threads[1]
         self._audio.close()
@@ -393,12 +362,12 @@ class TakeRecorder:
         try:
             self._track.close()
         except OSError as exc:
-            self._set_reason(f"The sound could not be saved: {_plain_os_error(exc)}")
+            self._set_reason(f"The sound could not be saved: {plain_os_error(exc)}")
         status = self.status
         if status.frames_written == 0:
             error = ERROR_NO_PICTURE
         final_state = RecordingState.FAILED if error else RecordingState.STOPPED
-        self._journal.update(stop_reason=self._stop_reason, error=error, stopped_utc=_utc_now())
+        self._journal.update(stop_reason=self._stop_reason, error=error, stopped_utc=utc_now())
         try:
             self._write_progress(final_state.value)
         except OSError as exc:
@@ -470,26 +439,3 @@ class TakeRecorder:
             return None
         video_delay_ms = self._video_delay_sum_ns / self._video_delay_count / 1e6
         return round(self._track.delay_ms - video_delay_ms, 2)
-
-
-def _encoder_reason(take_dir: Path) -> str:
-    import shutil
-
-    try:
-        if shutil.disk_usage(take_dir).free < 16 * 1024 * 1024:
-            return "The disk is full, so the recording had to stop. What was recorded is kept."
-    except OSError:
-        pass
-    return "The video could not be saved, so the recording had to stop. What was recorded is kept."
-
-
-def _plain_os_error(exc: OSError) -> str:
-    if exc.errno == 28:
-        return "the disk is full."
-    if exc.errno in (13, 30, 1):
-        return "the folder cannot be written to."
-    return "a file could not be written."
-
-
-def _utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -9,6 +9,8 @@ import pytest
 
 from recorder.takes import check
 from recorder.takes.check import check_take
+from recorder.takes.journal import update_journal
+from recorder.takes.status import REASON_TIME_LIMIT
 from tests.helpers.takes import make_take
 
 SMALL = (320, 180)
@@ -75,3 +77,16 @@ def test_av_offset_from_journal_timestamps(tmp_path: Path) -> None:
     result = check_take(take)
     assert result.av_offset_ms == pytest.approx(65.0)
     assert check.PROBLEM_SYNC in result.problems
+
+
+def test_why_a_take_ended_by_itself_is_the_first_problem(tmp_path: Path) -> None:
+    take = make_take(tmp_path, duration_s=3.5, size=SMALL)
+    reason = "The camera stopped working. Check it is still plugged in, then try again."
+    update_journal(take, stop_reason=reason)
+    assert check_take(take).problems[0] == reason
+
+
+def test_reaching_the_time_limit_is_no_problem(tmp_path: Path) -> None:
+    take = make_take(tmp_path, duration_s=3.5, size=SMALL)
+    update_journal(take, stop_reason=REASON_TIME_LIMIT)
+    assert check_take(take).problems == []
