@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,3 +96,30 @@ def test_a_folder_that_cannot_be_written_is_refused_before_recording(immutable_d
     assert done.returncode == 2
     assert "cannot create the folder" in done.stderr and "Traceback" not in done.stderr
     assert list(immutable_dir.iterdir()) == []
+
+
+def test_sigterm_stops_the_take_early_and_still_finishes_it(tmp_path: Path) -> None:
+    out = tmp_path / "submission"
+    proc = subprocess.Popen(
+        [*CLI, "record", "--video", "synthetic:", "--audio", "synthetic:", "--duration", "30",
+         "--out", str(out), "--size", "640x360"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while not any(
+            json.loads(j.read_text() or "{}").get("frames_written", 0) >= 30
+            for j in out.glob("takes/*/journal.json")
+        ):
+            assert time.monotonic() < deadline and proc.poll() is None, "the recording never got going"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)  # e.g. the session is logged off
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, stderr
+    summary = json.loads(stdout.strip().splitlines()[-1])
+    assert summary["stop_reason"] is None and 1.0 <= summary["duration_s"] < 10
+    assert Path(summary["deliverable"]).is_file()
