@@ -17,11 +17,13 @@ Counters: requests seen by method, body bytes forwarded. Bodies are streamed, ne
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import socket
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 BLOCK = 256 * 1024
@@ -60,8 +62,13 @@ class _Conn:
         out, self.buffer = self.buffer[:size], self.buffer[size:]
         return out
 
-    def stream_body(self, size: int, sink: socket.socket | None) -> int:
-        """Copy (or drop, when ``sink`` is None) ``size`` body bytes; returns how many were forwarded."""
+    def stream_body(
+        self, size: int, sink: socket.socket | None, count: Callable[[int], None] | None = None
+    ) -> int:
+        """Copy (or drop, when ``sink`` is None) ``size`` body bytes; returns how many were forwarded.
+
+        ``count`` gets each forwarded piece's size as it goes (so a body cut short is counted too).
+        """
         left = size
         while left > 0:
             if self.buffer:
@@ -72,6 +79,8 @@ class _Conn:
                     raise ConnectionError("closed mid-body")
             if sink is not None:
                 sink.sendall(piece)
+                if count is not None:
+                    count(len(piece))
             left -= len(piece)
         return size if sink is not None else 0
 
@@ -106,6 +115,7 @@ class FaultProxy:
         self.failed = 0
         self.rejected_413 = 0
         self.body_bytes_forwarded = 0
+        self.body_bytes_by_method: Counter[str] = Counter()
         self.held = threading.Event()
         self._release = threading.Event()
         self._lock = threading.Lock()
@@ -180,9 +190,7 @@ class FaultProxy:
                 if upstream is None:
                     upstream = _Conn(socket.create_connection(self.upstream, timeout=120))
                 upstream.sock.sendall(head)
-                forwarded = client.stream_body(length, upstream.sock)
-                with self._lock:
-                    self.body_bytes_forwarded += forwarded
+                client.stream_body(length, upstream.sock, functools.partial(self._count_body, effective))
                 response = self._read_response(upstream, method)
                 if holding and not rules.hold_before_forward:
                     self.held.set()
@@ -198,6 +206,11 @@ class FaultProxy:
             if upstream is not None:
                 with contextlib.suppress(OSError):
                     upstream.sock.close()
+
+    def _count_body(self, method: str, size: int) -> None:
+        with self._lock:
+            self.body_bytes_forwarded += size
+            self.body_bytes_by_method[method] += size
 
     def _read_response(self, upstream: _Conn, method: str) -> bytes:
         head = upstream.read_head()
