@@ -1,0 +1,108 @@
+"""CSV formula defusing, and the upload lock serialising across processes (flock) and within one (asyncio)."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from server.services.export import safe_cell
+from server.tus.locks import LockTimeoutError, UploadGoneError, UploadLocks
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\r=x", "'\r=x"),
+        ("  =cmd|' /C calc'!A0", "'  =cmd|' /C calc'!A0"),
+        ("Sam", "Sam"),
+        ("", ""),
+        (None, ""),
+        ("a=b", "a=b"),
+        (12.5, "12.5"),
+    ],
+)
+def test_safe_cell(value: object, expected: str) -> None:
+    assert safe_cell(value) == expected
+
+
+HOLDER = """
+import fcntl, pathlib, sys, time
+fd = open(sys.argv[1], "r+")
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+pathlib.Path(sys.argv[1] + ".released").touch()  # written while the lock is still held
+"""
+
+
+def test_lock_waits_for_another_process(tmp_path: Path) -> None:
+    lock_path = tmp_path / "u.lock"
+    lock_path.touch()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock_path), "0.6"], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+
+    async def take() -> bool:
+        async with UploadLocks().hold("u", lock_path, timeout_s=10):
+            return Path(f"{lock_path}.released").exists()
+
+    released_first = asyncio.run(take())
+    holder.wait(5)
+    assert holder.returncode == 0 and released_first  # it only got the lock once the other process let go
+
+
+def test_lock_times_out_and_notices_a_removed_upload(tmp_path: Path) -> None:
+    lock_path = tmp_path / "u.lock"
+    lock_path.touch()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock_path), "3"], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+
+    async def take(path: Path) -> None:
+        async with UploadLocks().hold("u", path, timeout_s=0.3):
+            pass
+
+    with pytest.raises(LockTimeoutError):
+        asyncio.run(take(lock_path))
+    holder.kill()
+    holder.wait(5)
+    with pytest.raises(UploadGoneError):
+        asyncio.run(take(tmp_path / "gone.lock"))
+
+
+def test_in_process_lock_orders_requests() -> None:
+    order: list[str] = []
+
+    async def scenario(lock_path: Path) -> None:
+        locks = UploadLocks()
+
+        async def writer(name: str, hold_s: float) -> None:
+            async with locks.hold("u", lock_path, timeout_s=5):
+                order.append(f"{name}+")
+                await asyncio.sleep(hold_s)
+                order.append(f"{name}-")
+
+        first = asyncio.create_task(writer("a", 0.1))
+        await asyncio.sleep(0.01)
+        assert locks.busy("u")
+        await asyncio.gather(first, writer("b", 0))
+        assert not locks.busy("u")
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "u.lock"
+        path.touch()
+        asyncio.run(scenario(path))
+    assert order == ["a+", "a-", "b+", "b-"]
