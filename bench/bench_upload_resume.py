@@ -1,9 +1,10 @@
 """Benchmark (c): bytes sent again after the sending process is killed mid-upload (target: <= one chunk).
 
-The real ``voicebooth send`` runs in a child process against the real intake server, through a rate-capped
-TCP proxy (so the kill lands mid-chunk) and an HTTP proxy that counts PATCH body bytes as they pass (a body
-cut short counts too). When 40 % is confirmed, plus a random part of one chunk's time, the child gets
-SIGKILL; the same command is run again and finishes. Re-sent bytes = all PATCH body bytes - file size.
+The real ``voicebooth send`` runs in a child process against the real intake server, through an HTTP proxy
+that counts the PATCH body bytes the client sends (a body cut short counts too) and then a rate-capped TCP
+link (so the kill lands mid-chunk). When 40 % is confirmed, plus a random part of one chunk's time, the
+child gets SIGKILL; the same command is run again and finishes.
+Re-sent bytes = all PATCH body bytes - file size.
 The reference is the naive alternative on the same run: without resume the whole file goes again, so it
 re-sends everything sent before the kill.
 
@@ -67,11 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = make_submission(root / "sub", media, big=True)
         size = (finished_takes(folder)[0] / "deliverable.mp4").stat().st_size
         server = IntakeServer.start(root / "intake")
-        counter = FaultProxy(("127.0.0.1", server.port), FaultRules())
-        link = TcpProxy(("127.0.0.1", counter.port), rate_bits_s=args.mbit_s * 1e6)
+        # client -> counter (what the client sent) -> rate-capped link -> server
+        link = TcpProxy(("127.0.0.1", server.port), rate_bits_s=args.mbit_s * 1e6)
+        counter = FaultProxy(("127.0.0.1", link.port), FaultRules())
         home = root / "home"
         try:
-            child = start_send(folder, link.url, server.upload_key, home, write_details(root / "d.json"))
+            child = start_send(folder, counter.url, server.upload_key, home, write_details(root / "d.json"))
             while confirmed_offset(home) < 0.4 * size and child.poll() is None:
                 time.sleep(0.01)
             time.sleep(rng.uniform(0, chunk * 8 / (args.mbit_s * 1e6)))  # somewhere inside the next chunk
@@ -83,13 +85,13 @@ def main(argv: list[str] | None = None) -> int:
             first_run = counter.body_bytes_by_method["PATCH"]
             with sqlite3.connect(f"file:{outbox_path(home)}?mode=ro", uri=True) as db:
                 url = str(db.execute("SELECT upload_url FROM files").fetchone()[0])
-            head = requests.head(url.replace(link.url, server.url), headers=server.tus_headers, timeout=10)
+            head = requests.head(url.replace(counter.url, server.url), headers=server.tus_headers, timeout=10)
             server_offset = int(head.headers["Upload-Offset"])
-            result = run_send(folder, link.url, server.upload_key, home)
+            result = run_send(folder, counter.url, server.upload_key, home)
             total = counter.body_bytes_by_method["PATCH"]
         finally:
-            link.stop()
             counter.stop()
+            link.stop()
             server.stop()
         if result.returncode != 0:
             print(result.stderr, file=sys.stderr)

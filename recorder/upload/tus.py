@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 TUS_VERSION = "1.0.0"
 MIN_CHUNK_BYTES = 64 * 1024
+PROBE_BYTES = 256 * 1024
 CHECKSUM_PREFERENCE = ("sha256", "sha1")
 _RETRY_STATUSES = {423, 429, 460, 500, 502, 503, 504}
 
@@ -270,6 +271,10 @@ class TusClient:
         _check_file(path, size_bytes)
         url = upload_url
         offset: int | None = None
+        # After an offset learnt from HEAD (resume, resync) the first PATCH is small: a request of a killed
+        # process may still hold the upload on the server and move its offset, and a 409 then wastes only
+        # this much instead of a whole chunk.
+        probe = False
         failures = 0
         reader: ChunkReader | None = None
         try:
@@ -293,16 +298,18 @@ class TusClient:
                             hooks.on_url(url)
                     elif offset is None:
                         offset = self.offset(url, size_bytes)
+                        probe = True
                         if hooks.on_offset:
                             hooks.on_offset(offset)
                     if offset >= size_bytes:
                         return url
-                    chunk = reader.get(offset, self.chunk_size_bytes)
+                    chunk = reader.get(offset, PROBE_BYTES if probe else self.chunk_size_bytes)
                     new_offset = self._patch(url, offset, chunk.data, chunk.checksum, cancel, hooks.on_sent)
                     if new_offset <= offset:
                         raise _Retry("The intake server did not accept any of the last part sent")
                     offset = new_offset
                     failures = 0
+                    probe = False
                     if hooks.on_offset:
                         hooks.on_offset(offset)
                 except _Conflict:
