@@ -259,6 +259,12 @@ class Wine:
             f"msiexec {' '.join(args)} -> {result.returncode}\n{result.stderr[-1500:]}"
         )
 
+    def products(self) -> int:
+        """How many Voicebooth products Windows Installer has registered (Add/Remove Programs)."""
+        key = r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall"
+        out = self.run("reg", "query", key, "/s").stdout.replace("\r", "")
+        return len(re.findall(r"DisplayName\s+REG_SZ\s+Voicebooth\s*$", out, re.MULTILINE))
+
     def policy(self) -> dict[str, str]:
         out = self.run("reg", "query", r"HKLM\Software\Policies\Voicebooth").stdout
         values = {}
@@ -307,8 +313,10 @@ def test_msi_under_wine_remembers_properties_across_upgrades_and_uninstalls_clea
         "upload_key": "vbk_wine_1",
         "locked": "server_url,campaign,campaign_pack,proxy,pac_url,upload_key",
     }
+    assert wine.products() == 1
     wine.msiexec("/i", str(second))  # major upgrade, no properties passed: remembered
     assert wine.policy() == installed
+    assert wine.products() == 1  # the old version was removed
     wine.msiexec(
         "/i", str(second), "REINSTALL=ALL", "REINSTALLMODE=vomus", "CAMPAIGN=winter-2026", "LOCKED=server_url"
     )
@@ -316,14 +324,18 @@ def test_msi_under_wine_remembers_properties_across_upgrades_and_uninstalls_clea
     program_files = wine.prefix / "drive_c" / "Program Files" / "Voicebooth"
     assert (program_files / "voicebooth.exe").is_file()
     wine.msiexec("/x", str(second))
-    assert wine.policy() == {} and not program_files.exists()
+    assert wine.policy() == {} and not program_files.exists() and wine.products() == 0
     say("Wine msiexec: install with properties, upgrade remembering them, change one, uninstall: OK")
 
 
-def test_under_wine_an_msi_without_the_remember_pattern_loses_the_settings(
+def test_under_wine_an_msi_without_the_remember_pattern_orphans_the_settings(
     builds: Builds, wixl_smoke: ModuleType, wine: Wine, tmp_path: Path
 ) -> None:
-    """The control experiment: the test above can fail, and does when the registry searches are removed."""
+    """The control experiment: with the registry searches removed, the same install -> upgrade -> uninstall
+    ends differently, so the test above can fail. Without remembering, the upgrade's new version does not
+    know SERVERURL, so it neither writes nor owns server_url (Windows Installer also leaves a conditional
+    component of the old version in place when its condition is false at removal): the value outlives the
+    uninstall, where the real MSI removes it."""
     text = wixl_smoke.SOURCE.read_text(encoding="utf-8")
     forgetful = re.sub(r"\s*<RegistrySearch [^>]*/>", "", text)
     assert forgetful != text
@@ -335,4 +347,5 @@ def test_under_wine_an_msi_without_the_remember_pattern_loses_the_settings(
     wine.msiexec("/i", str(first), "SERVERURL=https://intake.example.nhs.uk")
     assert wine.policy()["server_url"] == "https://intake.example.nhs.uk"
     wine.msiexec("/i", str(second))
-    assert "server_url" not in wine.policy()
+    wine.msiexec("/x", str(second))
+    assert wine.policy() == {"server_url": "https://intake.example.nhs.uk"}  # orphaned: no product owns it

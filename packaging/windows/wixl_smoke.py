@@ -59,7 +59,7 @@ class Fixups:
     upgrade_schedule: str = "afterInstallValidate"
 
 
-def _sub(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
+def _sub(parent: ET.Element, tag: str, **attrs: str | None) -> ET.Element:
     return ET.SubElement(parent, tag, {k: v for k, v in attrs.items() if v is not None})
 
 
