@@ -86,6 +86,7 @@ def test_hand_typed_property_names_dwords_and_multi_sz_lock_lists(tmp_path: Path
                 "ChunkSizeBytes": 1048576,
                 "UPLOADKEY": "vbk_live_abc123",
                 "PROXY": "",  # an installer run without PROXY= may leave an empty value: not set
+                "PACURL": " ",  # IT clears a remembered MSI property with PACURL=" ": not set either
                 "Locked": ["SERVERURL", "ChunkSizeBytes"],  # REG_MULTI_SZ
             }
         }
@@ -100,6 +101,7 @@ def test_hand_typed_property_names_dwords_and_multi_sz_lock_lists(tmp_path: Path
     assert (config.value("chunk_size_bytes"), config.is_locked("chunk_size_bytes")) == (1048576, True)
     assert config.entry("upload_key").layer is Layer.POLICY and config.entry("upload_key").shown == "(set)"
     assert (config.value("proxy"), config.layer_of("proxy")) == ("", Layer.DEFAULT)
+    assert config.layer_of("pac_url") is Layer.DEFAULT
     assert not any("vbk_live" in p for p in config.problems)
 
 
