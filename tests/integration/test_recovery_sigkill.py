@@ -76,6 +76,7 @@ def test_a_killed_take_is_recovered_up_to_the_kill(tmp_path: Path) -> None:
 
     journal = read_journal(take_dir)
     recorded_s = (killed_ns - journal["t0_ns"]) / 1e9
+    print(f"\nkilled {recorded_s:.3f} s into the take; recovered deliverable {deliverable.duration_s:.3f} s")
     assert recorded_s - 1.0 <= deliverable.duration_s <= recorded_s + 0.1  # ends within 1 s of the kill
     info = ffprobe(deliverable.mp4_path)
     streams = {s["codec_type"]: s for s in info["streams"]}  # type: ignore[attr-defined,index]
