@@ -34,16 +34,16 @@ def manifest_for(folder: Path) -> dict[str, Any]:
 
 
 class Waits:
-    """Records each backoff wait; ``sleep_s`` really sleeps that long (for a server that needs time)."""
+    """Records each backoff wait; with ``real`` it also sleeps it (for a server that needs time to return)."""
 
-    def __init__(self, sleep_s: float = 0.0) -> None:
+    def __init__(self, real: bool = False) -> None:
         self.delays: list[float] = []
-        self.sleep_s = sleep_s
+        self.real = real
 
     def __call__(self, delay_s: float) -> bool:
         self.delays.append(delay_s)
-        if self.sleep_s:
-            time.sleep(self.sleep_s)
+        if self.real:
+            time.sleep(delay_s)
         return False
 
 
