@@ -8,6 +8,7 @@ body the file is truncated back to where the request started.
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class Ending(Enum):
     TIMED_OUT = 3
     OVERFLOW = 4
     CHECKSUM_MISMATCH = 5
-    CANCELLED = 6
+    DISK_FULL = 6
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,13 @@ async def receive_body(
                     if written + len(chunk) > max_bytes:
                         ending = Ending.OVERFLOW
                         chunk = chunk[: max_bytes - written]
-                    _write_all(fd, chunk)
+                    try:
+                        _write_all(fd, chunk)
+                    except OSError as error:
+                        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+                            raise
+                        ending = Ending.DISK_FULL  # keep the whole chunks written before; cut the partial one
+                        break
                     written += len(chunk)
                     if hasher is not None:
                         hasher.update(chunk)

@@ -31,6 +31,7 @@ router = APIRouter()
 COMMIT_EVERY_BYTES = 16 * 1024 * 1024
 LOCK_GRACE_S = 5.0
 CHECKSUM_MESSAGE = "The data does not match its Upload-Checksum; it was discarded."
+DISK_FULL_MESSAGE = "The server ran out of disk space; what arrived is kept. Try again later."
 
 
 def _ctx(request: Request) -> ServerContext:
@@ -139,6 +140,8 @@ async def create(request: Request) -> Response:
         if ending is Ending.CHECKSUM_MISMATCH:
             await run_in_threadpool(store.discard_upload, ctx, upload_id)
             raise ApiError(460, "checksum_mismatch", CHECKSUM_MESSAGE)
+        if ending is Ending.DISK_FULL:
+            raise ApiError(507, "disk_full", DISK_FULL_MESSAGE, {"Location": location})
     headers = {"Location": location, "Upload-Offset": str(info.offset_bytes), **_expires_header(info)}
     return Response(status_code=201, headers=headers)
 
@@ -172,6 +175,8 @@ async def patch(request: Request, upload_id: str) -> Response:
         raise ApiError(460, "checksum_mismatch", CHECKSUM_MESSAGE)
     if ending is Ending.OVERFLOW:
         raise ApiError(413, "upload_too_large", "The body goes past the end of the upload (Upload-Length).")
+    if ending is Ending.DISK_FULL:
+        raise ApiError(507, "disk_full", DISK_FULL_MESSAGE, {"Upload-Offset": str(info.offset_bytes)})
     headers = {"Upload-Offset": str(info.offset_bytes), **_expires_header(info)}
     if ending is Ending.TIMED_OUT:
         headers["Connection"] = "close"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import socket
 from email.utils import parsedate_to_datetime
 
 import requests
@@ -335,3 +336,32 @@ def test_defer_length_and_concatenation_are_refused_plainly(
         server.files_url, headers={**server.tus_headers, "Upload-Concat": "partial", "Upload-Length": "5"}
     )
     unchanged.check(response, 400)
+
+
+def _raw_post(server: IntakeServer, length: int, body: bytes) -> socket.socket:
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    sock.sendall(
+        (
+            f"POST /files/ HTTP/1.1\r\nHost: 127.0.0.1\r\nTus-Resumable: 1.0.0\r\n"
+            f"Authorization: Bearer {server.upload_key}\r\nUpload-Length: {length}\r\n"
+            f"Content-Type: {OCTET}\r\n"
+            f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\n\r\n"
+        ).encode()
+    )
+    return sock
+
+
+def test_expect_100_continue_gets_early_feedback(server: IntakeServer) -> None:
+    # Refused creation: the final status comes at once, no "100 Continue", so the client never sends the body.
+    check = Unchanged(server)
+    sock = _raw_post(server, 10 * 1000**3, b"hello")
+    assert sock.recv(65536).startswith(b"HTTP/1.1 413 ")
+    sock.close()
+    check.check(requests.get(f"{server.url}/api/v1/status/VB-7K3M-Q9XD"), 404)
+    # Accepted creation: "100 Continue", then the body, then 201 with the offset.
+    sock = _raw_post(server, 10, b"hello")
+    assert sock.recv(65536).startswith(b"HTTP/1.1 100 ")
+    sock.sendall(b"hello")
+    reply = sock.recv(65536)
+    sock.close()
+    assert reply.startswith(b"HTTP/1.1 201 ") and b"upload-offset: 5\r\n" in reply.lower()
