@@ -104,11 +104,12 @@ def seed(
     prompt_id: str = "love-role",
     job_title: str = "Nurse",
     show_job: bool = False,
+    duration_s: float = 2.0,
 ) -> Seeded:
-    """Send one single-take submission with ``clip`` for a person called ``name``."""
+    """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``."""
     person = {"name": {"value": name, "show": True}, "job_title": {"value": job_title, "show": show_job}}
     manifest, completed = send_submission(
-        server, [clip], prompt_ids=[prompt_id], person=person, consent=real_consent()
+        server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person, consent=real_consent()
     )
     return Seeded(
         submission_id=manifest["submission_id"],

@@ -1,0 +1,191 @@
+"""The detail screen against a real server: the clip plays through the local proxy (frames reach the
+player), seek and speed; the consent record; decisions with notes land in the server's audit trail;
+timecoded comments seek the player; a missing clip and an unreachable server give plain messages with
+Try again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.qt import StrictLogs
+from tests.helpers.server import IntakeServer
+from tests.integration.review.seed import Seeded, audit_actions, deliverable, seed
+from tests.unit.ui.review.conftest import sign_in_through_dialog, wait_for_list
+from ui.review.services import ReviewServices
+from ui.review.window import ReviewWindow
+
+OpenWindow = Callable[[ReviewServices], ReviewWindow]
+
+
+@pytest.fixture
+def one(intake_server: IntakeServer, tmp_path: Path) -> Seeded:
+    return seed(intake_server, deliverable(tmp_path, duration_s=2.0), name="Priya Shah", job_title="Porter")
+
+
+def showing(qtbot: QtBot, window: ReviewWindow, seeded: Seeded) -> None:
+    window.list_panel.select(seeded.submission_id)
+    qtbot.waitUntil(
+        lambda: (
+            window.detail_panel.detail is not None
+            and window.detail_panel.detail.submission_id == seeded.submission_id
+        ),
+        timeout=20_000,
+    )
+
+
+def signed_in(
+    qtbot: QtBot, server: IntakeServer, services: ReviewServices, open_window: OpenWindow, count: int
+) -> ReviewWindow:
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *server.reviewer)
+    wait_for_list(qtbot, window, count)
+    return window
+
+
+def test_the_clip_streams_into_the_player_with_seek_and_speed(
+    qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
+) -> None:
+    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    showing(qtbot, window, one)
+    player = window.detail_panel.player
+    assert player.player.source().toString().startswith("http://127.0.0.1:")
+    qtbot.waitUntil(lambda: player.frames_shown > 0, timeout=20_000)  # the paused first frame
+    qtbot.waitUntil(lambda: player.player.duration() > 1500, timeout=10_000)
+    player.set_speed(2.0)
+    assert player.player.playbackRate() == 2.0
+    before = player.frames_shown
+    player.toggle()
+    qtbot.waitUntil(lambda: player.frames_shown > before + 10, timeout=20_000)
+    player.toggle()
+    player.seek(1500)
+    qtbot.waitUntil(lambda: abs(player.position_ms - 1500) < 200, timeout=10_000)
+    assert "0:01 / 0:02" in player.time_label.text()
+
+
+def test_consent_and_person_are_shown_as_recorded(
+    qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
+) -> None:
+    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    showing(qtbot, window, one)
+    consent = window.detail_panel.consent
+    assert "current" in consent.state_label.text()
+    assert (
+        "staff-voices-consent-v1" in consent.facts_label.text()
+        and "Expires: 20" in consent.facts_label.text()
+    )
+    choices = consent.choices_label.text()
+    assert "✓ Yes: I agree to be recorded" in choices and "✗ No: You may contact me" in choices
+    assert "exactly the words" in consent.verified_label.text()
+    assert consent.wording.toPlainText().startswith("Why we are asking")
+    assert "Name: Priya Shah (may be shown with the video)" in consent.person_label.text()
+    assert "Job title: Porter (NOT to be shown)" in consent.person_label.text()
+    assert not window.detail_panel.export_button.isEnabled()  # not approved yet
+
+
+def test_decisions_with_notes_reach_the_audit_trail(
+    qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
+) -> None:
+    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    showing(qtbot, window, one)
+    box = window.detail_panel.decision
+    box.reject_button.click()  # no note: refused here, nothing sent
+    assert box.error_label.isVisible() and "Write a note" in box.error_label.text()
+    assert [a["action"] for a in audit_actions(intake_server, one.submission_id)].count("decision") == 0
+    box.note.setPlainText("Lovely answer, approved for the campaign")
+    box.approve_button.click()
+    qtbot.waitUntil(
+        lambda: window.detail_panel.detail is not None and window.detail_panel.detail.status == "approved",
+        timeout=20_000,
+    )
+    trail = audit_actions(intake_server, one.submission_id)
+    decisions = [a for a in trail if a["action"] == "decision"]
+    assert len(decisions) == 1 and decisions[0]["actor"] == "reviewer"
+    assert decisions[0]["detail"] == {"from": "received", "to": "approved"}
+    detail = window.detail_panel.detail
+    assert detail.decisions[-1].note == "Lovely answer, approved for the campaign"
+    assert any("received → approved" in window.detail_panel.audit.list.item(i).text()
+               for i in range(window.detail_panel.audit.list.count()))  # fmt: skip
+    assert box.note.toPlainText() == ""
+    qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItem(0).text(1) == "Approved", timeout=20_000)  # type: ignore[union-attr]
+    assert window.detail_panel.export_button.isEnabled()
+
+
+def test_comments_are_timecoded_and_clicking_one_seeks(
+    qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
+) -> None:
+    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    showing(qtbot, window, one)
+    player = window.detail_panel.player
+    qtbot.waitUntil(lambda: player.player.duration() > 1500, timeout=20_000)
+    player.seek(1200)
+    qtbot.waitUntil(lambda: abs(player.position_ms - 1200) < 150, timeout=10_000)
+    comments = window.detail_panel.comments
+    comments.text.setText("Great smile here")
+    comments.add_button.click()
+    qtbot.waitUntil(lambda: comments.list.count() == 1, timeout=20_000)
+    assert "at 0:01: Great smile here (reviewer)" in comments.list.item(0).text()  # type: ignore[union-attr]
+    assert comments.text.text() == ""
+    player.seek(0)
+    qtbot.waitUntil(lambda: player.position_ms < 150, timeout=10_000)
+    item = comments.list.item(0)
+    assert item is not None
+    rect = comments.list.visualItemRect(item)
+    qtbot.mouseClick(comments.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: abs(player.position_ms - 1200) < 150, timeout=10_000)
+    assert ("reviewer", "comment") in [
+        (a["actor"], a["action"]) for a in audit_actions(intake_server, one.submission_id)
+    ]
+
+
+def test_a_clip_missing_on_the_server_is_explained_with_try_again(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    one: Seeded,
+    strict_logs: StrictLogs,
+    tmp_path: Path,
+) -> None:
+    strict_logs.expect("Could not open media|HTTP error|Server returned")
+    (media,) = (intake_server.data_dir / "media").glob("*.mp4")
+    kept = tmp_path / "kept.mp4"
+    media.rename(kept)  # the server lost the file (disk fault, half-finished restore...)
+    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    showing(qtbot, window, one)
+    qtbot.waitUntil(lambda: bool(window.banner.message), timeout=20_000)
+    assert "not on the server any more" in window.banner.message
+    assert window.detail_panel.player.player.mediaStatus() == QMediaPlayer.MediaStatus.InvalidMedia
+    assert window.banner.retry_button.isVisible()
+    kept.rename(media)  # restored
+    window.banner.retry_button.click()
+    qtbot.waitUntil(lambda: window.detail_panel.player.frames_shown > 0, timeout=20_000)
+    assert window.banner.message == ""
+
+
+def test_server_unreachable_then_try_again(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    one: Seeded,
+    strict_logs: StrictLogs,
+) -> None:
+    strict_logs.expect("Could not open media|Server returned|HTTP error")  # the player loses its stream too
+    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    intake_server.stop()
+    window.refresh()
+    qtbot.waitUntil(lambda: bool(window.banner.message), timeout=30_000)
+    assert "cannot be reached" in window.banner.message
+    assert window.banner.retry_button.isVisible()
+    intake_server.launch()
+    window.banner.retry_button.click()
+    qtbot.waitUntil(lambda: window.banner.message == "", timeout=10_000)
+    wait_for_list(qtbot, window, 1)
+    assert window.list_panel.selected_id() == "" or window.list_panel.selected_id() == one.submission_id

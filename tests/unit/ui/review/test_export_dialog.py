@@ -1,0 +1,141 @@
+"""The export dialog against a real server: an approved answer exported in the chosen shape (ffprobe),
+with the metadata sheet; typed captions are checked before anything runs; a submission withdrawn after
+the dialog opened is refused and nothing is written; Stop leaves nothing behind."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from recorder.export import Shape
+from tests.helpers.server import IntakeServer
+from tests.integration.review.seed import Seeded, decide_directly, deliverable, seed, withdraw
+from tests.unit.recorder.export.ffprobe import ffprobe, video_stream
+from tests.unit.ui.review.conftest import sign_in_through_dialog, wait_for_list
+from ui.review.export_dialog import ExportDialog
+from ui.review.services import ReviewServices
+from ui.review.window import ReviewWindow
+
+OpenWindow = Callable[[ReviewServices], ReviewWindow]
+
+
+def open_export_for(qtbot: QtBot, window: ReviewWindow, seeded: Seeded) -> ExportDialog:
+    window.list_panel.select(seeded.submission_id)
+    qtbot.waitUntil(
+        lambda: (
+            window.detail_panel.detail is not None
+            and window.detail_panel.detail.submission_id == seeded.submission_id
+            and window.detail_panel.export_button.isEnabled()
+        ),
+        timeout=20_000,
+    )
+    window.detail_panel.export_button.click()
+    dialog = window.export_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    return dialog
+
+
+def only(dialog: ExportDialog, shape: Shape) -> None:
+    for each, box in dialog.shapes.items():
+        box.setChecked(each is shape)
+
+
+def test_export_of_an_approved_answer_with_metadata(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path), name="Priya Shah", job_title="Porter", show_job=False)
+    decide_directly(intake_server, seeded, "approved")
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 1)
+    dialog = open_export_for(qtbot, window, seeded)
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    only(dialog, Shape.PORTRAIT)
+    dialog.captions_check.setChecked(True)
+    dialog.captions.setPlainText("00:00:01,000 --> 00:00:00,500\nBackwards")
+    assert "ends before it starts" in dialog.captions_status.text()
+    dialog.export_button.click()
+    assert dialog.task is None and "Fix the captions" in dialog.status_label.text()
+    dialog.captions.setPlainText("1\n00:00:00,000 --> 00:00:01,500\nI love my team.\n")
+    assert dialog.captions_status.text() == "1 captions ready."
+    dialog.export_button.click()
+    assert dialog.cancel_button.isVisible() and not dialog.export_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.last_export is not None, timeout=120_000)
+    files = sorted(p.name for p in out.iterdir())
+    stem = f"{seeded.reference}_love-role"
+    assert files == [f"{stem}_9x16.mp4", f"{stem}_metadata.csv"]
+    video = video_stream(ffprobe(out / f"{stem}_9x16.mp4"))
+    assert (video["width"], video["height"], video["codec_name"]) == (720, 1280, "h264")
+    with (out / f"{stem}_metadata.csv").open(encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["shape"] == "9:16" and row["reference"] == seeded.reference
+    assert row["person_name"] == "Priya Shah" and row["person_job_title"] == ""  # not to be shown
+    assert row["consent_social_media"] == "yes" and row["consent_version"] == "staff-voices-consent-v1"
+    assert "Done." in dialog.status_label.text()
+
+
+def test_withdrawn_after_the_dialog_opened_cannot_be_exported(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path), name="Owen Price")
+    decide_directly(intake_server, seeded, "approved")
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 1)
+    dialog = open_export_for(qtbot, window, seeded)
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    withdraw(intake_server, seeded)  # the person withdraws while the reviewer is choosing shapes
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=30_000)
+    assert "withdrawn their consent" in dialog.status_label.text()
+    assert dialog.last_export is None
+    assert not out.exists() or list(out.iterdir()) == []
+    dialog.reject()
+    window.refresh()
+    qtbot.waitUntil(
+        lambda: window.detail_panel.detail is not None and window.detail_panel.detail.status == "withdrawn",
+        timeout=20_000,
+    )
+    assert not window.detail_panel.export_button.isEnabled()
+    assert window.detail_panel.unavailable_label.isVisible()
+    assert "withdrew their consent" in window.detail_panel.unavailable_label.text()
+
+
+def test_stop_leaves_nothing(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path, duration_s=2.0), name="Mair Evans")
+    decide_directly(intake_server, seeded, "approved")
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 1)
+    dialog = open_export_for(qtbot, window, seeded)
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 300, timeout=60_000)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=30_000)
+    assert "Nothing was saved" in dialog.status_label.text()
+    assert not out.exists() or list(out.iterdir()) == []

@@ -1,0 +1,123 @@
+"""Keyboard-only review of three submissions: sign in, move through the list, write notes and decide,
+with QTest key events only (no clicks, no direct calls); the server records each decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import requests
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.server import IntakeServer
+from tests.integration.review.seed import deliverable, seed
+from ui.review.services import ReviewServices
+from ui.review.window import ReviewWindow
+
+OpenWindow = Callable[[ReviewServices], ReviewWindow]
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "something must have keyboard focus"
+    return widget
+
+
+def keys(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), k, modifier)
+
+
+def server_state(server: IntakeServer) -> dict[str, tuple[str, str]]:
+    """name -> (status, last note), read over plain HTTP."""
+    headers = {"Authorization": f"Bearer {server.login()}"}
+    api = f"{server.url}/api/v1/review"
+    found = {}
+    for item in requests.get(f"{api}/submissions", headers=headers, timeout=10).json()["items"]:
+        detail = requests.get(
+            f"{api}/submissions/{item['submission_id']}", headers=headers, timeout=10
+        ).json()
+        note = detail["decisions"][-1]["note"] if detail["decisions"] else ""
+        found[detail["person"]["name"]["value"]] = (detail["status"], note)
+    return found
+
+
+def test_three_submissions_reviewed_with_the_keyboard_only(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    clip = deliverable(tmp_path)
+    for name in ("Priya Shah", "Owen Price", "Mair Evans"):
+        seed(intake_server, clip, name=name)
+    window = open_window(services)
+    window.activateWindow()
+    window.start()
+    qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=10_000)
+    dialog = window._sign_in
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.username.hasFocus(), timeout=5_000)
+    keys("reviewer")
+    key(Qt.Key.Key_Return)  # on to the password
+    keys(intake_server.reviewer[1])
+    key(Qt.Key.Key_Return)  # sign in
+    qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItemCount() == 3, timeout=30_000)
+    qtbot.waitUntil(lambda: window.list_panel.tree.hasFocus(), timeout=5_000)
+
+    def decide_current(decision_key: Qt.Key, note: str, expected: str) -> None:
+        qtbot.waitUntil(
+            lambda: (
+                window.detail_panel.detail is not None
+                and window.detail_panel.detail.submission_id == window.list_panel.selected_id()
+            ),
+            timeout=20_000,
+        )
+        current = window.list_panel.selected_id()
+        if note:
+            key(Qt.Key.Key_N, ALT)  # to the note
+            qtbot.waitUntil(lambda: window.detail_panel.decision.note.hasFocus(), timeout=5_000)
+            keys(note)
+        key(decision_key, ALT)
+        qtbot.waitUntil(
+            lambda: (
+                window.detail_panel.detail is not None
+                and window.detail_panel.detail.submission_id == current
+                and window.detail_panel.detail.status == expected
+            ),
+            timeout=20_000,
+        )
+
+    reviewed = []
+    first_row = window.list_panel.tree.topLevelItem(0)
+    assert first_row is not None and window.list_panel.tree.currentItem() is first_row  # starts at the top
+    reviewed.append(window.list_panel.summary(window.list_panel.selected_id()))
+    decide_current(Qt.Key.Key_A, "", "approved")
+    key(Qt.Key.Key_Down, ALT)
+    reviewed.append(window.list_panel.summary(window.list_panel.selected_id()))
+    decide_current(Qt.Key.Key_C, "Please say which ward you work on.", "changes_requested")
+    key(Qt.Key.Key_Down, ALT)
+    reviewed.append(window.list_panel.summary(window.list_panel.selected_id()))
+    decide_current(Qt.Key.Key_R, "A patient can be seen in the background.", "rejected")
+
+    names = [s.display_name for s in reviewed if s is not None]
+    assert len(set(names)) == 3, "three different submissions were reviewed"
+    assert server_state(intake_server) == {
+        names[0]: ("approved", ""),
+        names[1]: ("changes_requested", "Please say which ward you work on."),
+        names[2]: ("rejected", "A patient can be seen in the background."),
+    }
+    key(Qt.Key.Key_Up, ALT)  # and back
+    qtbot.waitUntil(
+        lambda: window.list_panel.summary(window.list_panel.selected_id()) is not None, timeout=5_000
+    )
+    back = window.list_panel.summary(window.list_panel.selected_id())
+    assert back is not None and back.display_name == names[1]

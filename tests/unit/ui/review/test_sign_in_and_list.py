@@ -1,0 +1,201 @@
+"""Review mode against a real intake server (offscreen): signing in (wrong password, stored sign-in,
+expired sign-in), the list's filters, counts, sort, thumbnails, and refresh keeping the selection."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from recorder.review import SubmissionPage
+from tests.helpers.qt import StrictLogs
+from tests.helpers.server import IntakeServer
+from tests.integration.review.seed import (
+    MemoryKeyring,
+    Seeded,
+    decide_directly,
+    deliverable,
+    seed,
+    start_with_settings,
+)
+from tests.unit.ui.review.conftest import make_services, sign_in_through_dialog, wait_for_list
+from ui.review.services import ReviewServices
+from ui.review.window import ReviewWindow
+from ui.workers import wait_for_all
+
+OpenWindow = Callable[[ReviewServices], ReviewWindow]
+
+
+def seed_three(server: IntakeServer, folder: Path) -> list[Seeded]:
+    clip = deliverable(folder)
+    return [
+        seed(server, clip, name="Priya Shah", prompt_id="love-role", job_title="Porter"),
+        seed(server, clip, name="Owen Price", prompt_id="nhs-better"),
+        seed(server, clip, name="Mair Evans", prompt_id="love-role"),
+    ]
+
+
+def names(window: ReviewWindow) -> list[str]:
+    tree = window.list_panel.tree
+    return [tree.topLevelItem(i).text(0).split("\n")[0] for i in range(tree.topLevelItemCount())]  # type: ignore[union-attr]
+
+
+def test_wrong_password_keeps_the_dialog_and_stores_nothing(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, "reviewer", "wrong password")
+    dialog = window._sign_in
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=20_000)
+    assert "not right" in dialog.error_label.text()
+    assert dialog.isVisible() and dialog.password.text() == "" and dialog.username.text() == "reviewer"
+    assert memory_keyring.secrets == {}
+    assert not window.client.signed_in
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    qtbot.waitUntil(lambda: window._sign_in is None, timeout=20_000)
+    assert window.client.signed_in and len(memory_keyring.secrets) == 1
+    assert "Signed in as reviewer" in window.who_label.text()
+
+
+def test_a_stored_sign_in_opens_straight_to_the_list(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seed(intake_server, deliverable(tmp_path), name="Sam")
+    services.client.sign_in(*intake_server.reviewer)
+    fresh = make_services(intake_server.url, tmp_path / "exports2")
+    try:
+        window = open_window(fresh)
+        window.start()
+        wait_for_list(qtbot, window, 1)
+        assert window._sign_in is None
+        window.close()
+    finally:
+        wait_for_all(20_000)
+        fresh.close()
+
+
+def test_an_expired_sign_in_asks_again_then_retries(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+    strict_logs: StrictLogs,
+) -> None:
+    strict_logs.expect("Could not open media|401 Unauthorized")  # the player is refused as well
+    server = start_with_settings(tmp_path / "short", {"token_ttl_s": 1})
+    services = make_services(server.url, tmp_path / "exports")
+    try:
+        seed(server, deliverable(tmp_path), name="Sam")
+        window = open_window(services)
+        window.start()
+        sign_in_through_dialog(qtbot, window, *server.reviewer)
+        wait_for_list(qtbot, window, 1)
+        time.sleep(1.5)
+        window.reload()
+        qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=20_000)
+        dialog = window._sign_in
+        assert dialog is not None and "sign-in has ended" in dialog.reason_label.text()
+        assert memory_keyring.secrets == {}  # the dead token is not kept
+        window.list_panel.show_page(SubmissionPage((), 0, 1, 1, {}))  # so the list only fills on a retry
+        sign_in_through_dialog(qtbot, window, *server.reviewer)
+        wait_for_list(qtbot, window, 1)  # the reload that failed ran again after signing in
+        assert window.banner.message == ""
+        window.close()
+    finally:
+        wait_for_all(20_000)
+        services.close()
+        server.stop()
+
+
+def test_filters_counts_and_sort(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    _priya, owen, _mair = seed_three(intake_server, tmp_path)
+    decide_directly(intake_server, owen, "approved")
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 3)
+    panel = window.list_panel
+    assert "New: 2" in panel.counts_label.text() and "Approved: 1" in panel.counts_label.text()
+    assert "(2)" in panel.status.itemText(panel.status.findData("received"))
+
+    panel.status.setCurrentIndex(panel.status.findData("approved"))
+    wait_for_list(qtbot, window, 1)
+    assert names(window) == ["Owen Price"]
+    panel.status.setCurrentIndex(0)
+    wait_for_list(qtbot, window, 3)
+
+    panel.prompt.setCurrentIndex(panel.prompt.findData("nhs-better"))
+    wait_for_list(qtbot, window, 1)
+    assert names(window) == ["Owen Price"]
+    panel.prompt.setCurrentIndex(0)
+    wait_for_list(qtbot, window, 3)
+
+    qtbot.keyClicks(panel.search, "porter")  # job titles are searched too
+    wait_for_list(qtbot, window, 1)
+    assert names(window) == ["Priya Shah"]
+    panel.search.clear()
+    panel.search.returnPressed.emit()
+    wait_for_list(qtbot, window, 3)
+
+    panel.until.setDate(QDate.fromString((date.today() - timedelta(days=1)).isoformat(), "yyyy-MM-dd"))
+    panel.until_check.setChecked(True)
+    wait_for_list(qtbot, window, 0)
+    panel.until_check.setChecked(False)
+    panel.since.setDate(QDate.currentDate())
+    panel.since_check.setChecked(True)
+    wait_for_list(qtbot, window, 3)
+
+    panel.sort.setCurrentIndex(panel.sort.findData("name"))
+    assert names(window) == ["Mair Evans", "Owen Price", "Priya Shah"]
+    panel.sort.setCurrentIndex(panel.sort.findData("status"))
+    assert names(window)[-1] == "Owen Price"  # new ones first, then approved
+
+
+def test_refresh_keeps_the_selection_and_thumbnails_arrive(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seeded = seed_three(intake_server, tmp_path)
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 3)
+    qtbot.waitUntil(lambda: len(window.list_panel.thumbnails) == 3, timeout=20_000)
+    assert not window.list_panel.tree.topLevelItem(0).icon(0).isNull()  # type: ignore[union-attr]
+    window.list_panel.select(seeded[1].submission_id)
+    qtbot.waitUntil(
+        lambda: (
+            window.detail_panel.detail is not None
+            and window.detail_panel.detail.submission_id == seeded[1].submission_id
+        ),
+        timeout=20_000,
+    )
+    seed(intake_server, deliverable(tmp_path / "more"), name="Newcomer")
+    window.refresh()
+    wait_for_list(qtbot, window, 4)
+    assert window.list_panel.selected_id() == seeded[1].submission_id
+    assert window.detail_panel.detail is not None
+    assert window.detail_panel.detail.submission_id == seeded[1].submission_id

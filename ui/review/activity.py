@@ -1,0 +1,253 @@
+"""Decisions with a note, timecoded comments (activating one seeks the player) and the audit trail.
+
+These widgets only show and collect; the window runs the requests on worker threads.
+
+Signals (DecisionBox):
+    decided(str, str): a decision key and the note.
+Signals (CommentsView):
+    seek_requested(str, int): take id and position in ms of an activated comment.
+    comment_requested(str): the text to add at the player's current position.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recorder.review import SubmissionDetail
+from ui.i18n import translate
+from ui.review.consent_view import local_time
+from ui.review.texts import decision_text, format_ms, status_text
+
+#: The decisions a note is required for (the person and the team need to know why).
+NOTE_REQUIRED = ("changes_requested", "rejected")
+
+
+class DecisionBox(QWidget):
+    """Approve / request changes / reject, with a note.
+
+    Signals:
+        decided(str, str): decision and note, after the note check passed.
+    """
+
+    decided = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("SectionTitle")
+        self.heading.setWordWrap(True)
+        self.current_label = QLabel()
+        self.current_label.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("Error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("PrimaryButton")
+        self.changes_button = QPushButton()
+        self.reject_button = QPushButton()
+        buttons = QGridLayout()
+        buttons.addWidget(self.approve_button, 0, 0)
+        buttons.addWidget(self.reject_button, 0, 1)
+        buttons.addWidget(self.changes_button, 1, 0, 1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.current_label)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.approve_button.clicked.connect(lambda: self.decide("approved"))
+        self.changes_button.clicked.connect(lambda: self.decide("changes_requested"))
+        self.reject_button.clicked.connect(lambda: self.decide("rejected"))
+        self._status = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("DecisionBox", "Your decision"))
+        self.note.setPlaceholderText(
+            translate("DecisionBox", "Note (needed when you request changes or reject)")
+        )
+        self.note.setAccessibleName(translate("DecisionBox", "Decision note"))
+        self.approve_button.setText(translate("DecisionBox", "Approve (Alt+A)"))
+        self.approve_button.setAccessibleName(translate("DecisionBox", "Approve"))
+        self.changes_button.setText(translate("DecisionBox", "Request changes (Alt+C)"))
+        self.changes_button.setAccessibleName(translate("DecisionBox", "Request changes"))
+        self.reject_button.setText(translate("DecisionBox", "Reject (Alt+R)"))
+        self.reject_button.setAccessibleName(translate("DecisionBox", "Reject"))
+        self.current_label.setText(
+            translate("DecisionBox", "Status now: {status}").format(status=status_text(self._status))
+            if self._status
+            else ""
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_status(self, status: str, decidable: bool) -> None:
+        """Show the current status; buttons work only for submissions that can still be decided."""
+        self._status = status
+        for button in (self.approve_button, self.changes_button, self.reject_button):
+            button.setEnabled(decidable)
+        self.note.setEnabled(decidable)
+        self.retranslate()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setAccessibleName(message)
+        self.error_label.setVisible(bool(message))
+
+    def decide(self, decision: str) -> None:
+        if not self.approve_button.isEnabled():
+            return
+        note = self.note.toPlainText().strip()
+        if decision in NOTE_REQUIRED and not note:
+            self.show_error(
+                translate("DecisionBox", "Write a note saying why, so the team knows what to do next.")
+            )
+            self.note.setFocus()
+            return
+        self.show_error("")
+        self.decided.emit(decision, note)
+
+    def clear_note(self) -> None:
+        self.note.clear()
+
+
+class CommentsView(QWidget):
+    """The comments on the submission's takes; Enter or a click on one seeks the player there.
+
+    Signals:
+        seek_requested(str, int): take id and position (ms).
+        comment_requested(str): text to add at the player's position.
+    """
+
+    seek_requested = Signal(str, int)
+    comment_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("SectionTitle")
+        self.heading.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setMinimumHeight(90)
+        self.text = QLineEdit()
+        self.add_button = QPushButton()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(self.text)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.add_button.clicked.connect(self._add)
+        self.text.returnPressed.connect(self._add)
+        self._position_ms = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("CommentsView", "Comments (click one to jump to its time)"))
+        self.list.setAccessibleName(translate("CommentsView", "Comments"))
+        self.text.setPlaceholderText(translate("CommentsView", "Comment at the current time"))
+        self.text.setAccessibleName(translate("CommentsView", "New comment"))
+        self.add_button.setText(
+            translate("CommentsView", "Add at {time} (Alt+M)").format(time=format_ms(self._position_ms))
+        )
+        self.add_button.setAccessibleName(translate("CommentsView", "Add the comment at the current time"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_position(self, position_ms: int) -> None:
+        if position_ms // 1000 != self._position_ms // 1000:
+            self._position_ms = position_ms
+            self.retranslate()
+        self._position_ms = position_ms
+
+    def show_detail(self, detail: SubmissionDetail | None) -> None:
+        self.list.clear()
+        if detail is None:
+            return
+        prompts = {t.take_id: i + 1 for i, t in enumerate(detail.summary.takes)}
+        for comment in sorted(detail.comments, key=lambda c: (prompts.get(c.take_id, 0), c.at_ms)):
+            text = translate("CommentsView", "Answer {n} at {time}: {text} ({who})").format(
+                n=prompts.get(comment.take_id, "?"),
+                time=format_ms(comment.at_ms),
+                text=comment.text,
+                who=comment.reviewer,
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (comment.take_id, comment.at_ms))
+            self.list.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        take_id, at_ms = item.data(Qt.ItemDataRole.UserRole)
+        self.seek_requested.emit(str(take_id), int(at_ms))
+
+    def _add(self) -> None:
+        text = self.text.text().strip()
+        if text:
+            self.comment_requested.emit(text)
+
+    def clear_text(self) -> None:
+        self.text.clear()
+
+
+class AuditView(QWidget):
+    """The submission's audit trail, oldest first (read-only)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("SectionTitle")
+        self.heading.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setMinimumHeight(90)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("AuditView", "Audit trail"))
+        self.list.setAccessibleName(translate("AuditView", "Audit trail"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_detail(self, detail: SubmissionDetail | None) -> None:
+        self.list.clear()
+        if detail is None:
+            return
+        for entry in detail.audit:
+            parts = [local_time(entry.at_utc), entry.actor or "—", entry.action]
+            if entry.detail:
+                parts.append(entry.detail)
+            self.list.addItem(" · ".join(parts))
+        for decision in detail.decisions if not detail.audit else ():
+            self.list.addItem(
+                " · ".join([local_time(decision.at_utc), decision.reviewer, decision_text(decision.decision)])
+            )

@@ -1,0 +1,253 @@
+"""The right-hand side of review mode: one submission's takes, player, consent, decision, comments, audit.
+
+Layout (scrolls as a whole)::
+
+    reference · status · received                                      [Export… (Ctrl+E)]
+    takes (one line per answer)      | consent record (prominent) + about the person
+    player (speed, seek)             |
+    decision (note + three buttons)  | comments (click to seek) + new comment
+    audit trail
+
+Signals:
+    take_selected(str): a take was chosen (the window loads it into the player).
+    export_requested(): the Export button was pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recorder.campaign import ConsentVersion
+from recorder.review import SubmissionDetail, TakeInfo
+from ui.i18n import translate
+from ui.review.activity import AuditView, CommentsView, DecisionBox
+from ui.review.consent_view import ConsentView, local_time
+from ui.review.player import ReviewPlayer
+from ui.review.texts import format_ms, status_text
+
+#: Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).
+DECIDABLE = ("received", "approved", "changes_requested", "rejected")
+
+
+class DetailPanel(QWidget):
+    """Shows one :class:`SubmissionDetail` (or a hint when none is selected).
+
+    Signals:
+        take_selected(str): take id chosen in the takes list.
+        export_requested(): Export pressed.
+    """
+
+    take_selected = Signal(str)
+    export_requested = Signal()
+
+    def __init__(
+        self, prompt_text: Callable[[str], str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.detail: SubmissionDetail | None = None
+        self._prompt_text = prompt_text or (lambda prompt_id: prompt_id)
+        self.header = QLabel()
+        self.header.setObjectName("PageTitle")
+        self.header.setWordWrap(True)
+        self.subheader = QLabel()
+        self.subheader.setObjectName("Hint")
+        self.subheader.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.takes = QListWidget()
+        self.takes.setMaximumHeight(110)
+        self.player = ReviewPlayer()
+        self.unavailable_label = QLabel()
+        self.unavailable_label.setObjectName("Error")
+        self.unavailable_label.setWordWrap(True)
+        self.unavailable_label.hide()
+        self.consent = ConsentView()
+        self.decision = DecisionBox()
+        self.comments = CommentsView()
+        self.audit = AuditView()
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.header)
+        titles.addWidget(self.subheader)
+        top.addLayout(titles, 1)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        left = QVBoxLayout()
+        self.takes_heading = QLabel()
+        self.takes_heading.setObjectName("SectionTitle")
+        left.addWidget(self.takes_heading)
+        left.addWidget(self.takes)
+        left.addWidget(self.player, 1)
+        left.addWidget(self.unavailable_label)
+        grid.addLayout(left, 0, 0)
+        grid.addWidget(self.consent, 0, 1)
+        grid.addWidget(self.decision, 1, 0)
+        grid.addWidget(self.comments, 1, 1)
+        grid.addWidget(self.audit, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(16, 12, 16, 12)
+        inner_layout.addLayout(top)
+        inner_layout.addLayout(grid)
+        inner_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("Lead")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.scroll_area, 1)
+        self.takes.currentItemChanged.connect(self._take_changed)
+        self.export_button.clicked.connect(self.export_requested.emit)
+        self.player.position_changed.connect(self.comments.set_position)
+        self.show_detail(None, None)
+
+    def retranslate(self) -> None:
+        self.export_button.setText(translate("DetailPanel", "Export… (Ctrl+E)"))
+        self.export_button.setAccessibleName(translate("DetailPanel", "Export for social media"))
+        self.takes_heading.setText(translate("DetailPanel", "Answers"))
+        self.takes.setAccessibleName(translate("DetailPanel", "Answers in this submission"))
+        self.empty_label.setText(
+            translate("DetailPanel", "Choose a submission on the left to watch it and decide.")
+        )
+        self.setAccessibleName(translate("DetailPanel", "Submission details"))
+        detail = self.detail
+        if detail is None:
+            return
+        summary = detail.summary
+        self.header.setText(
+            translate("DetailPanel", "{reference} · {status}").format(
+                reference=summary.reference or summary.submission_id[:8], status=status_text(summary.status)
+            )
+        )
+        self.subheader.setText(
+            translate("DetailPanel", "Received {when} · answers: {count} · length {duration}").format(
+                when=local_time(summary.received_utc),
+                count=len(summary.takes),
+                duration=format_ms(round(summary.duration_s * 1000)),
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_detail(self, detail: SubmissionDetail | None, version: ConsentVersion | None) -> None:
+        """Show ``detail``; keeps the chosen take when the same submission is shown again."""
+        same = (
+            detail is not None
+            and self.detail is not None
+            and detail.submission_id == self.detail.submission_id
+        )
+        previous_take = self.current_take_id() if same else None
+        self.detail = detail
+        self.empty_label.setVisible(detail is None)
+        self.scroll_area.setVisible(detail is not None)
+        self.consent.show_detail(detail, version)
+        self.comments.show_detail(detail)
+        self.audit.show_detail(detail)
+        if detail is None:
+            self.export_button.setEnabled(False)
+            self.takes.clear()
+            self.player.unload()
+            self.retranslate()
+            return
+        decidable = detail.status in DECIDABLE
+        self.decision.show_status(detail.status, decidable)
+        self.export_button.setEnabled(detail.status == "approved" and self.consent.consent_ok())
+        if not same:
+            self.decision.clear_note()
+            self.decision.show_error("")
+            self.takes.blockSignals(True)
+            self.takes.clear()
+            for index, take in enumerate(detail.summary.takes):
+                item = QListWidgetItem(
+                    translate("DetailPanel", "{n}. {prompt} ({duration})").format(
+                        n=index + 1, prompt=take.prompt_text or self._prompt_text(take.prompt_id),
+                        duration=format_ms(round(take.duration_s * 1000)),
+                    )
+                )  # fmt: skip
+                item.setData(Qt.ItemDataRole.UserRole, take.take_id)
+                self.takes.addItem(item)
+            self.takes.blockSignals(False)
+            if self.takes.count():
+                self.takes.setCurrentRow(0)  # emits take_selected for the first answer
+            else:
+                self.player.unload()
+        elif previous_take is not None:
+            self._select_take(previous_take, emit=False)
+            shown = self.current_take()
+            if shown is not None and not shown.available:
+                self.show_unavailable(True)  # e.g. withdrawn while it was on screen
+        self.retranslate()
+
+    def show_unavailable(self, unavailable: bool) -> None:
+        """Swap the player for a plain explanation when the current take's video cannot be watched."""
+        self.player.setVisible(not unavailable)
+        self.unavailable_label.setVisible(unavailable)
+        if not unavailable:
+            return
+        self.player.unload()
+        status = self.detail.status if self.detail is not None else ""
+        text = (
+            translate("DetailPanel", "The video was deleted because the person withdrew their consent.")
+            if status == "withdrawn"
+            else translate(
+                "DetailPanel", "The video cannot be watched any more: the consent for it has expired."
+            )
+            if status == "expired" or (self.detail is not None and self.detail.consent.expired)
+            else translate("DetailPanel", "The video of this answer is not available on the server.")
+        )
+        self.unavailable_label.setText(text)
+        self.unavailable_label.setAccessibleName(text)
+
+    def current_take(self) -> TakeInfo | None:
+        take_id = self.current_take_id()
+        if self.detail is None or take_id is None:
+            return None
+        return next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
+
+    def current_take_id(self) -> str | None:
+        item = self.takes.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def select_take(self, take_id: str) -> bool:
+        """Make ``take_id`` current (loading it into the player). False when it is not in this submission."""
+        return self._select_take(take_id, emit=True)
+
+    def _select_take(self, take_id: str, emit: bool) -> bool:
+        for row in range(self.takes.count()):
+            if self.takes.item(row).data(Qt.ItemDataRole.UserRole) == take_id:
+                if self.takes.currentRow() != row:
+                    self.takes.blockSignals(not emit)
+                    self.takes.setCurrentRow(row)
+                    self.takes.blockSignals(False)
+                return True
+        return False
+
+    def _take_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.take_selected.emit(str(current.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,381 @@
+"""The export dialog: choose an answer, shapes, captions (typed or loaded SRT), end card, folder; progress
+and cancel. The work runs on a worker thread (:func:`recorder.review.export_take.export_take`), which
+checks consent with the server again before anything is downloaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recorder.export import CancelledError, EndCardSpec, Shape, SrtError, parse_srt
+from recorder.review import ReviewClient, SubmissionDetail
+from recorder.review.export_take import TakeExport, export_take
+from ui.i18n import translate
+from ui.review.errors import error_message
+from ui.workers import Task, run_in_background
+
+SRT_EXAMPLE = "1\n00:00:00,000 --> 00:00:03,000\n"
+
+
+class ExportDialog(QDialog):
+    """Exports one approved answer in social-media shapes.
+
+    Signals:
+        finished_export(object): the :class:`TakeExport` of a successful export.
+    """
+
+    finished_export = Signal(object)
+
+    def __init__(
+        self,
+        client: ReviewClient,
+        detail: SubmissionDetail,
+        take_id: str | None,
+        out_dir: Path,
+        end_card: EndCardSpec | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.detail = detail
+        self.end_card_spec = end_card
+        self.task: Task | None = None
+        self.cancel_event: threading.Event | None = None
+        self.last_export: TakeExport | None = None
+        self.setObjectName("ExportDialog")
+        self.setMinimumWidth(640)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("PageTitle")
+        self.take = QComboBox()
+        for index, take in enumerate(detail.summary.takes):
+            self.take.addItem(f"{index + 1}. {take.prompt_text or take.prompt_id}", take.take_id)
+        if take_id is not None:
+            self.take.setCurrentIndex(max(0, self.take.findData(take_id)))
+        self.shapes = {shape: QCheckBox() for shape in Shape}
+        for box in self.shapes.values():
+            box.setChecked(True)
+        self.captions_check = QCheckBox()
+        self.captions = QPlainTextEdit()
+        self.captions.setTabChangesFocus(True)
+        self.captions.setPlaceholderText(SRT_EXAMPLE + "…")
+        self.captions.setEnabled(False)
+        self.captions.setFixedHeight(120)
+        self.load_srt_button = QPushButton()
+        self.load_srt_button.setEnabled(False)
+        self.captions_status = QLabel()
+        self.captions_status.setWordWrap(True)
+        self.end_card_check = QCheckBox()
+        self.end_card_check.setChecked(end_card is not None)
+        self.end_card_check.setEnabled(end_card is not None)
+        self.csv_check = QCheckBox()
+        self.csv_check.setChecked(True)
+        self.folder = QLineEdit(str(out_dir))
+        self.folder_label = QLabel()
+        self.folder_label.setBuddy(self.folder)
+        self.browse_button = QPushButton()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("PrimaryButton")
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.close_button = QPushButton()
+
+        shapes_row = QVBoxLayout()
+        shapes_row.setSpacing(0)
+        for box in self.shapes.values():
+            shapes_row.addWidget(box)
+        captions_row = QHBoxLayout()
+        captions_row.addWidget(self.captions_check, 1)
+        captions_row.addWidget(self.load_srt_button)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+        self.take_label = QLabel()
+        self.take_label.setBuddy(self.take)
+        self.shapes_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.take_label)
+        layout.addWidget(self.take)
+        layout.addWidget(self.shapes_label)
+        layout.addLayout(shapes_row)
+        layout.addLayout(captions_row)
+        layout.addWidget(self.captions)
+        layout.addWidget(self.captions_status)
+        layout.addWidget(self.end_card_check)
+        layout.addWidget(self.csv_check)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+
+        self.captions_check.toggled.connect(self._captions_toggled)
+        self.captions.textChanged.connect(self._check_captions)
+        self.load_srt_button.clicked.connect(self._load_srt)
+        self.browse_button.clicked.connect(self._browse)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self._set_running(False)
+        self.retranslate()
+
+    # --- texts ----------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        title = translate("ExportDialog", "Export for social media")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.title_label.setText(title)
+        self.take_label.setText(translate("ExportDialog", "Answer to export"))
+        self.take.setAccessibleName(translate("ExportDialog", "Answer to export"))
+        self.shapes_label.setText(translate("ExportDialog", "Shapes"))
+        names = {
+            Shape.LANDSCAPE: translate("ExportDialog", "16:9 landscape (YouTube, website)"),
+            Shape.PORTRAIT: translate("ExportDialog", "9:16 upright (Reels, TikTok, Stories)"),
+            Shape.SQUARE: translate("ExportDialog", "1:1 square (feeds)"),
+        }
+        for shape, box in self.shapes.items():
+            box.setText(names[shape])
+            box.setAccessibleName(names[shape])
+        self.captions_check.setText(translate("ExportDialog", "Burn in captions (SRT)"))
+        self.captions_check.setAccessibleName(translate("ExportDialog", "Burn in captions"))
+        self.captions.setAccessibleName(translate("ExportDialog", "Captions in SRT format"))
+        self.load_srt_button.setText(translate("ExportDialog", "Load SRT file…"))
+        self.load_srt_button.setAccessibleName(translate("ExportDialog", "Load captions from an SRT file"))
+        if self.end_card_spec is not None:
+            card = self.end_card_spec.text.replace("\n", " / ")
+            self.end_card_check.setText(
+                translate("ExportDialog", "Add the campaign end card: {text}").format(text=card)
+            )
+        else:
+            self.end_card_check.setText(translate("ExportDialog", "This campaign has no end card"))
+        self.end_card_check.setAccessibleName(translate("ExportDialog", "Add the campaign end card"))
+        self.csv_check.setText(translate("ExportDialog", "Save a metadata sheet (CSV) with the videos"))
+        self.csv_check.setAccessibleName(translate("ExportDialog", "Save a metadata sheet"))
+        self.folder_label.setText(translate("ExportDialog", "Save in"))
+        self.folder.setAccessibleName(translate("ExportDialog", "Folder to save the videos in"))
+        self.browse_button.setText(translate("ExportDialog", "Choose…"))
+        self.browse_button.setAccessibleName(translate("ExportDialog", "Choose the folder"))
+        self.progress.setAccessibleName(translate("ExportDialog", "Export progress"))
+        self.export_button.setText(translate("ExportDialog", "Export"))
+        self.export_button.setAccessibleName(translate("ExportDialog", "Start the export"))
+        self.cancel_button.setText(translate("ExportDialog", "Stop"))
+        self.cancel_button.setAccessibleName(translate("ExportDialog", "Stop the export"))
+        self.close_button.setText(translate("ExportDialog", "Close"))
+        self.close_button.setAccessibleName(translate("ExportDialog", "Close this window"))
+        self._check_captions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- captions -------------------------------------------------------------------------------------
+
+    def _captions_toggled(self, on: bool) -> None:
+        self.captions.setEnabled(on)
+        self.load_srt_button.setEnabled(on)
+        if on and not self.captions.toPlainText():
+            self.captions.setPlainText(SRT_EXAMPLE)
+        self._check_captions()
+
+    def _duration_ms(self) -> int | None:
+        take_id = self.take.currentData()
+        take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
+        return round(take.duration_s * 1000) if take is not None and take.duration_s else None
+
+    def _check_captions(self) -> bool:
+        """Validate the captions; shows the problem or how many captions there are. True when usable."""
+        if not self.captions_check.isChecked():
+            self.captions_status.clear()
+            self.captions_status.setObjectName("")
+            return True
+        try:
+            cues = parse_srt(self.captions.toPlainText(), duration_ms=self._duration_ms())
+        except SrtError as error:
+            self._set_captions_status(str(error), bad=True)
+            return False
+        if not cues:
+            self._set_captions_status(
+                translate("ExportDialog", "Type the captions, or load an SRT file."), bad=True
+            )
+            return False
+        self._set_captions_status(
+            translate("ExportDialog", "{n} captions ready.").format(n=len(cues)), bad=False
+        )
+        return True
+
+    def _set_captions_status(self, text: str, bad: bool) -> None:
+        self.captions_status.setText(text)
+        self.captions_status.setAccessibleName(text)
+        self.captions_status.setObjectName("Error" if bad else "Hint")
+        self.captions_status.style().unpolish(self.captions_status)
+        self.captions_status.style().polish(self.captions_status)
+
+    def _load_srt(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            translate("ExportDialog", "Load captions"),
+            "",
+            translate("ExportDialog", "Captions (*.srt)"),
+        )
+        if path:
+            self.load_srt(Path(path))
+
+    def load_srt(self, path: Path) -> None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            self._set_captions_status(
+                translate("ExportDialog", "That file could not be read as text. Choose an .srt file."),
+                bad=True,
+            )
+            return
+        self.captions_check.setChecked(True)
+        self.captions.setPlainText(text)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("ExportDialog", "Save the videos in"), self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    # --- running --------------------------------------------------------------------------------------
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.take, self.captions_check, self.end_card_check, self.csv_check, self.folder,
+                       self.browse_button, self.export_button, *self.shapes.values()):  # fmt: skip
+            widget.setEnabled(not running)
+        self.end_card_check.setEnabled(not running and self.end_card_spec is not None)
+        self.captions.setEnabled(not running and self.captions_check.isChecked())
+        self.load_srt_button.setEnabled(not running and self.captions_check.isChecked())
+        self.cancel_button.setVisible(running)
+        self.close_button.setEnabled(not running)
+
+    def _status(self, text: str, bad: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setAccessibleName(text)
+        self.status_label.setObjectName("Error" if bad else "Lead")
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+
+    def start(self) -> None:
+        """Check the choices and start the export on a worker thread."""
+        if self.task is not None and not self.task.done:
+            return
+        shapes = [shape for shape, box in self.shapes.items() if box.isChecked()]
+        if not shapes:
+            self._status(translate("ExportDialog", "Choose at least one shape."), bad=True)
+            return
+        if not self._check_captions():
+            self._status(translate("ExportDialog", "Fix the captions first, or untick them."), bad=True)
+            self.captions.setFocus()
+            return
+        if not self.folder.text().strip():
+            self._status(translate("ExportDialog", "Choose a folder to save the videos in."), bad=True)
+            return
+        captions = parse_srt(self.captions.toPlainText()) if self.captions_check.isChecked() else []
+        end_card = self.end_card_spec if self.end_card_check.isChecked() else None
+        out_dir = Path(self.folder.text().strip()).expanduser()
+        take_id = str(self.take.currentData())
+        write_csv = self.csv_check.isChecked()
+        cancel = threading.Event()
+        self.cancel_event = cancel
+        self.progress.setValue(0)
+        self._status(translate("ExportDialog", "Checking consent and fetching the video…"))
+        self._set_running(True)
+        self.task = run_in_background(
+            lambda progress: export_take(
+                self.client,
+                self.detail.submission_id,
+                take_id,
+                out_dir,
+                shapes,
+                captions=captions,
+                end_card=end_card,
+                write_csv=write_csv,
+                progress=progress,
+                cancel=cancel,
+            ),
+            on_success=self._done,
+            on_failure=self._failed,
+            on_progress=self._progressed,
+            name="export",
+        )
+
+    def cancel(self) -> None:
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+            self._status(translate("ExportDialog", "Stopping…"))
+
+    def _progressed(self, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 1000))
+        if fraction > 0.2:
+            self._status(
+                translate("ExportDialog", "Making the videos… {percent}%").format(
+                    percent=round(fraction * 100)
+                )
+            )
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, TakeExport)
+        self.last_export = result
+        self._set_running(False)
+        self.progress.setValue(1000)
+        names = [p.name for p in result.result.files.values()]
+        if result.csv_path is not None:
+            names.append(result.csv_path.name)
+        lines = [
+            translate("ExportDialog", "Done. Saved in {folder}:").format(folder=self.folder.text()),
+            *names,
+        ]
+        if result.result.face_found is False:
+            lines.append(
+                translate("ExportDialog", "No face was found, so the picture was cropped in the centre.")
+            )
+        self._status("\n".join(lines))
+        self.finished_export.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        self.progress.setValue(0)
+        if isinstance(error, CancelledError):
+            self._status(translate("ExportDialog", "Export stopped. Nothing was saved."))
+            return
+        self._status(error_message(error), bad=True)
+
+    def reject(self) -> None:
+        if self.task is not None and not self.task.done:
+            self.cancel()
+            return  # closes only when the export has stopped
+        super().reject()

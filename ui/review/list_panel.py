@@ -1,0 +1,304 @@
+"""The left-hand side of review mode: filters, counts per status, and the submissions with thumbnails.
+
+Filters go to the server (status, prompt, date range, text); sorting is done here on what was loaded,
+because the list API has no sort parameter. Changing a filter asks the window to reload
+(``filters_changed``; text waits 400 ms after the last key). The list keeps the selected submission across
+reloads when it is still there (:meth:`show_page`).
+
+Signals:
+    filters_changed(): the filters changed; reload.
+    selection_changed(str): the selected submission id ("" for none).
+    load_more_requested(): the next page is wanted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recorder.campaign import Campaign
+from recorder.review import ListFilter, SubmissionPage, SubmissionSummary
+from recorder.review.models import STATUSES
+from ui.i18n import translate
+from ui.review.texts import status_text
+
+THUMB_SIZE = QSize(96, 54)
+_ID_ROLE = Qt.ItemDataRole.UserRole
+SORTS = ("newest", "oldest", "name", "status")
+
+
+class ListPanel(QWidget):
+    """Filters and the submissions list.
+
+    Signals:
+        filters_changed(): reload needed.
+        selection_changed(str): selected submission id, or "".
+        load_more_requested(): next page wanted.
+    """
+
+    filters_changed = Signal()
+    selection_changed = Signal(str)
+    load_more_requested = Signal()
+
+    def __init__(self, campaign: Campaign, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.campaign = campaign
+        self.language = locale
+        self.items: list[SubmissionSummary] = []
+        self.total = 0
+        self.thumbnails: dict[str, QPixmap] = {}
+        self.status = QComboBox()
+        self.prompt = QComboBox()
+        self.search = QLineEdit()
+        self.since_check = QCheckBox()
+        self.since = QDateEdit(QDate.currentDate().addDays(-7))
+        self.until_check = QCheckBox()
+        self.until = QDateEdit(QDate.currentDate())
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.sort = QComboBox()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("Hint")
+        self.counts_label.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderHidden(True)  # the Sort box sorts (keyboard-friendly); rows speak for themselves
+        self.tree.setIconSize(THUMB_SIZE)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.more_button = QPushButton()
+        self.more_button.hide()
+        self.labels = {name: QLabel() for name in ("status", "prompt", "search", "sort")}
+        self.labels["status"].setBuddy(self.status)
+        self.labels["prompt"].setBuddy(self.prompt)
+        self.labels["search"].setBuddy(self.search)
+        self.labels["sort"].setBuddy(self.sort)
+        grid = QGridLayout()
+        grid.addWidget(self.labels["search"], 0, 0)
+        grid.addWidget(self.search, 0, 1, 1, 3)
+        grid.addWidget(self.labels["status"], 1, 0)
+        grid.addWidget(self.status, 1, 1, 1, 3)
+        grid.addWidget(self.labels["prompt"], 2, 0)
+        grid.addWidget(self.prompt, 2, 1, 1, 3)
+        grid.addWidget(self.since_check, 3, 0)
+        grid.addWidget(self.since, 3, 1)
+        grid.addWidget(self.until_check, 3, 2)
+        grid.addWidget(self.until, 3, 3)
+        grid.addWidget(self.labels["sort"], 4, 0)
+        grid.addWidget(self.sort, 4, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(grid)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.more_button)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(400)
+        self._search_timer.timeout.connect(self.filters_changed.emit)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.status.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.prompt.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.since_check.toggled.connect(self._dates_toggled)
+        self.until_check.toggled.connect(self._dates_toggled)
+        self.since.dateChanged.connect(lambda _d: self.filters_changed.emit())
+        self.until.dateChanged.connect(lambda _d: self.filters_changed.emit())
+        self.sort.currentIndexChanged.connect(lambda _i: self._refill(self.selected_id()))
+        self.tree.currentItemChanged.connect(lambda _c, _p: self.selection_changed.emit(self.selected_id()))
+        self.more_button.clicked.connect(self.load_more_requested.emit)
+        self._counts: dict[str, int] = {}
+        self._fill_combos()
+        self.retranslate()
+
+    # --- texts ----------------------------------------------------------------------------------------
+
+    def _fill_combos(self) -> None:
+        for combo in (self.status, self.prompt, self.sort):
+            combo.blockSignals(True)
+        status, prompt, sort = self.status.currentData(), self.prompt.currentData(), self.sort.currentData()
+        self.status.clear()
+        self.status.addItem(translate("ListPanel", "All statuses"), "")
+        for key in STATUSES:
+            count = self._counts.get(key)
+            label = status_text(key) if count is None else f"{status_text(key)} ({count})"
+            self.status.addItem(label, key)
+        self.prompt.clear()
+        self.prompt.addItem(translate("ListPanel", "All questions"), "")
+        for p in self.campaign.prompts:
+            self.prompt.addItem(p.text.get(self.language), p.id)
+        self.sort.clear()
+        names = {
+            "newest": translate("ListPanel", "Newest first"),
+            "oldest": translate("ListPanel", "Oldest first"),
+            "name": translate("ListPanel", "Name A to Z"),
+            "status": translate("ListPanel", "Status"),
+        }
+        for key in SORTS:
+            self.sort.addItem(names[key], key)
+        for combo, value in ((self.status, status), (self.prompt, prompt), (self.sort, sort)):
+            index = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    def retranslate(self) -> None:
+        self._fill_combos()
+        self.labels["search"].setText(translate("ListPanel", "Search"))
+        self.labels["status"].setText(translate("ListPanel", "Status"))
+        self.labels["prompt"].setText(translate("ListPanel", "Question"))
+        self.labels["sort"].setText(translate("ListPanel", "Sort"))
+        self.search.setPlaceholderText(translate("ListPanel", "Name, job, workplace or reference"))
+        self.search.setAccessibleName(translate("ListPanel", "Search submissions (Ctrl+F)"))
+        self.status.setAccessibleName(translate("ListPanel", "Show submissions with status"))
+        self.prompt.setAccessibleName(translate("ListPanel", "Show answers to question"))
+        self.sort.setAccessibleName(translate("ListPanel", "Sort submissions"))
+        self.since_check.setText(translate("ListPanel", "From"))
+        self.since_check.setAccessibleName(translate("ListPanel", "Only submissions received from a date"))
+        self.until_check.setText(translate("ListPanel", "To"))
+        self.until_check.setAccessibleName(translate("ListPanel", "Only submissions received up to a date"))
+        self.since.setAccessibleName(translate("ListPanel", "Received from date"))
+        self.until.setAccessibleName(translate("ListPanel", "Received up to date"))
+        self.tree.setAccessibleName(translate("ListPanel", "Submissions (Alt+Down next, Alt+Up previous)"))
+        self.more_button.setText(translate("ListPanel", "Load more"))
+        self.more_button.setAccessibleName(translate("ListPanel", "Load more submissions"))
+        self._show_counts()
+        self._refill(self.selected_id())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- filters --------------------------------------------------------------------------------------
+
+    def list_filter(self, page: int = 1) -> ListFilter:
+        return ListFilter(
+            status=str(self.status.currentData() or ""),
+            prompt_id=str(self.prompt.currentData() or ""),
+            since=self.since.date().toString("yyyy-MM-dd") if self.since_check.isChecked() else "",
+            until=self.until.date().toString("yyyy-MM-dd") if self.until_check.isChecked() else "",
+            q=self.search.text(),
+            page=page,
+        )
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.filters_changed.emit()
+
+    def _dates_toggled(self) -> None:
+        self.since.setEnabled(self.since_check.isChecked())
+        self.until.setEnabled(self.until_check.isChecked())
+        self.filters_changed.emit()
+
+    # --- contents -------------------------------------------------------------------------------------
+
+    def show_page(self, page: SubmissionPage, append: bool = False) -> None:
+        """Show ``page`` (replacing, or appended for Load more), keeping the selection when possible."""
+        keep = self.selected_id()
+        self.items = [*self.items, *page.items] if append else list(page.items)
+        self.total = page.total
+        self._counts = dict(page.counts)
+        self._fill_combos()
+        self._show_counts()
+        self._refill(keep)
+        self.more_button.setVisible(len(self.items) < self.total)
+
+    def _show_counts(self) -> None:
+        parts = [f"{status_text(k)}: {self._counts[k]}" for k in STATUSES if self._counts.get(k)]
+        shown = translate("ListPanel", "Showing {shown} of {total}.").format(
+            shown=len(self.items), total=self.total
+        )
+        self.counts_label.setText(f"{shown} " + " · ".join(parts))
+
+    def _sorted(self) -> list[SubmissionSummary]:
+        key = self.sort.currentData() or "newest"
+        far_past = "0000"
+        if key == "oldest":
+            return sorted(
+                self.items, key=lambda s: s.received_utc.isoformat() if s.received_utc else far_past
+            )
+        if key == "name":
+            return sorted(self.items, key=lambda s: (s.display_name.casefold() or "\uffff", s.reference))
+        if key == "status":
+            return sorted(self.items, key=lambda s: STATUSES.index(s.status) if s.status in STATUSES else 99)
+        return sorted(
+            self.items, key=lambda s: s.received_utc.isoformat() if s.received_utc else far_past, reverse=True
+        )
+
+    def _refill(self, keep_id: str) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        chosen: QTreeWidgetItem | None = None
+        for summary in self._sorted():
+            reference = summary.reference or summary.submission_id[:8]
+            when = summary.received_utc.astimezone().strftime("%d %b %H:%M") if summary.received_utc else ""
+            second = f"{reference} · {when}" if when else reference
+            title = f"{summary.display_name}\n{second}" if summary.display_name else second
+            item = QTreeWidgetItem([title, status_text(summary.status)])
+            item.setData(0, _ID_ROLE, summary.submission_id)
+            item.setSizeHint(0, QSize(THUMB_SIZE.width() + 250, THUMB_SIZE.height() + 8))
+            pixmap = self.thumbnails.get(summary.submission_id)
+            if pixmap is not None:
+                item.setIcon(0, QIcon(pixmap))
+            self.tree.addTopLevelItem(item)
+            if summary.submission_id == keep_id:
+                chosen = item
+        self.tree.setColumnWidth(0, THUMB_SIZE.width() + 250)
+        self.tree.resizeColumnToContents(1)
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
+        self.tree.blockSignals(False)
+        if (chosen is None) != (keep_id == ""):
+            self.selection_changed.emit(self.selected_id())
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        rows = (self.tree.topLevelItem(row) for row in range(self.tree.topLevelItemCount()))
+        return [item for item in rows if item is not None]
+
+    def set_thumbnail(self, submission_id: str, pixmap: QPixmap) -> None:
+        self.thumbnails[submission_id] = pixmap
+        for item in self._rows():
+            if item.data(0, _ID_ROLE) == submission_id:
+                item.setIcon(0, QIcon(pixmap))
+
+    def selected_id(self) -> str:
+        item = self.tree.currentItem()
+        return str(item.data(0, _ID_ROLE)) if item is not None else ""
+
+    def select(self, submission_id: str) -> bool:
+        for item in self._rows():
+            if item.data(0, _ID_ROLE) == submission_id:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def step(self, offset: int) -> None:
+        """Select the next (1) or previous (-1) submission."""
+        rows = self._rows()
+        if not rows:
+            return
+        current = self.tree.currentItem()
+        row = rows.index(current) if current in rows else -1
+        self.tree.setCurrentItem(rows[max(0, min(len(rows) - 1, row + offset))])
+
+    def summary(self, submission_id: str) -> SubmissionSummary | None:
+        return next((s for s in self.items if s.submission_id == submission_id), None)

@@ -1,0 +1,161 @@
+"""The sign-in dialog for reviewers: user name and password for the configured intake server.
+
+Signing in runs on a worker thread (:func:`ui.workers.run_in_background`); the dialog stays responsive and
+shows a plain message on failure (wrong password, server unreachable), keeping what was typed except the
+password. The token goes to the OS password store; when there is none, the dialog says sign-ins last only
+until the app closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recorder.review import ReviewClient, ReviewError
+from ui.i18n import translate
+from ui.workers import Task, run_in_background
+
+
+class SignInDialog(QDialog):
+    """Asks for the reviewer's user name and password and signs in.
+
+    Signals:
+        signed_in(): the client holds a fresh token (the dialog has been accepted).
+    """
+
+    signed_in = Signal()
+
+    def __init__(self, client: ReviewClient, reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.task: Task | None = None
+        self.setObjectName("SignInDialog")
+        self.setMinimumWidth(520)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("PageTitle")
+        self.reason_label = QLabel(reason)
+        self.reason_label.setObjectName("Lead")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setVisible(bool(reason))
+        self.server_label = QLabel()
+        self.server_label.setObjectName("Hint")
+        self.server_label.setWordWrap(True)
+        self.username = QLineEdit(client.username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username_label = QLabel()
+        self.password_label = QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label.setBuddy(self.password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("Error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.store_label = QLabel()
+        self.store_label.setObjectName("Hint")
+        self.store_label.setWordWrap(True)
+        self.store_label.setVisible(not client.tokens.persistent)
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.setObjectName("PrimaryButton")
+        self.sign_in_button.setDefault(True)
+        self.quit_button = QPushButton()
+        form = QFormLayout()
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.sign_in_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        for widget in (self.title_label, self.reason_label, self.server_label):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.store_label)
+        layout.addLayout(buttons)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.quit_button.clicked.connect(self.reject)
+        self.retranslate()
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def retranslate(self) -> None:
+        title = translate("SignInDialog", "Sign in to review")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.title_label.setText(title)
+        self.server_label.setText(
+            translate("SignInDialog", "Intake server: {server}").format(
+                server=self.client.server_url or translate("SignInDialog", "(not set)")
+            )
+        )
+        self.username_label.setText(translate("SignInDialog", "User name"))
+        self.password_label.setText(translate("SignInDialog", "Password"))
+        self.username.setAccessibleName(translate("SignInDialog", "User name"))
+        self.password.setAccessibleName(translate("SignInDialog", "Password"))
+        self.sign_in_button.setText(translate("SignInDialog", "Sign in"))
+        self.sign_in_button.setAccessibleName(translate("SignInDialog", "Sign in"))
+        self.quit_button.setText(translate("SignInDialog", "Close review mode"))
+        self.quit_button.setAccessibleName(translate("SignInDialog", "Close review mode"))
+        self.store_label.setText(
+            translate(
+                "SignInDialog",
+                "This computer has no secure password store, so you will need to sign in again "
+                "next time you open review mode.",
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setAccessibleName(message)
+        self.error_label.setVisible(bool(message))
+
+    def submit(self) -> None:
+        """Sign in on a worker thread with what was typed."""
+        if self.task is not None and not self.task.done:
+            return
+        username, password = self.username.text(), self.password.text()
+        if not username.strip() or not password:
+            self.show_error(translate("SignInDialog", "Enter your user name and password."))
+            (self.username if not username.strip() else self.password).setFocus()
+            return
+        self.show_error("")
+        self.sign_in_button.setEnabled(False)
+        self.sign_in_button.setText(translate("SignInDialog", "Signing in…"))
+        self.task = run_in_background(
+            lambda _progress: self.client.sign_in(username, password),
+            on_success=self._done,
+            on_failure=self._failed,
+            name="sign-in",
+        )
+
+    def _done(self, _result: object) -> None:
+        self.password.clear()
+        self.signed_in.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.retranslate()
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(error, ReviewError):
+            self.show_error(str(error))
+        else:
+            self.show_error(translate("SignInDialog", "Signing in failed unexpectedly. Please try again."))

@@ -1,0 +1,36 @@
+"""Extra stylesheet rules for review mode (on top of the app's): section titles, the consent box, status.
+
+Colours come from :data:`ui.theme.PALETTE`; the date fields get the same yellow focus as everything else
+(the app stylesheet does not list QDateEdit, which only review mode uses).
+"""
+
+from __future__ import annotations
+
+from ui.theme import PALETTE
+
+REVIEW_STYLE = f"""
+QLabel#SectionTitle {{ font-weight: bold; color: {PALETTE["blue"]}; margin-top: 6px; }}
+QFrame#ConsentBox {{
+    background: {PALETTE["white"]};
+    border: 3px solid {PALETTE["blue"]};
+    border-radius: 4px;
+}}
+QLabel#ConsentState {{ font-weight: bold; color: {PALETTE["success"]}; }}
+QLabel#ConsentState[bad="true"] {{
+    color: {PALETTE["error"]};
+    border-left: 6px solid {PALETTE["error"]};
+    padding-left: 8px;
+}}
+QFrame#ReviewBanner {{ background: {PALETTE["white"]}; border-bottom: 2px solid {PALETTE["error"]}; }}
+QDateEdit {{ background: {PALETTE["white"]}; border: 2px solid {PALETTE["text"]}; padding: 6px; }}
+QDateEdit:disabled {{ color: {PALETTE["secondary_text"]}; border: 2px dashed {PALETTE["mid_grey"]}; }}
+QDateEdit:focus {{
+    background: {PALETTE["focus"]};
+    color: {PALETTE["focus_text"]};
+    border: 3px solid {PALETTE["focus_text"]};
+    border-bottom: 5px solid {PALETTE["focus_text"]};
+}}
+QTreeWidget {{ background: {PALETTE["white"]}; border: 2px solid {PALETTE["text"]}; }}
+QTreeWidget::item:selected {{ background: {PALETTE["blue"]}; color: {PALETTE["white"]}; }}
+QListWidget::item:selected {{ background: {PALETTE["blue"]}; color: {PALETTE["white"]}; }}
+"""

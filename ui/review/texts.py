@@ -1,0 +1,50 @@
+"""Translated names for review values that arrive as keys: statuses, decisions, person fields, actions.
+
+lupdate only sees literal strings, so each ``translate`` call is written out (see ui/i18n.py).
+"""
+
+from __future__ import annotations
+
+from ui.i18n import translate
+
+
+def status_text(status: str) -> str:
+    """A submission status as reviewers say it."""
+    names = {
+        "open": translate("ReviewTexts", "Still arriving"),
+        "received": translate("ReviewTexts", "New"),
+        "approved": translate("ReviewTexts", "Approved"),
+        "changes_requested": translate("ReviewTexts", "Changes requested"),
+        "rejected": translate("ReviewTexts", "Rejected"),
+        "withdrawn": translate("ReviewTexts", "Withdrawn"),
+        "expired": translate("ReviewTexts", "Consent expired"),
+    }
+    return names.get(status, status)
+
+
+def decision_text(decision: str) -> str:
+    names = {
+        "approved": translate("ReviewTexts", "Approved"),
+        "changes_requested": translate("ReviewTexts", "Changes requested"),
+        "rejected": translate("ReviewTexts", "Rejected"),
+    }
+    return names.get(decision, decision)
+
+
+def person_field_text(key: str) -> str:
+    names = {
+        "name": translate("ReviewTexts", "Name"),
+        "job_title": translate("ReviewTexts", "Job title"),
+        "employer": translate("ReviewTexts", "Where they work"),
+    }
+    return names.get(key, key)
+
+
+def yes_no(value: bool) -> str:
+    return translate("ReviewTexts", "Yes") if value else translate("ReviewTexts", "No")
+
+
+def format_ms(at_ms: int) -> str:
+    """``m:ss`` for a time in a clip."""
+    seconds = max(0, at_ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
