@@ -62,12 +62,12 @@ def send_submission(
     Raises:
         Exception: with a plain-English message when sending failed; the submission stays queued.
     """
-    from recorder.submission import TakeEntry, build_manifest, consent_record
+    from recorder.submission import SubmissionError, TakeEntry, build_manifest, consent_record
     from ui.pages.prompt_take import submission_dir
 
     model = ctx.machine.model
-    if model.consent is None:
-        raise RuntimeError(translate("ReviewSendPage", "consent was not recorded"))
+    if model.consent is None:  # the flow only allows Send after consent; guard anyway
+        raise SubmissionError("There is no consent record to send with the video.")
     locale = ctx.locale
     kept = ctx.machine.kept_in_order()
     entries = [
