@@ -73,6 +73,52 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>Audit trail</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Trywydd archwilio</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsView</name>
+    <message>
+        <source>Comments (click one to jump to its time)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sylwadau (cliciwch un i neidio i&apos;w amser)</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sylwadau</translation>
+    </message>
+    <message>
+        <source>Comment at the current time</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sylw ar yr amser presennol</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sylw newydd</translation>
+    </message>
+    <message>
+        <source>Add at {time} (Alt+M)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ychwanegu am {time} (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Add the comment at the current time</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ychwanegu&apos;r sylw ar yr amser presennol</translation>
+    </message>
+    <message>
+        <source>Answer {n} at {time}: {text} ({who})</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ateb {n} am {time}: {text} ({who})</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <source>How your video will be used</source>
@@ -98,6 +144,221 @@
         <source>To take part you need to answer Yes to the questions marked (required). If you do not want to, press Cancel: nothing has been recorded.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>I gymryd rhan mae angen i chi ateb Ie i&apos;r cwestiynau sydd wedi&apos;u marcio (gofynnol). Os nad ydych chi eisiau, pwyswch Canslo: does dim wedi&apos;i recordio.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentView</name>
+    <message>
+        <source>Consent</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Caniatâd</translation>
+    </message>
+    <message>
+        <source>About the person</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Am yr unigolyn</translation>
+    </message>
+    <message>
+        <source>Exact wording they agreed to</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yr union eiriad y cytunon nhw iddo</translation>
+    </message>
+    <message>
+        <source>Exact consent wording</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Union eiriad y caniatâd</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN: this person has withdrawn consent. Do not use.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>WEDI&apos;I DYNNU&apos;N ÔL: mae&apos;r unigolyn hwn wedi tynnu ei ganiatâd yn ôl. Peidiwch â&apos;i ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>EXPIRED: this consent has run out. Do not use.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>WEDI DOD I BEN: mae&apos;r caniatâd hwn wedi dod i ben. Peidiwch â&apos;i ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>Consent given and current.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Caniatâd wedi&apos;i roi ac yn ddilys.</translation>
+    </message>
+    <message>
+        <source>Version: {version}
+Given: {given}
+Expires: {expires}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Fersiwn: {version}
+Rhoddwyd: {given}
+Yn dod i ben: {expires}</translation>
+    </message>
+    <message>
+        <source>no expiry recorded</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>dim dyddiad dod i ben wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>No choices recorded.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim dewisiadau wedi&apos;u cofnodi.</translation>
+    </message>
+    <message>
+        <source>{field}: {value} ({shown})</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{field}: {value} ({shown})</translation>
+    </message>
+    <message>
+        <source>may be shown with the video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>gellir ei ddangos gyda&apos;r fideo</translation>
+    </message>
+    <message>
+        <source>NOT to be shown</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>NID i&apos;w ddangos</translation>
+    </message>
+    <message>
+        <source>They chose not to give any details.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewison nhw beidio â rhoi unrhyw fanylion.</translation>
+    </message>
+    <message>
+        <source>The wording of consent version {version} is not in this campaign pack, so it cannot be shown here. Its fingerprint is {sha}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw geiriad fersiwn caniatâd {version} yn y pecyn ymgyrch hwn, felly ni ellir ei ddangos yma. Ei ôl bys yw {sha}.</translation>
+    </message>
+    <message>
+        <source>Checked: these are exactly the words the person was shown.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i wirio: dyma&apos;r union eiriau a ddangoswyd i&apos;r unigolyn.</translation>
+    </message>
+    <message>
+        <source>Warning: these words do not match the fingerprint recorded with the submission; the person may have seen a different wording.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhybudd: nid yw&apos;r geiriau hyn yn cyfateb i&apos;r ôl bys a gofnodwyd gyda&apos;r cyflwyniad; efallai fod yr unigolyn wedi gweld geiriad gwahanol.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBox</name>
+    <message>
+        <source>Your decision</source>
+        <extracomment>The decisions a note is required for (the person and the team need to know why).</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Eich penderfyniad</translation>
+    </message>
+    <message>
+        <source>Note (needed when you request changes or reject)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nodyn (ei angen pan fyddwch chi&apos;n gofyn am newidiadau neu&apos;n gwrthod)</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nodyn y penderfyniad</translation>
+    </message>
+    <message>
+        <source>Approve (Alt+A)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cymeradwyo (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cymeradwyo</translation>
+    </message>
+    <message>
+        <source>Request changes (Alt+C)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofyn am newidiadau (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofyn am newidiadau</translation>
+    </message>
+    <message>
+        <source>Reject (Alt+R)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwrthod (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwrthod</translation>
+    </message>
+    <message>
+        <source>Status now: {status}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Statws nawr: {status}</translation>
+    </message>
+    <message>
+        <source>Write a note saying why, so the team knows what to do next.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch nodyn yn dweud pam, fel bod y tîm yn gwybod beth i&apos;w wneud nesaf.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Export… (Ctrl+E)</source>
+        <extracomment>Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Allforio… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export for social media</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Allforio ar gyfer cyfryngau cymdeithasol</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Atebion</translation>
+    </message>
+    <message>
+        <source>Answers in this submission</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Atebion yn y cyflwyniad hwn</translation>
+    </message>
+    <message>
+        <source>Choose a submission on the left to watch it and decide.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewiswch gyflwyniad ar y chwith i&apos;w wylio a phenderfynu.</translation>
+    </message>
+    <message>
+        <source>Submission details</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Manylion y cyflwyniad</translation>
+    </message>
+    <message>
+        <source>{reference} · {status}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{reference} · {status}</translation>
+    </message>
+    <message>
+        <source>Received {when} · answers: {count} · length {duration}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Derbyniwyd {when} · atebion: {count} · hyd {duration}</translation>
+    </message>
+    <message>
+        <source>{n}. {prompt} ({duration})</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{n}. {prompt} ({duration})</translation>
+    </message>
+    <message>
+        <source>The video was deleted because the person withdrew their consent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd y fideo ei ddileu oherwydd i&apos;r unigolyn dynnu ei ganiatâd yn ôl.</translation>
+    </message>
+    <message>
+        <source>The video cannot be watched any more: the consent for it has expired.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni ellir gwylio&apos;r fideo mwyach: mae&apos;r caniatâd ar ei gyfer wedi dod i ben.</translation>
+    </message>
+    <message>
+        <source>The video of this answer is not available on the server.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw fideo&apos;r ateb hwn ar gael ar y gweinydd.</translation>
     </message>
 </context>
 <context>
@@ -228,9 +489,223 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for social media</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Allforio ar gyfer cyfryngau cymdeithasol</translation>
+    </message>
+    <message>
+        <source>Answer to export</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ateb i&apos;w allforio</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Siapiau</translation>
+    </message>
+    <message>
+        <source>16:9 landscape (YouTube, website)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>16:9 tirlun (YouTube, gwefan)</translation>
+    </message>
+    <message>
+        <source>9:16 upright (Reels, TikTok, Stories)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>9:16 unionsyth (Reels, TikTok, Stories)</translation>
+    </message>
+    <message>
+        <source>1:1 square (feeds)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>1:1 sgwâr (ffrydiau)</translation>
+    </message>
+    <message>
+        <source>Burn in captions (SRT)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llosgi capsiynau i mewn (SRT)</translation>
+    </message>
+    <message>
+        <source>Burn in captions</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llosgi capsiynau i mewn</translation>
+    </message>
+    <message>
+        <source>Captions in SRT format</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Capsiynau ar ffurf SRT</translation>
+    </message>
+    <message>
+        <source>Load SRT file…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho ffeil SRT…</translation>
+    </message>
+    <message>
+        <source>Load captions from an SRT file</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho capsiynau o ffeil SRT</translation>
+    </message>
+    <message>
+        <source>Add the campaign end card: {text}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ychwanegu cerdyn diwedd yr ymgyrch: {text}</translation>
+    </message>
+    <message>
+        <source>This campaign has no end card</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes gan yr ymgyrch hon gerdyn diwedd</translation>
+    </message>
+    <message>
+        <source>Add the campaign end card</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ychwanegu cerdyn diwedd yr ymgyrch</translation>
+    </message>
+    <message>
+        <source>Save a metadata sheet (CSV) with the videos</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cadw taflen fetadata (CSV) gyda&apos;r fideos</translation>
+    </message>
+    <message>
+        <source>Save a metadata sheet</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cadw taflen fetadata</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cadw yn</translation>
+    </message>
+    <message>
+        <source>Folder to save the videos in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ffolder i gadw&apos;r fideos ynddi</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewis…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewis y ffolder</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cynnydd yr allforio</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Start the export</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechrau&apos;r allforio</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopio</translation>
+    </message>
+    <message>
+        <source>Stop the export</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopio&apos;r allforio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cau&apos;r ffenestr hon</translation>
+    </message>
+    <message>
+        <source>Type the captions, or load an SRT file.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Teipiwch y capsiynau, neu llwythwch ffeil SRT.</translation>
+    </message>
+    <message>
+        <source>{n} captions ready.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{n} capsiwn yn barod.</translation>
+    </message>
+    <message>
+        <source>Load captions</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho capsiynau</translation>
+    </message>
+    <message>
+        <source>Captions (*.srt)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Capsiynau (*.srt)</translation>
+    </message>
+    <message>
+        <source>That file could not be read as text. Choose an .srt file.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd darllen y ffeil honno fel testun. Dewiswch ffeil .srt.</translation>
+    </message>
+    <message>
+        <source>Save the videos in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cadw&apos;r fideos yn</translation>
+    </message>
+    <message>
+        <source>Choose at least one shape.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewiswch o leiaf un siâp.</translation>
+    </message>
+    <message>
+        <source>Fix the captions first, or untick them.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cywirwch y capsiynau yn gyntaf, neu dad-diciwch nhw.</translation>
+    </message>
+    <message>
+        <source>Choose a folder to save the videos in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewiswch ffolder i gadw&apos;r fideos ynddi.</translation>
+    </message>
+    <message>
+        <source>Checking consent and fetching the video…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwirio&apos;r caniatâd ac yn nôl y fideo…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn stopio…</translation>
+    </message>
+    <message>
+        <source>Making the videos… {percent}%</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwneud y fideos… {percent}%</translation>
+    </message>
+    <message>
+        <source>Done. Saved in {folder}:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi gorffen. Wedi&apos;u cadw yn {folder}:</translation>
+    </message>
+    <message>
+        <source>No face was found, so the picture was cropped in the centre.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chafwyd hyd i wyneb, felly cafodd y llun ei docio yn y canol.</translation>
+    </message>
+    <message>
+        <source>Export stopped. Nothing was saved.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiwyd yr allforio. Ni chadwyd dim.</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
+        <extracomment>Shows a finished message: (title, text) -&gt; None. Tests pass a recorder instead of a modal box.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cymort&amp;h</translation>
     </message>
@@ -312,6 +787,129 @@
         <source>⚠ Too loud: the sound is distorting. Move back a little or speak more softly.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Rhy uchel: mae&apos;r sain yn ystumio. Symudwch yn ôl ychydig neu siaradwch yn fwy tawel.</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Pob statws</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Pob cwestiwn</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Y mwyaf newydd yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yr hynaf yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Name A to Z</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw A i Y</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Chwilio</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cwestiwn</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Trefnu</translation>
+    </message>
+    <message>
+        <source>Name, job, workplace or reference</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw, swydd, gweithle neu gyfeirnod</translation>
+    </message>
+    <message>
+        <source>Search submissions (Ctrl+F)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Chwilio cyflwyniadau (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show submissions with status</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dangos cyflwyniadau â&apos;r statws</translation>
+    </message>
+    <message>
+        <source>Show answers to question</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dangos atebion i&apos;r cwestiwn</translation>
+    </message>
+    <message>
+        <source>Sort submissions</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Trefnu cyflwyniadau</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Only submissions received from a date</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ond cyflwyniadau a dderbyniwyd o ddyddiad</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Only submissions received up to a date</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ond cyflwyniadau a dderbyniwyd hyd at ddyddiad</translation>
+    </message>
+    <message>
+        <source>Received from date</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Derbyniwyd o&apos;r dyddiad</translation>
+    </message>
+    <message>
+        <source>Received up to date</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Derbyniwyd hyd at y dyddiad</translation>
+    </message>
+    <message>
+        <source>Submissions (Alt+Down next, Alt+Up previous)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyflwyniadau (Alt+I lawr nesaf, Alt+I fyny blaenorol)</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho rhagor</translation>
+    </message>
+    <message>
+        <source>Load more submissions</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho rhagor o gyflwyniadau</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dangos {shown} o {total}.</translation>
     </message>
 </context>
 <context>
@@ -813,12 +1411,149 @@
     </message>
 </context>
 <context>
-    <name>ReviewSendPage</name>
+    <name>ReviewApp</name>
     <message>
-        <source>sending is not available in this version of Voicebooth yet</source>
+        <source>No intake server is set, so there is nothing to review. Ask IT to set the server address (server_url), or start Voicebooth with --server.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>nid yw anfon ar gael yn y fersiwn hon o Voicebooth eto</translation>
+        <translation>Nid oes gweinydd derbyn wedi&apos;i osod, felly does dim i&apos;w adolygu. Gofynnwch i TG osod cyfeiriad y gweinydd (server_url), neu dechreuwch Voicebooth gyda --server.</translation>
     </message>
+    <message>
+        <source>Review mode could not start: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd dechrau&apos;r modd adolygu: {reason}</translation>
+    </message>
+    <message>
+        <source>Voicebooth review</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Adolygu Voicebooth</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBanner</name>
+    <message>
+        <source>Try again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cau&apos;r neges hon</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>The intake server cannot be reached. Check your network connection, then try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni ellir cyrraedd y gweinydd derbyn. Gwiriwch eich cysylltiad rhwydwaith, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Please sign in again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto.</translation>
+    </message>
+    <message>
+        <source>This video is not on the server any more. It may have been withdrawn or its consent expired.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r fideo hwn ar y gweinydd mwyach. Efallai ei fod wedi&apos;i dynnu&apos;n ôl neu fod ei ganiatâd wedi dod i ben.</translation>
+    </message>
+    <message>
+        <source>This submission is not on the server any more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r cyflwyniad hwn ar y gweinydd mwyach.</translation>
+    </message>
+    <message>
+        <source>The intake server had a problem and could not answer. Try again in a minute; if it keeps happening, tell IT.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd y gweinydd derbyn broblem ac ni allai ateb. Rhowch gynnig arall arni mewn munud; os yw&apos;n dal i ddigwydd, rhowch wybod i TG.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. The account is locked for a few minutes; try again later.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gormod o gyfrineiriau anghywir. Mae&apos;r cyfrif wedi&apos;i gloi am ychydig funudau; rhowch gynnig arall arni yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right. Check them and try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r enw defnyddiwr na&apos;r cyfrinair yn gywir. Gwiriwch nhw a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Something went wrong unexpectedly. Please try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Aeth rhywbeth o&apos;i le yn annisgwyl. Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This person has withdrawn their consent. The video must not be exported or used.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r unigolyn hwn wedi tynnu ei ganiatâd yn ôl. Rhaid peidio ag allforio na defnyddio&apos;r fideo.</translation>
+    </message>
+    <message>
+        <source>The consent for this video has expired. It must not be exported or used any more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r caniatâd ar gyfer y fideo hwn wedi dod i ben. Rhaid peidio â&apos;i allforio na&apos;i ddefnyddio mwyach.</translation>
+    </message>
+    <message>
+        <source>Only approved videos can be exported. Approve this submission first.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ond fideos wedi&apos;u cymeradwyo y gellir eu hallforio. Cymeradwywch y cyflwyniad hwn yn gyntaf.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPlayer</name>
+    <message>
+        <source>Pause</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Oedi</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Chwarae</translation>
+    </message>
+    <message>
+        <source>Pause the video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Oedi&apos;r fideo</translation>
+    </message>
+    <message>
+        <source>Play the video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Chwarae&apos;r fideo</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Safle yn y fideo</translation>
+    </message>
+    <message>
+        <source>Arrow keys move one second, Page Up and Page Down five seconds</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r bysellau saeth yn symud un eiliad, Page Up a Page Down bum eiliad</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyflymder chwarae</translation>
+    </message>
+    <message>
+        <source>The submitted video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Y fideo a gyflwynwyd</translation>
+    </message>
+    <message>
+        <source>Video player</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Chwaraewr fideo</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSendPage</name>
     <message>
         <source>Sending your video</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
@@ -895,6 +1630,128 @@
         <source>Sent {sent} of {total} · {rate}/s · about {left} left</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi anfon {sent} o {total} · {rate}/e · tua {left} ar ôl</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTexts</name>
+    <message>
+        <source>Still arriving</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dal i gyrraedd</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Newydd</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i gymeradwyo</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofynnwyd am newidiadau</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i wrthod</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Consent expired</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Caniatâd wedi dod i ben</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Teitl swydd</translation>
+    </message>
+    <message>
+        <source>Where they work</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ble maen nhw&apos;n gweithio</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Na</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Voicebooth review</source>
+        <extracomment>Posters fetched per background task (one task at a time, so thumbnails never delay other requests).</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Adolygu Voicebooth</translation>
+    </message>
+    <message>
+        <source>Signed in as {user} at {server}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi mewngofnodi fel {user} ar {server}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Heb fewngofnodi</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Adnewyddu (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Adnewyddu&apos;r rhestr</translation>
+    </message>
+    <message>
+        <source>Download metadata CSV</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho CSV metadata i lawr</translation>
+    </message>
+    <message>
+        <source>Download the metadata of all submissions</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llwytho metadata pob cyflwyniad i lawr</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Allgofnodi</translation>
+    </message>
+    <message>
+        <source>Keys: Alt+Down / Alt+Up next or previous · Alt+N note · Alt+A approve · Alt+C request changes · Alt+R reject · Alt+P play or pause · Alt+M comment · Ctrl+F search · F5 refresh · Ctrl+E export</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bysellau: Alt+I lawr / Alt+I fyny nesaf neu flaenorol · Alt+N nodyn · Alt+A cymeradwyo · Alt+C gofyn am newidiadau · Alt+R gwrthod · Alt+P chwarae neu oedi · Alt+M sylw · Ctrl+F chwilio · F5 adnewyddu · Ctrl+E allforio</translation>
+    </message>
+    <message>
+        <source>Save the metadata CSV</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cadw&apos;r CSV metadata</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1901,64 @@
         <source>Your settings could not be saved.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd cadw eich gosodiadau.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to review</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mewngofnodi i adolygu</translation>
+    </message>
+    <message>
+        <source>Intake server: {server}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gweinydd derbyn: {server}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>(heb ei osod)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Close review mode</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cau&apos;r modd adolygu</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so you will need to sign in again next time you open review mode.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes gan y cyfrifiadur hwn storfa gyfrineiriau ddiogel, felly bydd angen i chi fewngofnodi eto y tro nesaf y byddwch chi&apos;n agor y modd adolygu.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn mewngofnodi…</translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly. Please try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Methodd y mewngofnodi yn annisgwyl. Rhowch gynnig arall arni.</translation>
     </message>
 </context>
 <context>
