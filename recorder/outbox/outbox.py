@@ -389,6 +389,8 @@ class Outbox:
                 def store_offset(offset: int, take_id: str = f.take_id, base: int = base) -> None:
                     self.store.update_file(sid, take_id, offset_bytes=offset)
                     meter.set_confirmed(base + offset)
+                    if self._state(sid) == "cancelled":  # cancelled by another process: stop here
+                        stop.set()
 
                 def store_chunk_size(size: int) -> None:
                     self.store.update_submission(sid, chunk_size_bytes=size)

@@ -7,6 +7,8 @@ Rules (any combination):
   the connection is closed, like nginx's lingering close).
 * ``fail_first``: the first N requests with method ``fail_method`` get ``fail_status`` (the body is read
   first; the connection stays open). Later ones are forwarded.
+* ``corrupt_first_patches``: the first N PATCH bodies get one byte changed on the way (a bad link or a
+  broken middlebox); a server checking ``Upload-Checksum`` must refuse them (460).
 * ``hold_path``: a request whose path matches the regex is held (``held`` is set). With
   ``hold_before_forward`` it is never forwarded; otherwise it is forwarded and the answer is withheld.
   ``release()`` lets held requests go on.
@@ -37,6 +39,7 @@ class FaultRules:
     fail_status: int = 500
     hold_path: str | None = None
     hold_before_forward: bool = True
+    corrupt_first_patches: int = 0
 
 
 @dataclass
@@ -63,7 +66,11 @@ class _Conn:
         return out
 
     def stream_body(
-        self, size: int, sink: socket.socket | None, count: Callable[[int], None] | None = None
+        self,
+        size: int,
+        sink: socket.socket | None,
+        count: Callable[[int], None] | None = None,
+        corrupt: bool = False,
     ) -> int:
         """Copy (or drop, when ``sink`` is None) ``size`` body bytes; returns how many were forwarded.
 
@@ -77,6 +84,9 @@ class _Conn:
                 piece = self.sock.recv(min(BLOCK, left))
                 if not piece:
                     raise ConnectionError("closed mid-body")
+            if corrupt and piece:
+                piece = bytes([piece[0] ^ 0xFF]) + piece[1:]  # one flipped bit pattern on the way
+                corrupt = False
             if sink is not None:
                 sink.sendall(piece)
                 if count is not None:
@@ -113,6 +123,7 @@ class FaultProxy:
         self.rules = rules
         self.methods: Counter[str] = Counter()
         self.failed = 0
+        self.corrupted = 0
         self.rejected_413 = 0
         self.body_bytes_forwarded = 0
         self.body_bytes_by_method: Counter[str] = Counter()
@@ -190,7 +201,15 @@ class FaultProxy:
                 if upstream is None:
                     upstream = _Conn(socket.create_connection(self.upstream, timeout=120))
                 upstream.sock.sendall(head)
-                client.stream_body(length, upstream.sock, functools.partial(self._count_body, effective))
+                with self._lock:
+                    corrupt = (
+                        effective == "PATCH" and self.corrupted < rules.corrupt_first_patches and length > 0
+                    )
+                    if corrupt:
+                        self.corrupted += 1
+                client.stream_body(
+                    length, upstream.sock, functools.partial(self._count_body, effective), corrupt=corrupt
+                )
                 response = self._read_response(upstream, method)
                 if holding and not rules.hold_before_forward:
                     self.held.set()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.helpers.sending import MediaCache
 from tests.helpers.server import intake_server, module_intake_server
 
 __all__ = ["intake_server", "module_intake_server"]
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # test_ui_send: real widgets, no display needed
 
 
 @pytest.fixture(scope="session")

@@ -179,3 +179,21 @@ def test_unreachable_server_from_the_command_line(tmp_path: Path, media: MediaCa
     assert stored["submissions"][0]["state"] == "queued"
     assert "not accepting connections" in stored["submissions"][0]["last_error"]
     assert folder.exists()
+
+
+def test_corrupted_chunk_is_refused_by_checksum_and_sent_again(
+    module_intake_server: IntakeServer, tmp_path: Path, media: MediaCache
+) -> None:
+    """The server offers the checksum extension: a chunk changed on the way gets 460 and is sent again."""
+    folder = make_submission(tmp_path / "sub", media)
+    video = finished_takes(folder)[0] / "deliverable.mp4"
+    digest = hashlib.sha256(video.read_bytes()).hexdigest()
+    proxy = FaultProxy(("127.0.0.1", module_intake_server.port), FaultRules(corrupt_first_patches=1))
+    waits = Waits()
+    try:
+        box = outbox(tmp_path, proxy.url, module_intake_server.upload_key, waits)
+        assert box.send(box.queue(folder, manifest_for(folder))).startswith("VB-")
+    finally:
+        proxy.stop()
+    assert proxy.corrupted == 1 and len(waits.delays) == 1  # one 460, one wait, then accepted
+    assert server_video_sha256(module_intake_server, video.parent.name) == digest

@@ -253,3 +253,28 @@ def test_server_size_limit_is_a_permanent_plain_failure(tmp_path: Path, media: M
         assert caught.value.permanent
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_cancel_from_another_outbox_instance_stops_the_sender(
+    module_intake_server: IntakeServer, tmp_path: Path, media: MediaCache
+) -> None:
+    """Another process (here: another connection to the same file) cancels; the sender stops at a chunk."""
+    folder = make_submission(tmp_path / "sub", media, big=True)
+    with TcpProxy(("127.0.0.1", module_intake_server.port), rate_bits_s=20e6) as slow:
+        sender = make_outbox(
+            tmp_path, slow.url, module_intake_server.upload_key, chunk_size_bytes=1024 * 1024
+        )
+        sid = sender.queue(folder, manifest_for(folder))
+        other = Outbox(tmp_path / "outbox.sqlite3")
+
+        def on_progress(snapshot: TransferProgress) -> None:
+            if snapshot.bytes_sent > 2 * 1024 * 1024:
+                other.cancel(sid)
+
+        with pytest.raises(SendError, match="cancelled"):
+            sender.send(sid, progress=on_progress)
+        sent_bytes = slow.bytes_up
+    record = sender.get(sid)
+    assert record is not None and record.state == "cancelled" and not folder.exists()
+    assert sent_bytes < record.bytes_total  # it stopped instead of sending everything
