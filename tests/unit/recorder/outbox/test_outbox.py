@@ -4,7 +4,9 @@ failures leave it queued with a plain reason and bounded, growing waits (no busy
 from __future__ import annotations
 
 import re
+import shutil
 import socket
+import subprocess
 import threading
 from pathlib import Path
 from typing import Any
@@ -278,3 +280,29 @@ def test_cancel_from_another_outbox_instance_stops_the_sender(
     record = sender.get(sid)
     assert record is not None and record.state == "cancelled" and not folder.exists()
     assert sent_bytes < record.bytes_total  # it stopped instead of sending everything
+
+
+def test_files_that_cannot_be_deleted_are_retried_at_the_next_run(
+    module_intake_server: IntakeServer, tmp_path: Path, media: MediaCache
+) -> None:
+    """Deletion is verified: a take folder the OS refuses to empty keeps the job open until it is gone."""
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr is not available to make a folder undeletable")
+    folder = make_submission(tmp_path / "sub", media)
+    take_dir = finished_takes(folder)[0]
+    outbox = make_outbox(tmp_path, module_intake_server.url, module_intake_server.upload_key)
+    sid = outbox.queue(folder, manifest_for(folder))
+    if subprocess.run(["chattr", "+i", str(take_dir)], capture_output=True).returncode != 0:
+        pytest.skip("this file system does not support the immutable attribute")
+    try:
+        reference = outbox.send(sid)
+        record = outbox.get(sid)
+        assert record is not None and record.state == "confirmed" and record.deleted_utc is None
+        assert record.last_error is not None and "could not be deleted" in record.last_error
+        assert (take_dir / "deliverable.mp4").exists()
+    finally:
+        subprocess.run(["chattr", "-i", str(take_dir)], check=True)
+    assert outbox.send_pending() == []  # nothing to send; the leftover deletion is finished
+    record = outbox.get(sid)
+    assert record is not None and record.deleted_utc is not None and not folder.exists()
+    assert outbox.send(sid) == reference
