@@ -346,3 +346,37 @@ def test_upload_key_limits(server: IntakeServer, unchanged: Unchanged) -> None:
     unchanged.check(
         requests.post(f"{api(server)}/submissions/../../complete", headers=server.key_headers), 404
     )
+
+
+def test_reattaching_replaces_the_earlier_upload(
+    server: IntakeServer, deliverable: Path, tmp_path: Path
+) -> None:
+    manifest = manifest_for([deliverable])
+    post_manifest(server, manifest)
+    media = server.data_dir / "media"
+    before = set(media.iterdir())
+    attach(server, manifest, 0, tus_upload(server, deliverable.read_bytes()))
+    first = set(media.iterdir()) - before
+    assert attach(server, manifest, 0, tus_upload(server, deliverable.read_bytes())).status_code == 200
+    second = set(media.iterdir()) - before
+    assert len(first) == len(second) == 1 and first != second  # the earlier file was deleted
+    assert complete(server, manifest["submission_id"]).status_code == 200
+
+
+def test_concurrent_completes_give_one_reference(server: IntakeServer, deliverable: Path) -> None:
+    import threading
+
+    manifest = manifest_for([deliverable])
+    post_manifest(server, manifest)
+    attach(server, manifest, 0, tus_upload(server, deliverable.read_bytes()))
+    results: list[requests.Response] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(complete(server, manifest["submission_id"])))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.status_code for r in results] == [200] * 4
+    assert len({r.json()["reference"] for r in results}) == 1
