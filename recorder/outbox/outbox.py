@@ -294,6 +294,16 @@ class Outbox:
             raise SendError("This submission was cancelled.", submission_id, permanent=True)
         if record.state == "failed":
             self.store.update_submission(submission_id, state="queued")
+        configured = self.network.server_url.rstrip("/")
+        if configured and configured != record.server_url:
+            # IT changed the server address (or the command line names another): send it there instead.
+            log.info("Submission %s goes to the newly configured intake server", submission_id)
+            self.store.retarget(submission_id, configured)
+            record = self.store.get(submission_id) or record
+        if not self.network.upload_key:
+            message = "No upload key is set on this computer (ask IT to set upload_key)."
+            self._settle(submission_id, message)
+            raise SendError(message, submission_id)
         stop = _LinkedEvent(cancel)
         with self._active_lock:
             self._active[submission_id] = stop

@@ -209,6 +209,20 @@ class OutboxStore:
         with self.transaction() as db:
             db.execute(f"UPDATE {table} SET {names} WHERE {where}", (*fields.values(), *args))
 
+    def retarget(self, submission_id: str, server_url: str) -> None:
+        """Point a pending submission at another server: every file starts again there."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE submissions SET server_url = ?, state = 'queued', updated_utc = ? "
+                "WHERE submission_id = ?",
+                (server_url, utc_now(), submission_id),
+            )
+            db.execute(
+                "UPDATE files SET state = 'queued', upload_url = NULL, offset_bytes = 0 "
+                "WHERE submission_id = ?",
+                (submission_id,),
+            )
+
     def bump_attempts(self, submission_id: str) -> None:
         with self.transaction() as db:
             db.execute(

@@ -306,3 +306,35 @@ def test_files_that_cannot_be_deleted_are_retried_at_the_next_run(
     record = outbox.get(sid)
     assert record is not None and record.deleted_utc is not None and not folder.exists()
     assert outbox.send(sid) == reference
+
+
+def test_a_corrected_server_address_takes_over_pending_submissions(
+    module_intake_server: IntakeServer, tmp_path: Path, media: MediaCache
+) -> None:
+    folder = make_submission(tmp_path / "sub", media)
+    wrong = make_outbox(tmp_path, "http://127.0.0.1:9", module_intake_server.upload_key, Waits())
+    sid = wrong.queue(folder, manifest_for(folder))
+    with pytest.raises(SendError):
+        wrong.send(sid)
+    wrong.close()
+    fixed = make_outbox(tmp_path, module_intake_server.url, module_intake_server.upload_key)  # IT fixed it
+    assert fixed.send_pending()[0].reference
+    record = fixed.get(sid)
+    assert (
+        record is not None and record.server_url == module_intake_server.url and record.state == "confirmed"
+    )
+
+
+def test_no_upload_key_says_so(tmp_path: Path, media: MediaCache) -> None:
+    folder = make_submission(tmp_path / "sub", media)
+    outbox = make_outbox(tmp_path, "http://127.0.0.1:9", "")
+    sid = outbox.queue(folder, manifest_for(folder))
+    with pytest.raises(SendError, match="No upload key"):
+        outbox.send(sid)
+    record = outbox.get(sid)
+    assert (
+        record is not None
+        and record.state == "queued"
+        and record.last_error
+        and "upload_key" in record.last_error
+    )
