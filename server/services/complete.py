@@ -1,7 +1,13 @@
-"""Completes a submission: each take attached, re-hashed and probed then a reference and withdrawal token."""
+"""Completes a submission: each take attached, re-hashed and probed, then a reference and withdrawal token.
+
+Completes of one submission run one at a time in this process (a lock per submission), so a client that
+retries while the first call is still hashing waits and then gets the same answer.
+"""
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +22,17 @@ from server.services.intake import own_submission
 from server.services.verify import TakeCheckError, make_poster, verify_take
 
 REFERENCE_ATTEMPTS = 20
+_LOCKS: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDictionary()
+_LOCKS_GUARD = threading.Lock()
+
+
+def _submission_lock(submission_id: str) -> threading.Lock:
+    with _LOCKS_GUARD:
+        lock = _LOCKS.get(submission_id)
+        if lock is None:
+            lock = threading.Lock()
+            _LOCKS[submission_id] = lock
+        return lock
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,12 @@ def complete_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) 
     Raises:
         ApiError: 404 unknown; 409 withdrawn or changed meanwhile; 422 naming the first take with a problem.
     """
+    lock = _submission_lock(submission_id)
+    with lock:
+        return _complete(ctx, key, submission_id)
+
+
+def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Completed:
     with ctx.db.session() as session:
         submission = own_submission(session, key, submission_id)
         if submission.status in statuses.CLOSED:

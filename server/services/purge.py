@@ -105,7 +105,7 @@ def _remove_stray_files(ctx: ServerContext) -> list[str]:
         )
     removed: list[str] = []
     for path in ctx.storage.media_dir.iterdir():
-        if path.stem not in live_media and path.suffix in (".mp4", ".jpg") and _old(path):
+        if path.stem not in live_media and path.suffix in (".mp4", ".jpg", ".part") and _old(path):
             removed.append(path.name)
             path.unlink(missing_ok=True)
     for path in ctx.storage.uploads_dir.iterdir():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import secrets
 import subprocess
 from pathlib import Path
 
@@ -55,13 +57,15 @@ def make_poster(video: Path, poster: Path, duration_s: float) -> None:
         exe = ffmpeg_exe()
     except FfmpegNotFoundError as error:
         raise TakeCheckError(f"could not get a poster frame ({error})") from None
+    partial = poster.with_name(f"{poster.stem}.{secrets.token_hex(4)}.part")
     result = subprocess.run(
         [exe, "-nostdin", "-y", "-loglevel", "error", "-ss", f"{at_s:.3f}", "-i", str(video),
-         "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", str(poster)],
+         "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", str(partial)],
         capture_output=True,
         timeout=POSTER_TIMEOUT_S,
         check=False,
     )  # fmt: skip
-    if result.returncode != 0 or not poster.is_file() or poster.stat().st_size == 0:
-        poster.unlink(missing_ok=True)
+    if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
+        partial.unlink(missing_ok=True)
         raise TakeCheckError("could not be read to make a poster frame")
+    os.replace(partial, poster)  # never a half-written poster, even with two writers

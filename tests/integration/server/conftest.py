@@ -16,9 +16,15 @@ __all__ = ["module_intake_server"]
 
 
 @pytest.fixture(scope="module")
-def server(module_intake_server: IntakeServer) -> IntakeServer:
-    """The module's real server (short alias)."""
-    return module_intake_server
+def server(module_intake_server: IntakeServer) -> Iterator[IntakeServer]:
+    """The module's real server; afterwards its log must show no crash (every failure was a planned 4xx)."""
+    yield module_intake_server
+    log = (
+        module_intake_server.log_path.read_text(errors="replace")
+        if module_intake_server.log_path.exists()
+        else ""
+    )
+    assert "Traceback" not in log and " ERROR " not in log and "ERROR:" not in log, log[-3000:]
 
 
 @pytest.fixture(scope="module")
