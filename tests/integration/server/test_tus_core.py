@@ -365,3 +365,12 @@ def test_expect_100_continue_gets_early_feedback(server: IntakeServer) -> None:
     reply = sock.recv(65536)
     sock.close()
     assert reply.startswith(b"HTTP/1.1 201 ") and b"upload-offset: 5\r\n" in reply.lower()
+
+
+def test_other_methods_and_paths_get_json_errors(server: IntakeServer, unchanged: Unchanged) -> None:
+    url = f"{server.files_url}{'b' * 32}"
+    response = requests.get(url, headers=server.tus_headers)
+    unchanged.check(response, 405, "method_not_allowed")
+    assert response.headers["Tus-Resumable"] == "1.0.0"
+    unchanged.check(requests.put(server.files_url, headers=server.tus_headers), 405, "method_not_allowed")
+    unchanged.check(requests.get(f"{server.url}/nothing/here"), 404, "not_found")
