@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -12,6 +13,8 @@ from server.context import ServerContext
 from server.db.models import Comment, Submission
 from server.errors import ApiError
 from server.services import audit
+
+log = logging.getLogger(__name__)
 
 
 def consent_expired(ctx: ServerContext, submission: Submission, now: datetime | None = None) -> bool:
@@ -43,6 +46,12 @@ def close_submission(
         take.prompt_text = ""
         session.execute(delete(Comment).where(Comment.take_pk == take.id))
     audit.record(session, now, actor, status, submission.id, {"media_files": len(media_ids)})
+    log.info(
+        "Submission %s %s; %d media file(s) deleted",
+        submission.reference or "(no reference)",
+        status,
+        len(media_ids),
+    )
     return media_ids
 
 

@@ -6,6 +6,7 @@ retries while the first call is still hashing waits and then gets the same answe
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from server.services import audit
 from server.services.intake import own_submission
 from server.services.verify import TakeCheckError, make_poster, verify_take
 
+log = logging.getLogger(__name__)
 REFERENCE_ATTEMPTS = 20
 _LOCKS: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDictionary()
 _LOCKS_GUARD = threading.Lock()
@@ -139,6 +141,7 @@ def _mark_received(
                 audit.record(
                     session, now, audit.SUBMITTER, "received", submission_id, {"reference": reference}
                 )
+            log.info("Submission %s received with %d take(s)", reference, len(takes))
             return Completed(reference, ctx.withdrawal_token(submission_id), statuses.RECEIVED)
         except IntegrityError:
             continue  # reference clash (1 in 1.5e11): draw another
