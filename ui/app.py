@@ -22,6 +22,7 @@ from recorder.campaign import Campaign, CampaignError, load_campaign
 from recorder.config import Config, ConfigError, PolicySource, load_config
 from recorder.config.keys import APP_NAME
 from recorder.flow import FlowMachine
+from recorder.media import ffmpeg_binary
 
 log = logging.getLogger(__name__)
 
@@ -103,18 +104,18 @@ def load_settings(
     )
     for problem in config.problems:
         log.warning("Configuration: %s", problem)
+    # The ffmpeg setting applies to the live encode, finishing and the take check alike.
+    ffmpeg_binary.configure(config.text("ffmpeg"))
     return config, campaign
 
 
 def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
     """The flow machine for this campaign, starting at recovery when interrupted takes exist."""
+    from recorder.takes.recovery import find_interrupted
+
     interrupted = False
     try:
-        from recorder.takes.recovery import find_interrupted  # type: ignore[import-not-found,unused-ignore]
-
         interrupted = bool(find_interrupted(config.data_dir))
-    except ImportError:
-        log.info("Take recovery is not available in this build")
     except OSError as error:
         log.warning("Could not look for interrupted recordings: %s", error)
     machine = FlowMachine(
@@ -127,8 +128,7 @@ def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
 
 
 def main(argv: list[str]) -> int:
-    """Run the app; returns the process exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Run the app; returns the process exit code (logging is set up by :mod:`ui.launcher`)."""
     options = parse_args(argv)
     if options.self_test or options.self_test_qt:
         from ui.selftest import qt_child_main, run_self_test
@@ -207,6 +207,9 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     ctx = PageContext(machine, campaign, config, translations, data_dir)
     window = MainWindow(ctx)
     window.show()
+    # Keyboard users start typing at once: ask for the focus (a window manager may also give it).
+    window.raise_()
+    window.activateWindow()
     from ui.pages.review_send import resume_unsent
 
     stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks

@@ -1,7 +1,7 @@
 """The main window: a stack of pages that follows the flow machine, with Back / Next / Cancel underneath.
 
-The window owns no flow logic. It imports the page modules in :data:`PAGE_MODULES` (each registers its
-page class with :func:`ui.pages.base.register_page`), builds one instance per page class, and on every
+The window owns no flow logic. It imports every page module (each registers its page class with
+:func:`ui.pages.base.register_page`), builds one instance per page class, and on every
 state change from :class:`recorder.flow.FlowMachine` shows the registered page and updates the navigation
 bar from the page's :meth:`~ui.pages.base.Page.nav`. Events from the buttons and from pages go through
 :meth:`MainWindow.go`, which validates the page before NEXT and asks the person before anything is lost.
@@ -12,7 +12,6 @@ Tab moves through the page, then Back, Cancel, Next.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 
@@ -21,7 +20,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -33,36 +31,15 @@ from PySide6.QtWidgets import (
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowState, Loss, Step
 from ui.diagnostics import HelpMenu
 from ui.i18n import translate
+
+# Importing a page module registers its page for its steps (ui.pages.base.register_page).
+from ui.pages import about_you, consent, device_check, done, prompt, recovery, review_send, welcome  # noqa: F401
 from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
 
 log = logging.getLogger(__name__)
 
-#: Page modules imported by the window, in no particular order. A module that does not exist yet is
-#: skipped (its step then shows a notice), so screens can land one by one.
-PAGE_MODULES: tuple[str, ...] = (
-    "ui.pages.recovery",
-    "ui.pages.welcome",
-    "ui.pages.about_you",
-    "ui.pages.consent",
-    "ui.pages.device_check",
-    "ui.pages.prompt",
-    "ui.pages.review_send",
-    "ui.pages.done",
-)
-
 #: Asks the person a yes/no question: (title, text, yes label, no label) -> True for yes.
 Confirmer = Callable[[str, str, str, str], bool]
-
-
-def import_pages() -> None:
-    """Import every page module that exists (registering its pages)."""
-    for name in PAGE_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:  # a real missing dependency inside the page module
-                raise
-            log.info("Page module %s is not available in this build", name)
 
 
 def loss_sentences(losses: tuple[Loss, ...]) -> list[str]:
@@ -98,32 +75,6 @@ def message_box_confirm(parent: QWidget) -> Confirmer:
     return ask
 
 
-class MissingPage(Page):
-    """Shown for a step whose page module is not part of this build (tells the person what to do)."""
-
-    CONTEXT = "MissingPage"
-
-    def __init__(self, ctx: PageContext, step: Step) -> None:
-        super().__init__(ctx)
-        self.step = step
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.body.addWidget(self.note)
-        self.body.addStretch(1)
-        self.retranslate()
-
-    def title(self) -> str:
-        return translate("MissingPage", "This step is not available")
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.note.setText(
-            translate(
-                "MissingPage", "This version of Voicebooth cannot show this step. Please go back, or ask IT."
-            )
-        )
-
-
 class MainWindow(QMainWindow):
     """The app window for the support-worker flow.
 
@@ -138,7 +89,6 @@ class MainWindow(QMainWindow):
         self.confirm: Confirmer = confirm or message_box_confirm(self)
         self.pages: dict[Step, Page] = {}
         self._current: Page | None = None
-        import_pages()
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -183,7 +133,9 @@ class MainWindow(QMainWindow):
             cls = PAGE_REGISTRY.get(step)
             page = next((p for p in self.pages.values() if cls is not None and type(p) is cls), None)
             if page is None:
-                page = cls(ctx) if cls is not None else MissingPage(ctx, step)
+                if cls is None:
+                    raise RuntimeError(f"No page is registered for the {step.value} step")
+                page = cls(ctx)
                 page.requested.connect(self.go)
                 page.nav_changed.connect(self._refresh_nav)
                 page.set_fire_hook(self.run_flow_action)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from recorder.ports import AudioSource, Frame, Pcm, SourceError, VideoSource
@@ -41,9 +41,10 @@ class Task(QObject):
     failed = Signal(object)
     progressed = Signal(float)
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, owner: QObject | None = None) -> None:
         super().__init__()
         self.name = name
+        self.owner = owner
         self.cancel = threading.Event()
         self.done = False
         self._on_success: Callable[[Any], None] | None = None
@@ -55,18 +56,26 @@ class Task(QObject):
         self.failed.connect(self._deliver_failure)
         self.progressed.connect(self._deliver_progress)
 
+    def owner_gone(self) -> bool:
+        """True when the widget the callbacks belong to has been deleted (they are then not called)."""
+        return self.owner is not None and not shiboken6.isValid(self.owner)
+
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
         self.done = True
         _RUNNING.discard(self)
-        if self._on_success is not None:
+        if self.owner_gone():
+            log.debug("Background task %s finished after its window closed", self.name)
+        elif self._on_success is not None:
             self._on_success(result)
 
     @Slot(object)
     def _deliver_failure(self, error: object) -> None:
         self.done = True
         _RUNNING.discard(self)
-        if self._on_failure is not None:
+        if self.owner_gone():
+            log.info("Background task %s failed after its window closed: %s", self.name, error)
+        elif self._on_failure is not None:
             assert isinstance(error, BaseException)
             self._on_failure(error)
         else:
@@ -74,7 +83,7 @@ class Task(QObject):
 
     @Slot(float)
     def _deliver_progress(self, fraction: float) -> None:
-        if self._on_progress is not None and not self.done:
+        if self._on_progress is not None and not self.done and not self.owner_gone():
             self._on_progress(fraction)
 
 
@@ -114,13 +123,15 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: ProgressFn | None = None,
     name: str = "task",
+    owner: QObject | None = None,
 ) -> Task:
     """Run ``fn(progress)`` on a worker thread; callbacks run on the UI thread.
 
     Must be called on the UI thread. ``fn`` receives a thread-safe ``progress(fraction)`` function and may
-    check ``task.cancel`` (a :class:`threading.Event`) if it was passed along.
+    check ``task.cancel`` (a :class:`threading.Event`) if it was passed along. With ``owner`` (the widget
+    the callbacks update), the callbacks are skipped when that widget was deleted before the work ended.
     """
-    task = Task(name)
+    task = Task(name, owner)
     task._on_success = on_success
     task._on_failure = on_failure
     task._on_progress = on_progress
@@ -132,18 +143,6 @@ def run_in_background(
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
     """Block until every background task finished (for shutdown and tests). True when all did."""
     return pool().waitForDone(timeout_ms)
-
-
-class MonotonicClock:
-    """The real clock (``time.monotonic_ns``), for the UI's sources and recorder when none is injected."""
-
-    def now_ns(self) -> int:
-        return time.monotonic_ns()
-
-    def sleep_until_ns(self, deadline_ns: int) -> None:
-        delay_ns = deadline_ns - time.monotonic_ns()
-        if delay_ns > 0:
-            time.sleep(delay_ns / 1e9)
 
 
 class SourcePump:

@@ -1,4 +1,8 @@
-"""Fixtures for end-to-end tests: an Xvfb display on a free display number, a real intake server."""
+"""Fixtures for end-to-end tests: an Xvfb display on a free display number, a real intake server.
+
+In-process windows use Qt's offscreen platform unless the caller chose one; the Xvfb test starts its own
+process on the xcb platform.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,17 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from tests.helpers.qt import strict_logs
+
+__all__ = ["strict_logs"]
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _strict_logs_everywhere(strict_logs: object) -> None:
+    """End-to-end tests fail on unexpected Qt warnings or warnings our code logs (DESIGN.md "Testing")."""
 
 
 @pytest.fixture(scope="session")

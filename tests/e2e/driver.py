@@ -59,6 +59,12 @@ class KeyboardDriver:
         """A window shortcut (Alt+Right for Next, Ctrl+R ...), sent to whatever has focus."""
         self.key(key, modifier)
 
+    def type_text(self, text: str) -> None:
+        """Type ``text`` into the focused widget, one key press per character."""
+        QTest.keyClicks(self.focused(), text)
+        self.keys_pressed += len(text)
+        QApplication.processEvents()
+
     def tab_to(self, target: QWidget, limit: int = 200) -> None:
         """Press Tab until ``target`` has focus (it must be in the tab order)."""
         wait_until(lambda: target.isVisible() and target.isEnabled(), self.timeout_s, "a control to appear")
@@ -88,19 +94,37 @@ class KeyboardDriver:
         wait_until(self.window.next_button.isEnabled, self.timeout_s, "Next to be enabled")
         self.shortcut(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
 
+    def back(self) -> None:
+        """Alt+Left, the window's Back shortcut."""
+        self.shortcut(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+
     # -- the walk -------------------------------------------------------------------------------
-    def run(self) -> str:
-        """Welcome → … → Done; returns the reference code shown."""
+    def run(self, name: str = "Sam Jones") -> str:
+        """Welcome → … → Done; returns the reference code shown.
+
+        Args:
+            name: typed as the person's name, with Yes to showing it (the other details stay empty).
+        """
         self.wait_step(Step.WELCOME)
         self.settle()
         self.on_screen("01-welcome")
         self.next()
 
         self.wait_step(Step.ABOUT_YOU)
+        about = self.window.current_page
+        self.tab_to(about.rows["name"].edit)  # type: ignore[attr-defined]
+        self.type_text(name)
+        self.tab_to(about.rows["name"].show.yes)  # type: ignore[attr-defined]
+        self.key(Qt.Key.Key_Space)
         self.settle()
         self.on_screen("02-about-you")
         self.next()
 
+        self.wait_step(Step.CONSENT)
+        self.back()  # every step has a way back; the details typed are still there
+        self.wait_step(Step.ABOUT_YOU)
+        assert about.rows["name"].edit.text() == name  # type: ignore[attr-defined]
+        self.next()
         self.wait_step(Step.CONSENT)
         page = self.window.current_page
         self.settle()
@@ -123,16 +147,16 @@ class KeyboardDriver:
 
         self.wait_step(Step.REVIEW)
         self.settle(300)
-        self.on_screen("09-review")
+        self.on_screen("11-review")
         review = self.window.current_page
         self.tab_to(review.send_button)  # type: ignore[attr-defined]
         self.key(Qt.Key.Key_Space)
         self.wait_step(Step.SENDING)
         self.settle(50)
-        self.on_screen("10-sending")
+        self.on_screen("12-sending")
         self.wait_step(Step.DONE)
         self.settle()
-        self.on_screen("11-done")
+        self.on_screen("13-done")
         reference = self.window.ctx.machine.model.reference
         assert reference
         return reference
@@ -161,8 +185,15 @@ class KeyboardDriver:
         self.wait_step(Step.PROMPT, Phase.CHECK)
         wait_until(lambda: page.keep_button.hasFocus(), self.timeout_s, "Keep to have focus")  # type: ignore[attr-defined]
         if index == 0:
+            self.settle(500)
+            self.on_screen("08-check")
             self.shortcut(Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # watch back
             self.wait_step(Step.PROMPT, Phase.WATCH_BACK)
             self.settle(800)
-            self.on_screen("08-watch-back")
+            self.on_screen("09-watch-back")
+            self.shortcut(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # trim controls open...
+            wait_until(lambda: page.trim.start_box.hasFocus(), self.timeout_s, "the trim controls")  # type: ignore[attr-defined]
+            self.settle(200)
+            self.on_screen("10-trim")
+            self.shortcut(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # ...and close, nothing cut
         self.shortcut(Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)

@@ -10,15 +10,6 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import Intake
-from tests.helpers.flow_app import require_core
-
-require_core(
-    "recorder.devices:open_video_source",
-    "recorder.takes.session:TakeRecorder",
-    "recorder.outbox:Outbox",
-    "server.cli:main",
-)
-
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENS = [

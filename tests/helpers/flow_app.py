@@ -1,6 +1,7 @@
 """Builds a real main window (or a lone page) over a real config and campaign pack, for UI tests.
 
-Everything is real except the devices, which are chosen by URI (``synthetic:``, a failing ``camera:9`` ...).
+Everything is real: the devices are the real :mod:`recorder.devices` chosen by URI (``synthetic:``, a
+missing ``camera:9`` that really fails to open...).
 Configuration comes from the command-line layer, with policy and user settings in ``tmp_path``.
 """
 
@@ -14,7 +15,6 @@ from recorder.config import load_config
 from recorder.config.policy import FilePolicy
 from recorder.config.resolve import Config
 from recorder.flow import FlowMachine
-from tests.helpers.fake_devices import devices_for_tests
 from ui.i18n import Translations
 from ui.pages.base import PageContext
 
@@ -60,11 +60,7 @@ def make_context(
         start_with_recovery=start_with_recovery,
     )
     translations = Translations(tmp_path / "qm-cache")
-    ctx = PageContext(machine, campaign, config, translations, data_dir)
-    fakes = devices_for_tests()
-    if fakes is not None:  # only while recorder.devices has not landed: fake camera/mic behind the ports
-        ctx.extras["devices"] = fakes
-    return ctx
+    return PageContext(machine, campaign, config, translations, data_dir)
 
 
 def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.0) -> None:
@@ -87,23 +83,3 @@ def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.
     machine.keep(duration_s)
     while machine.state.step.value == "prompt":
         machine.fire(Event.SKIP)
-
-
-def require_core(*modules_and_names: str) -> None:
-    """Skip the calling test module while a core part it drives has not landed in this tree yet.
-
-    Args:
-        modules_and_names: ``"module:name"`` entries, e.g. ``"recorder.devices:open_video_source"``.
-    """
-    import importlib
-
-    import pytest
-
-    for entry in modules_and_names:
-        module_name, _, name = entry.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            pytest.skip(f"{module_name} is not in this tree yet", allow_module_level=True)
-        if name and not hasattr(module, name):
-            pytest.skip(f"{module_name}.{name} is not in this tree yet", allow_module_level=True)

@@ -40,7 +40,7 @@ Rules:
   phase), so one page can render several phases; ``leave()`` once when another page becomes current.
 - Every interactive widget needs an accessible name (the accessibility test walks all of them), and every
   string goes through :func:`ui.i18n.translate` with literal text.
-- Register the module in :data:`ui.main_window.PAGE_MODULES` so the window imports it.
+- Import the module in :mod:`ui.main_window` (its list of page imports) so the window builds the page.
 """
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ class PromptPage(Page):
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
-        self.take = TakeController(ctx)
+        self.take = TakeController(ctx, owner=self)
         self.finished: FinishedTake | None = None
         self._phase: Phase | None = None
         self._prompt_index = -1

@@ -2,15 +2,56 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import Any
+from typing import Protocol, runtime_checkable
 
+import recorder.devices
+from recorder.devices import DeviceList, MonotonicClock
 from recorder.ports import AudioSource, Clock, VideoSource
 from ui.pages.base import PageContext
-from ui.workers import MonotonicClock
 
 log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Devices(Protocol):
+    """The four functions of :mod:`recorder.devices` the flow uses (CONTRACTS.md section 4).
+
+    The app uses :data:`REAL_DEVICES`. A test may put another implementation in ``ctx.extras["devices"]``
+    to stand in for hardware this machine does not have (e.g. a camera another program is holding).
+    """
+
+    def open_video_source(
+        self, uri: str, clock: Clock, *, size: tuple[int, int] = (1280, 720), fps: float = 30.0
+    ) -> VideoSource: ...
+
+    def open_audio_source(self, uri: str, clock: Clock) -> AudioSource: ...
+
+    def list_cameras(self) -> DeviceList: ...
+
+    def list_microphones(self) -> DeviceList: ...
+
+
+class _RecorderDevices:
+    """:class:`Devices` over :mod:`recorder.devices` (looked up at call time)."""
+
+    def open_video_source(
+        self, uri: str, clock: Clock, *, size: tuple[int, int] = (1280, 720), fps: float = 30.0
+    ) -> VideoSource:
+        return recorder.devices.open_video_source(uri, clock, size=size, fps=fps)
+
+    def open_audio_source(self, uri: str, clock: Clock) -> AudioSource:
+        return recorder.devices.open_audio_source(uri, clock)
+
+    def list_cameras(self) -> DeviceList:
+        return recorder.devices.list_cameras()
+
+    def list_microphones(self) -> DeviceList:
+        return recorder.devices.list_microphones()
+
+
+#: The real cameras and microphones (and ``synthetic:``/``file:`` sources) behind the ports.
+REAL_DEVICES: Devices = _RecorderDevices()
 
 
 def shared_clock(ctx: PageContext) -> Clock:
@@ -39,18 +80,17 @@ def remember_uri(ctx: PageContext, key: str, uri: str) -> None:
         log.warning("Could not remember the %s choice: %s", key, error)
 
 
-def devices(ctx: PageContext) -> Any:
-    """The device module: :mod:`recorder.devices`, or a stand-in with the same four functions placed in
-    ``ctx.extras["devices"]`` (tests put fake cameras and microphones behind the ports this way)."""
+def devices(ctx: PageContext) -> Devices:
+    """The devices this window uses: :data:`REAL_DEVICES` unless ``ctx.extras["devices"]`` holds another."""
     override = ctx.extras.get("devices")
-    return override if override is not None else importlib.import_module("recorder.devices")
+    return override if isinstance(override, Devices) else REAL_DEVICES
 
 
 def open_video(ctx: PageContext, uri: str) -> VideoSource:
-    source: VideoSource = devices(ctx).open_video_source(uri, shared_clock(ctx), size=ctx.config.video_size)
-    return source
+    """Open the camera ``uri`` at the configured size (raises SourceError in plain English)."""
+    return devices(ctx).open_video_source(uri, shared_clock(ctx), size=ctx.config.video_size)
 
 
 def open_audio(ctx: PageContext, uri: str) -> AudioSource:
-    source: AudioSource = devices(ctx).open_audio_source(uri, shared_clock(ctx))
-    return source
+    """Open the microphone ``uri`` (raises SourceError in plain English)."""
+    return devices(ctx).open_audio_source(uri, shared_clock(ctx))

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
+from PySide6.QtCore import QObject
+
 from recorder.ports import Frame
+from recorder.takes.check import check_take
+from recorder.takes.deliverable import finish_take
+from recorder.takes.session import TakeRecorder
+from recorder.takes.status import RecordingState
 from ui.pages.base import PageContext
 from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
 from ui.workers import ProgressFn, run_in_background
@@ -90,9 +97,10 @@ def read_finished(take_dir: Path) -> FinishedTake:
 class TakeController:
     """One take at a time: :meth:`start`, then :meth:`stop_and_finish`; :meth:`discard` throws it away."""
 
-    def __init__(self, ctx: PageContext) -> None:
+    def __init__(self, ctx: PageContext, owner: QObject | None = None) -> None:
         self.ctx = ctx
-        self.recorder: Any = None
+        self.owner = owner
+        self.recorder: TakeRecorder | None = None
         self.starting = False
         self.finishing = False
 
@@ -110,8 +118,7 @@ class TakeController:
         """True when the recorder stopped on its own (time limit reached, or a device failed)."""
         if self.recorder is None or self.finishing:
             return False
-        state = self.recorder.status.state
-        return str(getattr(state, "value", state)) not in ("recording", "starting", "idle", "ready")
+        return self.recorder.status.state is not RecordingState.RECORDING
 
     def start(
         self,
@@ -128,9 +135,7 @@ class TakeController:
         video_uri, audio_uri = chosen_uri(ctx, "video_uri"), chosen_uri(ctx, "audio_uri")
         self.starting = True
 
-        def work(_progress: ProgressFn) -> Any:
-            from recorder.takes.session import TakeRecorder  # type: ignore[import-not-found,unused-ignore]
-
+        def work(_progress: ProgressFn) -> TakeRecorder:
             video = open_video(ctx, video_uri)
             try:
                 audio = open_audio(ctx, audio_uri)
@@ -152,9 +157,12 @@ class TakeController:
             recorder.start()
             return recorder
 
-        def started(recorder: Any) -> None:
+        def started(recorder: TakeRecorder) -> None:
             self.starting = False
             self.recorder = recorder
+            if self.owner is not None and not shiboken6.isValid(self.owner):
+                self.discard()  # the window closed while the devices opened
+                return
             on_started()
 
         def failed(error: BaseException) -> None:
@@ -176,9 +184,6 @@ class TakeController:
         self.finishing = True
 
         def work(progress: ProgressFn) -> FinishedTake:
-            from recorder.takes.check import check_take  # type: ignore[import-not-found,unused-ignore]
-            from recorder.takes.deliverable import finish_take  # type: ignore[import-not-found,unused-ignore]
-
             result = recorder.stop()
             take_dir = Path(result.take_dir)
             deliverable = finish_take(take_dir, progress=progress)
@@ -203,7 +208,12 @@ class TakeController:
             on_failed(str(error) or type(error).__name__)
 
         run_in_background(
-            work, on_success=done, on_failure=failed, on_progress=on_progress, name="finish take"
+            work,
+            on_success=done,
+            on_failure=failed,
+            on_progress=on_progress,
+            name="finish take",
+            owner=self.owner,
         )
 
     def retrim(
@@ -217,9 +227,6 @@ class TakeController:
         """Re-make the deliverable keeping only ``trim`` = (from_s, until_s), in the background."""
 
         def work(progress: ProgressFn) -> FinishedTake:
-            from recorder.takes.check import check_take  # type: ignore[import-not-found,unused-ignore]
-            from recorder.takes.deliverable import finish_take  # type: ignore[import-not-found,unused-ignore]
-
             deliverable = finish_take(take_dir, progress=progress, trim=trim)
             check = check_take(take_dir)
             return FinishedTake(
@@ -236,6 +243,7 @@ class TakeController:
             on_failure=lambda e: on_failed(str(e) or type(e).__name__),
             on_progress=on_progress,
             name="trim take",
+            owner=self.owner,
         )
 
     def discard(self) -> None:

@@ -10,44 +10,18 @@ from __future__ import annotations
 
 import logging
 import shutil
-import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
 
 from recorder.flow import FlowState, Step
+from recorder.takes.recovery import find_interrupted, recover_take
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.widgets.focus import focus_soon
-from ui.workers import ProgressFn, Task, run_in_background
+from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
-
-
-def resume_unsent(ctx: PageContext) -> Task | None:
-    """Send whatever the outbox still holds, in the background (called once at start-up).
-
-    Returns:
-        The background task, or None when there is no outbox module or nothing to send.
-    """
-    try:
-        from ui.pages.review_send import outbox_for
-
-        outbox: Any = outbox_for(ctx)
-    except ImportError:
-        return None
-    cancel = threading.Event()
-    ctx.extras["resume_cancel"] = cancel
-
-    def work(_progress: ProgressFn) -> object:
-        return outbox.send_pending(cancel=cancel)
-
-    return run_in_background(
-        work,
-        on_failure=lambda e: log.warning("Resuming unsent videos failed; will retry next time: %s", e),
-        name="resume unsent",
-    )
 
 
 @register_page(Step.RECOVERY)
@@ -103,8 +77,6 @@ class RecoveryPage(Page):
 
     def enter(self, state: FlowState) -> None:
         if not self.found and not self.done:
-            from recorder.takes.recovery import find_interrupted  # type: ignore[import-not-found,unused-ignore]
-
             try:
                 self.found = list(find_interrupted(self.ctx.data_dir))
             except OSError as error:
@@ -123,8 +95,6 @@ class RecoveryPage(Page):
         self.nav_changed.emit()
 
     def _recover(self) -> None:
-        from recorder.takes.recovery import recover_take  # type: ignore[import-not-found,unused-ignore]
-
         found = list(self.found)
         self.busy = True
         self.progress.show()
@@ -142,7 +112,7 @@ class RecoveryPage(Page):
                     problems.append(str(error))
             return saved, problems
 
-        run_in_background(work, on_success=self._recovered, name="recover takes")
+        run_in_background(work, on_success=self._recovered, name="recover takes", owner=self)
 
     def _recovered(self, outcome: object) -> None:
         assert isinstance(outcome, tuple)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -23,6 +23,7 @@ from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock
+from ui.widgets.slot import LatestSlot
 from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
@@ -154,6 +155,11 @@ class ReviewSendPage(Page):
         self.body.addWidget(self.progress)
         self.body.addStretch(1)
         self._redo_buttons: list[QPushButton] = []
+        # Progress snapshots arrive on the sending thread; the newest is shown five times a second.
+        self._progress_slot: LatestSlot[object] = LatestSlot()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(200)
+        self._progress_timer.timeout.connect(lambda: self._show_progress(self._progress_slot.take()))
         self.retranslate()
 
     def title(self) -> str:
@@ -265,28 +271,21 @@ class ReviewSendPage(Page):
         self._started_s = time.monotonic()
         ctx = self.ctx
 
+        progress_slot = self._progress_slot
+        progress_slot.take()
+
         def work(progress: ProgressFn) -> str:
-            return send_submission(
-                ctx, progress_snapshot=lambda snap: progress_slot.put(snap), cancel=self._cancel
-            )
+            return send_submission(ctx, progress_snapshot=progress_slot.put, cancel=self._cancel)
 
-        from ui.widgets.slot import LatestSlot
-
-        progress_slot: LatestSlot[object] = LatestSlot()
-        from PySide6.QtCore import QTimer
-
-        timer = QTimer(self)
-        timer.setInterval(200)
-        timer.timeout.connect(lambda: self._show_progress(progress_slot.take()))
-        timer.start()
+        self._progress_timer.start()
 
         def ok(reference: object) -> None:
-            timer.stop()
+            self._progress_timer.stop()
             self._sending = False
             self.window_fire(lambda: self.ctx.machine.sent(str(reference)))
 
         def failed(error: BaseException) -> None:
-            timer.stop()
+            self._progress_timer.stop()
             self._sending = False
             log.warning("Sending failed: %s", error)
             # Only our own plain-English messages are shown; a bare exception becomes a general sentence.
@@ -298,7 +297,7 @@ class ReviewSendPage(Page):
             ).format(reason=detail.rstrip("."))
             self.window_fire(lambda: self.ctx.machine.send_failed(reason))
 
-        run_in_background(work, on_success=ok, on_failure=failed, name="send submission")
+        run_in_background(work, on_success=ok, on_failure=failed, name="send submission", owner=self)
 
     def _show_progress(self, snapshot: object | None) -> None:
         if snapshot is None:

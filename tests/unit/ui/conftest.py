@@ -1,6 +1,14 @@
-"""Fixtures for all UI tests: ``strict_logs`` (fail on unexpected warnings), ``english_afterwards``."""
+"""Fixtures for all UI tests: ``strict_logs`` (fail on unexpected warnings), ``english_afterwards``.
+
+Widgets are real but the screen is Qt's offscreen platform unless the caller chose one (the machines that
+run these tests have no display; ``scripts/test.sh`` sets the same default).
+"""
+
+import os
 
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.helpers.qt import english_afterwards, strict_logs
 

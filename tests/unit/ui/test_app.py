@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,6 @@ from recorder.flow import Phase, Step
 from tests.helpers.qt import StrictLogs
 from ui import app
 from ui.demo_server import DemoError, DemoServer, run_headless_demo
-
-SERVER_CLI = importlib.util.find_spec("server.cli") is not None
 
 
 @pytest.fixture(autouse=True)
@@ -105,7 +102,6 @@ def test_headless_demo_reports_a_failed_start(
     assert "No display was found" in out.out and "could not finish" in out.err
 
 
-@pytest.mark.skipif(not SERVER_CLI, reason="the intake server (server.cli) is not in this tree yet")
 def test_demo_server_starts_answers_and_cleans_up(tmp_path: Path) -> None:
     import requests
 
@@ -119,3 +115,20 @@ def test_demo_server_starts_answers_and_cleans_up(tmp_path: Path) -> None:
     finally:
         server.stop()
     assert not (tmp_path / "demo").exists()
+
+
+def test_the_ffmpeg_setting_applies_to_recording(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from recorder.media import ffmpeg_binary
+
+    monkeypatch.setattr(ffmpeg_binary, "_configured", None)  # restored after the test
+    monkeypatch.delenv("VOICEBOOTH_FFMPEG", raising=False)
+    wrapper = tmp_path / "site-ffmpeg"
+    wrapper.write_text(f'#!/bin/sh\nexec "{ffmpeg_binary.ffmpeg_exe()}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    user = tmp_path / "user.toml"
+    user.write_text(f'ffmpeg = "{wrapper}"\n', encoding="utf-8")
+    config, _campaign = app.load_settings(
+        {}, environ={}, policy_source=FilePolicy(tmp_path / "no-policy.toml"), user_settings_path=user
+    )
+    assert config.layer_of("ffmpeg") is Layer.USER
+    assert ffmpeg_binary.ffmpeg_exe() == str(wrapper)

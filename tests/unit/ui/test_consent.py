@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
 from tests.helpers.flow_app import make_context
-from ui.main_window import MainWindow, import_pages
+from ui.main_window import MainWindow
 from ui.pages.base import PAGE_REGISTRY, Page
 from ui.pages.consent import ConsentPage
 
@@ -18,12 +18,11 @@ pytestmark = pytest.mark.usefixtures("strict_logs", "english_afterwards")
 
 
 class NextStep(Page):
-    """Stands in for the device check (another part's screen) so these tests stay about consent."""
+    """Stands in for the device check so these tests stay about consent (and open no camera)."""
 
 
 @pytest.fixture(autouse=True)
 def _plain_next_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    import_pages()
     monkeypatch.setitem(PAGE_REGISTRY, Step.DEVICE_CHECK, NextStep)
 
 

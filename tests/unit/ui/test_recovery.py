@@ -15,14 +15,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
-from tests.helpers.flow_app import make_context, require_core
+from tests.helpers.flow_app import make_context
 from ui.main_window import MainWindow
 from ui.pages.recovery import RecoveryPage
-
-require_core(
-    "recorder.devices:open_video_source", "recorder.takes.recovery:recover_take", "recorder.cli.record"
-)
-
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 REPO = Path(__file__).resolve().parents[3]
