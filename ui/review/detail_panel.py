@@ -3,9 +3,10 @@
 Layout (scrolls as a whole)::
 
     reference · status · received                                      [Export… (Ctrl+E)]
-    takes (one line per answer)      | consent record (prominent) + about the person
-    player (speed, seek)             |
-    decision (note + three buttons)  | comments (click to seek) + new comment
+    takes (one line per answer)      | consent record (prominent), about the person,
+    player (speed, seek)             | exact wording (checked against its SHA-256)
+    decision (note + three buttons)  |
+    comments (click to seek) + new   |
     audit trail
 
 Signals:
@@ -67,7 +68,8 @@ class DetailPanel(QWidget):
         self.subheader.setWordWrap(True)
         self.export_button = QPushButton()
         self.takes = QListWidget()
-        self.takes.setMaximumHeight(110)
+        self.takes.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.takes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.player = ReviewPlayer()
         self.unavailable_label = QLabel()
         self.unavailable_label.setObjectName("Error")
@@ -91,13 +93,15 @@ class DetailPanel(QWidget):
         self.takes_heading.setObjectName("SectionTitle")
         left.addWidget(self.takes_heading)
         left.addWidget(self.takes)
-        left.addWidget(self.player, 1)
+        left.addWidget(self.player)
         left.addWidget(self.unavailable_label)
+        left.addSpacing(10)
+        left.addWidget(self.decision)  # in view with the video, so deciding needs no scrolling
+        left.addWidget(self.comments)
+        left.addStretch(1)  # everything stays packed under the answers however tall the consent box is
         grid.addLayout(left, 0, 0)
-        grid.addWidget(self.consent, 0, 1)
-        grid.addWidget(self.decision, 1, 0)
-        grid.addWidget(self.comments, 1, 1)
-        grid.addWidget(self.audit, 2, 0, 1, 2)
+        grid.addWidget(self.consent, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.audit, 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         inner = QWidget()
@@ -191,8 +195,12 @@ class DetailPanel(QWidget):
                     )
                 )  # fmt: skip
                 item.setData(Qt.ItemDataRole.UserRole, take.take_id)
+                item.setToolTip(item.text())
                 self.takes.addItem(item)
             self.takes.blockSignals(False)
+            rows = range(min(4, self.takes.count()))
+            content_px = sum(self.takes.sizeHintForRow(i) for i in rows) if self.takes.count() else 30
+            self.takes.setFixedHeight(content_px + 2 * self.takes.frameWidth() + 8)
             if self.takes.count():
                 self.takes.setCurrentRow(0)  # emits take_selected for the first answer
             else:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -79,7 +80,15 @@ class ListPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderHidden(True)  # the Sort box sorts (keyboard-friendly); rows speak for themselves
+        self.tree.setHeaderHidden(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )  # the name elides, the status shows whole
+        header.setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )  # the Sort box sorts (keyboard-friendly); rows speak for themselves
         self.tree.setIconSize(THUMB_SIZE)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
@@ -255,15 +264,13 @@ class ListPanel(QWidget):
             title = f"{summary.display_name}\n{second}" if summary.display_name else second
             item = QTreeWidgetItem([title, status_text(summary.status)])
             item.setData(0, _ID_ROLE, summary.submission_id)
-            item.setSizeHint(0, QSize(THUMB_SIZE.width() + 250, THUMB_SIZE.height() + 8))
+            item.setSizeHint(0, QSize(THUMB_SIZE.width() + 120, THUMB_SIZE.height() + 8))
             pixmap = self.thumbnails.get(summary.submission_id)
             if pixmap is not None:
                 item.setIcon(0, QIcon(pixmap))
             self.tree.addTopLevelItem(item)
             if summary.submission_id == keep_id:
                 chosen = item
-        self.tree.setColumnWidth(0, THUMB_SIZE.width() + 250)
-        self.tree.resizeColumnToContents(1)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         self.tree.blockSignals(False)

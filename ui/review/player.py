@@ -63,7 +63,7 @@ class ReviewPlayer(QWidget):
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget()
-        self.video.setMinimumSize(384, 216)
+        self.video.setMinimumSize(320, 180)
         self.video.setMaximumHeight(300)  # leave room for the controls and the decision below
         self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.player.setVideoOutput(self.video)

@@ -69,6 +69,7 @@ class ReviewWindow(QMainWindow):
         self.banner = ErrorBanner()
         self.who_label = QLabel()
         self.who_label.setObjectName("Hint")
+        self.who_label.setWordWrap(True)
         self.refresh_button = QPushButton()
         self.csv_button = QPushButton()
         self.sign_out_button = QPushButton()
@@ -90,7 +91,7 @@ class ReviewWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([470, 890])
+        splitter.setSizes([420, 860])
         self.splitter = splitter
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -144,7 +145,16 @@ class ReviewWindow(QMainWindow):
             shortcut.activated.connect(action)
             self._shortcuts.append(shortcut)
         self.retranslate()
-        self.resize(1360, 860)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """1360×900 where there is room, else most of the screen (never larger than the screen)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.width() <= 0:
+            self.resize(1360, 900)
+            return
+        self.resize(min(1360, area.width() - 20), min(900, area.height() - 40))
 
     # --- texts ----------------------------------------------------------------------------------------
 

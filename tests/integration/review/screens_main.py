@@ -5,11 +5,12 @@ Run with QT_QPA_PLATFORM=xcb and DISPLAY set to an Xvfb display. Starts its own 
 through the API with real deliverables (one with a moving face), then shows: the sign-in dialog (with a
 wrong-password message), the list with the detail of an approved submission, the detail of a new one with
 comments, the export dialog while exporting and when done, a withdrawn submission, the "server cannot be
-reached" banner, and the main screen in Welsh.
+reached" banner, the main screen in Welsh, and frames of the exported files (caption, face, end card).
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from recorder.media.ffmpeg_binary import ffmpeg_exe
 from tests.helpers.server import IntakeServer
 from tests.integration.review.seed import MemoryKeyring, decide_directly, deliverable, seed, withdraw
 from tests.unit.recorder.export.moving_face import make_moving_face_clip
@@ -52,6 +54,22 @@ def grab(widget: QWidget, out: Path, name: str) -> None:
     pixmap.save(str(out / f"{name}.png"))
 
 
+def contact_sheet(videos: list[Path], png: Path) -> None:
+    """Frames at 1 s (face, caption) and 5 s (end card) of each exported file, side by side, 480 px high."""
+    inputs: list[str] = []
+    for video in videos:
+        for at_s in ("1.0", "5.0"):
+            inputs += ["-ss", at_s, "-i", str(video)]
+    count = len(inputs) // 4
+    scaled = ";".join(f"[{i}:v]scale=-2:480,setsar=1[s{i}]" for i in range(count))
+    stack = "".join(f"[s{i}]" for i in range(count)) + f"hstack=inputs={count}"
+    subprocess.run(
+        [ffmpeg_exe(), "-y", "-loglevel", "error", *inputs, "-filter_complex", f"{scaled};{stack}",
+         "-frames:v", "1", str(png)],
+        check=True,
+    )  # fmt: skip
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
@@ -77,7 +95,7 @@ def _run(app: QApplication, server: IntakeServer, work: Path, out: Path) -> int:
     withdraw(server, gone)
     services = make_services(server.url, work / "exports")
     window = ReviewWindow(services)
-    window.resize(1360, 900)
+    window.resize(1270, 960)  # the Xvfb screen is 1280x1024
     window.show()
     window.start()
 
@@ -127,6 +145,8 @@ def _run(app: QApplication, server: IntakeServer, work: Path, out: Path) -> int:
     grab(export, out, "04-export-in-progress")
     wait_until(lambda: export.last_export is not None, 180, "the export to finish")
     grab(export, out, "05-export-done")
+    assert export.last_export is not None
+    contact_sheet(list(export.last_export.result.files.values()), out / "09-exported-frames.png")
     export.reject()
 
     withdrawn = next(s for s in window.list_panel.items if s.display_name == "" and s.status == "withdrawn")
@@ -149,7 +169,9 @@ def _run(app: QApplication, server: IntakeServer, work: Path, out: Path) -> int:
     translations = Translations(work / "qm")
     translations.set_locale("cy")
     window.list_panel.select(priya.submission_id)
-    QTest.qWait(800)
+    wait_until(lambda: window.detail_panel.detail is not None and window.detail_panel.detail.submission_id
+               == priya.submission_id, 20, "Priya's detail")  # fmt: skip
+    wait_until(lambda: player.frames_shown > 0, 30, "Priya's first frame")
     grab(window, out, "08-welsh")
     translations.set_locale("en")
     window.close()
