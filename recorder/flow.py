@@ -12,7 +12,8 @@ Steps and events::
                        CHECK / WATCH_BACK ──KEEP──▶ PROMPT[i+1].READ, or REVIEW after the last prompt
                        CHECK / WATCH_BACK ──RETAKE!──▶ READ      READ ──SKIP──▶ next prompt (answer not kept)
                        BACK: COUNTDOWN→READ, RECORDING→READ!, FINISHING→READ!, CHECK→READ!, WATCH_BACK→CHECK,
-                             READ→previous prompt's CHECK (its kept take) or DEVICE_CHECK for the first prompt
+                             READ→previous prompt's CHECK (its kept take) or DEVICE_CHECK for the first prompt,
+                             or REVIEW when the prompt was opened from the review (REDO_PROMPT)
 
     REVIEW ──SEND*──▶ SENDING ──SENT──▶ DONE ──START_OVER──▶ WELCOME
     REVIEW ──REDO_PROMPT(i)──▶ PROMPT[i].READ      REVIEW ──BACK──▶ last prompt's CHECK
@@ -434,6 +435,8 @@ class FlowMachine:
             if event is Event.SKIP:
                 return after_this()
             if event is Event.BACK:
+                if self._redo_from_review:  # came from the review to (re)answer this one: back there
+                    return at(Step.REVIEW)
                 if i == 0:
                     return at(Step.DEVICE_CHECK)
                 prev_kept = self.prompt_ids[i - 1] in self.model.kept

@@ -67,6 +67,10 @@ def message_box_confirm(parent: QWidget) -> Confirmer:
         no = box.addButton(no_label, QMessageBox.ButtonRole.RejectRole)
         yes.setAccessibleName(yes_label)
         no.setAccessibleName(no_label)
+        yes.setAccessibleDescription(text)
+        no.setAccessibleDescription(
+            translate("MainWindow", "Nothing is deleted. This is the default answer.")
+        )
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.exec()
@@ -274,6 +278,13 @@ class MainWindow(QMainWindow):
         )
         self.settings_button.setText(translate("MainWindow", "&Settings"))
         self.settings_button.setAccessibleName(translate("MainWindow", "Settings"))
+        self.settings_button.setAccessibleDescription(
+            translate(
+                "MainWindow",
+                "Camera, microphone, language and countdown (Ctrl+comma). "
+                "Settings made by your IT department are shown but cannot be changed.",
+            )
+        )
         self.back_button.setAccessibleDescription(translate("MainWindow", "Go back to the previous step."))
         self.next_button.setAccessibleDescription(translate("MainWindow", "Go on to the next step."))
         self.nav_bar.setAccessibleName(translate("MainWindow", "Navigation"))

@@ -126,8 +126,12 @@ class SettingsDialog(QDialog):
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         save.setText(translate("SettingsDialog", "Save"))
         save.setAccessibleName(translate("SettingsDialog", "Save settings"))
+        save.setAccessibleDescription(
+            translate("SettingsDialog", "Keeps your changes for the next time Voicebooth starts.")
+        )
         cancel.setText(translate("SettingsDialog", "Cancel"))
         cancel.setAccessibleName(translate("SettingsDialog", "Close without saving"))
+        cancel.setAccessibleDescription(translate("SettingsDialog", "Nothing is changed."))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

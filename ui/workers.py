@@ -171,6 +171,12 @@ class SourcePump:
         self.audio_error: str | None = None
         self.video_running = False
         self.audio_running = False
+        #: True once the source opened (an error after that is "in use" or "stopped", not "not found")
+        self.video_opened = False
+        self.audio_opened = False
+        #: frames / blocks delivered so far
+        self.video_frames = 0
+        self.audio_blocks = 0
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._sources: list[VideoSource | AudioSource] = []
@@ -203,10 +209,11 @@ class SourcePump:
             source = open_video()
             if not self._keep(source):
                 return
-            self.video_running = True
+            self.video_opened = self.video_running = True
             for _t_ns, frame in source.frames():
                 if self._stop.is_set():
                     break
+                self.video_frames += 1
                 on_frame(frame)
         except SourceError as error:
             self.video_error = str(error)
@@ -221,10 +228,11 @@ class SourcePump:
             source = open_audio()
             if not self._keep(source):
                 return
-            self.audio_running = True
+            self.audio_opened = self.audio_running = True
             for _t_ns, pcm in source.blocks():
                 if self._stop.is_set():
                     break
+                self.audio_blocks += 1
                 on_pcm(pcm)
         except SourceError as error:
             self.audio_error = str(error)

@@ -90,6 +90,11 @@ class AboutYouPage(Page):
             row = self.rows[key]
             row.label.setText(field_text)
             row.edit.setAccessibleName(field_text)
+            row.edit.setAccessibleDescription(
+                translate(
+                    "AboutYouPage", "Optional. Leave it empty if you prefer. Up to {n} characters."
+                ).format(n=MAX_FIELD_CHARS)
+            )
             row.show_label.setText(show_text)
             row.show.set_question(show_text)
 

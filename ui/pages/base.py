@@ -252,13 +252,23 @@ class YesNo(QWidget):
         self.no.toggled.connect(lambda _checked: self.changed.emit())
         self.set_question("")
 
-    def set_question(self, question: str) -> None:
-        """Set the translated button texts and accessible names that carry ``question`` for screen readers."""
+    def set_question(self, question: str, description: str | None = None) -> None:
+        """Set the translated button texts and accessible names that carry ``question`` for screen readers.
+
+        Args:
+            question: the question the answer belongs to (part of each button's accessible name).
+            description: extra help read out with each button (default: how to choose).
+        """
         yes, no = translate("YesNo", "Yes"), translate("YesNo", "No")
         self.yes.setText(yes)
         self.no.setText(no)
         self.yes.setAccessibleName(f"{question}: {yes}" if question else yes)
         self.no.setAccessibleName(f"{question}: {no}" if question else no)
+        help_text = description or translate(
+            "YesNo", "Choose Yes or No. The arrow keys move between the two answers."
+        )
+        self.yes.setAccessibleDescription(help_text)
+        self.no.setAccessibleDescription(help_text)
         self.setAccessibleName(question)
 
     def value(self) -> bool | None:

@@ -76,7 +76,12 @@ class ConsentPage(Page):
             self.choice_labels[choice.id].setText(
                 f"{label_text} {required}" if choice.required else label_text
             )
-            self.choices[choice.id].set_question(label_text)
+            self.choices[choice.id].set_question(
+                label_text,
+                translate("ConsentPage", "Required: you need to answer Yes to take part.")
+                if choice.required
+                else translate("ConsentPage", "Optional: you can take part whichever you choose."),
+            )
 
     def answers(self) -> dict[str, bool | None]:
         return {choice_id: widget.value() for choice_id, widget in self.choices.items()}

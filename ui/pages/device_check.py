@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from recorder.flow import FlowState, Step
 from recorder.ports import AudioSource, Frame, VideoSource
+from recorder.selftest.privacy import PrivacyRegistry, WinregPrivacyRegistry, blocked_devices
 from recorder.vision import FaceCounter, FrameAnalyser, FrameReport, Lighting
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.no_device import Missing, NoDevicePanel
+from ui.pages.no_device import Cause, Device, DeviceProblem, NoDevicePanel
 from ui.pages.prompt_sources import chosen_uri, devices, open_audio, open_video, remember_uri
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.preview import VideoPreview
@@ -44,6 +46,7 @@ class DeviceCheckPage(Page):
         self._reports: LatestSlot[FrameReport] = LatestSlot()
         self._faces: FaceCounter | None = None
         self.last_report: FrameReport | None = None
+        self._blocked: dict[str, str] | None = None
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -176,6 +179,7 @@ class DeviceCheckPage(Page):
         self.meter.reset()
         self.preview.clear()
         self.last_report = None
+        self._blocked = None
         self._show_report(None)
         if self._faces is None:
             self._faces = FaceCounter()
@@ -210,20 +214,44 @@ class DeviceCheckPage(Page):
         if report is not None:
             self.last_report = report
             self._show_report(report)
-        if pump.video_error or pump.audio_error:
-            missing = (
-                Missing.BOTH
-                if pump.video_error and pump.audio_error
-                else Missing.CAMERA
-                if pump.video_error
-                else Missing.MICROPHONE
-            )
-            # keep polling briefly so a second failure (the other device) is added to the same message
-            self.no_device.show_problem(missing, [pump.video_error or "", pump.audio_error or ""])
+        problems = self._problems(pump)
+        if problems:
+            # keep polling: a second failure (the other device) is added to the same panel
+            if problems != self.no_device.problems:
+                self.no_device.show_problems(problems)
             if self.stack.currentWidget() is not self.no_device:
                 self.stack.setCurrentWidget(self.no_device)
                 self.no_device.retry_button.setFocus()
                 self.nav_changed.emit()
+
+    def _problems(self, pump: SourcePump) -> list[DeviceProblem]:
+        """What is wrong with each device, telling not found, in use, blocked and stopped apart."""
+        failed = [
+            (Device.CAMERA, pump.video_error, pump.video_opened, pump.video_frames > 0),
+            (Device.MICROPHONE, pump.audio_error, pump.audio_opened, pump.audio_blocks > 0),
+        ]
+        failed = [item for item in failed if item[1] is not None]
+        if not failed:
+            return []
+        if self._blocked is None:  # read once per attempt: the registry does not change while polling
+            self._blocked = blocked_devices(self._privacy_registry())
+        blocked = self._blocked
+        problems = []
+        for device, error, opened, delivered in failed:
+            if device.value in blocked:
+                problems.append(DeviceProblem(device, Cause.BLOCKED, blocked[device.value]))
+            elif delivered:
+                problems.append(DeviceProblem(device, Cause.STOPPED, error or ""))
+            elif opened:
+                problems.append(DeviceProblem(device, Cause.IN_USE, error or ""))
+            else:
+                problems.append(DeviceProblem(device, Cause.NOT_FOUND, error or ""))
+        return problems
+
+    def _privacy_registry(self) -> PrivacyRegistry:
+        """Windows' privacy settings (a test may put a stand-in in ``ctx.extras["privacy_registry"]``)."""
+        registry = self.ctx.extras.get("privacy_registry")
+        return WinregPrivacyRegistry() if registry is None else cast(PrivacyRegistry, registry)
 
     def _show_report(self, report: FrameReport | None) -> None:
         lighting = report.lighting if report else Lighting.UNKNOWN

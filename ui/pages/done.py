@@ -63,6 +63,9 @@ class DonePage(Page):
         self.withdraw_label.setText(self._withdraw_text())
         self.again_button.setText(translate("DonePage", "&Finish and start again for someone else"))
         self.again_button.setAccessibleName(translate("DonePage", "Finish and start again for someone else"))
+        self.again_button.setAccessibleDescription(
+            translate("DonePage", "Clears the screen so the next person can start. Your video has been sent.")
+        )
 
     def _withdraw_text(self) -> str:
         parts = [

@@ -37,6 +37,7 @@ from ui.pages.prompt_take import (
     forget_submission,
     read_finished,
 )
+from ui.pages.take_problems import translated_problem
 from ui.widgets.focus import focus_soon
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.player import Player
@@ -100,7 +101,8 @@ class PromptPage(Page):
         self.countdown_spin = QSpinBox()
         self.countdown_spin.setRange(0, 10)
         self.countdown_spin.setValue(self._configured_countdown())
-        self.countdown_spin.valueChanged.connect(lambda v: self.ctx.extras.__setitem__("countdown_s", v))
+        self.countdown_spin.valueChanged.connect(self._countdown_changed)
+        self.countdown_spin.setEnabled(not ctx.config.is_locked("countdown_s"))
         self.countdown_label = QLabel()
         self.countdown_label.setBuddy(self.countdown_spin)
         self.skip_button = QPushButton()
@@ -216,27 +218,61 @@ class PromptPage(Page):
         super().retranslate()
         self.record_button.setText(translate("PromptPage", "● Start recording (Ctrl+R)"))
         self.record_button.setAccessibleName(translate("PromptPage", "Start recording"))
+        self.record_button.setAccessibleDescription(
+            translate("PromptPage", "Counts down, then records your answer. Shortcut: Ctrl+R.")
+        )
         self.countdown_label.setText(translate("PromptPage", "Count&down (seconds, 0 = off):"))
         self.countdown_spin.setAccessibleName(
             translate("PromptPage", "Countdown before recording, in seconds")
         )
+        self.countdown_spin.setAccessibleDescription(
+            translate("PromptPage", "Use the arrow keys to change it. 0 starts recording straight away.")
+            if self.countdown_spin.isEnabled()
+            else translate("PromptPage", "Set by your IT department")
+        )
         self.skip_button.setText(translate("PromptPage", "Skip this question"))
         self.skip_button.setAccessibleName(translate("PromptPage", "Skip this question"))
+        self.skip_button.setAccessibleDescription(
+            translate("PromptPage", "Goes on without answering. You can still answer it from the review.")
+        )
         self.rec_label.setText(translate("PromptPage", "● Recording. Speak when you are ready."))
         self.stop_button.setText(translate("PromptPage", "■ Stop (Space or Ctrl+R)"))
         self.stop_button.setAccessibleName(translate("PromptPage", "Stop recording"))
+        self.stop_button.setAccessibleDescription(
+            translate("PromptPage", "Stops recording and saves your answer. Shortcut: Space or Ctrl+R.")
+        )
         self.finish_label.setText(translate("PromptPage", "Getting your answer ready…"))
         self.finish_bar.setAccessibleName(translate("PromptPage", "Getting your answer ready"))
+        self.finish_bar.setAccessibleDescription(
+            translate("PromptPage", "How much of your answer is ready to watch")
+        )
         self.watch_button.setText(translate("PromptPage", "▶ Watch it back (Alt+W)"))
         self.watch_button.setAccessibleName(translate("PromptPage", "Watch your answer back"))
+        self.watch_button.setAccessibleDescription(
+            translate("PromptPage", "Plays your answer from the start. Shortcut: Alt+W.")
+        )
         self.keep_button.setText(translate("PromptPage", "✓ Keep this answer (Alt+K)"))
         self.keep_button.setAccessibleName(translate("PromptPage", "Keep this answer"))
+        self.keep_button.setAccessibleDescription(
+            translate("PromptPage", "Keeps this answer and goes on. Nothing is sent yet. Shortcut: Alt+K.")
+        )
         self.retake_button.setText(translate("PromptPage", "↺ Record again (Alt+R)"))
         self.retake_button.setAccessibleName(translate("PromptPage", "Record this answer again"))
+        self.retake_button.setAccessibleDescription(
+            translate(
+                "PromptPage", "Deletes this recording, after asking, and records again. Shortcut: Alt+R."
+            )
+        )
         self.trim_button.setText(translate("PromptPage", "✂ Trim start or end (Alt+T)"))
         self.trim_button.setAccessibleName(translate("PromptPage", "Trim the start or end"))
+        self.trim_button.setAccessibleDescription(
+            translate("PromptPage", "Shows or hides the controls to cut seconds off. Shortcut: Alt+T.")
+        )
         self.apply_trim_button.setText(translate("PromptPage", "Apply the trim"))
         self.apply_trim_button.setAccessibleName(translate("PromptPage", "Apply the trim"))
+        self.apply_trim_button.setAccessibleDescription(
+            translate("PromptPage", "Makes your answer shorter by the seconds chosen above.")
+        )
         self.keys_label.setText(
             translate(
                 "PromptPage",
@@ -375,6 +411,11 @@ class PromptPage(Page):
         self.controls.adjustSize()
 
     # -- READ / COUNTDOWN ---------------------------------------------------------------------------
+    def _countdown_changed(self, seconds: int) -> None:
+        """The person changed the countdown for this session (0 turns it off)."""
+        self.ctx.extras["countdown_s"] = seconds
+        self.ctx.machine.countdown_enabled = seconds > 0
+
     def _configured_countdown(self) -> int:
         value = self.ctx.extras.get("countdown_s")
         return value if isinstance(value, int) else self.ctx.config.integer("countdown_s")
@@ -494,7 +535,8 @@ class PromptPage(Page):
         if finished is None:
             return
         if finished.problems:
-            lines = [translate("PromptPage", "We noticed:"), *(f"⚠ {p}" for p in finished.problems)]
+            problems = [translated_problem(p) for p in finished.problems]
+            lines = [translate("PromptPage", "We noticed:"), *(f"⚠ {p}" for p in problems)]
             lines.append(translate("PromptPage", "You can keep it anyway, or record it again."))
         else:
             lines = [
@@ -525,7 +567,12 @@ class PromptPage(Page):
         if finished is None:
             return
         self.player.unload()
-        self.window_fire(lambda: self.ctx.machine.keep(finished.duration_s))
+        prompt_id = self.ctx.machine.current_prompt_id or ""
+        earlier = self.ctx.machine.model.kept.get(prompt_id)
+        if self.window_fire(lambda: self.ctx.machine.keep(finished.duration_s)) and (
+            earlier is not None and Path(earlier.take_dir) != finished.take_dir
+        ):
+            delete_take_later(Path(earlier.take_dir))  # the new answer replaces the one kept before
 
     def _trim_toggled(self, on: bool) -> None:
         self.trim.setVisible(on)

@@ -71,8 +71,14 @@ class RecoveryPage(Page):
         )
         self.recover_button.setText(translate("RecoveryPage", "Save what was recorded"))
         self.recover_button.setAccessibleName(translate("RecoveryPage", "Save what was recorded"))
+        self.recover_button.setAccessibleDescription(
+            translate("RecoveryPage", "Finishes the interrupted recordings up to where they stopped.")
+        )
         self.delete_button.setText(translate("RecoveryPage", "Delete it"))
         self.delete_button.setAccessibleName(translate("RecoveryPage", "Delete the unfinished recordings"))
+        self.delete_button.setAccessibleDescription(
+            translate("RecoveryPage", "Removes them from this computer for good.")
+        )
         self.progress.setAccessibleName(translate("RecoveryPage", "Saving progress"))
 
     def enter(self, state: FlowState) -> None:

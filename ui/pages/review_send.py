@@ -1,4 +1,4 @@
-"""Review all kept answers (with their poster thumbnails), then Send: queue in the outbox and show progress.
+"""Review every answer (with poster thumbnails), then Send: queue in the outbox and show the progress.
 
 Sending runs on a background task: the manifest is built, the submission is queued in the outbox (so it
 survives a closed app) and the outbox sends it; progress snapshots come back as bytes sent, rate and time
@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from recorder.flow import Event, FlowState, Step
+from recorder.upload.errors import UploadCancelled
 from ui.i18n import translate
+from ui.pages.answer_list import AnswerList
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock
@@ -27,8 +28,6 @@ from ui.widgets.slot import LatestSlot
 from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
-
-THUMB_WIDTH_PX = 192
 
 
 def human_bytes(size_bytes: float) -> str:
@@ -126,7 +125,7 @@ def resume_unsent(ctx: PageContext) -> threading.Event:
 
 @register_page(Step.REVIEW, Step.SENDING)
 class ReviewSendPage(Page):
-    """Review (kept takes, Send) and Sending (progress) — one page, two steps."""
+    """Review (every question, kept answers with thumbnails, Send) and Sending (progress): one page."""
 
     CONTEXT = "ReviewSendPage"
 
@@ -138,8 +137,11 @@ class ReviewSendPage(Page):
         self._started_s = 0.0
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
+        self.answers = AnswerList()
+        self.answers.redo_requested.connect(self._redo)
+        self.shared_label = QLabel()
+        self.shared_label.setWordWrap(True)
+        self.shared_label.setObjectName("Hint")
         self.send_button = QPushButton()
         self.send_button.setObjectName("PrimaryButton")
         self.send_button.clicked.connect(lambda: self.request(Event.SEND))
@@ -148,13 +150,17 @@ class ReviewSendPage(Page):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.hide()
+        self.stop_button = QPushButton()
+        self.stop_button.clicked.connect(self._stop_sending)
+        self.stop_button.hide()
         self.body.addWidget(self.intro)
-        self.body.addWidget(self.grid_host)
+        self.body.addWidget(self.answers)
+        self.body.addWidget(self.shared_label)
         self.body.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.body.addWidget(self.status_label)
         self.body.addWidget(self.progress)
+        self.body.addWidget(self.status_label)
+        self.body.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
-        self._redo_buttons: list[QPushButton] = []
         # Progress snapshots arrive on the sending thread; the newest is shown five times a second.
         self._progress_slot: LatestSlot[object] = LatestSlot()
         self._progress_timer = QTimer(self)
@@ -172,37 +178,95 @@ class ReviewSendPage(Page):
         self.intro.setText(
             translate(
                 "ReviewSendPage",
-                "These are the answers you kept. You can record any of them again before sending.",
+                "Here are your answers. You can record any of them again, or answer a question you skipped, "
+                "before sending.",
             )
         )
         self.send_button.setText(translate("ReviewSendPage", "Send my video"))
         self.send_button.setAccessibleName(translate("ReviewSendPage", "Send my video"))
+        self.send_button.setAccessibleDescription(
+            translate(
+                "ReviewSendPage",
+                "Sends your answers, the details you chose to give and your consent answers to the campaign "
+                "team. Nothing is sent before you press it.",
+            )
+        )
         self.progress.setAccessibleName(translate("ReviewSendPage", "Sending progress"))
+        self.stop_button.setText(translate("ReviewSendPage", "Stop sending for now"))
+        self.stop_button.setAccessibleName(translate("ReviewSendPage", "Stop sending for now"))
+        self.stop_button.setAccessibleDescription(
+            translate(
+                "ReviewSendPage",
+                "Your video stays on this computer and is sent when you press Send again, or the next time "
+                "Voicebooth starts.",
+            )
+        )
         if self._step is not None:
-            self._fill_takes()
+            self.answers.fill(self.ctx.machine, self.ctx.campaign, self.ctx.locale)
+            self.shared_label.setText(self._shared_text())
+            if self._step is Step.SENDING and not self._progress_timer.isActive():
+                self.status_label.setText(self._sending_note())
+
+    def _shared_text(self) -> str:
+        """What will be sent about the person, so nothing comes as a surprise."""
+        model = self.ctx.machine.model
+        fields = (
+            (translate("ReviewSendPage", "Name"), model.name),
+            (translate("ReviewSendPage", "Job title"), model.job_title),
+            (translate("ReviewSendPage", "Where you work"), model.employer),
+        )
+        lines = [
+            translate("ReviewSendPage", "{label}: {value} ({shown})").format(
+                label=label,
+                value=field.value,
+                shown=translate("ReviewSendPage", "may be shown with your video")
+                if field.show
+                else translate("ReviewSendPage", "not shown, only for the team"),
+            )
+            for label, field in fields
+            if field.value
+        ]
+        if not lines:
+            return translate("ReviewSendPage", "You chose not to give any details about yourself.")
+        return translate("ReviewSendPage", "Sent with your video:") + "\n" + "\n".join(lines)
+
+    def _sending_note(self) -> str:
+        return translate(
+            "ReviewSendPage",
+            "You can close Voicebooth if you need to: sending carries on the next time it starts.",
+        )
 
     def enter(self, state: FlowState) -> None:
         self._step = state.step
         self.title_label.setText(self.title())
+        self.setAccessibleName(self.title())
+        self.answers.fill(self.ctx.machine, self.ctx.campaign, self.ctx.locale)
+        self.shared_label.setText(self._shared_text())
         if state.step is Step.REVIEW:
             self.show_error(self.ctx.machine.model.send_error)
-            self._fill_takes()
             self.send_button.show()
-            self.send_button.setEnabled(True)
+            self.send_button.setEnabled(bool(self.ctx.machine.model.kept))
             self.progress.hide()
-            self.status_label.setText(
-                translate("ReviewSendPage", "Your video will stay on this computer until it has been sent.")
-                if self.ctx.machine.model.send_error
-                else ""
-            )
+            self.stop_button.hide()
+            if not self.ctx.machine.model.kept:
+                status = translate("ReviewSendPage", "Answer at least one question before sending.")
+            elif self.ctx.machine.model.send_error:
+                status = translate(
+                    "ReviewSendPage", "Your video will stay on this computer until it has been sent."
+                )
+            else:
+                status = ""
+            self.status_label.setText(status)
             focus_soon(self.send_button)
         elif state.step is Step.SENDING and not self._sending:
             self.send_button.hide()
-            for button in self._redo_buttons:
-                button.setEnabled(False)
+            self.answers.set_buttons_enabled(False)
             self.progress.show()
             self.progress.setValue(0)
+            self.stop_button.show()
+            self.stop_button.setEnabled(True)
             self.status_label.setText(translate("ReviewSendPage", "Getting ready to send…"))
+            focus_soon(self.stop_button)
             self._start_sending()
 
     def leave(self) -> None:
@@ -216,66 +280,27 @@ class ReviewSendPage(Page):
             return Nav(back=False, next=False, cancel=False)
         return Nav(next=False)
 
-    # -- review -------------------------------------------------------------------------------------
-    def _fill_takes(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
-        self._redo_buttons = []
-        machine = self.ctx.machine
-        locale = self.ctx.locale
-        for row, kept in enumerate(machine.kept_in_order()):
-            prompt = self.ctx.campaign.prompt(kept.prompt_id)
-            index = machine.prompt_ids.index(kept.prompt_id)
-            thumb = QLabel()
-            poster = Path(kept.take_dir) / "poster.jpg"
-            pixmap = QPixmap(str(poster)) if poster.exists() else QPixmap()
-            if not pixmap.isNull():
-                thumb.setPixmap(
-                    pixmap.scaledToWidth(THUMB_WIDTH_PX, Qt.TransformationMode.SmoothTransformation)
-                )
-            else:
-                thumb.setText(translate("ReviewSendPage", "(no picture)"))
-            text = translate("ReviewSendPage", "{prompt}\n{seconds} seconds").format(
-                prompt=prompt.text.get(locale), seconds=f"{kept.duration_s:.0f}"
-            )
-            label = QLabel(text)
-            label.setWordWrap(True)
-            thumb.setAccessibleName(
-                translate("ReviewSendPage", "Picture from your answer to: {prompt}").format(
-                    prompt=prompt.text.get(locale)
-                )
-            )
-            redo = QPushButton(translate("ReviewSendPage", "Record again"))
-            redo.setAccessibleName(
-                translate("ReviewSendPage", "Record your answer again to: {prompt}").format(
-                    prompt=prompt.text.get(locale)
-                )
-            )
-            redo.clicked.connect(
-                lambda _c=False, i=index: self.window_fire(
-                    lambda: self.ctx.machine.fire(Event.REDO_PROMPT, prompt_index=i)
-                )
-            )
-            self._redo_buttons.append(redo)
-            self.grid.addWidget(thumb, row, 0)
-            self.grid.addWidget(label, row, 1)
-            self.grid.addWidget(redo, row, 2)
-        self.grid.setColumnStretch(1, 1)
+    def _redo(self, index: int) -> None:
+        self.window_fire(lambda: self.ctx.machine.fire(Event.REDO_PROMPT, prompt_index=index))
 
     # -- sending ------------------------------------------------------------------------------------
+    def _stop_sending(self) -> None:
+        """Stop between chunks; the submission stays queued (sent on Send, or at the next start)."""
+        self._cancel.set()
+        self.stop_button.setEnabled(False)
+        self.status_label.setText(translate("ReviewSendPage", "Stopping…"))
+
     def _start_sending(self) -> None:
         self._sending = True
         self._cancel.clear()
         self._started_s = time.monotonic()
         ctx = self.ctx
-
+        cancel = self._cancel
         progress_slot = self._progress_slot
         progress_slot.take()
 
         def work(progress: ProgressFn) -> str:
-            return send_submission(ctx, progress_snapshot=progress_slot.put, cancel=self._cancel)
+            return send_submission(ctx, progress_snapshot=progress_slot.put, cancel=cancel)
 
         self._progress_timer.start()
 
@@ -287,20 +312,28 @@ class ReviewSendPage(Page):
         def failed(error: BaseException) -> None:
             self._progress_timer.stop()
             self._sending = False
-            log.warning("Sending failed: %s", error)
-            # Only our own plain-English messages are shown; a bare exception becomes a general sentence.
-            detail = str(error).strip() or translate("ReviewSendPage", "an unexpected problem")
-            reason = translate(
-                "ReviewSendPage",
-                "Your video could not be sent yet ({reason}). It is saved on this computer and will be sent "
-                "the next time Voicebooth starts, or choose Send to try again now.",
-            ).format(reason=detail.rstrip("."))
+            if isinstance(error, UploadCancelled):
+                log.info("Sending stopped by the person; the submission stays queued")
+                reason = translate(
+                    "ReviewSendPage",
+                    "Sending stopped. Your video is saved on this computer and will be sent the next time "
+                    "Voicebooth starts, or choose Send to send it now.",
+                )
+            else:
+                log.warning("Sending failed: %s", error)
+                # Only our own plain-English messages are shown; a bare exception becomes a general sentence.
+                detail = str(error).strip() or translate("ReviewSendPage", "an unexpected problem")
+                reason = translate(
+                    "ReviewSendPage",
+                    "Your video could not be sent yet ({reason}). It is saved on this computer and will be "
+                    "sent the next time Voicebooth starts, or choose Send to try again now.",
+                ).format(reason=detail.rstrip("."))
             self.window_fire(lambda: self.ctx.machine.send_failed(reason))
 
         run_in_background(work, on_success=ok, on_failure=failed, name="send submission", owner=self)
 
     def _show_progress(self, snapshot: object | None) -> None:
-        if snapshot is None:
+        if snapshot is None or self._cancel.is_set():
             return
         sent = float(getattr(snapshot, "bytes_sent", 0) or 0)
         total = float(getattr(snapshot, "bytes_total", 0) or 0)
@@ -315,5 +348,5 @@ class ReviewSendPage(Page):
             rate=human_bytes(rate),
             left=format_clock(left_s),
         )
-        self.status_label.setText(text)
+        self.status_label.setText(text + "\n" + self._sending_note())
         self.progress.setAccessibleDescription(text)

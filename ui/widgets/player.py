@@ -64,6 +64,9 @@ class Player(QWidget):
         self.play_button.setAccessibleName(
             translate("Player", "Pause") if playing else translate("Player", "Play your answer")
         )
+        self.play_button.setAccessibleDescription(
+            translate("Player", "Space plays or pauses. Left and right arrows jump two seconds.")
+        )
         self.slider.setAccessibleName(translate("Player", "Position in your answer"))
         self.slider.setAccessibleDescription(translate("Player", "Left and right arrow keys move through it"))
         self.video.setAccessibleName(translate("Player", "Your recorded answer"))

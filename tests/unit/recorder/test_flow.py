@@ -196,6 +196,25 @@ def test_send_needs_a_kept_answer_and_failure_returns_to_review() -> None:
     assert m.model.send_error is None
 
 
+def test_back_from_a_question_opened_in_the_review_returns_there_and_keeps_the_answer() -> None:
+    m = machine()
+    to_prompt(m)
+    record(m, "/takes/a")
+    m.keep(3.0)
+    m.fire(Event.SKIP)
+    assert m.state.step is Step.REVIEW
+    m.fire(Event.REDO_PROMPT, prompt_index=0)
+    assert (m.state.step, m.state.prompt_index, m.state.phase) == (Step.PROMPT, 0, Phase.READ)
+    m.fire(Event.BACK)
+    assert m.state.step is Step.REVIEW and m.model.kept["love-role"].take_dir == "/takes/a"
+    m.fire(Event.REDO_PROMPT, prompt_index=1)  # the skipped one can still be answered
+    record(m, "/takes/b")
+    m.keep(2.0)
+    assert m.state.step is Step.REVIEW and [k.take_dir for k in m.kept_in_order()] == ["/takes/a", "/takes/b"]
+    m.fire(Event.BACK)  # back from the review is the last question's kept answer, as before
+    assert (m.state.step, m.state.prompt_index, m.state.phase) == (Step.PROMPT, 1, Phase.CHECK)
+
+
 def test_take_failure_returns_to_read_with_reason() -> None:
     m = machine(countdown_enabled=False)
     to_prompt(m)

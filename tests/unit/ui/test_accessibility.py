@@ -1,10 +1,12 @@
-"""Accessibility: every interactive widget on every screen has an accessible name and is reachable by Tab,
-and every focusable kind of widget shows the yellow focus indicator.
+"""Accessibility: every visible interactive widget on every screen (and phase) has an accessible name and a
+description and is reachable by Tab, in English and Welsh; every focusable kind of widget shows the yellow
+focus indicator.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,8 +32,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, FlowMachine
+from recorder.takes.check import check_take
+from recorder.takes.deliverable import finish_take
 from tests.helpers.flow_app import drive_to_review, make_context
+from tests.helpers.qt import StrictLogs
+from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
+from ui.pages.device_check import DeviceCheckPage
+from ui.pages.prompt import PromptPage
 from ui.settings_dialog import SettingsDialog
 from ui.theme import PALETTE, stylesheet
 
@@ -69,10 +77,44 @@ def _to_prompt(m: FlowMachine, tmp: Path) -> None:
     m.fire(Event.NEXT)
 
 
+def _to_countdown(m: FlowMachine, tmp: Path) -> None:
+    _to_prompt(m, tmp)
+    m.fire(Event.NEXT)
+
+
+def _to_check(m: FlowMachine, tmp: Path) -> None:
+    """A real finished take (with take-check problems: it is too short and quiet) in the CHECK phase."""
+    take_dir = make_take(tmp / "submission", duration_s=2.0, audio="quiet")
+    finish_take(take_dir)
+    check_take(take_dir)
+    _to_countdown(m, tmp)
+    m.fire(Event.COUNTDOWN_DONE)
+    m.fire(Event.STOP)
+    m.take_ready(str(take_dir))
+
+
+def _open_trim(win: MainWindow, qtbot: QtBot) -> None:
+    page = win.current_page
+    assert isinstance(page, PromptPage)
+    page.trim_button.click()
+    qtbot.waitUntil(page.trim.isVisible)
+
+
+def _wait_for_no_device(win: MainWindow, qtbot: QtBot) -> None:
+    page = win.current_page
+    assert isinstance(page, DeviceCheckPage)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.no_device, timeout=10_000)
+
+
 def _to_review(m: FlowMachine, tmp: Path) -> None:
     take = tmp / "take"
     take.mkdir()
     drive_to_review(m, take)
+
+
+def _to_sending(m: FlowMachine, tmp: Path) -> None:
+    _to_review(m, tmp)
+    m.fire(Event.SEND)  # the server is not set, so sending fails; the screen is checked before it does
 
 
 def _to_done(m: FlowMachine, tmp: Path) -> None:
@@ -81,15 +123,36 @@ def _to_done(m: FlowMachine, tmp: Path) -> None:
     m.sent("VB-TEST-0001")
 
 
-SCREENS: dict[str, Callable[[FlowMachine, Path], None]] = {
-    # name: how to get there
-    "welcome": lambda _m, _t: None,
-    "about_you": _to_about,
-    "consent": _to_consent,
-    "device_check": _to_device_check,
-    "prompt": _to_prompt,
-    "review": _to_review,
-    "done": _to_done,
+def _interrupted(m: FlowMachine, tmp: Path) -> None:
+    take = tmp / "data" / "submissions" / "s" / "takes" / "t20261125T101500-abcdef"
+    take.mkdir(parents=True)
+    (take / "journal.json").write_text('{"schema": 1, "state": "recording"}', encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Screen:
+    """How to reach a screen: move the machine before the window exists, then act on the shown window."""
+
+    setup: Callable[[FlowMachine, Path], None]
+    after: Callable[[MainWindow, QtBot], None] | None = None
+    extras: tuple[tuple[str, str], ...] = ()
+    recovery: bool = False
+    page_controls: bool = True  # False: only the navigation bar's buttons (the countdown)
+
+
+SCREENS: dict[str, Screen] = {
+    "recovery": Screen(_interrupted, recovery=True),
+    "welcome": Screen(lambda _m, _t: None),
+    "about_you": Screen(_to_about),
+    "consent": Screen(_to_consent),
+    "device_check": Screen(_to_device_check),
+    "no_camera": Screen(_to_device_check, _wait_for_no_device, (("video_uri", "camera:9"),)),
+    "prompt": Screen(_to_prompt),
+    "countdown": Screen(_to_countdown, page_controls=False),
+    "check_with_trim": Screen(_to_check, _open_trim),
+    "review": Screen(_to_review),
+    "sending": Screen(_to_sending),
+    "done": Screen(_to_done),
 }
 
 
@@ -102,7 +165,7 @@ def _tab_reachable(widget: QWidget) -> bool:
 
 
 def unnamed_interactive(root: QWidget) -> list[str]:
-    """Visible interactive widgets under ``root`` lacking an accessible name or a Tab stop."""
+    """Visible interactive widgets under ``root`` lacking an accessible name, a description or a Tab stop."""
     problems = []
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
@@ -114,27 +177,41 @@ def unnamed_interactive(root: QWidget) -> list[str]:
         what = f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}"
         if not widget.accessibleName().strip():
             problems.append(f"{what}: no accessible name")
+        if not widget.accessibleDescription().strip():
+            problems.append(f"{what}: no accessible description")
         if widget.isEnabled() and not _tab_reachable(widget):
             problems.append(f"{what}: cannot be reached with Tab")
     return problems
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_every_interactive_widget_is_named_and_reachable(qtbot: QtBot, tmp_path: Path, screen: str) -> None:
-    go_there = SCREENS[screen]
+def test_every_interactive_widget_is_named_and_reachable(
+    qtbot: QtBot, tmp_path: Path, screen: str, strict_logs: StrictLogs
+) -> None:
+    # Offscreen video output and a player without a sound card say so; sending without a server fails.
+    strict_logs.expect("No RHI backend|No audio device detected|Sending failed|Immediate exit requested")
+    how = SCREENS[screen]
     for welsh in (False, True):
-        ctx = make_context(tmp_path / ("cy" if welsh else "en"))
-        go_there(ctx.machine, tmp_path / ("cy" if welsh else "en"))
+        root = tmp_path / ("cy" if welsh else "en")
+        root.mkdir()
+        if how.recovery:
+            how.setup(FlowMachine(["x"]), root)
+        ctx = make_context(root, start_with_recovery=how.recovery)
+        ctx.extras.update(dict(how.extras))
+        if not how.recovery:
+            how.setup(ctx.machine, root)
         win = MainWindow(ctx, confirm=lambda *_a: True)
         qtbot.addWidget(win)
         win.show()
+        if how.after is not None:
+            how.after(win, qtbot)
         if welsh:
             ctx.translations.set_locale("cy")
-            qtbot.waitUntil(
-                lambda w=win: w.cancel_button.text() == "&Canslo" or not w.cancel_button.isVisible()
-            )
+            qtbot.waitUntil(lambda w=win: w.settings_button.text() != "&Settings")
         try:
             problems = unnamed_interactive(win)
+            checked = [w for w in win.current_page.findChildren(QWidget) if isinstance(w, INTERACTIVE)]
+            assert any(w.isVisible() for w in checked) == how.page_controls, "the walk saw no controls"
             assert win.current_page.accessibleName(), "the page itself needs a name"
             assert not problems, f"{screen} ({'cy' if welsh else 'en'}):\n" + "\n".join(problems)
         finally:

@@ -17,8 +17,11 @@ from ui.widgets.level_meter import LevelHint
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
 
-def open_device_check(qtbot: QtBot, tmp_path: Path, **kwargs: str) -> MainWindow:
+def open_device_check(
+    qtbot: QtBot, tmp_path: Path, *, extras: dict[str, object] | None = None, **kwargs: str
+) -> MainWindow:
     ctx = make_context(tmp_path, **kwargs)
+    ctx.extras.update(extras or {})
     machine = ctx.machine
     machine.fire(Event.NEXT)
     machine.fire(Event.NEXT)

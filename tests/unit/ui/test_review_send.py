@@ -8,12 +8,14 @@ from types import SimpleNamespace
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from recorder.flow import Phase, Step
+from recorder.flow import Event, PersonField, Phase, Step
+from recorder.takes.deliverable import finish_take
 from tests.helpers.flow_app import drive_to_review, make_context
 from tests.helpers.qt import StrictLogs
+from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
 from ui.pages.review_send import ReviewSendPage, human_bytes
 
@@ -34,29 +36,56 @@ def _review_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     return window
 
 
-def test_review_lists_kept_takes_with_thumbnails(qtbot: QtBot, tmp_path: Path) -> None:
+def test_review_lists_every_question_with_thumbnails(qtbot: QtBot, tmp_path: Path) -> None:
     window = _review_window(qtbot, tmp_path)
     page = window.current_page
     assert isinstance(page, ReviewSendPage)
-    labels = page.grid_host.findChildren(QLabel)
-    thumbs = [lbl for lbl in labels if lbl.pixmap() is not None and not lbl.pixmap().isNull()]
-    assert len(thumbs) == 1 and thumbs[0].pixmap().width() == 192
-    texts = " ".join(lbl.text() for lbl in labels)
-    assert "What do you love about your role?" in texts and "12 seconds" in texts
+    thumbs = page.answers.thumbnails
+    assert len(thumbs) == 2  # both questions: the kept one and the skipped one
+    kept_thumb, skipped_thumb = thumbs
+    assert kept_thumb.pixmap() is not None and kept_thumb.pixmap().width() == 192
+    assert skipped_thumb.text() == "No answer"
+    texts = " ".join(lbl.text() for lbl in page.answers.findChildren(QLabel))
+    assert "1. What do you love about your role?" in texts and "12 seconds" in texts
+    assert "2. What would make the NHS better?" in texts and "Not answered" in texts
+    assert "You chose not to give any details" in page.shared_label.text()
     assert page.send_button.isVisible()
     qtbot.waitUntil(page.send_button.hasFocus, timeout=2000)
 
 
-def test_record_again_by_keyboard_goes_back_to_that_prompt(qtbot: QtBot, tmp_path: Path) -> None:
+def test_record_again_and_answer_now_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
     window = _review_window(qtbot, tmp_path)
     page = window.current_page
-    redo = [b for b in page.grid_host.findChildren(QPushButton) if b.text() == "Record again"]
-    assert len(redo) == 1
-    redo[0].setFocus()
-    qtbot.keyClick(redo[0], " ")
+    assert isinstance(page, ReviewSendPage)
+    assert [b.text() for b in page.answers.buttons] == ["Record again", "Answer it now"]
+    page.answers.buttons[1].setFocus()
+    qtbot.keyClick(page.answers.buttons[1], " ")
+    state = window.ctx.machine.state
+    assert state.step is Step.PROMPT and state.prompt_index == 1 and state.phase is Phase.READ
+    window.go(Event.BACK)  # changed my mind: back to the review, the kept answer untouched
+    assert window.ctx.machine.state.step is Step.REVIEW and "love-role" in window.ctx.machine.model.kept
+    page.answers.buttons[0].setFocus()
+    qtbot.keyClick(page.answers.buttons[0], " ")
     state = window.ctx.machine.state
     assert state.step is Step.PROMPT and state.prompt_index == 0 and state.phase is Phase.READ
     window.current_page.leave()
+
+
+def test_details_to_be_sent_are_listed(qtbot: QtBot, tmp_path: Path) -> None:
+    take_dir = tmp_path / "take"
+    take_dir.mkdir()
+    ctx = make_context(tmp_path)
+    ctx.machine.model.name = PersonField("Sam Jones", show=True)
+    ctx.machine.model.employer = PersonField("Ward 7", show=False)
+    drive_to_review(ctx.machine, take_dir)
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page
+    assert isinstance(page, ReviewSendPage)
+    text = page.shared_label.text()
+    assert "Name: Sam Jones (may be shown with your video)" in text
+    assert "Where you work: Ward 7 (not shown, only for the team)" in text and "Job title" not in text
 
 
 def test_progress_shows_bytes_rate_and_time_left(qtbot: QtBot, tmp_path: Path) -> None:
@@ -74,9 +103,9 @@ def test_send_failure_returns_to_review_with_a_plain_reason(
     qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs
 ) -> None:
     """Nothing listens on 127.0.0.1:9, so sending fails; the page says so in words and keeps the takes."""
-    strict_logs.expect("Sending failed")
-    take_dir = tmp_path / "take"
-    take_dir.mkdir()
+    strict_logs.expect("Sending failed|not sent yet")
+    take_dir = make_take(tmp_path / "submission", duration_s=2.0)
+    finish_take(take_dir)
     ctx = make_context(tmp_path, extra={"server_url": "http://127.0.0.1:9", "upload_key": "k"})
     drive_to_review(ctx.machine, take_dir)
     window = MainWindow(ctx, confirm=lambda *_a: True)
@@ -90,4 +119,5 @@ def test_send_failure_returns_to_review_with_a_plain_reason(
     message = page.error_label.text()
     assert page.error_label.isVisible() and "could not be sent yet" in message
     assert "saved on this computer" in message and "Error" not in message
-    assert take_dir.exists() and page.send_button.isEnabled()
+    assert "not accepting connections" in message  # the network, not a broken take
+    assert (take_dir / "deliverable.mp4").exists() and page.send_button.isEnabled()
