@@ -12,7 +12,7 @@ Steps and events::
                        CHECK / WATCH_BACK ──KEEP──▶ PROMPT[i+1].READ, or REVIEW after the last prompt
                        CHECK / WATCH_BACK ──RETAKE!──▶ READ      READ ──SKIP──▶ next prompt (answer not kept)
                        BACK: COUNTDOWN→READ, RECORDING→READ!, FINISHING→READ!, CHECK→READ!, WATCH_BACK→CHECK,
-                             READ→previous prompt's CHECK (its kept take) or DEVICE_CHECK for the first prompt,
+                             READ→previous prompt's CHECK (its kept take), DEVICE_CHECK for the first prompt,
                              or REVIEW when the prompt was opened from the review (REDO_PROMPT)
 
     REVIEW ──SEND*──▶ SENDING ──SENT──▶ DONE ──START_OVER──▶ WELCOME

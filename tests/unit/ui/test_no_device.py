@@ -20,7 +20,9 @@ from ui.pages.no_device import Cause, Device
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
 
-def _no_device_page(qtbot: QtBot, tmp_path: Path, video: str, audio: str, **extras: object) -> DeviceCheckPage:
+def _no_device_page(
+    qtbot: QtBot, tmp_path: Path, video: str, audio: str, **extras: object
+) -> DeviceCheckPage:
     window = open_device_check(qtbot, tmp_path, video_uri=video, audio_uri=audio, extras=extras)
     page = window.current_page
     assert isinstance(page, DeviceCheckPage)
