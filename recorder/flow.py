@@ -15,6 +15,7 @@ Steps and events::
                              READ→previous prompt's CHECK (its kept take), DEVICE_CHECK for the first prompt,
                              or REVIEW when the prompt was opened from the review (REDO_PROMPT)
 
+    RECOVERY ──RESUME*──▶ REVIEW (a session saved before a crash, restored with :meth:`FlowMachine.resume`)
     REVIEW ──SEND*──▶ SENDING ──SENT──▶ DONE ──START_OVER──▶ WELCOME
     REVIEW ──REDO_PROMPT(i)──▶ PROMPT[i].READ      REVIEW ──BACK──▶ last prompt's CHECK
     SENDING ──SEND_FAILED──▶ REVIEW (the submission stays queued in the outbox; the page says so)
@@ -80,6 +81,7 @@ class Event(enum.Enum):
     SENT = "sent"
     SEND_FAILED = "send_failed"
     START_OVER = "start_over"
+    RESUME = "resume"
 
 
 class FlowError(Exception):
@@ -310,6 +312,21 @@ class FlowMachine:
         self.model.kept[prompt_id] = KeptTake(prompt_id=prompt_id, take_dir=take_dir, duration_s=duration_s)
         return self.fire(Event.KEEP)
 
+    def resume(self, model: FlowModel) -> FlowState:
+        """RECOVERY → REVIEW with a model restored from a session saved before a crash.
+
+        Raises:
+            FlowError: not at RECOVERY, or the model has no consent or no kept answer for this campaign.
+        """
+        self._require(Step.RECOVERY, None, Event.RESUME)
+        if model.consent is None:
+            raise FlowError("These answers have no consent record, so they cannot be sent.")
+        if not any(p in model.kept for p in self.prompt_ids):
+            raise FlowError("There is no answer to continue with.")
+        model.kept = {p: k for p, k in model.kept.items() if p in self.prompt_ids}
+        self.model = model
+        return self.fire(Event.RESUME)
+
     def sent(self, reference: str) -> FlowState:
         """SENDING → DONE with the server's reference code."""
         self._require(Step.SENDING, None, Event.SENT)
@@ -369,6 +386,10 @@ class FlowMachine:
             return guarded(at(Step.WELCOME), self._collect_losses(include_current=True))
         if s.step is Step.RECOVERY and event is Event.NEXT:
             return at(Step.WELCOME)
+        if s.step is Step.RECOVERY and event is Event.RESUME:
+            if self.model.consent is None or not self.model.kept:
+                raise FlowError("There is nothing to continue with.")
+            return at(Step.REVIEW)
         if s.step is Step.WELCOME and event is Event.NEXT:
             return at(Step.ABOUT_YOU)
         if s.step is Step.ABOUT_YOU:

@@ -110,12 +110,13 @@ def load_settings(
 
 
 def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
-    """The flow machine for this campaign, starting at recovery when interrupted takes exist."""
+    """The flow machine for this campaign, starting at recovery when a crash left answers behind."""
+    from recorder.flow_session import find_sessions
     from recorder.takes.recovery import find_interrupted
 
     interrupted = False
     try:
-        interrupted = bool(find_interrupted(config.data_dir))
+        interrupted = bool(find_sessions(config.data_dir) or find_interrupted(config.data_dir))
     except OSError as error:
         log.warning("Could not look for interrupted recordings: %s", error)
     machine = FlowMachine(

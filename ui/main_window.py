@@ -13,7 +13,9 @@ Tab moves through the page, then Back, Cancel, Next.
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -303,7 +305,20 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         step = self.ctx.machine.state.step
-        if step is Step.SENDING:
+        queued = step is Step.REVIEW and self.ctx.machine.model.submission_id is not None
+        delete_folder = False
+        if queued:  # sending stopped or failed: the outbox holds it and sends it at the next start
+            ok = self.confirm(
+                translate("MainWindow", "Close and send later?"),
+                translate(
+                    "MainWindow",
+                    "Your video is saved on this computer and will be sent the next time you open "
+                    "Voicebooth. Nothing is lost.",
+                ),
+                translate("MainWindow", "Close and send later"),
+                translate("MainWindow", "Stay"),
+            )
+        elif step is Step.SENDING:
             ok = self.confirm(
                 translate("MainWindow", "Close while sending?"),
                 translate(
@@ -316,6 +331,7 @@ class MainWindow(QMainWindow):
             )
         else:
             losses = self.ctx.machine.losses_on_leave()
+            delete_folder = bool(losses)
             ok = not losses or self.confirm(
                 translate("MainWindow", "Close Voicebooth?"),
                 translate("MainWindow", "If you close now, this will be deleted from this computer:")
@@ -329,6 +345,11 @@ class MainWindow(QMainWindow):
             return
         if self._current is not None:
             self._current.leave()
+        folder = self.ctx.extras.get("submission_dir")
+        if delete_folder and isinstance(folder, Path):
+            # What the person agreed to lose goes now, not at some later start (a shared computer).
+            del self.ctx.extras["submission_dir"]
+            shutil.rmtree(folder, ignore_errors=True)
         self._unsubscribe()
         event.accept()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.flow import Event, FlowState, Phase, Step
+from recorder.flow_session import forget_session
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.prompt_take import (
@@ -36,6 +37,7 @@ from ui.pages.prompt_take import (
     delete_take_later,
     forget_submission,
     read_finished,
+    save_session_now,
 )
 from ui.pages.take_problems import translated_problem
 from ui.widgets.focus import focus_soon
@@ -193,6 +195,8 @@ class PromptPage(Page):
         self._fit_controls()
 
         self._last_step: Step | None = None
+        #: the outbox id once Send queued this person's submission (cancelled with everything else)
+        self._queued_id: str | None = None
         ctx.machine.subscribe(self._on_flow)
         record_key = QShortcut(QKeySequence("Ctrl+R"), self)
         record_key.activated.connect(self._record_or_stop_key)
@@ -287,10 +291,21 @@ class PromptPage(Page):
         self._render_texts()
 
     def _on_flow(self, state: FlowState) -> None:
-        """Housekeeping on every transition, whichever page is current: forget files on a fresh start."""
+        """Housekeeping on every transition, whichever page is current: keep the saved session up to date
+        while recording and reviewing; forget it once sending starts; forget files on a fresh start."""
         if state.step is Step.WELCOME and self._last_step not in (None, Step.WELCOME, Step.RECOVERY):
-            # Cancel deletes what was recorded; after Done the outbox owns the files.
-            forget_submission(self.ctx, delete=self._last_step is not Step.DONE)
+            # Cancel deletes what was recorded (and takes back a send that had not finished); after Done the
+            # outbox owns the files.
+            cancelled = self._last_step is not Step.DONE
+            forget_submission(self.ctx, delete=cancelled, queued_id=self._queued_id if cancelled else None)
+            self._queued_id = None
+        elif state.step in (Step.PROMPT, Step.REVIEW):
+            save_session_now(self.ctx)
+        elif state.step in (Step.SENDING, Step.DONE):
+            folder = self.ctx.extras.get("submission_dir")
+            if isinstance(folder, Path):
+                forget_session(folder)  # queued in the outbox from here on, which resumes it after a crash
+        self._queued_id = self.ctx.machine.model.submission_id or self._queued_id
         self._last_step = state.step
 
     def enter(self, state: FlowState) -> None:

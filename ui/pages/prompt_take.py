@@ -18,11 +18,12 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject
 
+from recorder.flow_session import forget_session, save_session
 from recorder.ports import Frame
 from recorder.takes.check import check_take
 from recorder.takes.deliverable import finish_take
 from recorder.takes.session import TakeRecorder
-from recorder.takes.status import RecordingState
+from recorder.takes.status import RecordingState, utc_now
 from ui.pages.base import PageContext
 from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
 from ui.workers import ProgressFn, run_in_background
@@ -51,16 +52,40 @@ def submission_dir(ctx: PageContext) -> Path:
     folder = ctx.data_dir / "submissions" / uuid.uuid4().hex
     folder.mkdir(parents=True, exist_ok=True)
     ctx.extras["submission_dir"] = folder
+    save_session_now(ctx)  # before the first frame: a crash from here on can be continued
     return folder
 
 
-def forget_submission(ctx: PageContext, *, delete: bool) -> None:
+def save_session_now(ctx: PageContext) -> None:
+    """Save the person's place (details, consent, kept answers) next to their takes, if they have a folder."""
+    folder = ctx.extras.get("submission_dir")
+    if not isinstance(folder, Path) or ctx.machine.model.consent is None:
+        return
+    try:
+        save_session(folder, ctx.machine.model, utc_now())
+    except OSError as error:  # the takes themselves are safe; only continuing after a crash is affected
+        log.warning("Could not save the session next to the recordings: %s", error)
+
+
+def forget_submission(ctx: PageContext, *, delete: bool, queued_id: str | None = None) -> None:
     """Start a fresh submission folder next time; with ``delete``, remove this one's files (background).
 
     Called when the flow returns to Welcome: after Cancel the person's recordings must not stay on a shared
-    PC; after Done the outbox owns the files and deletes them once the server has confirmed them.
+    PC, and a send that was stopped or failed (``queued_id``) is cancelled in the outbox so it is not sent
+    at the next start; after Done the outbox owns the files and deletes them once the server confirmed.
     """
+    if queued_id is not None:
+        from ui.pages.review_send import outbox_for
+
+        outbox = outbox_for(ctx)
+        run_in_background(
+            lambda _p: outbox.cancel(queued_id),
+            on_failure=lambda e: log.warning("Could not cancel a queued submission: %s", e),
+            name="cancel queued submission",
+        )
     folder = ctx.extras.pop("submission_dir", None)
+    if isinstance(folder, Path) and not delete:
+        forget_session(folder)  # sent: the outbox deletes the takes; the person's details go now
     if delete and isinstance(folder, Path):
         run_in_background(
             lambda _p: shutil.rmtree(folder, ignore_errors=True),

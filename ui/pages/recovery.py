@@ -1,9 +1,17 @@
-"""Start-up recovery: offers to finish recordings interrupted by a crash, and resumes unsent submissions.
+"""Start-up recovery: answers left behind by a crash are offered back, never silently lost.
 
-Shown first when :func:`recorder.takes.recovery.find_interrupted` found takes. The person can recover them
-(each is finished up to its last written frame, in the background) or delete them; either way the flow then
-continues at Welcome. Recovered takes stay in their submission folder on this computer; they are not sent,
-because the consent that went with them was not recorded before the crash.
+Shown first when the data folder holds a session that was not sent
+(:func:`recorder.flow_session.find_sessions`) or takes interrupted mid-recording
+(:func:`recorder.takes.recovery.find_interrupted`).
+
+* A session (the person had given consent and recorded in the app): **Continue and send** finishes any
+  interrupted take of it up to its last written frame, restores the details, consent and answers, and opens
+  the review; **Delete these answers** removes the folder after asking. Next ("Start a new recording")
+  leaves it for the next start, so someone else on a shared PC is never stuck with another person's video.
+* Takes without a session (e.g. a killed ``voicebooth record``): **Save what was recorded** finishes them in
+  their folder (named on screen); **Delete it** removes them.
+
+Long work (recovery, deleting) runs in the background.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
 
 from recorder.flow import FlowState, Step
+from recorder.flow_session import SavedSession, find_sessions
 from recorder.takes.recovery import find_interrupted, recover_take
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
@@ -24,15 +33,30 @@ from ui.workers import ProgressFn, run_in_background
 log = logging.getLogger(__name__)
 
 
+def recover_all(take_dirs: list[Path]) -> tuple[int, list[str]]:
+    """Recover each take (background thread); returns how many were saved and the plain-English problems."""
+    saved, problems = 0, []
+    for take_dir in take_dirs:
+        try:
+            recover_take(take_dir)
+            saved += 1
+        except Exception as error:  # one broken take must not stop the others
+            log.warning("Recovering %s failed: %s", take_dir.name, error)
+            problems.append(str(error))
+    return saved, problems
+
+
 @register_page(Step.RECOVERY)
 class RecoveryPage(Page):
-    """Offers to recover or delete interrupted recordings."""
+    """Offers to continue a session left by a crash, or to save or delete interrupted recordings."""
 
     CONTEXT = "RecoveryPage"
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
+        self.session: SavedSession | None = None
         self.found: list[Path] = []
+        self.looked = False
         self.busy = False
         self.done = False
         self.explain = QLabel()
@@ -58,32 +82,61 @@ class RecoveryPage(Page):
         self.retranslate()
 
     def title(self) -> str:
+        if self.session is not None:
+            return translate("RecoveryPage", "Your answers were not sent")
         return translate("RecoveryPage", "A recording was interrupted")
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.explain.setText(
-            translate(
-                "RecoveryPage",
-                "Voicebooth closed while recording last time. Found {count} unfinished recording(s). "
-                "We can save what was recorded, or delete it.",
-            ).format(count=len(self.found))
-        )
-        self.recover_button.setText(translate("RecoveryPage", "Save what was recorded"))
-        self.recover_button.setAccessibleName(translate("RecoveryPage", "Save what was recorded"))
-        self.recover_button.setAccessibleDescription(
-            translate("RecoveryPage", "Finishes the interrupted recordings up to where they stopped.")
-        )
-        self.delete_button.setText(translate("RecoveryPage", "Delete it"))
-        self.delete_button.setAccessibleName(translate("RecoveryPage", "Delete the unfinished recordings"))
+        if self.session is not None:
+            count = len(list((self.session.folder / "takes").glob("*/journal.json")))
+            self.explain.setText(
+                translate(
+                    "RecoveryPage",
+                    "Voicebooth closed before this video was sent. The answers are still on this computer "
+                    "({count} recording(s)). If they are yours, continue: you will see them before "
+                    "sending. If they are not yours, choose Start a new recording; they will be offered "
+                    "again next time.",
+                ).format(count=count)
+            )
+            self.recover_button.setText(translate("RecoveryPage", "Continue and send"))
+            self.recover_button.setAccessibleName(translate("RecoveryPage", "Continue and send"))
+            self.recover_button.setAccessibleDescription(
+                translate(
+                    "RecoveryPage", "Saves what was recorded and shows your answers, ready to check and send."
+                )
+            )
+            self.delete_button.setText(translate("RecoveryPage", "Delete these answers"))
+            self.delete_button.setAccessibleName(translate("RecoveryPage", "Delete these answers"))
+        else:
+            self.explain.setText(
+                translate(
+                    "RecoveryPage",
+                    "Voicebooth closed while recording last time. Found {count} unfinished recording(s). "
+                    "We can save what was recorded, or delete it.",
+                ).format(count=len(self.found))
+            )
+            self.recover_button.setText(translate("RecoveryPage", "Save what was recorded"))
+            self.recover_button.setAccessibleName(translate("RecoveryPage", "Save what was recorded"))
+            self.recover_button.setAccessibleDescription(
+                translate("RecoveryPage", "Finishes the interrupted recordings up to where they stopped.")
+            )
+            self.delete_button.setText(translate("RecoveryPage", "Delete it"))
+            self.delete_button.setAccessibleName(
+                translate("RecoveryPage", "Delete the unfinished recordings")
+            )
         self.delete_button.setAccessibleDescription(
-            translate("RecoveryPage", "Removes them from this computer for good.")
+            translate("RecoveryPage", "Removes them from this computer for good, after asking.")
         )
         self.progress.setAccessibleName(translate("RecoveryPage", "Saving progress"))
+        self.progress.setAccessibleDescription(translate("RecoveryPage", "Saving what was recorded"))
 
     def enter(self, state: FlowState) -> None:
-        if not self.found and not self.done:
+        if not self.looked:
+            self.looked = True
             try:
+                sessions = find_sessions(self.ctx.data_dir)
+                self.session = sessions[-1] if sessions else None  # the newest; others come next time
                 self.found = list(find_interrupted(self.ctx.data_dir))
             except OSError as error:
                 self.show_error(str(error))
@@ -92,33 +145,70 @@ class RecoveryPage(Page):
         self._update_buttons()
 
     def nav(self, state: FlowState) -> Nav:
+        if self.session is not None:
+            return Nav(
+                back=False,
+                cancel=False,
+                next_enabled=not self.busy,
+                next_label=translate("RecoveryPage", "Start a new recording"),
+            )
         return Nav(back=False, cancel=False, next_enabled=self.done or not self.found)
 
     def _update_buttons(self) -> None:
-        pending = bool(self.found) and not self.done
+        pending = (self.session is not None or bool(self.found)) and not self.done
         self.recover_button.setEnabled(pending and not self.busy)
         self.delete_button.setEnabled(pending and not self.busy)
         self.nav_changed.emit()
 
-    def _recover(self) -> None:
-        found = list(self.found)
+    def _busy(self) -> None:
         self.busy = True
+        self.show_error(None)
         self.progress.show()
         self.progress.setRange(0, 0)  # busy indicator: recovery has no finer progress
         self._update_buttons()
 
-        def work(_progress: ProgressFn) -> tuple[int, list[str]]:
-            saved, problems = 0, []
-            for take_dir in found:
-                try:
-                    recover_take(take_dir)
-                    saved += 1
-                except Exception as error:  # one broken take must not stop the others
-                    log.warning("Recovering %s failed: %s", take_dir.name, error)
-                    problems.append(str(error))
-            return saved, problems
+    def _recover(self) -> None:
+        session = self.session
+        if session is None:
+            found = list(self.found)
+            self._busy()
+            run_in_background(
+                lambda _p: recover_all(found), on_success=self._recovered, name="recover takes", owner=self
+            )
+            return
+        mine = [t for t in self.found if session.folder in t.parents]
+        self._busy()
 
-        run_in_background(work, on_success=self._recovered, name="recover takes", owner=self)
+        def work(_progress: ProgressFn) -> tuple[int, list[str]]:
+            return recover_all(mine)
+
+        run_in_background(
+            work,
+            on_success=lambda outcome: self._continue(session, outcome),
+            name="recover session",
+            owner=self,
+        )
+
+    def _continue(self, session: SavedSession, outcome: object) -> None:
+        """The session's takes are finished: restore it and go to the review."""
+        assert isinstance(outcome, tuple)
+        _saved, problems = outcome
+        self.busy = False
+        self.progress.hide()
+        model = session.restored_model()
+        if not model.kept:
+            self.show_error(
+                translate("RecoveryPage", "Nothing could be saved from these recordings.")
+                + " "
+                + " ".join(problems)
+            )
+            self._update_buttons()
+            return
+        self.done = True
+        self.ctx.extras["submission_dir"] = session.folder  # further takes and Send use this folder
+        if model.locale != self.ctx.translations.locale:
+            self.ctx.translations.set_locale(model.locale)
+        self.window_fire(lambda: self.ctx.machine.resume(model))
 
     def _recovered(self, outcome: object) -> None:
         assert isinstance(outcome, tuple)
@@ -126,10 +216,12 @@ class RecoveryPage(Page):
         self.busy = False
         self.done = True
         self.progress.hide()
+        folders = sorted({str(t.parent.parent) for t in self.found})
         lines = [
             translate(
-                "RecoveryPage", "Saved {count} recording(s) on this computer. Choose Next to start."
-            ).format(count=saved)
+                "RecoveryPage",
+                "Saved {count} recording(s) on this computer, in: {folder}. Choose Next to start.",
+            ).format(count=saved, folder=", ".join(folders))
         ]
         lines += [
             translate("RecoveryPage", "Could not save one: {reason}").format(reason=p) for p in problems
@@ -138,8 +230,29 @@ class RecoveryPage(Page):
         self._update_buttons()
 
     def _delete(self) -> None:
-        for take_dir in self.found:
-            shutil.rmtree(take_dir, ignore_errors=True)
+        confirm = getattr(self.window(), "confirm", None)
+        if callable(confirm) and not confirm(
+            translate("RecoveryPage", "Delete these recordings?"),
+            translate("RecoveryPage", "They will be removed from this computer and cannot be brought back."),
+            translate("RecoveryPage", "Yes, delete them"),
+            translate("RecoveryPage", "No, keep them"),
+        ):
+            return
+        targets = [self.session.folder] if self.session is not None else list(self.found)
+        self._busy()
+
+        def work(_progress: ProgressFn) -> None:
+            for target in targets:
+                shutil.rmtree(target, ignore_errors=True)
+
+        run_in_background(work, on_success=lambda _r: self._deleted(), name="delete recovered", owner=self)
+
+    def _deleted(self) -> None:
+        self.busy = False
         self.done = True
+        self.progress.hide()
+        self.session = None
+        self.found = []
+        self.retranslate()
         self.result_label.setText(translate("RecoveryPage", "Deleted. Choose Next to start."))
         self._update_buttons()

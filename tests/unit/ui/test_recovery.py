@@ -103,9 +103,18 @@ def test_recovery_is_offered_and_saves_the_killed_take(
     assert window.ctx.machine.state.step is Step.WELCOME
 
 
-def test_delete_removes_the_killed_take(qtbot: QtBot, recovery_window: tuple[MainWindow, Path]) -> None:
+def test_delete_asks_then_removes_the_killed_take(
+    qtbot: QtBot, recovery_window: tuple[MainWindow, Path]
+) -> None:
     window, take_dir = recovery_window
     page = window.current_page
     assert isinstance(page, RecoveryPage)
+    asked: list[str] = []
+    window.confirm = lambda title, *_a: asked.append(title) or False  # type: ignore[method-assign]
     qtbot.keyClick(page.delete_button, " ")
-    assert not take_dir.exists() and page.done
+    assert asked == ["Delete these recordings?"] and take_dir.exists()  # "No" keeps them
+    window.confirm = lambda *_a: True  # type: ignore[method-assign]
+    qtbot.keyClick(page.delete_button, " ")
+    qtbot.waitUntil(lambda: page.done, timeout=10_000)
+    assert not take_dir.exists() and "Deleted" in page.result_label.text()
+    assert window.next_button.isEnabled()
