@@ -109,25 +109,6 @@ def test_closing_mid_way_asks_and_can_be_refused(qtbot: QtBot, tmp_path: Path) -
     assert win.close()
 
 
-def test_closing_while_sending_says_sending_continues(
-    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs
-) -> None:
-    strict_logs.expect("Sending failed")  # there is no server here; the sending page may say so
-    answers = Answers(True)
-    ctx = make_context(tmp_path)
-    from tests.helpers.flow_app import drive_to_review
-
-    take = tmp_path / "take"
-    take.mkdir()
-    drive_to_review(ctx.machine, take)
-    ctx.machine.fire(Event.SEND)
-    win = MainWindow(ctx, confirm=answers)
-    qtbot.addWidget(win)
-    # The sending page may try to send for real; the window's question is what is checked here.
-    win.close()
-    assert answers.asked and "carry on the next time" in answers.asked[-1][1]
-
-
 def test_settings_opens_from_the_keyboard(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,3 +160,23 @@ def test_a_screen_that_fails_to_start_shows_a_plain_message(
     assert win.back_button.isVisible()  # the way back still works
     win.go(Event.BACK)
     assert win.ctx.machine.state.step is Step.WELCOME
+
+
+def test_closing_after_agreeing_to_lose_answers_deletes_them_now(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.helpers.flow_app import drive_to_review
+
+    answers = Answers(False)
+    ctx = make_context(tmp_path)
+    folder = ctx.data_dir / "submissions" / "person"
+    take = folder / "takes" / "t1"
+    take.mkdir(parents=True)
+    ctx.extras["submission_dir"] = folder
+    drive_to_review(ctx.machine, take)
+    win = MainWindow(ctx, confirm=answers)
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.close() and folder.exists()  # "No, stay": nothing happens
+    assert "the answers you have recorded and kept" in answers.asked[-1][1]
+    answers.answer = True
+    assert win.close()
+    assert not folder.exists()  # gone from the shared computer, not left for a later start

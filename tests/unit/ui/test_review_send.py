@@ -17,7 +17,7 @@ from tests.helpers.flow_app import drive_to_review, make_context
 from tests.helpers.qt import StrictLogs
 from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
-from ui.pages.review_send import ReviewSendPage, human_bytes
+from ui.pages.review_send import ReviewSendPage, human_bytes, outbox_for
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
@@ -121,3 +121,27 @@ def test_send_failure_returns_to_review_with_a_plain_reason(
     assert "saved on this computer" in message and "Error" not in message
     assert "not accepting connections" in message  # the network, not a broken take
     assert (take_dir / "deliverable.mp4").exists() and page.send_button.isEnabled()
+
+
+def test_cancel_after_a_failed_send_takes_it_back_from_the_outbox(
+    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs
+) -> None:
+    strict_logs.expect("Sending failed|not sent yet")
+    ctx = make_context(tmp_path, extra={"server_url": "http://127.0.0.1:9", "upload_key": "k"})
+    folder = ctx.data_dir / "submissions" / "person"
+    ctx.extras["submission_dir"] = folder
+    take_dir = make_take(folder, duration_s=2.0)
+    finish_take(take_dir)
+    drive_to_review(ctx.machine, take_dir)
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(window)
+    window.show()
+    window.go(Event.SEND)
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=30_000)
+    submission_id = ctx.machine.model.submission_id
+    assert submission_id is not None and (folder / "manifest.json").exists()  # queued for later
+    outbox = outbox_for(ctx)
+    window.go(Event.CANCEL)  # "Stop and start again?" - yes
+    assert ctx.machine.state.step is Step.WELCOME
+    qtbot.waitUntil(lambda: outbox.get(submission_id).state == "cancelled", timeout=10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=10_000)
