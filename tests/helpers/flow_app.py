@@ -83,3 +83,35 @@ def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.
     machine.keep(duration_s)
     while machine.state.step.value == "prompt":
         machine.fire(Event.SKIP)
+
+
+FACE_JPG = Path(__file__).resolve().parents[1] / "data" / "face_public_domain.jpg"
+
+
+def faces_video(tmp_path: Path, faces: int = 2, duration_s: float = 4.0) -> Path:
+    """A short 1280x720 video of ``faces`` copies of a real (public-domain) face, for ``file:`` cameras."""
+    import subprocess
+
+    import cv2
+    import numpy as np
+
+    from recorder.media.ffmpeg_binary import ffmpeg_exe
+
+    face = cv2.imread(str(FACE_JPG))
+    assert face is not None, FACE_JPG
+    big = cv2.resize(face, None, fx=2.0, fy=2.0)
+    h, w = big.shape[:2]
+    canvas = np.full((720, 1280, 3), 150, np.uint8)
+    for i in range(faces):
+        x = 100 + i * 600
+        canvas[50 : 50 + h, x : x + w] = big
+    still = tmp_path / f"faces-{faces}.png"
+    cv2.imwrite(str(still), canvas)
+    out = tmp_path / f"faces-{faces}.mp4"
+    subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-y", "-loop", "1", "-i", str(still), "-t", str(duration_s), "-r", "30",
+         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(out)],
+        check=True,
+        timeout=60,
+    )  # fmt: skip
+    return out

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
 from recorder.vision import FrameReport, Lighting
-from tests.helpers.flow_app import make_context
+from tests.helpers.flow_app import faces_video, make_context
 from ui.main_window import MainWindow
 from ui.pages.device_check import DeviceCheckPage
 from ui.widgets.level_meter import LevelHint
@@ -57,14 +57,19 @@ def test_live_mirrored_preview_and_level_from_synthetic_devices(
     assert "no patients" in page.reminder_label.text()
 
 
-def test_more_than_one_face_warns_about_patients(qtbot: QtBot, device_check: DeviceCheckPage) -> None:
-    page = device_check
-    page._show_report(FrameReport(lighting=Lighting.OK, mean_level=120.0, faces=2))
-    assert page.faces_label.isVisible()
+def test_more_than_one_face_warns_about_patients(qtbot: QtBot, tmp_path: Path) -> None:
+    """A camera (a ``file:`` video) showing two real faces: OpenCV's detector finds them; the page warns."""
+    video = faces_video(tmp_path, faces=2)
+    window = open_device_check(qtbot, tmp_path, video_uri=f"file:{video}")
+    page = window.current_page
+    assert isinstance(page, DeviceCheckPage)
+    qtbot.waitUntil(lambda: page.last_report is not None and page.last_report.faces == 2, timeout=20_000)
+    qtbot.waitUntil(page.faces_label.isVisible, timeout=2000)
     assert "More than one face" in page.faces_label.text() and "no patients" in page.faces_label.text()
     page._show_report(FrameReport(lighting=Lighting.TOO_DARK, mean_level=20.0, faces=1))
     assert not page.faces_label.isVisible()
     assert "too dark" in page.lighting_label.text()
+    page.leave()
 
 
 def test_pickers_list_devices_and_remember_the_choice(qtbot: QtBot, device_check: DeviceCheckPage) -> None:
