@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from recorder.config import KEYS, Config, ConfigError, Layer
 from ui.i18n import LOCALES, translate
+from ui.pages.prompt_sources import REAL_DEVICES, source_label
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,8 @@ class SettingsDialog(QDialog):
             spin.setRange(0, 10)
             spin.setValue(int(str(entry.value)))
             editor = spin
+        elif key in ("video_uri", "audio_uri"):
+            editor = self._device_picker(key, str(entry.value))
         elif key == "video_size":
             combo = QComboBox()
             for size in ("1280x720", "1920x1080"):
@@ -171,7 +174,7 @@ class SettingsDialog(QDialog):
             line = QLineEdit(str(self.config.data_dir))  # the folder really used, even when it is the default
             editor = line
         else:
-            line = QLineEdit(entry.shown)
+            line = QLineEdit(entry.shown if entry.value != "" else translate("SettingsDialog", "(not set)"))
             line.setReadOnly(not editable)
             editor = line
         if isinstance(editor, QLineEdit):
@@ -190,6 +193,22 @@ class SettingsDialog(QDialog):
         self.form.addRow(label, row)
         self.editors[key] = editor
         self.sources[key] = source
+
+    def _device_picker(self, key: str, current: str) -> QComboBox:
+        """The cameras (or microphones) this computer has, and the current choice, by name."""
+        camera = key == "video_uri"
+        combo = QComboBox()
+        try:
+            found = (REAL_DEVICES.list_cameras() if camera else REAL_DEVICES.list_microphones()).devices
+        except Exception:  # listing is a convenience; the current choice is still shown
+            log.exception("Listing devices for the settings failed")
+            found = []
+        for device in found:
+            combo.addItem(device.label, device.uri)
+        if combo.findData(current) < 0:
+            combo.insertItem(0, source_label(current, camera=camera), current)
+        combo.setCurrentIndex(combo.findData(current))
+        return combo
 
     def is_read_only(self, key: str) -> bool:
         """True when the person cannot change ``key`` here."""

@@ -35,13 +35,20 @@ PALETTE: dict[str, str] = {
 #: Base font size in points; headings scale from it.
 BASE_POINT_SIZE = 14
 TITLE_POINT_SIZE = 24
+HEADING_POINT_SIZE = 18
 
 
 def stylesheet(palette: dict[str, str] | None = None, base_pt: int = BASE_POINT_SIZE) -> str:
     """The application stylesheet with colours and sizes filled in."""
     colours = dict(PALETTE if palette is None else palette)
     text = (STYLE_DIR / "voicebooth.qss").read_text(encoding="utf-8")
-    values = {**colours, "base_pt": str(base_pt), "title_pt": str(round(base_pt * TITLE_POINT_SIZE / 14))}
+    values = {
+        **colours,
+        "base_pt": str(base_pt),
+        "title_pt": str(round(base_pt * TITLE_POINT_SIZE / BASE_POINT_SIZE)),
+        "heading_pt": str(round(base_pt * HEADING_POINT_SIZE / BASE_POINT_SIZE)),
+        "style_dir": STYLE_DIR.as_posix(),  # arrow images next to the stylesheet
+    }
     for name, value in values.items():
         text = text.replace(f"@{name}@", value)
     return text

@@ -60,9 +60,19 @@ class KeyboardDriver:
         self.key(key, modifier)
 
     def type_text(self, text: str) -> None:
-        """Type ``text`` into the focused widget, one key press per character."""
-        QTest.keyClicks(self.focused(), text)
-        self.keys_pressed += len(text)
+        """Type ``text`` into the focused widget, one key press per character (â, ŵ... as typed text)."""
+        for char in text:
+            if char.isascii():
+                QTest.keyClick(self.focused(), char)
+            else:  # QTest maps only ASCII to keys; other letters arrive as the text of a key event
+                QTest.sendKeyEvent(
+                    QTest.KeyAction.Click,
+                    self.focused(),
+                    Qt.Key.Key_unknown,
+                    char,
+                    Qt.KeyboardModifier.NoModifier,
+                )
+            self.keys_pressed += 1
         QApplication.processEvents()
 
     def tab_to(self, target: QWidget, limit: int = 200) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 from recorder.campaign import Campaign
 from recorder.flow import FlowMachine
 from ui.i18n import translate
+from ui.widgets.remaining_bar import format_clock
 
 THUMB_WIDTH_PX = 192
 THUMB_HEIGHT_PX = 108
@@ -75,8 +76,8 @@ class AnswerList(QWidget):
                         prompt=prompt_text
                     )
                 )
-                text = translate("ReviewSendPage", "{prompt}\n✓ Answered: {seconds} seconds").format(
-                    prompt=number, seconds=f"{kept.duration_s:.0f}"
+                text = translate("ReviewSendPage", "{prompt}\n✓ Answered ({length} long)").format(
+                    prompt=number, length=format_clock(kept.duration_s)
                 )
                 button = QPushButton(translate("ReviewSendPage", "Record again"))
                 button.setAccessibleName(

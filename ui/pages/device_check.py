@@ -21,7 +21,14 @@ from recorder.vision import FaceCounter, FrameAnalyser, FrameReport, Lighting
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.no_device import Cause, Device, DeviceProblem, NoDevicePanel
-from ui.pages.prompt_sources import chosen_uri, devices, open_audio, open_video, remember_uri
+from ui.pages.prompt_sources import (
+    chosen_uri,
+    devices,
+    open_audio,
+    open_video,
+    remember_uri,
+    source_label,
+)
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.preview import VideoPreview
 from ui.widgets.slot import LatestSlot
@@ -31,6 +38,7 @@ log = logging.getLogger(__name__)
 
 #: Analyse one frame in this many on the capture thread (lighting); faces on one analysed frame in 5.
 ANALYSE_EVERY_N_FRAMES = 3
+PICKER_MAX_WIDTH_PX = 560
 FACES_EVERY_N_ANALYSED = 5
 
 
@@ -56,6 +64,9 @@ class DeviceCheckPage(Page):
         self.mic_label = QLabel()
         self.camera_label.setBuddy(self.camera_box)
         self.mic_label.setBuddy(self.mic_box)
+        for box in (self.camera_box, self.mic_box):
+            box.setMaximumWidth(PICKER_MAX_WIDTH_PX)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         pickers = QFormLayout()
         pickers.addRow(self.camera_label, self.camera_box)
         pickers.addRow(self.mic_label, self.mic_box)
@@ -163,7 +174,7 @@ class DeviceCheckPage(Page):
             for device in found:
                 box.addItem(device.label, device.uri)
             if box.findData(current) < 0:
-                box.insertItem(0, current, current)
+                box.insertItem(0, source_label(current, camera=box is self.camera_box), current)
             box.setCurrentIndex(box.findData(current))
             box.setEnabled(not self.ctx.config.is_locked(key))
 

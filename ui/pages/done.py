@@ -21,6 +21,7 @@ class DonePage(Page):
         super().__init__(ctx)
         self.thanks = QLabel()
         self.thanks.setWordWrap(True)
+        self.code_caption = QLabel()
         self.reference_label = QLabel()
         self.reference_label.setObjectName("Reference")
         self.reference_label.setTextInteractionFlags(
@@ -34,7 +35,10 @@ class DonePage(Page):
         self.withdraw_label.setWordWrap(True)
         self.again_button = QPushButton()
         self.again_button.clicked.connect(lambda: self.request(Event.START_OVER))
-        for widget in (self.thanks, self.reference_label, self.keep_label, self.withdraw_label):
+        self.body.addWidget(self.thanks)
+        self.body.addWidget(self.code_caption)
+        self.body.addWidget(self.reference_label, 0, Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.keep_label, self.withdraw_label):
             self.body.addWidget(widget)
         self.body.addWidget(self.again_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
@@ -52,9 +56,11 @@ class DonePage(Page):
             )
         )
         reference = self.ctx.machine.model.reference or ""
-        text = translate("DonePage", "Your reference code: {reference}").format(reference=reference)
-        self.reference_label.setText(text)
-        self.reference_label.setAccessibleName(text)
+        self.code_caption.setText(translate("DonePage", "Your reference code:"))
+        self.reference_label.setText(reference)
+        self.reference_label.setAccessibleName(
+            translate("DonePage", "Your reference code: {reference}").format(reference=" ".join(reference))
+        )
         self.keep_label.setText(
             translate(
                 "DonePage", "Please write this code down or take a photo of it. You need it to withdraw."
@@ -68,18 +74,16 @@ class DonePage(Page):
         )
 
     def _withdraw_text(self) -> str:
-        parts = [
-            f"{section.heading.get(self.ctx.locale)}: {section.body.get(self.ctx.locale)}"
-            for section in self.ctx.campaign.consent.sections
-            if section.kind in ("withdraw", "contact")
-        ]
-        if parts:
-            return "\n\n".join(parts)
+        """How to withdraw, with the campaign's own contact (from its consent wording)."""
+        contact = next(
+            (s.body.get(self.ctx.locale) for s in self.ctx.campaign.consent.sections if s.kind == "contact"),
+            translate("DonePage", "the campaign team"),
+        )
         return translate(
             "DonePage",
-            "Changed your mind? Contact the campaign team with your reference code at any time "
-            "and your video will be deleted.",
-        )
+            "Changed your mind? You can withdraw at any time: give your reference code to the people below, "
+            "and your video will be deleted and no longer used.\nWho to contact: {contact}",
+        ).format(contact=contact)
 
     def enter(self, state: FlowState) -> None:
         self.retranslate()

@@ -134,13 +134,21 @@ class PromptPage(Page):
         self.rec_label.setObjectName("Recording")
         self.remaining = RemainingTimeBar()
         self.meter = LevelMeter()
+        self.meter_caption = QLabel()
+        self.meter_caption.setObjectName("Hint")
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("PrimaryButton")
         self.stop_button.clicked.connect(self._stop_clicked)
-        rec.addWidget(self.rec_label)
+        top = QHBoxLayout()
+        top.addWidget(self.rec_label)
+        top.addStretch(1)
+        top.addWidget(self.stop_button)
+        rec.addLayout(top)
         rec.addWidget(self.remaining)
-        rec.addWidget(self.meter)
-        rec.addWidget(self.stop_button)
+        sound = QHBoxLayout()
+        sound.addWidget(self.meter_caption, 0, Qt.AlignmentFlag.AlignTop)
+        sound.addWidget(self.meter, 1)
+        rec.addLayout(sound)
         self._rec_timer = QTimer(self)
         self._rec_timer.setInterval(100)
         self._rec_timer.timeout.connect(self._rec_tick)
@@ -172,14 +180,16 @@ class PromptPage(Page):
         self.apply_trim_button = QPushButton()
         self.apply_trim_button.clicked.connect(self._apply_trim)
         self.apply_trim_button.hide()
-        buttons = QHBoxLayout()
-        for button in (self.keep_button, self.watch_button, self.retake_button, self.trim_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         chk.addWidget(self.problems_label)
-        chk.addLayout(buttons)
+        # Two rows, so the buttons never run off a narrow window: go on (keep, watch), or change it.
+        for pair in ((self.keep_button, self.watch_button), (self.retake_button, self.trim_button)):
+            row_layout = QHBoxLayout()
+            for button in pair:
+                row_layout.addWidget(button)
+            row_layout.addStretch(1)
+            chk.addLayout(row_layout)
+        self.trim.summary_row.addWidget(self.apply_trim_button)
         chk.addWidget(self.trim)
-        chk.addWidget(self.apply_trim_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.controls = QStackedWidget()
         for panel in (self.read_panel, self.count_panel, self.rec_panel, self.finish_panel, self.check_panel):
@@ -240,6 +250,7 @@ class PromptPage(Page):
             translate("PromptPage", "Goes on without answering. You can still answer it from the review.")
         )
         self.rec_label.setText(translate("PromptPage", "● Recording. Speak when you are ready."))
+        self.meter_caption.setText(translate("PromptPage", "Sound:"))
         self.stop_button.setText(translate("PromptPage", "■ Stop (Space or Ctrl+R)"))
         self.stop_button.setAccessibleName(translate("PromptPage", "Stop recording"))
         self.stop_button.setAccessibleDescription(
@@ -380,6 +391,9 @@ class PromptPage(Page):
         self.tips_label.setText("\n".join([*(f"• {t}" for t in tips), limit]))
 
     def _render_phase(self, phase: Phase) -> None:
+        # Tips help before recording; afterwards the picture and the buttons need the room.
+        self.tips_label.setVisible(phase in (Phase.READ, Phase.COUNTDOWN))
+        self.keys_label.setVisible(phase is Phase.READ)
         self._count_timer.stop()
         if phase is not Phase.RECORDING:
             self._rec_timer.stop()

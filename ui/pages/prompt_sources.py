@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import recorder.devices
 from recorder.devices import DeviceList, MonotonicClock
 from recorder.ports import AudioSource, Clock, VideoSource
+from ui.i18n import translate
 from ui.pages.base import PageContext
 
 log = logging.getLogger(__name__)
@@ -94,3 +96,21 @@ def open_video(ctx: PageContext, uri: str) -> VideoSource:
 def open_audio(ctx: PageContext, uri: str) -> AudioSource:
     """Open the microphone ``uri`` (raises SourceError in plain English)."""
     return devices(ctx).open_audio_source(uri, shared_clock(ctx))
+
+
+def source_label(uri: str, *, camera: bool) -> str:
+    """A name people understand for a source the device list does not name (translated)."""
+    scheme, _, rest = uri.partition(":")
+    if scheme == "synthetic":
+        return (
+            translate("DeviceCheckPage", "Test picture (demo)")
+            if camera
+            else translate("DeviceCheckPage", "Test sound (demo)")
+        )
+    if scheme == "file":
+        return translate("DeviceCheckPage", "Recording from a file: {name}").format(name=Path(rest).name)
+    if scheme == "camera" and rest.isdigit():
+        return translate("DeviceCheckPage", "Camera {number}").format(number=int(rest) + 1)
+    if scheme == "mic" and rest in ("", "default"):
+        return translate("DeviceCheckPage", "The computer's usual microphone")
+    return rest or uri

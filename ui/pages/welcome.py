@@ -36,6 +36,8 @@ class WelcomePage(Page):
             self.language_buttons[code] = button
         row.addStretch(1)
         self.body.addLayout(row)
+        self.organisation = QLabel()
+        self.organisation.setObjectName("Hint")
         self.lead = QLabel()
         self.lead.setObjectName("Lead")
         self.lead.setWordWrap(True)
@@ -46,7 +48,7 @@ class WelcomePage(Page):
         self.privacy = QLabel()
         self.privacy.setObjectName("Hint")
         self.privacy.setWordWrap(True)
-        for label in (self.lead, self.steps, self.duration, self.privacy):
+        for label in (self.organisation, self.lead, self.steps, self.duration, self.privacy):
             self.body.addWidget(label)
         self.body.addStretch(1)
         self.retranslate()
@@ -68,12 +70,13 @@ class WelcomePage(Page):
             button.setText(("✓ " if code == locale else "") + LOCALES[code])
             button.setAccessibleDescription(translate("WelcomePage", "Switch the app to this language"))
         organisation = campaign.organisation.get(locale) if campaign.organisation else ""
+        self.organisation.setText(organisation)
+        self.organisation.setVisible(bool(organisation))
         self.lead.setText(
             translate(
                 "WelcomePage",
                 "Thank you for taking part in %1. You will answer a few short questions on camera.",
             ).replace("%1", campaign.name.get(locale))
-            + (f" ({organisation})" if organisation else "")
         )
         count = len(campaign.prompts)
         longest_s = max(p.max_duration_s for p in campaign.prompts)

@@ -49,9 +49,9 @@ class RemainingTimeBar(QWidget):
         self.bar.setValue(round(1000 * self.remaining_s / self.limit_s))
         clock = format_clock(self.remaining_s)
         if self.in_final_seconds:
-            text = translate(
-                "RemainingTimeBar", "⏰ Last seconds: {time} left. Finish your sentence."
-            ).format(time=clock)
+            text = translate("RemainingTimeBar", "⚠ Last seconds: {time} left. Finish your sentence.").format(
+                time=clock
+            )
         else:
             text = translate("RemainingTimeBar", "{time} left").format(time=clock)
         self.label.setText(text)

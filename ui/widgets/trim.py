@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 
@@ -32,15 +32,26 @@ class TrimControl(QWidget):
             box.valueChanged.connect(self._on_change)
         self.start_label = QLabel()
         self.end_label = QLabel()
+        for label in (self.start_label, self.end_label):
+            label.setWordWrap(True)  # long translations wrap instead of widening the page
         self.start_label.setBuddy(self.start_box)
         self.end_label.setBuddy(self.end_box)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.start_label, self.start_box)
-        form.addRow(self.end_label, self.end_box)
-        form.addRow(self.summary)
+        cuts = QHBoxLayout()
+        cuts.addWidget(self.start_label)
+        cuts.addWidget(self.start_box)
+        cuts.addSpacing(24)
+        cuts.addWidget(self.end_label)
+        cuts.addWidget(self.end_box)
+        cuts.addStretch(1)
+        #: the summary line; a caller may add its own button after it (the prompt page's Apply)
+        self.summary_row = QHBoxLayout()
+        self.summary_row.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(cuts)
+        layout.addLayout(self.summary_row)
         self.retranslate()
 
     def retranslate(self) -> None:

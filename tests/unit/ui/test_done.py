@@ -32,9 +32,11 @@ def test_done_shows_reference_and_withdrawal(qtbot: QtBot, tmp_path: Path) -> No
     window = _window_at_done(qtbot, tmp_path)
     page = window.current_page
     assert type(page).__name__ == "DonePage"
-    assert "VB-ABCD-1234" in page.reference_label.text()  # type: ignore[attr-defined]
+    assert page.reference_label.text() == "VB-ABCD-1234"  # type: ignore[attr-defined]
+    assert "V B - A B C D" in page.reference_label.accessibleName()  # type: ignore[attr-defined]
     withdraw = page.withdraw_label.text()  # type: ignore[attr-defined]
-    assert "withdraw" in withdraw.lower() and "contact" in withdraw.lower()
+    assert "withdraw" in withdraw.lower() and "reference code" in withdraw
+    assert "Your communications team" in withdraw  # the campaign's own contact
     assert not window.back_button.isVisible() and not window.next_button.isVisible()
 
 

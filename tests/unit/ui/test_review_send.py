@@ -46,7 +46,7 @@ def test_review_lists_every_question_with_thumbnails(qtbot: QtBot, tmp_path: Pat
     assert kept_thumb.pixmap() is not None and kept_thumb.pixmap().width() == 192
     assert skipped_thumb.text() == "No answer"
     texts = " ".join(lbl.text() for lbl in page.answers.findChildren(QLabel))
-    assert "1. What do you love about your role?" in texts and "12 seconds" in texts
+    assert "1. What do you love about your role?" in texts and "(0:12 long)" in texts
     assert "2. What would make the NHS better?" in texts and "Not answered" in texts
     assert "You chose not to give any details" in page.shared_label.text()
     assert page.send_button.isVisible()

@@ -37,7 +37,8 @@ def test_it_values_are_read_only_and_labelled(qtbot: QtBot, tmp_path: Path) -> N
     dialog = SettingsDialog(config)
     qtbot.addWidget(dialog)
     camera = dialog.editors["video_uri"]
-    assert isinstance(camera, QLineEdit) and camera.isReadOnly()
+    assert isinstance(camera, QComboBox) and not camera.isEnabled() and dialog.is_read_only("video_uri")
+    assert camera.currentText() == "Camera 2" and camera.currentData() == "camera:1"
     assert dialog.sources["video_uri"].text() == "Set by your IT department"
     assert camera.accessibleDescription() == "Set by your IT department"
     assert dialog.sources["server_url"].text() == "Set by your IT department"
@@ -47,6 +48,7 @@ def test_it_values_are_read_only_and_labelled(qtbot: QtBot, tmp_path: Path) -> N
     assert "you may change it" in dialog.sources["countdown_s"].text()
     assert dialog.sources["locale"].text() == "Default"
     assert dialog.is_read_only("server_url") and not dialog.is_read_only("locale")
+    assert dialog.editors["proxy"].text() == "(not set)"  # type: ignore[attr-defined]
 
 
 def test_saving_writes_only_the_users_own_changes(qtbot: QtBot, tmp_path: Path) -> None:
