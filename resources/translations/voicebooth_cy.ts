@@ -44,6 +44,11 @@
         <translation>Dangos ble rwy&apos;n gweithio gyda fy fideo?</translation>
     </message>
     <message>
+        <source>Optional. Leave it empty if you prefer. Up to {n} characters.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewisol. Gadewch yn wag os yw&apos;n well gennych. Hyd at {n} nod.</translation>
+    </message>
+    <message>
         <source>Please choose Yes or No: show your name with your video?</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewiswch Ie neu Na: dangos eich enw gyda&apos;ch fideo?</translation>
@@ -79,6 +84,11 @@
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Trywydd archwilio</translation>
     </message>
+    <message>
+        <source>Everything done to this submission, oldest first: when, who, what.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Popeth a wnaed i&apos;r cyflwyniad hwn, yr hynaf yn gyntaf: pryd, pwy, beth.</translation>
+    </message>
 </context>
 <context>
     <name>CommentsView</name>
@@ -113,6 +123,21 @@
         <translation>Ychwanegu&apos;r sylw ar yr amser presennol</translation>
     </message>
     <message>
+        <source>Enter on a comment jumps the video to it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Enter ar sylw yn neidio&apos;r fideo ato.</translation>
+    </message>
+    <message>
+        <source>Enter adds it at the video&apos;s position.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Enter yn ei ychwanegu yn safle&apos;r fideo.</translation>
+    </message>
+    <message>
+        <source>Saves the comment at the video&apos;s position (Alt+M).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw&apos;r sylw yn safle&apos;r fideo (Alt+M).</translation>
+    </message>
+    <message>
         <source>Answer {n} at {time}: {text} ({who})</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ateb {n} am {time}: {text} ({who})</translation>
@@ -134,6 +159,16 @@
         <source>(required)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(gofynnol)</translation>
+    </message>
+    <message>
+        <source>Required: you need to answer Yes to take part.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofynnol: mae angen i chi ateb Ie i gymryd rhan.</translation>
+    </message>
+    <message>
+        <source>Optional: you can take part whichever you choose.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewisol: gallwch gymryd rhan beth bynnag a ddewiswch.</translation>
     </message>
     <message>
         <source>Please answer Yes or No to every question.</source>
@@ -167,6 +202,11 @@
         <source>Exact consent wording</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Union eiriad y caniatâd</translation>
+    </message>
+    <message>
+        <source>The words the person read before agreeing, in their language.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Y geiriau a ddarllenodd y person cyn cytuno, yn eu hiaith nhw.</translation>
     </message>
     <message>
         <source>WITHDRAWN: this person has withdrawn consent. Do not use.</source>
@@ -287,6 +327,26 @@ Yn dod i ben: {expires}</translation>
         <translation>Gwrthod</translation>
     </message>
     <message>
+        <source>Saved with your decision in the audit trail (Alt+N comes here).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cael ei gadw gyda&apos;ch penderfyniad yn y trywydd archwilio (mae Alt+N yn dod yma).</translation>
+    </message>
+    <message>
+        <source>The video may be used (Alt+A).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gellir defnyddio&apos;r fideo (Alt+A).</translation>
+    </message>
+    <message>
+        <source>Asks for changes; the note says which (Alt+C).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gofyn am newidiadau; mae&apos;r nodyn yn dweud pa rai (Alt+C).</translation>
+    </message>
+    <message>
+        <source>The video will not be used; the note says why (Alt+R).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni fydd y fideo&apos;n cael ei ddefnyddio; mae&apos;r nodyn yn dweud pam (Alt+R).</translation>
+    </message>
+    <message>
         <source>Status now: {status}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Statws nawr: {status}</translation>
@@ -319,6 +379,16 @@ Yn dod i ben: {expires}</translation>
         <source>Answers in this submission</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Atebion yn y cyflwyniad hwn</translation>
+    </message>
+    <message>
+        <source>Choosing an answer loads it into the player.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae dewis ateb yn ei lwytho i&apos;r chwaraewr.</translation>
+    </message>
+    <message>
+        <source>Makes 16:9, 9:16 and 1:1 videos of an approved answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwneud fideos 16:9, 9:16 ac 1:1 o ateb a gymeradwywyd.</translation>
     </message>
     <message>
         <source>Choose a submission on the left to watch it and decide.</source>
@@ -449,6 +519,32 @@ Yn dod i ben: {expires}</translation>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>⚠ Mae mwy nag un wyneb yn y llun. Dim ond chi ddylai fod yn y llun: ni chaiff unrhyw gleifion na gwybodaeth am gleifion ymddangos.</translation>
     </message>
+    <message>
+        <source>Test picture (demo)</source>
+        <extracomment>The real cameras and microphones (and ``synthetic:``/``file:`` sources) behind the ports.</extracomment>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llun prawf (arddangosiad)</translation>
+    </message>
+    <message>
+        <source>Test sound (demo)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sain prawf (arddangosiad)</translation>
+    </message>
+    <message>
+        <source>Recording from a file: {name}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Recordiad o ffeil: {name}</translation>
+    </message>
+    <message>
+        <source>Camera {number}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Camera {number}</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s usual microphone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Meicroffon arferol y cyfrifiadur</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -461,6 +557,11 @@ Yn dod i ben: {expires}</translation>
         <source>Your video was received safely by the team. It has been removed from this computer.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r tîm wedi cael eich fideo yn ddiogel. Mae wedi&apos;i dynnu oddi ar y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>Your reference code:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Eich cod cyfeirnod:</translation>
     </message>
     <message>
         <source>Your reference code: {reference}</source>
@@ -483,9 +584,21 @@ Yn dod i ben: {expires}</translation>
         <translation>Gorffen a dechrau eto i rywun arall</translation>
     </message>
     <message>
-        <source>Changed your mind? Contact the campaign team with your reference code at any time and your video will be deleted.</source>
+        <source>Clears the screen so the next person can start. Your video has been sent.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi newid eich meddwl? Cysylltwch â thîm yr ymgyrch gyda&apos;ch cod cyfeirnod ar unrhyw adeg a bydd eich fideo&apos;n cael ei ddileu.</translation>
+        <translation>Yn clirio&apos;r sgrin fel y gall y person nesaf ddechrau. Mae eich fideo wedi&apos;i anfon.</translation>
+    </message>
+    <message>
+        <source>the campaign team</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>tîm yr ymgyrch</translation>
+    </message>
+    <message>
+        <source>Changed your mind? You can withdraw at any time: give your reference code to the people below, and your video will be deleted and no longer used.
+Who to contact: {contact}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi newid eich meddwl? Gallwch dynnu&apos;n ôl ar unrhyw adeg: rhowch eich cod cyfeirnod i&apos;r bobl isod, a bydd eich fideo&apos;n cael ei ddileu ac ni chaiff ei ddefnyddio mwyach.
+Â phwy i gysylltu: {contact}</translation>
     </message>
 </context>
 <context>
@@ -624,6 +737,66 @@ Yn dod i ben: {expires}</translation>
         <source>Close this window</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau&apos;r ffenestr hon</translation>
+    </message>
+    <message>
+        <source>Each answer is exported on its own.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae pob ateb yn cael ei allforio ar ei ben ei hun.</translation>
+    </message>
+    <message>
+        <source>Tick each shape you want a video in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ticiwch bob siâp rydych chi eisiau fideo ynddo.</translation>
+    </message>
+    <message>
+        <source>Draws the captions below onto the picture.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn tynnu&apos;r capsiynau isod ar y llun.</translation>
+    </message>
+    <message>
+        <source>Numbered captions, each with a time line like 00:00:01,000 --&gt; 00:00:03,000.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Capsiynau wedi&apos;u rhifo, pob un â llinell amser fel 00:00:01,000 --&gt; 00:00:03,000.</translation>
+    </message>
+    <message>
+        <source>Replaces the captions above with the file&apos;s.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn rhoi capsiynau&apos;r ffeil yn lle&apos;r capsiynau uchod.</translation>
+    </message>
+    <message>
+        <source>A few seconds of the campaign&apos;s closing words after the answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ychydig eiliadau o eiriau cloi&apos;r ymgyrch ar ôl yr ateb.</translation>
+    </message>
+    <message>
+        <source>Lists each video with only the details the person agreed to show.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn rhestru pob fideo gyda dim ond y manylion y cytunodd y person i&apos;w dangos.</translation>
+    </message>
+    <message>
+        <source>The videos are saved in this folder.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r fideos yn cael eu cadw yn y ffolder hon.</translation>
+    </message>
+    <message>
+        <source>Opens a folder chooser.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn agor dewisydd ffolder.</translation>
+    </message>
+    <message>
+        <source>Checks the consent with the server again, then makes the videos.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwirio&apos;r caniatâd gyda&apos;r gweinydd eto, yna&apos;n gwneud y fideos.</translation>
+    </message>
+    <message>
+        <source>Stops; nothing is saved.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn stopio; does dim yn cael ei gadw.</translation>
+    </message>
+    <message>
+        <source>Closes the export window.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cau&apos;r ffenestr allforio.</translation>
     </message>
     <message>
         <source>Type the captions, or load an SRT file.</source>
@@ -907,6 +1080,46 @@ Yn dod i ben: {expires}</translation>
         <translation>Llwytho rhagor o gyflwyniadau</translation>
     </message>
     <message>
+        <source>Adds the next page to the list.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn ychwanegu&apos;r dudalen nesaf at y rhestr.</translation>
+    </message>
+    <message>
+        <source>The list shows matching submissions as you type.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r rhestr yn dangos cyflwyniadau sy&apos;n cyfateb wrth i chi deipio.</translation>
+    </message>
+    <message>
+        <source>Each status shows how many there are.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae pob statws yn dangos faint sydd.</translation>
+    </message>
+    <message>
+        <source>Only submissions answering this question.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ond cyflwyniadau sy&apos;n ateb y cwestiwn hwn.</translation>
+    </message>
+    <message>
+        <source>The order of the list.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Trefn y rhestr.</translation>
+    </message>
+    <message>
+        <source>Tick to filter by this date.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ticiwch i hidlo yn ôl y dyddiad hwn.</translation>
+    </message>
+    <message>
+        <source>Year, month and day; the arrow keys change the part with the cursor.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Blwyddyn, mis a diwrnod; mae&apos;r bysellau saeth yn newid y rhan lle mae&apos;r cyrchwr.</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a submission; its video and consent show on the right.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r bysellau saeth yn dewis cyflwyniad; mae ei fideo a&apos;i ganiatâd yn ymddangos ar y dde.</translation>
+    </message>
+    <message>
         <source>Showing {shown} of {total}.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn dangos {shown} o {total}.</translation>
@@ -916,7 +1129,7 @@ Yn dod i ben: {expires}</translation>
     <name>MainWindow</name>
     <message>
         <source>the details you entered about yourself</source>
-        <extracomment>Page modules imported by the window, in no particular order. A module that does not exist yet is skipped (its step then shows a notice), so screens can land one by one. Asks the person a yes/no question: (title, text, yes label, no label) -&gt; True for yes.</extracomment>
+        <extracomment>Asks the person a yes/no question: (title, text, yes label, no label) -&gt; True for yes.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>y manylion a roesoch amdanoch chi&apos;ch hun</translation>
     </message>
@@ -934,6 +1147,11 @@ Yn dod i ben: {expires}</translation>
         <source>the recording you are making now</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>y recordiad rydych chi&apos;n ei wneud nawr</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted. This is the default answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Does dim yn cael ei ddileu. Dyma&apos;r ateb diofyn.</translation>
     </message>
     <message>
         <source>That is not possible right now. Please check this page.</source>
@@ -1021,6 +1239,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Gosodiadau</translation>
     </message>
     <message>
+        <source>Camera, microphone, language and countdown (Ctrl+comma). Settings made by your IT department are shown but cannot be changed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Camera, meicroffon, iaith a chyfrif i lawr (Ctrl+coma). Mae gosodiadau a wnaed gan eich adran TG yn cael eu dangos ond ni ellir eu newid.</translation>
+    </message>
+    <message>
         <source>Go back to the previous step.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mynd yn ôl i&apos;r cam blaenorol.</translation>
@@ -1034,6 +1257,21 @@ Yn dod i ben: {expires}</translation>
         <source>Navigation</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Llywio</translation>
+    </message>
+    <message>
+        <source>Close and send later?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cau ac anfon yn nes ymlaen?</translation>
+    </message>
+    <message>
+        <source>Your video is saved on this computer and will be sent the next time you open Voicebooth. Nothing is lost.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich fideo wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y byddwch chi&apos;n agor Voicebooth. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Aros</translation>
     </message>
     <message>
         <source>Close while sending?</source>
@@ -1077,29 +1315,31 @@ Yn dod i ben: {expires}</translation>
     </message>
 </context>
 <context>
-    <name>MissingPage</name>
-    <message>
-        <source>This step is not available</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r cam hwn ar gael</translation>
-    </message>
-    <message>
-        <source>This version of Voicebooth cannot show this step. Please go back, or ask IT.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ni all y fersiwn hon o Voicebooth ddangos y cam hwn. Ewch yn ôl, neu gofynnwch i&apos;r adran TG.</translation>
-    </message>
-</context>
-<context>
     <name>NoDevicePanel</name>
     <message>
-        <source>We cannot use your camera</source>
+        <source>Then choose Try again. If it still does not work, ask your IT service desk.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ni allwn ddefnyddio eich camera</translation>
+        <translation>Yna dewiswch Rhowch gynnig arall. Os nad yw&apos;n gweithio o hyd, gofynnwch i&apos;ch desg gwasanaeth TG.</translation>
     </message>
     <message>
-        <source>We cannot use your microphone</source>
+        <source>What to do:</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ni allwn ddefnyddio eich meicroffon</translation>
+        <translation>Beth i&apos;w wneud:</translation>
+    </message>
+    <message>
+        <source>What the computer says: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Beth mae&apos;r cyfrifiadur yn ei ddweud: {reason}</translation>
+    </message>
+    <message>
+        <source>↻ Try again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>↻ Rhowch gynnig arall</translation>
+    </message>
+    <message>
+        <source>Checks the camera and microphone again after you have followed the steps.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwirio&apos;r camera a&apos;r meicroffon eto ar ôl i chi ddilyn y camau.</translation>
     </message>
     <message>
         <source>We cannot use your camera or your microphone</source>
@@ -1107,22 +1347,84 @@ Yn dod i ben: {expires}</translation>
         <translation>Ni allwn ddefnyddio eich camera na&apos;ch meicroffon</translation>
     </message>
     <message>
-        <source>What to do:
-• Check the camera or headset is plugged in, then choose it in the list above.
-• Close other programs that may be using it, such as Teams, Zoom or Skype.
-• If your computer asks whether Voicebooth may use the camera or microphone, choose Allow.
-• Then choose Try again. If it still does not work, ask your IT service desk.</source>
+        <source>No camera was found</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Beth i&apos;w wneud:
-• Gwiriwch fod y camera neu&apos;r clustffonau wedi&apos;u cysylltu, yna dewiswch nhw yn y rhestr uchod.
-• Caewch raglenni eraill a allai fod yn eu defnyddio, fel Teams, Zoom neu Skype.
-• Os yw eich cyfrifiadur yn gofyn a gaiff Voicebooth ddefnyddio&apos;r camera neu&apos;r meicroffon, dewiswch Caniatáu.
-• Yna dewiswch Rhowch gynnig arall. Os nad yw&apos;n gweithio o hyd, gofynnwch i ddesg gwasanaeth TG.</translation>
+        <translation>Ni chafwyd hyd i gamera</translation>
     </message>
     <message>
-        <source>&amp;Try again</source>
+        <source>No microphone was found</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Rhowch gynnig a&amp;rall</translation>
+        <translation>Ni chafwyd hyd i feicroffon</translation>
+    </message>
+    <message>
+        <source>Your camera is not sending a picture</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw eich camera&apos;n anfon llun</translation>
+    </message>
+    <message>
+        <source>Your microphone is not sending any sound</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw eich meicroffon yn anfon unrhyw sain</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s privacy settings block the camera</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae gosodiadau preifatrwydd y cyfrifiadur hwn yn rhwystro&apos;r camera</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s privacy settings block the microphone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae gosodiadau preifatrwydd y cyfrifiadur hwn yn rhwystro&apos;r meicroffon</translation>
+    </message>
+    <message>
+        <source>Your camera stopped working</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich camera wedi stopio gweithio</translation>
+    </message>
+    <message>
+        <source>Your microphone stopped working</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich meicroffon wedi stopio gweithio</translation>
+    </message>
+    <message>
+        <source>Check the camera is plugged in and switched on, then choose it in the Camera list.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwiriwch fod y camera wedi&apos;i gysylltu a&apos;i droi ymlaen, yna dewiswch ef yn y rhestr Camera.</translation>
+    </message>
+    <message>
+        <source>Check the headset or microphone is plugged in, then choose it in the Microphone list.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwiriwch fod y clustffonau neu&apos;r meicroffon wedi&apos;u cysylltu, yna dewiswch nhw yn y rhestr Meicroffon.</translation>
+    </message>
+    <message>
+        <source>Another program is probably using the camera. Close Teams, Zoom, Skype or any other program that uses it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;n debyg bod rhaglen arall yn defnyddio&apos;r camera. Caewch Teams, Zoom, Skype neu unrhyw raglen arall sy&apos;n ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>Another program is probably using the microphone. Close Teams, Zoom, Skype or any other program that uses it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;n debyg bod rhaglen arall yn defnyddio&apos;r meicroffon. Caewch Teams, Zoom, Skype neu unrhyw raglen arall sy&apos;n ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>Voicebooth is not allowed to use the camera. In Windows, open Settings, then Privacy and security, then Camera, and turn on camera access for desktop apps. If you cannot change it, your IT department has switched it off: ask them.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw Voicebooth yn cael defnyddio&apos;r camera. Yn Windows, agorwch Gosodiadau, yna Preifatrwydd a diogelwch, yna Camera, a throwch fynediad i&apos;r camera ymlaen ar gyfer apiau bwrdd gwaith. Os na allwch ei newid, mae eich adran TG wedi&apos;i ddiffodd: gofynnwch iddyn nhw.</translation>
+    </message>
+    <message>
+        <source>Voicebooth is not allowed to use the microphone. In Windows, open Settings, then Privacy and security, then Microphone, and turn on microphone access for desktop apps. If you cannot change it, your IT department has switched it off: ask them.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw Voicebooth yn cael defnyddio&apos;r meicroffon. Yn Windows, agorwch Gosodiadau, yna Preifatrwydd a diogelwch, yna Meicroffon, a throwch fynediad i&apos;r meicroffon ymlaen ar gyfer apiau bwrdd gwaith. Os na allwch ei newid, mae eich adran TG wedi&apos;i ddiffodd: gofynnwch iddyn nhw.</translation>
+    </message>
+    <message>
+        <source>Check the camera&apos;s cable is still plugged in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwiriwch fod cebl y camera wedi&apos;i gysylltu o hyd.</translation>
+    </message>
+    <message>
+        <source>Check the headset or microphone is still plugged in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwiriwch fod y clustffonau neu&apos;r meicroffon wedi&apos;u cysylltu o hyd.</translation>
     </message>
     <message>
         <source>Try the camera and microphone again</source>
@@ -1161,6 +1463,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Chwarae eich ateb</translation>
     </message>
     <message>
+        <source>Space plays or pauses. Left and right arrows jump two seconds.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Bylchwr yn chwarae neu&apos;n oedi. Mae&apos;r saethau chwith a de yn neidio dwy eiliad.</translation>
+    </message>
+    <message>
         <source>Position in your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Safle yn eich ateb</translation>
@@ -1185,6 +1492,7 @@ Yn dod i ben: {expires}</translation>
     <name>PromptPage</name>
     <message>
         <source>Your answer</source>
+        <extracomment>the outbox id once Send queued this person&apos;s submission (cancelled with everything else)</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich ateb</translation>
     </message>
@@ -1199,6 +1507,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Dechrau recordio</translation>
     </message>
     <message>
+        <source>Counts down, then records your answer. Shortcut: Ctrl+R.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cyfrif i lawr, yna&apos;n recordio eich ateb. Llwybr byr: Ctrl+R.</translation>
+    </message>
+    <message>
         <source>Count&amp;down (seconds, 0 = off):</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cyfrif i &amp;lawr (eiliadau, 0 = dim):</translation>
@@ -1209,14 +1522,34 @@ Yn dod i ben: {expires}</translation>
         <translation>Cyfrif i lawr cyn recordio, mewn eiliadau</translation>
     </message>
     <message>
+        <source>Use the arrow keys to change it. 0 starts recording straight away.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Defnyddiwch y bysellau saeth i&apos;w newid. Mae 0 yn dechrau recordio ar unwaith.</translation>
+    </message>
+    <message>
+        <source>Set by your IT department</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i osod gan eich adran TG</translation>
+    </message>
+    <message>
         <source>Skip this question</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Hepgor y cwestiwn hwn</translation>
     </message>
     <message>
+        <source>Goes on without answering. You can still answer it from the review.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn symud ymlaen heb ateb. Gallwch ei ateb o hyd o&apos;r adolygiad.</translation>
+    </message>
+    <message>
         <source>● Recording. Speak when you are ready.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>● Yn recordio. Siaradwch pan fyddwch chi&apos;n barod.</translation>
+    </message>
+    <message>
+        <source>Sound:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sain:</translation>
     </message>
     <message>
         <source>■ Stop (Space or Ctrl+R)</source>
@@ -1229,6 +1562,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Stopio recordio</translation>
     </message>
     <message>
+        <source>Stops recording and saves your answer. Shortcut: Space or Ctrl+R.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn stopio recordio ac yn cadw eich ateb. Llwybr byr: Bylchwr neu Ctrl+R.</translation>
+    </message>
+    <message>
         <source>Getting your answer ready…</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn paratoi eich ateb…</translation>
@@ -1239,9 +1577,19 @@ Yn dod i ben: {expires}</translation>
         <translation>Yn paratoi eich ateb</translation>
     </message>
     <message>
+        <source>How much of your answer is ready to watch</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Faint o&apos;ch ateb sy&apos;n barod i&apos;w wylio</translation>
+    </message>
+    <message>
         <source>Watch your answer back</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwylio eich ateb yn ôl</translation>
+    </message>
+    <message>
+        <source>Plays your answer from the start. Shortcut: Alt+W.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn chwarae eich ateb o&apos;r dechrau. Llwybr byr: Alt+W.</translation>
     </message>
     <message>
         <source>Keep this answer</source>
@@ -1249,14 +1597,29 @@ Yn dod i ben: {expires}</translation>
         <translation>Cadw&apos;r ateb hwn</translation>
     </message>
     <message>
+        <source>Keeps this answer and goes on. Nothing is sent yet. Shortcut: Alt+K.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw&apos;r ateb hwn ac yn symud ymlaen. Does dim yn cael ei anfon eto. Llwybr byr: Alt+K.</translation>
+    </message>
+    <message>
         <source>Record this answer again</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Recordio&apos;r ateb hwn eto</translation>
     </message>
     <message>
+        <source>Deletes this recording, after asking, and records again. Shortcut: Alt+R.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dileu&apos;r recordiad hwn, ar ôl gofyn, ac yn recordio eto. Llwybr byr: Alt+R.</translation>
+    </message>
+    <message>
         <source>Trim the start or end</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
+    </message>
+    <message>
+        <source>Shows or hides the controls to cut seconds off. Shortcut: Alt+T.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dangos neu&apos;n cuddio&apos;r rheolyddion i dorri eiliadau i ffwrdd. Llwybr byr: Alt+T.</translation>
     </message>
     <message>
         <source>Apply the trim</source>
@@ -1282,6 +1645,11 @@ Yn dod i ben: {expires}</translation>
         <source>✂ Trim start or end (Alt+T)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>✂ Tocio&apos;r dechrau neu&apos;r diwedd (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Makes your answer shorter by the seconds chosen above.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwneud eich ateb yn fyrrach o&apos;r eiliadau a ddewiswyd uchod.</translation>
     </message>
     <message>
         <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+T trim · Alt+Left go back</source>
@@ -1347,9 +1715,34 @@ Yn dod i ben: {expires}</translation>
 <context>
     <name>RecoveryPage</name>
     <message>
+        <source>Your answers were not sent</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chafodd eich atebion eu hanfon</translation>
+    </message>
+    <message>
         <source>A recording was interrupted</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cafodd recordiad ei dorri ar draws</translation>
+    </message>
+    <message>
+        <source>Voicebooth closed before this video was sent. The answers are still on this computer ({count} recording(s)). If they are yours, continue: you will see them before sending. If they are not yours, choose Start a new recording; they will be offered again next time.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Caeodd Voicebooth cyn i&apos;r fideo hwn gael ei anfon. Mae&apos;r atebion yn dal ar y cyfrifiadur hwn ({count} recordiad). Os mai chi biau nhw, parhewch: byddwch chi&apos;n eu gweld cyn anfon. Os nad chi biau nhw, dewiswch Dechrau recordiad newydd; byddan nhw&apos;n cael eu cynnig eto y tro nesaf.</translation>
+    </message>
+    <message>
+        <source>Continue and send</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Parhau ac anfon</translation>
+    </message>
+    <message>
+        <source>Saves what was recorded and shows your answers, ready to check and send.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw&apos;r hyn a recordiwyd ac yn dangos eich atebion, yn barod i&apos;w gwirio a&apos;u hanfon.</translation>
+    </message>
+    <message>
+        <source>Delete these answers</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dileu&apos;r atebion hyn</translation>
     </message>
     <message>
         <source>Voicebooth closed while recording last time. Found {count} unfinished recording(s). We can save what was recorded, or delete it.</source>
@@ -1362,6 +1755,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Cadw&apos;r hyn a recordiwyd</translation>
     </message>
     <message>
+        <source>Finishes the interrupted recordings up to where they stopped.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gorffen y recordiadau a dorrwyd ar draws hyd at ble y gwnaethon nhw stopio.</translation>
+    </message>
+    <message>
         <source>Delete it</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dileu</translation>
@@ -1372,19 +1770,59 @@ Yn dod i ben: {expires}</translation>
         <translation>Dileu&apos;r recordiadau heb eu gorffen</translation>
     </message>
     <message>
+        <source>Removes them from this computer for good, after asking.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn eu tynnu oddi ar y cyfrifiadur hwn am byth, ar ôl gofyn.</translation>
+    </message>
+    <message>
         <source>Saving progress</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cynnydd cadw</translation>
     </message>
     <message>
-        <source>Saved {count} recording(s) on this computer. Choose Next to start.</source>
+        <source>Saving what was recorded</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi cadw {count} recordiad ar y cyfrifiadur hwn. Dewiswch Nesaf i ddechrau.</translation>
+        <translation>Yn cadw&apos;r hyn a recordiwyd</translation>
+    </message>
+    <message>
+        <source>Start a new recording</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechrau recordiad newydd</translation>
+    </message>
+    <message>
+        <source>Nothing could be saved from these recordings.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cadw dim o&apos;r recordiadau hyn.</translation>
+    </message>
+    <message>
+        <source>Saved {count} recording(s) on this computer, in: {folder}. Choose Next to start.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi cadw {count} recordiad ar y cyfrifiadur hwn, yn: {folder}. Dewiswch Nesaf i ddechrau.</translation>
     </message>
     <message>
         <source>Could not save one: {reason}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd cadw un: {reason}</translation>
+    </message>
+    <message>
+        <source>Delete these recordings?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dileu&apos;r recordiadau hyn?</translation>
+    </message>
+    <message>
+        <source>They will be removed from this computer and cannot be brought back.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Byddan nhw&apos;n cael eu tynnu oddi ar y cyfrifiadur hwn ac ni ellir eu cael yn ôl.</translation>
+    </message>
+    <message>
+        <source>Yes, delete them</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ie, dileu nhw</translation>
+    </message>
+    <message>
+        <source>No, keep them</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Na, cadw nhw</translation>
     </message>
     <message>
         <source>Deleted. Choose Next to start.</source>
@@ -1400,9 +1838,9 @@ Yn dod i ben: {expires}</translation>
         <translation>Amser ar ôl</translation>
     </message>
     <message>
-        <source>⏰ Last seconds: {time} left. Finish your sentence.</source>
+        <source>⚠ Last seconds: {time} left. Finish your sentence.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>⏰ Eiliadau olaf: {time} ar ôl. Gorffennwch eich brawddeg.</translation>
+        <translation>⚠ Eiliadau olaf: {time} ar ôl. Gorffennwch eich brawddeg.</translation>
     </message>
     <message>
         <source>{time} left</source>
@@ -1444,6 +1882,16 @@ Yn dod i ben: {expires}</translation>
         <source>Dismiss this message</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau&apos;r neges hon</translation>
+    </message>
+    <message>
+        <source>Does what failed once more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwneud yr hyn a fethodd unwaith eto.</translation>
+    </message>
+    <message>
+        <source>Hides the message.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cuddio&apos;r neges.</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1990,16 @@ Yn dod i ben: {expires}</translation>
         <translation>Cyflymder chwarae</translation>
     </message>
     <message>
+        <source>1, 1.5 or 2 times normal speed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>1, 1.5 neu 2 gwaith y cyflymder arferol.</translation>
+    </message>
+    <message>
+        <source>Space or K also plays and pauses when the player has focus (Alt+P anywhere).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Bylchwr neu K hefyd yn chwarae ac yn oedi pan fydd ffocws ar y chwaraewr (Alt+P unrhyw le).</translation>
+    </message>
+    <message>
         <source>The submitted video</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Y fideo a gyflwynwyd</translation>
@@ -1565,9 +2023,9 @@ Yn dod i ben: {expires}</translation>
         <translation>Gwiriwch eich atebion ac anfon</translation>
     </message>
     <message>
-        <source>These are the answers you kept. You can record any of them again before sending.</source>
+        <source>Here are your answers. You can record any of them again, or answer a question you skipped, before sending.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Dyma&apos;r atebion a gadwoch. Gallwch recordio unrhyw un ohonyn nhw eto cyn anfon.</translation>
+        <translation>Dyma eich atebion. Gallwch recordio unrhyw un ohonyn nhw eto, neu ateb cwestiwn a hepgorwyd gennych, cyn anfon.</translation>
     </message>
     <message>
         <source>Send my video</source>
@@ -1575,9 +2033,74 @@ Yn dod i ben: {expires}</translation>
         <translation>Anfon fy fideo</translation>
     </message>
     <message>
+        <source>Sends your answers, the details you chose to give and your consent answers to the campaign team. Nothing is sent before you press it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn anfon eich atebion, y manylion y dewisoch eu rhoi a&apos;ch atebion caniatâd at dîm yr ymgyrch. Does dim yn cael ei anfon cyn i chi ei bwyso.</translation>
+    </message>
+    <message>
         <source>Sending progress</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cynnydd anfon</translation>
+    </message>
+    <message>
+        <source>Stop sending for now</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopio anfon am y tro</translation>
+    </message>
+    <message>
+        <source>Your video stays on this computer and is sent when you press Send again, or the next time Voicebooth starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich fideo&apos;n aros ar y cyfrifiadur hwn ac yn cael ei anfon pan fyddwch chi&apos;n pwyso Anfon eto, neu y tro nesaf y bydd Voicebooth yn dechrau.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Teitl swydd</translation>
+    </message>
+    <message>
+        <source>Where you work</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ble rydych chi&apos;n gweithio</translation>
+    </message>
+    <message>
+        <source>{label}: {value} ({shown})</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{label}: {value} ({shown})</translation>
+    </message>
+    <message>
+        <source>may be shown with your video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>gellir ei ddangos gyda&apos;ch fideo</translation>
+    </message>
+    <message>
+        <source>not shown, only for the team</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>ni chaiff ei ddangos, dim ond i&apos;r tîm</translation>
+    </message>
+    <message>
+        <source>You chose not to give any details about yourself.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Fe ddewisoch beidio â rhoi unrhyw fanylion amdanoch chi&apos;ch hun.</translation>
+    </message>
+    <message>
+        <source>Sent with your video:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cael ei anfon gyda&apos;ch fideo:</translation>
+    </message>
+    <message>
+        <source>You can close Voicebooth if you need to: sending carries on the next time it starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gallwch gau Voicebooth os oes angen: bydd yr anfon yn parhau y tro nesaf y bydd yn dechrau.</translation>
+    </message>
+    <message>
+        <source>Answer at least one question before sending.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Atebwch o leiaf un cwestiwn cyn anfon.</translation>
     </message>
     <message>
         <source>Your video will stay on this computer until it has been sent.</source>
@@ -1590,21 +2113,31 @@ Yn dod i ben: {expires}</translation>
         <translation>Yn paratoi i anfon…</translation>
     </message>
     <message>
+        <source>Stopping…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn stopio…</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Your video is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to send it now.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r anfon wedi stopio. Mae eich fideo wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i&apos;w anfon nawr.</translation>
+    </message>
+    <message>
         <source>(no picture)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(dim llun)</translation>
     </message>
     <message>
-        <source>{prompt}
-{seconds} seconds</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>{prompt}
-{seconds} eiliad</translation>
-    </message>
-    <message>
         <source>Picture from your answer to: {prompt}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Llun o&apos;ch ateb i: {prompt}</translation>
+    </message>
+    <message>
+        <source>{prompt}
+✓ Answered ({length} long)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{prompt}
+✓ Wedi&apos;i ateb ({length} o hyd)</translation>
     </message>
     <message>
         <source>Record again</source>
@@ -1615,6 +2148,38 @@ Yn dod i ben: {expires}</translation>
         <source>Record your answer again to: {prompt}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Recordio eich ateb eto i: {prompt}</translation>
+    </message>
+    <message>
+        <source>Goes back to this question. Your answer is kept until you record a new one.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn mynd yn ôl at y cwestiwn hwn. Mae eich ateb yn cael ei gadw nes i chi recordio un newydd.</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ateb</translation>
+    </message>
+    <message>
+        <source>{prompt}
+Not answered: it will not be sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{prompt}
+Heb ei ateb: ni chaiff ei anfon.</translation>
+    </message>
+    <message>
+        <source>Answer it now</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ei ateb nawr</translation>
+    </message>
+    <message>
+        <source>Answer this question now: {prompt}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ateb y cwestiwn hwn nawr: {prompt}</translation>
+    </message>
+    <message>
+        <source>Goes to this question so you can record an answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn mynd at y cwestiwn hwn er mwyn i chi recordio ateb.</translation>
     </message>
     <message>
         <source>an unexpected problem</source>
@@ -1699,7 +2264,6 @@ Yn dod i ben: {expires}</translation>
     <name>ReviewWindow</name>
     <message>
         <source>Voicebooth review</source>
-        <extracomment>Posters fetched per background task (one task at a time, so thumbnails never delay other requests).</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Adolygu Voicebooth</translation>
     </message>
@@ -1737,6 +2301,21 @@ Yn dod i ben: {expires}</translation>
         <source>Sign out</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Allgofnodi</translation>
+    </message>
+    <message>
+        <source>Loads the list again; the chosen submission stays chosen.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn llwytho&apos;r rhestr eto; mae&apos;r cyflwyniad a ddewiswyd yn aros wedi&apos;i ddewis.</translation>
+    </message>
+    <message>
+        <source>Saves a spreadsheet of every received submission, without withdrawn ones.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw taenlen o bob cyflwyniad a dderbyniwyd, heb y rhai a dynnwyd yn ôl.</translation>
+    </message>
+    <message>
+        <source>Ends your sign-in and removes it from this computer (Ctrl+Shift+Q).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dod â&apos;ch mewngofnodi i ben ac yn ei dynnu oddi ar y cyfrifiadur hwn (Ctrl+Shift+Q).</translation>
     </message>
     <message>
         <source>Keys: Alt+Down / Alt+Up next or previous · Alt+N note · Alt+A approve · Alt+C request changes · Alt+R reject · Alt+P play or pause · Alt+M comment · Ctrl+F search · F5 refresh · Ctrl+E export</source>
@@ -1878,6 +2457,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
+        <source>Keeps your changes for the next time Voicebooth starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw eich newidiadau ar gyfer y tro nesaf y bydd Voicebooth yn dechrau.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Canslo</translation>
@@ -1886,6 +2470,11 @@ Yn dod i ben: {expires}</translation>
         <source>Close without saving</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cau heb gadw</translation>
+    </message>
+    <message>
+        <source>Nothing is changed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Does dim yn cael ei newid.</translation>
     </message>
     <message>
         <source>(set)</source>
@@ -1941,6 +2530,26 @@ Yn dod i ben: {expires}</translation>
         <translation>Cau&apos;r modd adolygu</translation>
     </message>
     <message>
+        <source>The reviewer account name you were given. Enter moves to the password.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw&apos;r cyfrif adolygydd a roddwyd i chi. Mae Enter yn symud i&apos;r cyfrinair.</translation>
+    </message>
+    <message>
+        <source>Enter signs in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Enter yn mewngofnodi.</translation>
+    </message>
+    <message>
+        <source>Checks your name and password with the intake server.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gwirio eich enw a&apos;ch cyfrinair gyda&apos;r gweinydd derbyn.</translation>
+    </message>
+    <message>
+        <source>Closes review mode without signing in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cau&apos;r modd adolygu heb fewngofnodi.</translation>
+    </message>
+    <message>
         <source>This computer has no secure password store, so you will need to sign in again next time you open review mode.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes gan y cyfrifiadur hwn storfa gyfrineiriau ddiogel, felly bydd angen i chi fewngofnodi eto y tro nesaf y byddwch chi&apos;n agor y modd adolygu.</translation>
@@ -1962,9 +2571,73 @@ Yn dod i ben: {expires}</translation>
     </message>
 </context>
 <context>
+    <name>TakeProblems</name>
+    <message>
+        <source>We didn&apos;t get any picture from the camera. Check it is connected and not used by another app.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chawsom unrhyw lun o&apos;r camera. Gwiriwch ei fod wedi&apos;i gysylltu ac nad yw ap arall yn ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>We didn&apos;t get any sound from the microphone. Check it is connected.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chawsom unrhyw sain o&apos;r meicroffon. Gwiriwch ei fod wedi&apos;i gysylltu.</translation>
+    </message>
+    <message>
+        <source>We couldn&apos;t hear you. Check your microphone is not muted.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Doedden ni ddim yn gallu eich clywed. Gwiriwch nad yw eich meicroffon wedi&apos;i dawelu.</translation>
+    </message>
+    <message>
+        <source>The recording is shorter than 3 seconds.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r recordiad yn fyrrach na 3 eiliad.</translation>
+    </message>
+    <message>
+        <source>Some video frames were lost; the video may look jerky.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Collwyd rhai fframiau fideo; efallai y bydd y fideo&apos;n edrych yn herciog.</translation>
+    </message>
+    <message>
+        <source>Your voice was too loud for the microphone and may sound distorted. Try moving back a little.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Roedd eich llais yn rhy uchel i&apos;r meicroffon a gallai swnio&apos;n ystumiedig. Ceisiwch symud yn ôl ychydig.</translation>
+    </message>
+    <message>
+        <source>The sound and the picture stopped at different times. Please check the recording before sending.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiodd y sain a&apos;r llun ar adegau gwahanol. Gwiriwch y recordiad cyn anfon.</translation>
+    </message>
+    <message>
+        <source>The sound may not match the lips exactly.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Efallai na fydd y sain yn cyd-fynd yn union â&apos;r gwefusau.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiodd y camera anfon lluniau.</translation>
+    </message>
+    <message>
+        <source>The microphone stopped sending sound.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiodd y meicroffon anfon sain.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the recording had to stop. What was recorded is kept.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ddisg yn llawn, felly bu&apos;n rhaid i&apos;r recordio stopio. Mae&apos;r hyn a recordiwyd wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>The video could not be saved, so the recording had to stop. What was recorded is kept.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cadw&apos;r fideo, felly bu&apos;n rhaid i&apos;r recordio stopio. Mae&apos;r hyn a recordiwyd wedi&apos;i gadw.</translation>
+    </message>
+</context>
+<context>
     <name>TrimControl</name>
     <message>
         <source>Cut from the start (seconds):</source>
+        <extracomment>the summary line; a caller may add its own button after it (the prompt page&apos;s Apply)</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Torri o&apos;r dechrau (eiliadau):</translation>
     </message>
@@ -2099,6 +2772,11 @@ Yn dod i ben: {expires}</translation>
         <source>No</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Na</translation>
+    </message>
+    <message>
+        <source>Choose Yes or No. The arrow keys move between the two answers.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dewiswch Ie neu Na. Mae&apos;r bysellau saeth yn symud rhwng y ddau ateb.</translation>
     </message>
 </context>
 </TS>

@@ -174,17 +174,16 @@ class NoDevicePanel(QWidget):
             return [
                 translate(
                     "NoDevicePanel",
-                    "Voicebooth is not allowed to use the camera. In Windows, open Settings, then Privacy & "
-                    "security, then Camera, and turn on camera access for desktop apps. If you cannot change "
-                    "it, your IT department has switched it off: ask them.",
+                    "Voicebooth is not allowed to use the camera. In Windows, open Settings, then Privacy "
+                    "and security, then Camera, and turn on camera access for desktop apps. If you cannot "
+                    "change it, your IT department has switched it off: ask them.",
                 )
                 if camera
                 else translate(
                     "NoDevicePanel",
                     "Voicebooth is not allowed to use the microphone. In Windows, open Settings, then "
-                    "Privacy & security, then Microphone, and turn on microphone access for desktop apps. "
-                    "If you "
-                    "cannot change it, your IT department has switched it off: ask them.",
+                    "Privacy and security, then Microphone, and turn on microphone access for desktop apps. "
+                    "If you cannot change it, your IT department has switched it off: ask them.",
                 )
             ]
         return [

@@ -76,7 +76,7 @@ def test_a_camera_blocked_by_privacy_settings(qtbot: QtBot, tmp_path: Path) -> N
     panel = page.no_device
     assert [(p.device, p.cause) for p in panel.problems] == [(Device.CAMERA, Cause.BLOCKED)]
     assert panel.heading.text() == "This computer's privacy settings block the camera"
-    assert "Privacy & security" in panel.steps_label.text()
+    assert "Privacy and security" in panel.steps_label.text()
     assert "Force Deny" in panel.reason_label.text()  # the exact setting, for IT
     page.leave()
 
