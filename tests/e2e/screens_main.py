@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recorder.flow import Event
+from recorder.flow_session import save_session
 from tests.e2e.driver import KeyboardDriver, wait_until
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices
 from tests.helpers.flow_app import make_context, short_campaign
@@ -77,9 +78,9 @@ def device_problem(
     window.close()
 
 
-def interrupted_take(data_dir: Path) -> None:
+def interrupted_take(data_dir: Path, folder: Path | None = None) -> None:
     """A take folder whose journal says it was recording when the app died (no process holds its lock)."""
-    take = data_dir / "submissions" / "crashed" / "takes" / "t20261125T101500-abcdef"
+    take = (folder or data_dir / "submissions" / "crashed") / "takes" / "t20261125T101500-abcdef"
     take.mkdir(parents=True)
     journal = {
         "schema": 1,
@@ -113,6 +114,20 @@ def run_locale(locale: str, out: Path, server_url: str, upload_key: str) -> None
     show_active(window)
     QTest.qWait(300)
     grab(window, out, "00-recovery")
+    window.close()
+
+    # Start-up after a crash mid-session: the person's answers can be continued.
+    ctx = make_context(work / "session", start_with_recovery=True)
+    folder = ctx.data_dir / "submissions" / "unsent"
+    interrupted_take(ctx.data_dir, folder)
+    ctx.machine.give_consent("screens", "0" * 64, {"record_and_use": True})
+    save_session(folder, ctx.machine.model, "2026-11-25T10:15:00+00:00")
+    ctx.translations.set_locale(locale)
+    ctx.machine.model.locale = locale
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    show_active(window)
+    QTest.qWait(300)
+    grab(window, out, "00b-recovery-session")
     window.close()
 
     # The whole flow with the keyboard.

@@ -18,6 +18,7 @@ from tests.e2e.conftest import Intake
 REPO = Path(__file__).resolve().parents[2]
 SCREENS = [
     "00-recovery",
+    "00b-recovery-session",
     "01-welcome",
     "02-about-you",
     "03-consent",

@@ -111,11 +111,15 @@ class PromptPage(Page):
         self.skip_button.clicked.connect(lambda: self.request(Event.SKIP))
         row = QHBoxLayout()
         row.addWidget(self.record_button)
-        row.addWidget(self.countdown_label)
-        row.addWidget(self.countdown_spin)
         row.addStretch(1)
         row.addWidget(self.skip_button)
         read.addLayout(row)
+        countdown_row = QHBoxLayout()
+        countdown_row.addWidget(self.countdown_label)
+        countdown_row.addWidget(self.countdown_spin)
+        countdown_row.addStretch(1)
+        read.addLayout(countdown_row)
+        self.countdown_spin.setMaximumWidth(120)
 
         # -- COUNTDOWN --
         self.count_panel, count = _panel()
