@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -23,6 +25,9 @@ from recorder.config import Config, ConfigError, PolicySource, load_config
 from recorder.config.keys import APP_NAME
 from recorder.flow import FlowMachine
 from recorder.media import ffmpeg_binary
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +205,9 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
     translations.set_locale(config.text("locale"))
     if options.review:
-        return run_review(app, config)
+        from ui.review.app import run_review_window
+
+        return run_review_window(app, config)
     machine = build_machine(config, campaign)
     protect_person_details(machine, config)  # never log the person's details or the upload key
     data_dir = config.data_dir
@@ -215,24 +222,27 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
 
     stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
     app.aboutToQuit.connect(stop_resume.set)
+    quit_on_signals(app)
     return int(app.exec())
 
 
-def run_review(app: object, config: Config) -> int:
-    """Review mode (issue 6). Until its window lands, say so plainly instead of showing the flow."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def quit_on_signals(app: QCoreApplication) -> None:
+    """End the event loop on SIGTERM or SIGINT (log-out, Ctrl+C, a service manager), so clean-up runs.
 
-    from ui.i18n import translate
+    The demo's server is then stopped and its folder deleted; a take being recorded stays on disk as it
+    is and is offered back at the next start, like after a crash. Qt's event loop holds the interpreter, so
+    a timer wakes Python regularly to run the handlers.
+    """
 
-    assert isinstance(app, QApplication)
-    try:
-        from ui.review.app import run_review_window  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        box = QMessageBox()
-        box.setWindowTitle(translate("App", "Review mode"))
-        box.setText(translate("App", "Review mode is not part of this version of Voicebooth yet."))
-        box.setAccessibleName(translate("App", "Review mode"))
-        box.exec()
-        return 1
-    result: int = run_review_window(app, config)
-    return result
+    from PySide6.QtCore import QTimer
+
+    def quit_now(signum: int, _frame: object) -> None:
+        log.info("Stopping: received signal %s", signal.Signals(signum).name)
+        app.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, quit_now)
+    wake = QTimer(app)
+    wake.setInterval(200)
+    wake.timeout.connect(lambda: None)
+    wake.start()

@@ -46,6 +46,18 @@ def free_port() -> int:
         return port
 
 
+def _stop_with_parent() -> None:
+    """In the server child (Linux): get SIGTERM when the app dies, even by SIGKILL, so no server is left.
+
+    The kernel sends it when the thread that started the server ends, so start it from the main thread.
+    """
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 def _server_command(*args: str) -> list[str]:
     """``voicebooth-server ARGS`` run with this interpreter (works from a venv or a frozen build's python)."""
     code = "import sys; from server.cli import main; sys.exit(main(sys.argv[1:]))"
@@ -88,6 +100,7 @@ class DemoServer:
                 ),
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
+                preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
             )
         server = cls(
             root=root, url=f"http://127.0.0.1:{port}", upload_key=key, process=process, log_path=log_path

@@ -132,3 +132,65 @@ def test_the_ffmpeg_setting_applies_to_recording(tmp_path: Path, monkeypatch: py
     )
     assert config.layer_of("ffmpeg") is Layer.USER
     assert ffmpeg_binary.ffmpeg_exe() == str(wrapper)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_the_demo_leaves_no_server_behind_when_stopped(tmp_path: Path, how: str) -> None:
+    """``voicebooth --demo`` (real window, offscreen) stopped by a signal: its local server goes too."""
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config"),
+        "XDG_DATA_HOME": str(tmp_path / "home" / ".local" / "share"),
+        "XDG_CACHE_HOME": str(tmp_path / "home" / ".cache"),
+        "XDG_STATE_HOME": str(tmp_path / "home" / ".local" / "state"),
+        "TMPDIR": str(tmp_path),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.launcher", "--demo"],
+        cwd=Path(app.__file__).resolve().parents[1],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        url = ""
+        deadline = time.monotonic() + 60
+        while not url and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            found = re.search(r"Demo intake server at (http://127\.0\.0\.1:\d+)", line)
+            url = found.group(1) if found else ""
+        assert url, "the demo did not start its server"
+        assert requests.get(f"{url}/api/v1/health", timeout=5).status_code == 200
+        time.sleep(1.0)  # the window is up
+        os.kill(proc.pid, signal.SIGTERM if how == "SIGTERM" else signal.SIGKILL)
+        proc.wait(30)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{url}/api/v1/health", timeout=1)
+            except requests.ConnectionError:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("the demo server is still running after the app stopped")
+        if how == "SIGTERM":  # a clean stop also deletes the demo's temporary folder
+            assert proc.returncode == 0
+            assert not list(tmp_path.glob("voicebooth-demo-*"))
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
