@@ -87,10 +87,16 @@ class DemoServer:
         Raises:
             DemoError: the server package is missing, or the server did not start in time.
         """
+        own_root = root is None
         root = root or Path(tempfile.mkdtemp(prefix="voicebooth-demo-"))
         server_data = root / "server"
         server_data.mkdir(parents=True, exist_ok=True)
-        key = cls._make_upload_key(server_data)
+        try:
+            key = cls._make_upload_key(server_data)
+        except DemoError:
+            if own_root:
+                shutil.rmtree(root, ignore_errors=True)  # nothing of a failed start is left behind
+            raise
         port = free_port()
         log_path = root / "server.log"
         with log_path.open("wb") as log_file:

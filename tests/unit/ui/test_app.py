@@ -97,9 +97,11 @@ def test_headless_demo_reports_a_failed_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr("ui.demo_server._server_command", lambda *a: ["false", *a])
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert run_headless_demo(take_s=1) == 1
     out = capsys.readouterr()
     assert "No display was found" in out.out and "could not finish" in out.err
+    assert not list(tmp_path.glob("voicebooth-demo-*"))  # its temporary folder is gone too
 
 
 def test_demo_server_starts_answers_and_cleans_up(tmp_path: Path) -> None:
