@@ -89,6 +89,18 @@ class DecisionBox(QWidget):
         self.changes_button.setAccessibleName(translate("DecisionBox", "Request changes"))
         self.reject_button.setText(translate("DecisionBox", "Reject (Alt+R)"))
         self.reject_button.setAccessibleName(translate("DecisionBox", "Reject"))
+        self.note.setAccessibleDescription(
+            translate("DecisionBox", "Saved with your decision in the audit trail (Alt+N comes here).")
+        )
+        self.approve_button.setAccessibleDescription(
+            translate("DecisionBox", "The video may be used (Alt+A).")
+        )
+        self.changes_button.setAccessibleDescription(
+            translate("DecisionBox", "Asks for changes; the note says which (Alt+C).")
+        )
+        self.reject_button.setAccessibleDescription(
+            translate("DecisionBox", "The video will not be used; the note says why (Alt+R).")
+        )
         self.current_label.setText(
             translate("DecisionBox", "Status now: {status}").format(status=status_text(self._status))
             if self._status
@@ -172,6 +184,15 @@ class CommentsView(QWidget):
             translate("CommentsView", "Add at {time} (Alt+M)").format(time=format_ms(self._position_ms))
         )
         self.add_button.setAccessibleName(translate("CommentsView", "Add the comment at the current time"))
+        self.list.setAccessibleDescription(
+            translate("CommentsView", "Enter on a comment jumps the video to it.")
+        )
+        self.text.setAccessibleDescription(
+            translate("CommentsView", "Enter adds it at the video's position.")
+        )
+        self.add_button.setAccessibleDescription(
+            translate("CommentsView", "Saves the comment at the video's position (Alt+M).")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -232,6 +253,9 @@ class AuditView(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(translate("AuditView", "Audit trail"))
         self.list.setAccessibleName(translate("AuditView", "Audit trail"))
+        self.list.setAccessibleDescription(
+            translate("AuditView", "Everything done to this submission, oldest first: when, who, what.")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -36,6 +36,8 @@ class ErrorBanner(QFrame):
         self.retry_button.setAccessibleName(translate("ReviewBanner", "Try again"))
         self.dismiss_button.setText(translate("ReviewBanner", "Dismiss"))
         self.dismiss_button.setAccessibleName(translate("ReviewBanner", "Dismiss this message"))
+        self.retry_button.setAccessibleDescription(translate("ReviewBanner", "Does what failed once more."))
+        self.dismiss_button.setAccessibleDescription(translate("ReviewBanner", "Hides the message."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

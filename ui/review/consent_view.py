@@ -95,6 +95,9 @@ class ConsentView(QFrame):
         self.person_heading.setText(translate("ConsentView", "About the person"))
         self.wording_heading.setText(translate("ConsentView", "Exact wording they agreed to"))
         self.wording.setAccessibleName(translate("ConsentView", "Exact consent wording"))
+        self.wording.setAccessibleDescription(
+            translate("ConsentView", "The words the person read before agreeing, in their language.")
+        )
         detail = self._detail
         if detail is None:
             for label in (self.state_label, self.facts_label, self.choices_label, self.person_label):

@@ -133,6 +133,12 @@ class DetailPanel(QWidget):
         self.export_button.setAccessibleName(translate("DetailPanel", "Export for social media"))
         self.takes_heading.setText(translate("DetailPanel", "Answers"))
         self.takes.setAccessibleName(translate("DetailPanel", "Answers in this submission"))
+        self.takes.setAccessibleDescription(
+            translate("DetailPanel", "Choosing an answer loads it into the player.")
+        )
+        self.export_button.setAccessibleDescription(
+            translate("DetailPanel", "Makes 16:9, 9:16 and 1:1 videos of an approved answer.")
+        )
         self.empty_label.setText(
             translate("DetailPanel", "Choose a submission on the left to watch it and decide.")
         )

@@ -192,6 +192,35 @@ class ExportDialog(QDialog):
         self.cancel_button.setAccessibleName(translate("ExportDialog", "Stop the export"))
         self.close_button.setText(translate("ExportDialog", "Close"))
         self.close_button.setAccessibleName(translate("ExportDialog", "Close this window"))
+        self.take.setAccessibleDescription(translate("ExportDialog", "Each answer is exported on its own."))
+        for box in self.shapes.values():
+            box.setAccessibleDescription(translate("ExportDialog", "Tick each shape you want a video in."))
+        self.captions_check.setAccessibleDescription(
+            translate("ExportDialog", "Draws the captions below onto the picture.")
+        )
+        self.captions.setAccessibleDescription(
+            translate(
+                "ExportDialog", "Numbered captions, each with a time line like 00:00:01,000 --> 00:00:03,000."
+            )
+        )
+        self.load_srt_button.setAccessibleDescription(
+            translate("ExportDialog", "Replaces the captions above with the file's.")
+        )
+        self.end_card_check.setAccessibleDescription(
+            translate("ExportDialog", "A few seconds of the campaign's closing words after the answer.")
+        )
+        self.csv_check.setAccessibleDescription(
+            translate("ExportDialog", "Lists each video with only the details the person agreed to show.")
+        )
+        self.folder.setAccessibleDescription(
+            translate("ExportDialog", "The videos are saved in this folder.")
+        )
+        self.browse_button.setAccessibleDescription(translate("ExportDialog", "Opens a folder chooser."))
+        self.export_button.setAccessibleDescription(
+            translate("ExportDialog", "Checks the consent with the server again, then makes the videos.")
+        )
+        self.cancel_button.setAccessibleDescription(translate("ExportDialog", "Stops; nothing is saved."))
+        self.close_button.setAccessibleDescription(translate("ExportDialog", "Closes the export window."))
         self._check_captions()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -189,6 +189,24 @@ class ListPanel(QWidget):
         self.tree.setAccessibleName(translate("ListPanel", "Submissions (Alt+Down next, Alt+Up previous)"))
         self.more_button.setText(translate("ListPanel", "Load more"))
         self.more_button.setAccessibleName(translate("ListPanel", "Load more submissions"))
+        self.more_button.setAccessibleDescription(translate("ListPanel", "Adds the next page to the list."))
+        self.search.setAccessibleDescription(
+            translate("ListPanel", "The list shows matching submissions as you type.")
+        )
+        self.status.setAccessibleDescription(translate("ListPanel", "Each status shows how many there are."))
+        self.prompt.setAccessibleDescription(
+            translate("ListPanel", "Only submissions answering this question.")
+        )
+        self.sort.setAccessibleDescription(translate("ListPanel", "The order of the list."))
+        for check in (self.since_check, self.until_check):
+            check.setAccessibleDescription(translate("ListPanel", "Tick to filter by this date."))
+        for edit in (self.since, self.until):
+            edit.setAccessibleDescription(
+                translate("ListPanel", "Year, month and day; the arrow keys change the part with the cursor.")
+            )
+        self.tree.setAccessibleDescription(
+            translate("ListPanel", "Arrow keys choose a submission; its video and consent show on the right.")
+        )
         self._show_counts()
         self._refill(self.selected_id())
 

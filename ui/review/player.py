@@ -114,6 +114,12 @@ class ReviewPlayer(QWidget):
             translate("ReviewPlayer", "Arrow keys move one second, Page Up and Page Down five seconds")
         )
         self.speed.setAccessibleName(translate("ReviewPlayer", "Playback speed"))
+        self.speed.setAccessibleDescription(translate("ReviewPlayer", "1, 1.5 or 2 times normal speed."))
+        self.play_button.setAccessibleDescription(
+            translate(
+                "ReviewPlayer", "Space or K also plays and pauses when the player has focus (Alt+P anywhere)."
+            )
+        )
         self.video.setAccessibleName(translate("ReviewPlayer", "The submitted video"))
         self.setAccessibleName(translate("ReviewPlayer", "Video player"))
         self._on_position(self.player.position())

@@ -108,6 +108,18 @@ class SignInDialog(QDialog):
         self.sign_in_button.setAccessibleName(translate("SignInDialog", "Sign in"))
         self.quit_button.setText(translate("SignInDialog", "Close review mode"))
         self.quit_button.setAccessibleName(translate("SignInDialog", "Close review mode"))
+        self.username.setAccessibleDescription(
+            translate(
+                "SignInDialog", "The reviewer account name you were given. Enter moves to the password."
+            )
+        )
+        self.password.setAccessibleDescription(translate("SignInDialog", "Enter signs in."))
+        self.sign_in_button.setAccessibleDescription(
+            translate("SignInDialog", "Checks your name and password with the intake server.")
+        )
+        self.quit_button.setAccessibleDescription(
+            translate("SignInDialog", "Closes review mode without signing in.")
+        )
         self.store_label.setText(
             translate(
                 "SignInDialog",

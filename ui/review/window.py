@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -49,12 +49,10 @@ from ui.review.list_panel import ListPanel
 from ui.review.services import ReviewServices
 from ui.review.sign_in import SignInDialog
 from ui.review.style import REVIEW_STYLE
+from ui.review.thumbnails import ThumbnailLoader
 from ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
-
-#: Posters fetched per background task (one task at a time, so thumbnails never delay other requests).
-THUMB_BATCH = 8
 
 
 class ReviewWindow(QMainWindow):
@@ -107,8 +105,12 @@ class ReviewWindow(QMainWindow):
         self._list_generation = 0
         self._detail_wanted = ""  # the submission whose detail we are waiting for
         self._list_task: Task | None = None
-        self._thumb_queue: list[tuple[str, str]] = []
-        self._thumb_task: Task | None = None
+        self.thumbnails = ThumbnailLoader(
+            self.client,
+            self.list_panel.tree.iconSize(),
+            self.list_panel.set_thumbnail,
+            lambda: not self._closing,
+        )
         self._sign_in: SignInDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self._closing = False
@@ -177,6 +179,17 @@ class ReviewWindow(QMainWindow):
         )
         self.sign_out_button.setText(translate("ReviewWindow", "Sign out"))
         self.sign_out_button.setAccessibleName(translate("ReviewWindow", "Sign out"))
+        self.refresh_button.setAccessibleDescription(
+            translate("ReviewWindow", "Loads the list again; the chosen submission stays chosen.")
+        )
+        self.csv_button.setAccessibleDescription(
+            translate(
+                "ReviewWindow", "Saves a spreadsheet of every received submission, without withdrawn ones."
+            )
+        )
+        self.sign_out_button.setAccessibleDescription(
+            translate("ReviewWindow", "Ends your sign-in and removes it from this computer (Ctrl+Shift+Q).")
+        )
         self.keys_label.setText(
             translate(
                 "ReviewWindow",
@@ -194,12 +207,26 @@ class ReviewWindow(QMainWindow):
     # --- start, sign-in, errors --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Use a stored sign-in (then load the list), or ask for one."""
-        if self.client.resume():
+        """Use a stored sign-in (then load the list), or ask for one.
+
+        The password store is read on a worker thread: unlocking it may wait for the desktop's keyring.
+        """
+
+        def resumed(found: object) -> None:
+            if self._closing:
+                return
             self.retranslate()
-            self.reload()
-        else:
-            self.ask_sign_in("", then=self.reload)
+            if found:
+                self.reload()
+            else:
+                self.ask_sign_in("", then=self.reload)
+
+        run_in_background(
+            lambda _p: self.client.resume(),
+            on_success=resumed,
+            on_failure=lambda _e: resumed(False),
+            name="resume",
+        )
 
     def ask_sign_in(self, reason: str, then: Callable[[], None] | None = None) -> None:
         if self._sign_in is not None:
@@ -223,7 +250,8 @@ class ReviewWindow(QMainWindow):
     def report(self, error: BaseException, retry: Callable[[], None] | None) -> None:
         """Show ``error`` in plain words; an ended sign-in asks for a new one and then retries."""
         if isinstance(error, SignedOutError):
-            self.client.forget_expired_sign_in()
+            self.client.http.token = None  # at once; the password store is cleaned on a worker thread
+            run_in_background(lambda _p: self.client.forget_expired_sign_in(), name="forget-sign-in")
             self.retranslate()
             self.ask_sign_in(error_message(error), then=retry)
             return
@@ -289,38 +317,7 @@ class ReviewWindow(QMainWindow):
             self.list_panel.tree.setFocus()  # ready for the arrow keys
         for summary in page.items:
             if summary.takes and summary.submission_id not in self.list_panel.thumbnails:
-                self._thumb_queue.append((summary.submission_id, summary.takes[0].take_id))
-        self._next_thumbnails()
-
-    def _next_thumbnails(self) -> None:
-        if self._thumb_task is not None and not self._thumb_task.done:
-            return
-        batch, self._thumb_queue = self._thumb_queue[:THUMB_BATCH], self._thumb_queue[THUMB_BATCH:]
-        if not batch:
-            return
-
-        def fetch() -> list[tuple[str, bytes]]:
-            found = []
-            for submission_id, take_id in batch:
-                try:
-                    found.append((submission_id, self.client.poster(take_id)))
-                except ReviewError:
-                    continue  # no poster (e.g. withdrawn): the row simply has no picture
-            return found
-
-        def show(found: list[tuple[str, bytes]]) -> None:
-            for submission_id, data in found:
-                pixmap = QPixmap()
-                if pixmap.loadFromData(data):
-                    self.list_panel.set_thumbnail(submission_id, pixmap.scaled(
-                        self.list_panel.tree.iconSize(), Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    ))  # fmt: skip
-            self._next_thumbnails()
-
-        self._thumb_task = run_in_background(
-            lambda _p: fetch(), on_success=lambda r: None if self._closing else show(r), name="thumbnails"
-        )
+                self.thumbnails.want(summary.submission_id, summary.takes[0].take_id)
 
     # --- detail ---------------------------------------------------------------------------------------
 

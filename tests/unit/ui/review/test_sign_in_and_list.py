@@ -109,7 +109,7 @@ def test_an_expired_sign_in_asks_again_then_retries(
         qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=20_000)
         dialog = window._sign_in
         assert dialog is not None and "sign-in has ended" in dialog.reason_label.text()
-        assert memory_keyring.secrets == {}  # the dead token is not kept
+        qtbot.waitUntil(lambda: memory_keyring.secrets == {}, timeout=10_000)  # the dead token is not kept
         window.list_panel.show_page(SubmissionPage((), 0, 1, 1, {}))  # so the list only fills on a retry
         sign_in_through_dialog(qtbot, window, *server.reviewer)
         wait_for_list(qtbot, window, 1)  # the reload that failed ran again after signing in
