@@ -174,3 +174,33 @@ def test_a_configured_ffmpeg_that_is_missing_is_reported_plainly(
     assert text.startswith("Recording could not start") and "no-such-ffmpeg" in text
     assert "Traceback" not in text and "Error" not in text.split(":")[0]
     assert not list(Path(window.ctx.data_dir).glob("submissions/*/takes/*"))  # nothing left behind
+
+
+def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp_path: Path) -> None:
+    for locked in (False, True):
+        root = tmp_path / ("locked" if locked else "free")
+        root.mkdir()
+        if locked:  # IT set the countdown and locked it
+            (root / "no-policy.toml").write_text(
+                'countdown_s = 0\nlocked = ["countdown_s"]\n', encoding="utf-8"
+            )
+        ctx = make_context(root)
+        ctx.machine.fire(Event.NEXT)
+        ctx.machine.fire(Event.NEXT)
+        ctx.machine.give_consent("v", "0" * 64, {"record_and_use": True})
+        ctx.machine.fire(Event.NEXT)
+        ctx.machine.fire(Event.NEXT)
+        assert ctx.machine.state.step is Step.PROMPT
+        win = MainWindow(ctx, confirm=lambda *_a: True)
+        qtbot.addWidget(win)
+        page = _page(win)
+        if locked:
+            assert not page.countdown_spin.isEnabled() and page.countdown_spin.value() == 0
+            assert page.countdown_spin.accessibleDescription() == "Set by your IT department"
+            assert not ctx.machine.countdown_enabled
+        else:
+            page.countdown_spin.setValue(0)
+            assert not ctx.machine.countdown_enabled  # Record goes straight to recording
+            page.countdown_spin.setValue(2)
+            assert ctx.machine.countdown_enabled and ctx.extras["countdown_s"] == 2
+        page.leave()
