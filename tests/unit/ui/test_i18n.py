@@ -119,3 +119,24 @@ def test_missing_lrelease_keeps_english_with_a_warning(
     translations = Translations(tmp_path / "cache")
     assert not translations.set_locale("cy")
     assert translations.locale == "en" and translate("YesNo", "Yes") == "Yes"
+
+
+def test_the_take_checks_english_sentences_are_shown_in_welsh(
+    qtbot: QtBot, tmp_path: Path, english_afterwards: None
+) -> None:
+    """The core writes check.json in English; every sentence it can write is recognised and translated."""
+    from recorder.takes import check, status
+    from ui.pages.take_problems import translated_problem
+
+    disk_full = tmp_path / "full"
+    disk_full.mkdir()
+    sentences = [
+        *(getattr(check, name) for name in dir(check) if name.startswith("PROBLEM_")),
+        status.REASON_VIDEO_ENDED,
+        status.REASON_AUDIO_ENDED,
+        status.encoder_stop_reason(disk_full),  # "could not be saved" here (the disk is not full)
+    ]
+    Translations(tmp_path / "qm").set_locale("cy")
+    untranslated = [s for s in sentences if translated_problem(s) == s]
+    assert not untranslated, untranslated
+    assert translated_problem("A device's own words.") == "A device's own words."  # unknown: as it is
