@@ -13,35 +13,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
+from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.review.texts import format_ms
+from ui.widgets.media_objects import new_player
 
 SPEEDS = (1.0, 1.5, 2.0)
 SEEK_STEP_MS = 5000
-
-
-def _noop() -> None:
-    """A slot that does nothing (see :func:`_prime_notify_cache`)."""
-
-
-def _prime_notify_cache(player: QMediaPlayer, audio: QAudioOutput) -> None:
-    """Connect and disconnect once, here on the UI thread, so PySide caches "not overridden in Python"
-    for the ``connectNotify``/``disconnectNotify`` virtuals of these Python-created objects.
-
-    Why: Qt's FFmpeg backend connects to and disconnects from them on its own threads (e.g. its audio
-    renderer, when it is torn down). Without the cache each of those calls takes the GIL to look for a
-    Python override while holding Qt's connection lock; if the UI thread (holding the GIL) is then inside
-    ``stop()``/``setSource()`` waiting for that lock, both wait forever. A test caught exactly that
-    deadlock (UI thread in QObject::disconnect, audio renderer in ~QObject -> Sbk_GetPyOverride).
-    """
-    for signal in (player.sourceChanged, player.playbackStateChanged, audio.volumeChanged, audio.mutedChanged,
-                   audio.deviceChanged):  # fmt: skip
-        signal.connect(_noop)
-        signal.disconnect(_noop)
 
 
 class ReviewPlayer(QWidget):
@@ -59,9 +40,7 @@ class ReviewPlayer(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.frames_shown = 0  # frames delivered to the video surface since the last load (tests, status)
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        self.player, self.audio = new_player(self)
         self.video = QVideoWidget()
         self.video.setMinimumSize(320, 180)
         self.video.setMaximumHeight(300)  # leave room for the controls and the decision below
@@ -96,7 +75,6 @@ class ReviewPlayer(QWidget):
         self.player.errorOccurred.connect(lambda _error, _text: self.failed.emit())
         sink = self.video.videoSink()
         sink.videoFrameChanged.connect(self._on_frame)
-        _prime_notify_cache(self.player, self.audio)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from ui.i18n import translate
+from ui.widgets.media_objects import new_player
 from ui.widgets.remaining_bar import format_clock
 
 
@@ -28,9 +29,7 @@ class Player(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        self.player, self.audio = new_player(self)
         self.video = QVideoWidget()
         self.video.setMinimumSize(320, 180)
         self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
