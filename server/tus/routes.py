@@ -148,8 +148,16 @@ async def create(request: Request) -> Response:
 
 @router.head("/files/{upload_id}")
 async def head(request: Request, upload_id: str) -> Response:
-    """The upload's offset and length (``Cache-Control: no-store`` is added by the middleware)."""
+    """The upload's offset and length (``Cache-Control: no-store`` is added by the middleware).
+
+    While a PATCH is still writing (e.g. its client was just killed and the server has not yet seen the
+    connection drop), the offset in the database is stale: answering it would make the client's next
+    PATCH fail with 409. So HEAD waits for the upload's lock, at most as long as a PATCH would (the idle
+    timeout plus a grace), and answers the offset the PATCH left; 423 if the lock stays taken.
+    """
     info = await _load(request, upload_id, await _key(request))
+    if info.state == store.RECEIVING:
+        info = await _settled(_ctx(request), info)
     headers = {"Upload-Offset": str(info.offset_bytes), "Upload-Length": str(info.length_bytes)}
     if info.metadata_header:
         headers["Upload-Metadata"] = info.metadata_header
@@ -226,6 +234,23 @@ async def _write(
         raise ApiError(
             423, "upload_locked", "Another request is still writing to this upload. Try again."
         ) from None
+
+
+async def _settled(ctx: ServerContext, info: store.UploadInfo) -> store.UploadInfo:
+    """The upload as it is once no request is writing to it (waits for its lock, bounded)."""
+    wait_s = ctx.settings.patch_idle_timeout_s + LOCK_GRACE_S
+    try:
+        async with ctx.locks.hold(info.id, ctx.storage.lock_path(info.id), wait_s):
+            current = await run_in_threadpool(store.get_upload, ctx, info.id)
+    except UploadGoneError:
+        current = None
+    except LockTimeoutError:
+        raise ApiError(
+            423, "upload_locked", "Another request is still writing to this upload. Try again."
+        ) from None
+    if current is None or current.state in store.GONE_STATES:
+        raise ApiError(410, "upload_gone", "This upload was removed while waiting; start a new one.")
+    return current
 
 
 def _commit_quietly(ctx: ServerContext, upload_id: str, offset: int) -> None:
