@@ -8,6 +8,7 @@ import re
 import secrets
 import shutil
 from pathlib import Path
+from typing import BinaryIO
 
 from server.settings import Settings
 
@@ -60,6 +61,18 @@ class Storage:
     def poster_path(self, media_id: str) -> Path:
         """The poster frame of an attached take."""
         return self.media_path(media_id).with_suffix(".jpg")
+
+    def open_media(self, media_id: str, kind: str) -> BinaryIO:
+        """Opens a take's video (``kind`` "video") or poster for reading.
+
+        An open file stays readable when its name is deleted meanwhile (a withdrawal), so a response
+        streams from this handle, never from the path.
+
+        Raises:
+            FileNotFoundError: the file is not there (e.g. withdrawn a moment ago).
+        """
+        path = self.media_path(media_id) if kind == "video" else self.poster_path(media_id)
+        return path.open("rb")
 
     def create_upload_file(self, upload_id: str) -> Path:
         """Creates the empty file of a new upload (fails if it somehow exists)."""

@@ -19,3 +19,21 @@ def new_reference() -> str:
 def is_reference(text: str) -> bool:
     """True when text has the shape of a reference code."""
     return REFERENCE_RE.fullmatch(text) is not None
+
+
+_SPOKEN_SEPARATORS_RE = re.compile(r"[\s\-\u2010-\u2015_.,/]+")
+_COMPACT_RE = re.compile(rf"^(?:VB)?([{ALPHABET}]{{8}})$")
+
+
+def reference_from_text(text: str) -> str | None:
+    """The reference code in ``text`` as someone might read it out or type it, else None.
+
+    Case, spaces, dashes and dots do not matter, and the ``VB`` prefix may be left off:
+    ``vb 7k3m q9xd``, ``7K3M Q9XD`` and ``VB7K3MQ9XD`` all give ``VB-7K3M-Q9XD``.
+    """
+    compact = _SPOKEN_SEPARATORS_RE.sub("", text).upper()
+    found = _COMPACT_RE.fullmatch(compact)
+    if found is None:
+        return None
+    chars = found.group(1)
+    return f"VB-{chars[:4]}-{chars[4:]}"

@@ -1,4 +1,4 @@
-"""Review side of the API (reviewer token): sign-in, list, detail, decisions and comments."""
+"""Review side of the API (reviewer token): sign-in, list, detail, decisions, comments, withdrawal."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
 from server.services import login as login_service
 from server.services import review_actions
+from server.services.closing import withdraw_on_request
 from server.services.review_query import Filters, list_submissions
 from server.services.views import utc_text
 
@@ -30,7 +31,14 @@ def _plain_text(value: str) -> str:
     return value
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
+
 PlainText = Annotated[str, AfterValidator(_plain_text)]
+NoteText = Annotated[str, AfterValidator(_plain_text), AfterValidator(_not_blank)]
 
 
 class LoginBody(BaseModel):
@@ -47,6 +55,13 @@ class DecisionBody(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     decision: Literal["approved", "changes_requested", "rejected"]
     note: PlainText = Field(default="", max_length=2000)
+
+
+class WithdrawOnRequestBody(BaseModel):
+    """``POST …/withdraw`` body: why, e.g. how the person asked (no personal details needed)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    note: NoteText = Field(min_length=1, max_length=2000)
 
 
 class CommentBody(BaseModel):
@@ -140,6 +155,27 @@ def post_decision(ctx: Context, user: ReviewerAuth, submission_id: str, body: De
     if not re.fullmatch(_UUID_PATTERN, submission_id):
         raise ApiError(404, "unknown_submission", "There is no such submission.")
     return review_actions.decide(ctx, user, submission_id, body.decision, body.note)
+
+
+@router.post("/review/submissions/{submission_id}/withdraw")
+def post_withdraw(
+    ctx: Context, user: ReviewerAuth, submission_id: str, body: WithdrawOnRequestBody
+) -> dict[str, Any]:
+    """Withdraws at the person's request: media deleted at once, tombstone kept, audited with the note.
+
+    Idempotent: a submission already withdrawn (by the person or a reviewer) gives 200 with
+    ``already_withdrawn: true`` and nothing changes.
+    """
+    if not re.fullmatch(_UUID_PATTERN, submission_id):
+        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    done = withdraw_on_request(ctx, submission_id, user.username, body.note)
+    return {
+        "submission_id": done.submission_id,
+        "reference": done.reference,
+        "status": statuses.WITHDRAWN,
+        "already_withdrawn": done.already,
+        "withdrawn_utc": utc_text(done.withdrawn_utc),
+    }
 
 
 @router.post("/review/takes/{take_id}/comments", status_code=201)

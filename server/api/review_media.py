@@ -6,9 +6,10 @@ import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from server.api.open_file import OpenFileResponse
 from server.api.review import QueryText, filters_from_query
 from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
@@ -20,22 +21,28 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 PRIVATE = {"Cache-Control": "private, no-store"}
 
 
-def _media(ctx: Context, take_id: str, kind: str, media_type: str) -> FileResponse:
+def _media(ctx: Context, take_id: str, kind: str, media_type: str) -> OpenFileResponse:
     if not _ID_RE.fullmatch(take_id):
         raise ApiError(404, "unknown_take", "There is no such take.")
-    path = review_actions.media_file(ctx, take_id, kind)
-    # Starlette's FileResponse answers Range requests (206, multipart ranges, 416) and If-Range.
-    return FileResponse(path, media_type=media_type, headers=PRIVATE, content_disposition_type="inline")
+    opened = review_actions.open_media(ctx, take_id, kind)
+    # Starlette's FileResponse (underneath) answers Range requests (206, multipart ranges, 416) and If-Range.
+    return OpenFileResponse(
+        opened.file,
+        stat_result=opened.stat,
+        media_type=media_type,
+        headers=PRIVATE,
+        content_disposition_type="inline",
+    )
 
 
 @router.get("/review/takes/{take_id}/video")
-def video(ctx: Context, _user: ReviewerAuth, take_id: str) -> FileResponse:
+def video(ctx: Context, _user: ReviewerAuth, take_id: str) -> OpenFileResponse:
     """The take's MP4; supports ``Range`` for seeking."""
     return _media(ctx, take_id, "video", "video/mp4")
 
 
 @router.get("/review/takes/{take_id}/poster")
-def poster(ctx: Context, _user: ReviewerAuth, take_id: str) -> FileResponse:
+def poster(ctx: Context, _user: ReviewerAuth, take_id: str) -> OpenFileResponse:
     """The take's poster frame (JPEG)."""
     return _media(ctx, take_id, "poster", "image/jpeg")
 

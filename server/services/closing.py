@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -24,12 +25,25 @@ def consent_expired(ctx: ServerContext, submission: Submission, now: datetime | 
 
 
 def close_submission(
-    ctx: ServerContext, session: Session, submission: Submission, status: str, actor: str
+    ctx: ServerContext,
+    session: Session,
+    submission: Submission,
+    status: str,
+    actor: str,
+    detail: dict[str, object] | None = None,
 ) -> list[str]:
     """Turns a submission into a tombstone (status, reference, dates, consent record, take ids and hashes).
 
     The person's details, the manifest text and prompt texts are cleared and reviewer comments deleted
     (they describe the clip); decisions and the audit trail stay.
+
+    Args:
+        ctx: the server context.
+        session: the caller's transaction (the submission row is locked in it).
+        submission: the submission to close.
+        status: ``withdrawn`` or ``expired``.
+        actor: who closed it, for the audit trail (``submitter``, ``system`` or a reviewer's name).
+        detail: more for the audit entry (e.g. the reviewer's note); never personal data or secrets.
 
     Returns:
         The media ids whose files the caller deletes once the transaction has committed.
@@ -45,7 +59,9 @@ def close_submission(
         take.media_id = None
         take.prompt_text = ""
         session.execute(delete(Comment).where(Comment.take_pk == take.id))
-    audit.record(session, now, actor, status, submission.id, {"media_files": len(media_ids)})
+    audit.record(
+        session, now, actor, status, submission.id, {**(detail or {}), "media_files": len(media_ids)}
+    )
     log.info(
         "Submission %s %s; %d media file(s) deleted",
         submission.reference or "(no reference)",
@@ -53,6 +69,47 @@ def close_submission(
         len(media_ids),
     )
     return media_ids
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """The outcome of a withdrawal.
+
+    Attributes:
+        submission_id: the submission's id.
+        reference: its reference code (None for one never completed).
+        already: True when it had been withdrawn before (nothing was changed this time).
+        withdrawn_utc: when it was withdrawn.
+    """
+
+    submission_id: str
+    reference: str | None
+    already: bool
+    withdrawn_utc: datetime | None
+
+
+def _withdraw_locked(
+    ctx: ServerContext,
+    session: Session,
+    submission: Submission,
+    actor: str,
+    detail: dict[str, object] | None = None,
+) -> tuple[Withdrawal, list[str]]:
+    """Withdraws a row-locked submission inside the caller's transaction (idempotent).
+
+    Returns:
+        The outcome and the media ids to delete once the transaction has committed.
+    """
+    if submission.status == statuses.WITHDRAWN:
+        return Withdrawal(submission.id, submission.reference, True, submission.closed_utc), []
+    media_ids = close_submission(ctx, session, submission, statuses.WITHDRAWN, actor, detail)
+    return Withdrawal(submission.id, submission.reference, False, submission.closed_utc), media_ids
+
+
+def _delete_media(ctx: ServerContext, media_ids: list[str]) -> None:
+    """Deletes the files of a withdrawn submission (after its tombstone is committed)."""
+    for media_id in media_ids:
+        ctx.storage.delete_media(media_id)
 
 
 def withdraw(ctx: ServerContext, reference: str, token: str) -> str:
@@ -71,9 +128,31 @@ def withdraw(ctx: ServerContext, reference: str, token: str) -> str:
             raise ApiError(
                 403, "wrong_withdrawal_token", "The withdrawal token does not belong to this reference."
             )
-        if submission.status == statuses.WITHDRAWN:
-            return statuses.WITHDRAWN
-        media_ids = close_submission(ctx, session, submission, statuses.WITHDRAWN, audit.SUBMITTER)
-    for media_id in media_ids:
-        ctx.storage.delete_media(media_id)
+        _outcome, media_ids = _withdraw_locked(ctx, session, submission, audit.SUBMITTER)
+    _delete_media(ctx, media_ids)
     return statuses.WITHDRAWN
+
+
+def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, note: str) -> Withdrawal:
+    """A reviewer withdraws a submission because the person asked (e.g. read out their reference code).
+
+    The same tombstone as :func:`withdraw`; the audit entry names the reviewer and keeps their note.
+    Idempotent: withdrawing a withdrawn submission changes nothing and says ``already``.
+
+    Raises:
+        ApiError: 404 unknown submission; 409 ``not_received`` for one still being sent.
+    """
+    with ctx.db.session() as session:
+        submission = session.get(Submission, submission_id, with_for_update=True)
+        if submission is None:
+            raise ApiError(404, "unknown_submission", "There is no such submission.")
+        if submission.status == statuses.OPEN:
+            raise ApiError(
+                409, "not_received", "This submission has not been completely received yet, so it has no "
+                "reference code. Try again once it has arrived.",
+            )  # fmt: skip
+        outcome, media_ids = _withdraw_locked(
+            ctx, session, submission, reviewer, {"on_request": True, "note": note}
+        )
+    _delete_media(ctx, media_ids)
+    return outcome

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+import os
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
@@ -132,8 +133,15 @@ def comment(ctx: ServerContext, user: ReviewerUser, take_id: str, at_ms: int, te
         return _comment(row, take_id)
 
 
-def media_file(ctx: ServerContext, take_id: str, kind: str) -> Path:
-    """The video or poster of a take, if it may be watched (410 for withdrawn or consent-expired)."""
+@dataclass(frozen=True)
+class OpenedMedia:
+    """A take's file opened for a response, with its size and times."""
+
+    file: BinaryIO
+    stat: os.stat_result
+
+
+def _media_id_if_watchable(ctx: ServerContext, take_id: str) -> str:
     with ctx.db.session() as session:
         take = session.scalar(select(Take).where(Take.take_id == take_id))
         if take is None:
@@ -142,7 +150,27 @@ def media_file(ctx: ServerContext, take_id: str, kind: str) -> Path:
         media_id = take.media_id
     if media_id is None:
         raise ApiError(404, "no_media", "This take has no video on the server.")
-    path = ctx.storage.media_path(media_id) if kind == "video" else ctx.storage.poster_path(media_id)
-    if not path.is_file():
-        raise ApiError(404, "no_media", "This take's file is missing on the server.")
-    return path
+    return media_id
+
+
+def open_media(ctx: ServerContext, take_id: str, kind: str) -> OpenedMedia:
+    """Opens the video or poster of a take if it may be watched (410 for withdrawn or consent-expired).
+
+    The file is opened between two checks of the database, so a withdrawal landing at any moment gives a
+    clean 410 (or, once the file is open and still allowed, the response streams from the open handle
+    even if the name is deleted meanwhile), never a half-sent response or a 500.
+    """
+    media_id = _media_id_if_watchable(ctx, take_id)
+    try:
+        handle = ctx.storage.open_media(media_id, kind)
+    except FileNotFoundError:
+        handle = None
+    try:
+        still = _media_id_if_watchable(ctx, take_id)  # withdrawn (or replaced) between check and open?
+        if handle is None or still != media_id:
+            raise ApiError(404, "no_media", "This take's file is missing on the server.")
+        return OpenedMedia(handle, os.fstat(handle.fileno()))
+    except BaseException:
+        if handle is not None:
+            handle.close()
+        raise

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from server import statuses
+from server.api.reference import reference_from_text
 from server.context import ServerContext
 from server.db.models import Decision, Submission, Take
 from server.services import views
@@ -18,7 +19,11 @@ SelectT = TypeVar("SelectT", bound=Select[Any])
 
 @dataclass(frozen=True)
 class Filters:
-    """Checked list filters (the route validates types and ranges; datetimes are timezone-aware)."""
+    """Checked list filters (the route validates types and ranges; datetimes are timezone-aware).
+
+    ``q`` matches a case-insensitive substring of the search text (reference, ids, campaign, the person's
+    details, prompt texts), or a whole reference code however it was spaced or dashed.
+    """
 
     status: str | None = None
     prompt_id: str | None = None
@@ -50,7 +55,9 @@ def conditions(filters: Filters, *, with_status: bool) -> list[ColumnElement[boo
     if filters.until is not None:
         result.append(when <= filters.until)
     if filters.q:
-        result.append(Submission.search_text.like(_like_pattern(filters.q), escape="\\"))
+        text_matches = Submission.search_text.like(_like_pattern(filters.q), escape="\\")
+        reference = reference_from_text(filters.q)  # a code read out: "vb 7k3m q9xd", "7K3M Q9XD"
+        result.append(or_(text_matches, Submission.reference == reference) if reference else text_matches)
     return result
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from server.api.reference import is_reference, new_reference
+import pytest
+
+from server.api.reference import is_reference, new_reference, reference_from_text
 from server.passwords import hash_password, hash_token, token_matches, verify_password
 
 
@@ -26,3 +28,23 @@ def test_reference_codes() -> None:
     assert all(is_reference(code) for code in codes)
     assert not is_reference("VB-0000-1111")
     assert not is_reference("../VB-7K3M-Q9XD")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VB-7K3M-Q9XD", "VB-7K3M-Q9XD"),
+        ("vb-7k3m-q9xd", "VB-7K3M-Q9XD"),
+        ("vb 7k3m q9xd", "VB-7K3M-Q9XD"),
+        ("  7K3M Q9XD ", "VB-7K3M-Q9XD"),
+        ("7k3mq9xd", "VB-7K3M-Q9XD"),
+        ("V.B. 7K3M\u2013Q9XD", "VB-7K3M-Q9XD"),
+        ("7K3M", None),  # a part is matched as text by the list, not as a whole code
+        ("VB-7K3M-Q9X0", None),  # 0 is never in a code
+        ("Sam Jones", None),
+        ("", None),
+        ("VB-7K3M-Q9XD-7K3M", None),
+    ],
+)
+def test_reference_read_out(text: str, expected: str | None) -> None:
+    assert reference_from_text(text) == expected
