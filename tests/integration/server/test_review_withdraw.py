@@ -47,7 +47,7 @@ def media_names(server: IntakeServer) -> set[str]:
 
 def found_by(server: IntakeServer, token: str, q: str) -> list[str]:
     response = requests.get(
-        f"{api(server)}/review/submissions", params={"q": q, "per_page": 100}, headers=auth(token)
+        f"{api(server)}/review/submissions", params={"q": q, "per_page": "100"}, headers=auth(token)
     )
     assert response.status_code == 200, response.text
     return [item["submission_id"] for item in response.json()["items"]]
