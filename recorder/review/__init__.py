@@ -15,7 +15,13 @@ from recorder.review.errors import (
     SignedOutError,
     SignInError,
 )
-from recorder.review.models import SubmissionDetail, SubmissionPage, SubmissionSummary, TakeInfo
+from recorder.review.models import (
+    SubmissionDetail,
+    SubmissionPage,
+    SubmissionSummary,
+    TakeInfo,
+    Withdrawal,
+)
 from recorder.review.token_store import StoredSignIn, TokenStore
 
 __all__ = [
@@ -37,4 +43,5 @@ __all__ = [
     "SubmissionSummary",
     "TakeInfo",
     "TokenStore",
+    "Withdrawal",
 ]

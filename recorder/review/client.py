@@ -32,9 +32,11 @@ from recorder.review.models import (
     DECISIONS,
     SubmissionDetail,
     SubmissionPage,
+    Withdrawal,
     parse_detail,
     parse_page,
     parse_time,
+    parse_withdrawal,
 )
 from recorder.review.token_store import StoredSignIn, TokenStore
 
@@ -186,6 +188,32 @@ class ReviewClient:
             f"/api/v1/review/submissions/{submission_id}/decision",
             json_body={"decision": decision, "note": note.strip()},
         )
+
+    def withdraw(self, submission_id: str, note: str) -> Withdrawal:
+        """Withdraw a submission because the person asked: the server deletes its videos at once, for good.
+
+        Safe to repeat (e.g. after a dropped connection): the server then answers with ``already`` True.
+
+        Args:
+            submission_id: the submission.
+            note: for the audit trail, how and when the person asked (required).
+
+        Raises:
+            RefusedError: no note (nothing is sent), or the server refused (e.g. not completely received).
+            NotFoundError: the submission is not on the server.
+            ServerUnreachableError / ServerFailedError / SignedOutError: try again (after signing in).
+        """
+        if not note.strip():
+            raise RefusedError("Write a note saying how the person asked to withdraw.")
+        body = self.http.json(
+            "POST",
+            f"/api/v1/review/submissions/{submission_id}/withdraw",
+            json_body={"note": note.strip()},
+        )
+        try:
+            return parse_withdrawal(body)
+        except (ValueError, TypeError, AttributeError) as error:
+            raise _unexpected("the withdrawal") from error
 
     def comment(self, take_id: str, at_ms: int, text: str) -> None:
         if not text.strip():

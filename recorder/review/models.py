@@ -283,3 +283,31 @@ def parse_detail(raw: Mapping[str, Any]) -> SubmissionDetail:
         comments=comments,
         audit=audit,
     )
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """The server's answer to a withdrawal at the person's request.
+
+    Attributes:
+        submission_id: the submission withdrawn.
+        reference: its reference code.
+        already: True when it had been withdrawn before (nothing changed this time).
+        withdrawn_utc: when it was withdrawn (the first time).
+    """
+
+    submission_id: str
+    reference: str
+    already: bool
+    withdrawn_utc: datetime | None
+
+
+def parse_withdrawal(raw: Mapping[str, Any]) -> Withdrawal:
+    if raw.get("status") != "withdrawn":
+        raise ValueError("not withdrawn")
+    return Withdrawal(
+        submission_id=_required(raw, "submission_id"),
+        reference=_text(raw, "reference"),
+        already=bool(raw.get("already_withdrawn", False)),
+        withdrawn_utc=parse_time(raw.get("withdrawn_utc")),
+    )

@@ -20,6 +20,7 @@ from recorder.review import (
     ClipProxy,
     ListFilter,
     NotFoundError,
+    RefusedError,
     ReviewClient,
     ServerFailedError,
     ServerUnreachableError,
@@ -269,3 +270,48 @@ def test_server_going_down_and_coming_back(
         client.list_submissions()
     intake_server.launch()
     assert client.list_submissions().total == 0
+
+
+def test_withdraw_at_the_persons_request_found_by_the_code_read_out(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path), name="Sam Jones")
+    client = _signed_in(intake_server)
+    spoken = seeded.reference.lower().replace("-", " ")  # "vb 7k3m q9xd", as read over the phone
+    found = client.list_submissions(ListFilter(q=spoken))
+    assert [s.submission_id for s in found.items] == [seeded.submission_id]
+    with pytest.raises(RefusedError, match="Write a note"):
+        client.withdraw(seeded.submission_id, "  ")
+    assert audit_actions(intake_server, seeded.submission_id)[-1]["action"] == "received"  # nothing sent
+    done = client.withdraw(seeded.submission_id, "Phoned the comms team on Monday")
+    assert (done.submission_id, done.reference, done.already) == (
+        seeded.submission_id,
+        seeded.reference,
+        False,
+    )
+    assert done.withdrawn_utc is not None
+    assert client.detail(seeded.submission_id).status == "withdrawn"
+    assert not list((intake_server.data_dir / "media").iterdir())
+    last = audit_actions(intake_server, seeded.submission_id)[-1]
+    assert (last["actor"], last["action"], last["detail"]["note"]) == (
+        "reviewer", "withdrawn", "Phoned the comms team on Monday"
+    )  # fmt: skip
+    again = client.withdraw(seeded.submission_id, "Asked twice")  # a retry after a lost answer is harmless
+    assert again.already and again.withdrawn_utc == done.withdrawn_utc
+    with pytest.raises(ClipMissingError):
+        client.download_take(seeded.take_ids[0], tmp_path / "x.mp4")
+    with pytest.raises(NotFoundError):
+        client.withdraw("00000000-0000-4000-8000-000000000000", "x")
+
+
+def test_withdraw_when_the_server_is_down_is_retryable(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path), name="Sam Jones")
+    client = _signed_in(intake_server)
+    intake_server.stop()
+    with pytest.raises(ServerUnreachableError) as caught:
+        client.withdraw(seeded.submission_id, "Asked in person")
+    assert caught.value.retryable
+    intake_server.launch()
+    assert not client.withdraw(seeded.submission_id, "Asked in person").already
