@@ -29,7 +29,8 @@ from recorder.net import NetworkSettings, TrustError, build_session
 from recorder.outbox.api import ApiError, IntakeApi
 from recorder.outbox.cleanup import CleanupError, delete_submission_files
 from recorder.outbox.lock import SendLock
-from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
+from recorder.outbox.store import AlreadyConfirmed, OutboxStore, SubmissionRecord, utc_now
+from recorder.outbox.versions import files_for, renumber_takes, taken_ids
 from recorder.submission.manifest import SubmissionError, read_manifest, write_manifest
 from recorder.upload import ProgressMeter, RetryPolicy, TransferProgress, TusClient, UploadHooks
 from recorder.upload.errors import UploadCancelled, UploadError
@@ -117,6 +118,7 @@ class Outbox:
         self._send_lock = SendLock(self.path.with_name(self.path.name + ".lock"))
         self._active: dict[str, threading.Event] = {}
         self._active_lock = threading.Lock()
+        self._queue_lock = threading.Lock()
 
     def close(self) -> None:
         self.store.close()
@@ -131,11 +133,16 @@ class Outbox:
         *,
         server_url: str | None = None,
         take_dirs: Mapping[str, Path] | None = None,
+        replace_only: bool = False,
     ) -> str:
         """Write ``manifest.json`` into ``folder`` and add the submission (idempotent per folder and takes).
 
-        A pending submission from the same folder with the same takes (ids and SHA-256) is reused; one with
-        different takes (an answer was recorded again) is superseded: cancelled without deleting files.
+        A version of the same folder waiting to be sent (queued, uploading, uploaded or failed) with the
+        same files (paths and SHA-256) and server is reused. Otherwise the new version supersedes every
+        waiting one in one transaction: they are cancelled without deleting files, so exactly one version
+        of a folder is ever sent, and it is the newest. Takes whose ids an earlier attempt may have
+        registered on the server get a new id in the manifest (``<take id>.2``...), because the server
+        keeps a take id for the submission that first used it.
 
         Args:
             folder: the submission folder (``manifest.json`` goes here).
@@ -143,44 +150,52 @@ class Outbox:
             server_url: where to send it (default: the configured server).
             take_dirs: take id -> take folder holding ``deliverable.mp4`` (default: ``folder/takes/<id>``).
                 The take folders are deleted once the server confirms.
+            replace_only: only replace a version that is still waiting (the person changed an answer after
+                a send failed): when none is waiting any more (sent or cancelled meanwhile), nothing is
+                queued and SendError is raised.
 
         Returns:
             The submission id to send.
 
         Raises:
-            SendError: no intake server is configured.
+            SendError: no intake server is configured; with ``replace_only``, nothing is waiting; an
+                earlier version of the folder was confirmed while this one was being queued.
         """
         folder = Path(folder).resolve()
         server = (server_url or self.network.server_url).rstrip("/")
         submission_id = str(manifest["submission_id"])
         if not server:
             raise SendError("No intake server address is set (ask IT to set server_url).", submission_id)
-        wanted = {(t["take_id"], t["sha256"]) for t in manifest["takes"]}
-        for existing in self.store.by_folder(folder):
-            if not existing.pending and existing.state != "failed":
-                continue
-            if {(f.take_id, f.sha256) for f in existing.files} == wanted and existing.server_url == server:
-                if existing.state == "failed":
-                    self.store.update_submission(existing.submission_id, state="queued")
-                return existing.submission_id
-            log.info(
-                "A newer version of submission %s was queued; the old one is dropped", existing.submission_id
-            )
-            self.store.set_state_unless(existing.submission_id, "cancelled", ("confirmed",))
-        write_manifest(folder, manifest)
-        files = [
-            {
-                "take_id": take["take_id"],
-                "path": Path(
-                    (take_dirs or {}).get(take["take_id"]) or folder / "takes" / take["take_id"]
-                ).resolve()
-                / "deliverable.mp4",
-                "size_bytes": take["size_bytes"],
-                "sha256": take["sha256"],
-            }
-            for take in manifest["takes"]
-        ]
-        self.store.insert(submission_id, folder, server, files)
+        files = files_for(folder, manifest, take_dirs)
+        wanted = {(f["path"], f["sha256"]) for f in files}
+        with self._queue_lock:
+            earlier = self.store.by_folder(folder)
+            waiting = [r for r in earlier if r.pending or r.state == "failed"]
+            for existing in waiting:
+                if {(f.path, f.sha256) for f in existing.files} == wanted and existing.server_url == server:
+                    if existing.state == "failed":
+                        self.store.update_submission(existing.submission_id, state="queued")
+                    return existing.submission_id
+            if replace_only and not waiting:
+                raise SendError(
+                    "This submission is no longer waiting to be sent.", submission_id, permanent=True
+                )
+            manifest, files = renumber_takes(manifest, files, taken_ids(earlier))
+            write_manifest(folder, manifest)
+            try:
+                self.store.insert(
+                    submission_id, folder, server, files, supersedes=[r.submission_id for r in waiting]
+                )
+            except AlreadyConfirmed as confirmed:
+                raise SendError(
+                    "An earlier version of this submission was sent meanwhile.", submission_id, permanent=True
+                ) from confirmed
+        for old in waiting:
+            with self._active_lock:
+                active = self._active.get(old.submission_id)
+            if active is not None:
+                active.set()  # being sent right now: stop between chunks
+            log.info("Submission %s replaced by a newer version (%s)", old.submission_id, submission_id)
         log.info("Queued submission %s (%d files)", submission_id, len(files))
         return submission_id
 
@@ -207,11 +222,18 @@ class Outbox:
 
         Uploads already on the server are removed (tus termination) when it can be reached.
 
+        A version that a newer one superseded (the person changed an answer) stands for the newer one: it
+        is cancelled instead.
+
         Returns:
             True when cancelled; False when it was already confirmed (use the withdrawal instead), already
             cancelled, or unknown.
         """
         record = self.store.get(submission_id)
+        if record is not None and record.state == "cancelled":
+            newer = self.find_by_folder(record.folder)
+            if newer is not None and newer.submission_id != submission_id and newer.state != "confirmed":
+                return self.cancel(newer.submission_id)
         if record is None or not self.store.set_state_unless(
             submission_id, "cancelled", ("confirmed", "cancelled")
         ):
@@ -342,6 +364,9 @@ class Outbox:
     def _run(self, record: SubmissionRecord, progress: ProgressCallback | None, stop: _LinkedEvent) -> str:
         sid = record.submission_id
         manifest = read_manifest(record.folder)
+        if manifest.get("submission_id") != sid:
+            # The folder holds another version now (queueing it was interrupted): never send a mix.
+            raise SubmissionError("The submission folder holds a different version of this submission.")
         api = self._api(record, stop)
         self.store.bump_attempts(sid)
         meter = ProgressMeter(sid, record.bytes_total, progress)

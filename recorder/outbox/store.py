@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS files (
 """
 
 
+class AlreadyConfirmed(Exception):  # noqa: N818 - a state, not a failure of the store
+    """A version to be superseded was confirmed by the server first; ``args[0]`` is its submission id."""
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -162,10 +166,34 @@ class OutboxStore:
 
     # -- writes -----------------------------------------------------------------------------------------
     def insert(
-        self, submission_id: str, folder: Path, server_url: str, files: Sequence[dict[str, Any]]
+        self,
+        submission_id: str,
+        folder: Path,
+        server_url: str,
+        files: Sequence[dict[str, Any]],
+        *,
+        supersedes: Sequence[str] = (),
     ) -> None:
+        """Add a queued submission; in the same transaction, cancel the older versions it ``supersedes``.
+
+        One transaction, so a crash leaves either the old version queued or the new one, never neither and
+        never both.
+
+        Raises:
+            AlreadyConfirmed: an old version was confirmed meanwhile (nothing is changed: sending the new
+                one too would give the server two submissions of one folder).
+        """
         now = utc_now()
         with self.transaction() as db:
+            for old in supersedes:
+                row = db.execute("SELECT state FROM submissions WHERE submission_id = ?", (old,)).fetchone()
+                if row is not None and row["state"] == "confirmed":
+                    raise AlreadyConfirmed(old)
+                db.execute(
+                    "UPDATE submissions SET state = 'cancelled', updated_utc = ? "
+                    "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')",
+                    (now, old),
+                )
             db.execute(
                 "INSERT INTO submissions (submission_id, folder, server_url, state, created_utc, "
                 "updated_utc) VALUES (?, ?, ?, 'queued', ?, ?)",

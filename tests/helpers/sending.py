@@ -2,7 +2,8 @@
 
 Deliverables are real H.264 High / AAC MP4s made by ffmpeg, so the intake server's probe accepts them.
 ``big=True`` makes a noisy high-bitrate clip (~9 MB for 3 s) so an upload lasts long enough to be
-interrupted on purpose.
+interrupted on purpose. :func:`folder_manifest` and :func:`make_outbox` give the outbox tests a manifest
+for such a folder and an outbox on it; :class:`Waits` records backoff waits instead of sleeping.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +23,10 @@ from typing import Any
 import imageio_ffmpeg
 
 from recorder.campaign import load_campaign
+from recorder.net import NetworkSettings
+from recorder.outbox import Outbox
+from recorder.submission import TakeEntry, build_manifest, finished_takes
+from recorder.upload import RetryPolicy
 from tests.helpers.media import make_deliverable_mp4
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -169,3 +175,42 @@ def start_send(folder: Path, server_url: str, key: str, home: Path, details_path
 
 def outbox_path(home: Path) -> Path:
     return home / "app-data" / "outbox.sqlite3"
+
+
+def folder_manifest(folder: Path) -> dict[str, Any]:
+    """A manifest for every finished take in ``folder``: :func:`details`' person and consent."""
+    info = details()
+    campaign = load_campaign()
+    entries = [
+        TakeEntry(t, prompt_text=campaign.prompt("love-role").text.get("en")) for t in finished_takes(folder)
+    ]
+    return build_manifest(
+        campaign_id=campaign.id, locale="en", person=info["person"], consent=info["consent"], takes=entries
+    )
+
+
+class Waits:
+    """Records each backoff wait; with ``real`` it also sleeps it (for a server that needs time to return).
+
+    Without ``real`` nothing sleeps: the clock is the one thing tests may fake.
+    """
+
+    def __init__(self, real: bool = False) -> None:
+        self.delays: list[float] = []
+        self.real = real
+
+    def __call__(self, delay_s: float) -> bool:
+        self.delays.append(delay_s)
+        if self.real:
+            time.sleep(delay_s)
+        return False
+
+
+def make_outbox(tmp_path: Path, server_url: str, key: str, waits: Waits | None = None, **net: Any) -> Outbox:
+    """An outbox in ``tmp_path`` for ``server_url``: short timeouts, a 0.2 s first backoff."""
+    net.setdefault("connect_timeout_s", 5)
+    net.setdefault("read_timeout_s", 30)
+    settings = NetworkSettings(server_url=server_url, upload_key=key, **net)
+    return Outbox(
+        tmp_path / "outbox.sqlite3", network=settings, retry=RetryPolicy(base_delay_s=0.2), wait=waits
+    )

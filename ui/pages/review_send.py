@@ -51,16 +51,20 @@ def outbox_for(ctx: PageContext) -> Any:
     return outbox
 
 
-def send_submission(
-    ctx: PageContext, *, progress_snapshot: Callable[[object], None], cancel: threading.Event
-) -> str:
-    """Build the manifest, queue the submission in the outbox and send it (background thread).
+def queue_submission(ctx: PageContext, *, replace_only: bool = False) -> str:
+    """Build the manifest of the kept answers and queue it in the outbox (background thread).
+
+    The outbox reuses a waiting version with the same answers, or supersedes it with this one.
+
+    Args:
+        replace_only: only replace a version that is still waiting (see :meth:`Outbox.queue`).
 
     Returns:
-        The server's reference code.
+        The submission id to send.
 
     Raises:
-        Exception: with a plain-English message when sending failed; the submission stays queued.
+        SubmissionError: the manifest cannot be built (plain English).
+        SendError: not queued (no server configured; with ``replace_only``, nothing waiting any more).
     """
     from recorder.submission import SubmissionError, TakeEntry, build_manifest, consent_record
     from ui.pages.prompt_take import submission_dir
@@ -91,13 +95,42 @@ def send_submission(
         ),
         takes=entries,
     )
-    outbox = outbox_for(ctx)
-    submission_id = outbox.queue(
-        submission_dir(ctx), manifest, take_dirs={Path(t.take_dir).name: Path(t.take_dir) for t in kept}
+    submission_id: str = outbox_for(ctx).queue(
+        submission_dir(ctx),
+        manifest,
+        take_dirs={Path(t.take_dir).name: Path(t.take_dir) for t in kept},
+        replace_only=replace_only,
     )
-    model.submission_id = submission_id
-    reference: str = outbox.send(submission_id, progress=progress_snapshot, cancel=cancel)
+    return submission_id
+
+
+def send_submission(
+    ctx: PageContext, *, progress_snapshot: Callable[[object], None], cancel: threading.Event
+) -> str:
+    """Queue the kept answers in the outbox (so they survive a closed app) and send them (background thread).
+
+    Returns:
+        The server's reference code.
+
+    Raises:
+        Exception: with a plain-English message when sending failed; the submission stays queued.
+    """
+    submission_id = queue_submission(ctx)
+    ctx.machine.model.submission_id = submission_id
+    reference: str = outbox_for(ctx).send(submission_id, progress=progress_snapshot, cancel=cancel)
     return reference
+
+
+def answers_changed_since_queued(ctx: PageContext) -> bool:
+    """True when a send was stopped or failed and the kept answers are no longer the queued ones."""
+    submission_id = ctx.machine.model.submission_id
+    if submission_id is None or not ctx.machine.model.kept:
+        return False
+    record = outbox_for(ctx).get(submission_id)
+    if record is None or not (record.pending or record.state == "failed"):
+        return False  # sent, or taken back: nothing waits to be replaced
+    queued = {f.path.parent.resolve() for f in record.files}
+    return queued != {Path(k.take_dir).resolve() for k in ctx.machine.model.kept.values()}
 
 
 def resume_unsent(ctx: PageContext) -> threading.Event:
@@ -258,6 +291,7 @@ class ReviewSendPage(Page):
                 status = ""
             self.status_label.setText(status)
             focus_soon(self.send_button)
+            self._replace_queued_version()
         elif state.step is Step.SENDING and not self._sending:
             self.send_button.hide()
             self.answers.set_buttons_enabled(False)
@@ -279,6 +313,35 @@ class ReviewSendPage(Page):
         if state.step is Step.SENDING:
             return Nav(back=False, next=False, cancel=False)
         return Nav(next=False)
+
+    def _replace_queued_version(self) -> None:
+        """After a send failed or was stopped, the person changed an answer: queue the new answers.
+
+        The outbox then sends these next time (at Send, or at the next start if the app is closed) and
+        the older version is superseded, never sent as well.
+        """
+        ctx = self.ctx
+        if not answers_changed_since_queued(ctx):
+            return
+
+        def ok(submission_id: object) -> None:
+            ctx.machine.model.submission_id = str(submission_id)
+            log.info("The queued submission now holds the latest answers")
+
+        def failed(error: BaseException) -> None:
+            from recorder.outbox import SendError
+
+            if isinstance(error, SendError) and error.permanent:
+                log.info("The queued submission was not replaced: %s", error)  # sent or taken back meanwhile
+            else:  # Send builds the same manifest and shows the reason in words
+                log.warning("The latest answers could not be queued yet: %s", error)
+
+        run_in_background(
+            lambda _progress: queue_submission(ctx, replace_only=True),
+            on_success=ok,
+            on_failure=failed,
+            name="queue the latest answers",
+        )
 
     def _redo(self, index: int) -> None:
         self.window_fire(lambda: self.ctx.machine.fire(Event.REDO_PROMPT, prompt_index=index))

@@ -1,4 +1,8 @@
-"""Shared bits of the fault tests: an outbox for a folder, manifest building, recorded waits, outbox reads."""
+"""Shared bits of the fault tests: outbox reads by another process, waiting, the server's copy of a take.
+
+An outbox for a folder, its manifest and recorded waits come from :mod:`tests.helpers.sending` (re-exported
+here under the names these tests use).
+"""
 
 from __future__ import annotations
 
@@ -11,49 +15,14 @@ from typing import Any
 
 import requests
 
-from recorder.campaign import load_campaign
-from recorder.net import NetworkSettings
-from recorder.outbox import Outbox
-from recorder.submission import TakeEntry, build_manifest, finished_takes
-from recorder.upload import RetryPolicy
-from tests.helpers.sending import details
+from tests.helpers.sending import Waits, make_outbox
+from tests.helpers.sending import folder_manifest as manifest_for
 from tests.helpers.server import IntakeServer
 
+outbox = make_outbox
+__all__ = ["MIB", "Waits", "manifest_for", "outbox", "read_outbox", "server_video_sha256", "wait_for"]
+
 MIB = 1024 * 1024
-
-
-def manifest_for(folder: Path) -> dict[str, Any]:
-    info = details()
-    campaign = load_campaign()
-    entries = [
-        TakeEntry(t, prompt_text=campaign.prompt("love-role").text.get("en")) for t in finished_takes(folder)
-    ]
-    return build_manifest(
-        campaign_id=campaign.id, locale="en", person=info["person"], consent=info["consent"], takes=entries
-    )
-
-
-class Waits:
-    """Records each backoff wait; with ``real`` it also sleeps it (for a server that needs time to return)."""
-
-    def __init__(self, real: bool = False) -> None:
-        self.delays: list[float] = []
-        self.real = real
-
-    def __call__(self, delay_s: float) -> bool:
-        self.delays.append(delay_s)
-        if self.real:
-            time.sleep(delay_s)
-        return False
-
-
-def outbox(tmp_path: Path, server_url: str, key: str, waits: Waits | None = None, **net: Any) -> Outbox:
-    net.setdefault("connect_timeout_s", 5)
-    net.setdefault("read_timeout_s", 30)
-    settings = NetworkSettings(server_url=server_url, upload_key=key, **net)
-    return Outbox(
-        tmp_path / "outbox.sqlite3", network=settings, retry=RetryPolicy(base_delay_s=0.2), wait=waits
-    )
 
 
 def read_outbox(path: Path) -> dict[str, Any]:

@@ -9,53 +9,20 @@ import socket
 import subprocess
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
 
-from recorder.campaign import load_campaign
-from recorder.net import NetworkSettings
 from recorder.outbox import Outbox, SendError
-from recorder.submission import TakeEntry, build_manifest, finished_takes
-from recorder.upload import RetryPolicy, TransferProgress
+from recorder.submission import finished_takes
+from recorder.upload import TransferProgress
 from tests.helpers.http_faults import FaultProxy, FaultRules
-from tests.helpers.sending import MediaCache, add_take, details, make_submission
+from tests.helpers.sending import MediaCache, Waits, add_take, make_outbox, make_submission
+from tests.helpers.sending import folder_manifest as manifest_for
 from tests.helpers.server import IntakeServer
 from tests.helpers.tcp_proxy import TcpProxy
 
 REFERENCE = re.compile(r"^VB-[A-Z0-9]{4}-[A-Z0-9]{4}$")
-
-
-def manifest_for(folder: Path) -> dict[str, Any]:
-    info = details()
-    campaign = load_campaign()
-    entries = [
-        TakeEntry(t, prompt_text=campaign.prompt("love-role").text.get("en")) for t in finished_takes(folder)
-    ]
-    return build_manifest(
-        campaign_id=campaign.id, locale="en", person=info["person"], consent=info["consent"], takes=entries
-    )
-
-
-class Waits:
-    """Records each backoff wait instead of sleeping (the clock is the one thing tests may fake)."""
-
-    def __init__(self) -> None:
-        self.delays: list[float] = []
-
-    def __call__(self, delay_s: float) -> bool:
-        self.delays.append(delay_s)
-        return False
-
-
-def make_outbox(tmp_path: Path, server_url: str, key: str, waits: Waits | None = None, **net: Any) -> Outbox:
-    settings = NetworkSettings(
-        server_url=server_url, upload_key=key, connect_timeout_s=5, read_timeout_s=30, **net
-    )
-    return Outbox(
-        tmp_path / "outbox.sqlite3", network=settings, retry=RetryPolicy(base_delay_s=0.2), wait=waits
-    )
 
 
 def test_send_confirms_then_deletes_and_verifies(
