@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
 from recorder.submission.manifest import MANIFEST_NAME
+
+log = logging.getLogger(__name__)
 
 
 class CleanupError(Exception):
@@ -40,3 +44,18 @@ def delete_submission_files(folder: Path, take_dirs: Iterable[Path]) -> None:
             f"{len(left)} of the sent recordings could not be deleted from {folder}; "
             "Voicebooth will try again at the next start."
         )
+
+
+def delete_local_files(store: OutboxStore, record: SubmissionRecord) -> None:
+    """Delete a confirmed or cancelled submission's local files and record when (or why not) in ``store``.
+
+    A failure is stored as the submission's ``last_error`` (the next run tries again); it never raises.
+    """
+    try:
+        delete_submission_files(record.folder, [f.path.parent for f in record.files])
+    except CleanupError as error:
+        store.update_submission(record.submission_id, last_error=str(error))
+        log.warning("Submission %s: %s", record.submission_id, error)
+        return
+    store.update_submission(record.submission_id, deleted_utc=utc_now())
+    log.info("Local files of submission %s deleted", record.submission_id)

@@ -1,9 +1,10 @@
 """The outbox: queue a submission, send it (resuming where it stopped), confirm, then delete local files.
 
 Nothing is lost: the upload URL of each file is stored before its first byte is sent and the confirmed
-offset after each chunk, so a killed process resumes from the server's offset; local media and the
-manifest are deleted only after the server has confirmed the whole submission (reference code stored
-first), and the deletion is verified. Any thread may call; one sender runs at a time per outbox file.
+offset after each chunk, so a killed process resumes from the server's offset (the transfer itself is
+:mod:`recorder.outbox.transfer`); local media and the manifest are deleted only after the server has
+confirmed the whole submission (reference code stored first), and the deletion is verified. Any thread may
+call; one sender runs at a time per outbox file.
 
 Example::
 
@@ -15,78 +16,27 @@ Example::
 from __future__ import annotations
 
 import builtins
-import contextlib
 import logging
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import requests
 
-from recorder.net import NetworkSettings, TrustError, build_session
-from recorder.outbox.api import ApiError, IntakeApi
-from recorder.outbox.cleanup import CleanupError, delete_submission_files
+from recorder.net import NetworkSettings, TrustError
+from recorder.outbox.cleanup import CleanupError, delete_local_files
 from recorder.outbox.lock import SendLock
-from recorder.outbox.store import AlreadyConfirmed, OutboxStore, SubmissionRecord, utc_now
+from recorder.outbox.outcome import ProgressCallback, SendError, SendResult
+from recorder.outbox.store import AlreadyConfirmed, OutboxStore, SubmissionRecord
+from recorder.outbox.transfer import LinkedEvent, Transfer
 from recorder.outbox.versions import files_for, renumber_takes, taken_ids
-from recorder.submission.manifest import SubmissionError, read_manifest, write_manifest
-from recorder.upload import ProgressMeter, RetryPolicy, TransferProgress, TusClient, UploadHooks
+from recorder.submission.manifest import SubmissionError, write_manifest
+from recorder.upload import RetryPolicy
 from recorder.upload.errors import UploadCancelled, UploadError
 from recorder.upload.retry import Wait
 
 log = logging.getLogger(__name__)
-
-ProgressCallback = Callable[[TransferProgress], None]
-#: meta key: the chunk size a 413 taught us (a proxy on this network caps request bodies)
-LEARNED_CHUNK_KEY = "learned_chunk_size_bytes"
-
-
-class SendError(Exception):
-    """A submission was not sent in this run; ``str(error)`` is plain English.
-
-    Attributes:
-        submission_id: which one.
-        permanent: True when it was marked failed (a person must act); otherwise it stays queued.
-    """
-
-    def __init__(self, message: str, submission_id: str, *, permanent: bool = False) -> None:
-        super().__init__(message)
-        self.submission_id = submission_id
-        self.permanent = permanent
-
-
-@dataclass(frozen=True)
-class SendResult:
-    """The outcome of one submission in :meth:`Outbox.send_pending`."""
-
-    submission_id: str
-    reference: str | None
-    error: str | None
-
-
-class _LinkedEvent(threading.Event):
-    """Set when itself or the caller's event is set (so one submission can be cancelled alone)."""
-
-    def __init__(self, parent: threading.Event | None) -> None:
-        super().__init__()
-        self._parent = parent
-
-    def is_set(self) -> bool:
-        return super().is_set() or (self._parent is not None and self._parent.is_set())
-
-    def wait(self, timeout: float | None = None) -> bool:
-        if self._parent is None:
-            return super().wait(timeout)
-        remaining = timeout
-        while remaining is None or remaining > 0:
-            step = 0.1 if remaining is None else min(0.1, remaining)
-            if super().wait(step) or self._parent.is_set():
-                return True
-            if remaining is not None:
-                remaining -= step
-        return self.is_set()
 
 
 class Outbox:
@@ -112,9 +62,8 @@ class Outbox:
         self.path = Path(path)
         self.network = network or NetworkSettings()
         self.retry = retry or RetryPolicy()
-        self._wait = wait
-        self._session = session
         self.store = OutboxStore(self.path)
+        self._transfer = Transfer(self.store, self.network, self.retry, wait, session)
         self._send_lock = SendLock(self.path.with_name(self.path.name + ".lock"))
         self._active: dict[str, threading.Event] = {}
         self._active_lock = threading.Lock()
@@ -122,8 +71,7 @@ class Outbox:
 
     def close(self) -> None:
         self.store.close()
-        if self._session is not None:
-            self._session.close()
+        self._transfer.close()
 
     # -- queue, list, cancel ----------------------------------------------------------------------------
     def queue(
@@ -243,11 +191,8 @@ class Outbox:
         if active is not None:
             active.set()
         log.info("Submission %s cancelled by its owner", submission_id)
-        for f in record.files:
-            if f.upload_url and self.network.upload_key:
-                with contextlib.suppress(TrustError, requests.RequestException):
-                    self._tus(record, threading.Event()).terminate(f.upload_url)
-        self._delete_local(record)
+        self._transfer.terminate_uploads(record)
+        delete_local_files(self.store, record)
         return True
 
     # -- sending ----------------------------------------------------------------------------------------
@@ -288,7 +233,7 @@ class Outbox:
                 if cancel is not None and cancel.is_set():
                     break
                 if record.state == "confirmed" and record.deleted_utc is None:
-                    self._delete_local(record)
+                    delete_local_files(self.store, record)
                 if not record.pending:
                     continue
                 try:
@@ -310,7 +255,7 @@ class Outbox:
             raise SendError("This submission is not in the outbox.", submission_id, permanent=True)
         if record.state == "confirmed" and record.reference:
             if record.deleted_utc is None:
-                self._delete_local(record)
+                delete_local_files(self.store, record)
             return record.reference
         if record.state == "cancelled":
             raise SendError("This submission was cancelled.", submission_id, permanent=True)
@@ -326,11 +271,11 @@ class Outbox:
             message = "No upload key is set on this computer (ask IT to set upload_key)."
             self._settle(submission_id, message)
             raise SendError(message, submission_id)
-        stop = _LinkedEvent(cancel)
+        stop = LinkedEvent(cancel)
         with self._active_lock:
             self._active[submission_id] = stop
         try:
-            return self._run(record, progress, stop)
+            return self._transfer.run(record, progress, stop)
         except UploadCancelled:
             if self.store.get(submission_id) is not None and self._state(submission_id) == "cancelled":
                 raise SendError("This submission was cancelled.", submission_id, permanent=True) from None
@@ -360,153 +305,3 @@ class Outbox:
         self.store.update_submission(submission_id, state=state, last_error=error)
         if error:
             log.warning("Submission %s not sent yet: %s", submission_id, error)
-
-    def _run(self, record: SubmissionRecord, progress: ProgressCallback | None, stop: _LinkedEvent) -> str:
-        sid = record.submission_id
-        manifest = read_manifest(record.folder)
-        if manifest.get("submission_id") != sid:
-            # The folder holds another version now (queueing it was interrupted): never send a mix.
-            raise SubmissionError("The submission folder holds a different version of this submission.")
-        api = self._api(record, stop)
-        self.store.bump_attempts(sid)
-        meter = ProgressMeter(sid, record.bytes_total, progress)
-        meter.set_confirmed(record.bytes_confirmed)
-        if record.state != "uploaded":
-            self.store.update_submission(sid, state="uploading", last_error=None)
-            api.create_submission(manifest)
-            self._upload_files(record, api, meter, stop)
-            if not self.store.set_state_unless(sid, "uploaded", ("cancelled",), last_error=None):
-                raise UploadCancelled()
-        if stop.is_set():
-            raise UploadCancelled()
-        meter.finish("confirming")
-        receipt = api.complete(sid)
-        confirmed = self.store.set_state_unless(
-            sid,
-            "confirmed",
-            ("cancelled",),
-            reference=receipt.reference,
-            withdrawal_token=receipt.withdrawal_token,
-            confirmed_utc=utc_now(),
-            last_error=None,
-        )
-        if not confirmed:
-            # Cancelled while the server was confirming: it has it now, so withdraw it there too.
-            log.info("Submission %s was cancelled during confirmation; withdrawing it", sid)
-            api.withdraw(receipt.reference, receipt.withdrawal_token)
-            raise UploadCancelled()
-        log.info("Submission %s confirmed by the server", sid)
-        meter.finish("done")
-        fresh = self.store.get(sid)
-        if fresh is not None:
-            self._delete_local(fresh)
-        return receipt.reference
-
-    def _upload_files(
-        self, record: SubmissionRecord, api: IntakeApi, meter: ProgressMeter, stop: _LinkedEvent
-    ) -> None:
-        sid = record.submission_id
-        tus = self._tus(record, stop)
-        done_before = 0
-        for f in record.files:
-            if f.state == "attached":
-                done_before += f.size_bytes
-                continue
-            base = done_before
-            url = f.upload_url
-            if f.state != "uploaded" or not url:
-
-                def store_url(new_url: str | None, take_id: str = f.take_id) -> None:
-                    self.store.update_file(
-                        sid, take_id, upload_url=new_url, state="uploading", offset_bytes=0
-                    )
-
-                def store_offset(offset: int, take_id: str = f.take_id, base: int = base) -> None:
-                    self.store.update_file(sid, take_id, offset_bytes=offset)
-                    meter.set_confirmed(base + offset)
-                    if self._state(sid) == "cancelled":  # cancelled by another process: stop here
-                        stop.set()
-
-                def store_chunk_size(size: int) -> None:
-                    self.store.update_submission(sid, chunk_size_bytes=size)
-                    # This network caps request size: later submissions start at the lower size too.
-                    self.store.set_meta(LEARNED_CHUNK_KEY, str(size))
-
-                url = tus.upload(
-                    f.path,
-                    size_bytes=f.size_bytes,
-                    metadata={
-                        "filename": f.path.name,
-                        "filetype": "video/mp4",
-                        "sha256": f.sha256,
-                        "submission_id": sid,
-                        "take_id": f.take_id,
-                    },
-                    upload_url=f.upload_url,
-                    hooks=UploadHooks(
-                        on_url=store_url,
-                        on_offset=store_offset,
-                        on_sent=meter.add_sent,
-                        on_chunk_size=store_chunk_size,
-                    ),
-                    cancel=stop,
-                    wait=self._wait,
-                )
-                self.store.update_file(
-                    sid, f.take_id, state="uploaded", offset_bytes=f.size_bytes, upload_url=url
-                )
-            try:
-                api.attach(sid, f.take_id, url)
-            except ApiError as error:
-                if error.status != 404:
-                    raise
-                # The server lost the upload (expired): send this file again next time round.
-                self.store.update_file(sid, f.take_id, state="queued", upload_url=None, offset_bytes=0)
-                raise ApiError(
-                    "The server no longer had one of the videos; it will be sent again."
-                ) from error
-            self.store.update_file(sid, f.take_id, state="attached")
-            done_before += f.size_bytes
-            meter.set_confirmed(done_before)
-
-    # -- helpers ----------------------------------------------------------------------------------------
-    def _session_for(self) -> requests.Session:
-        if self._session is None:
-            self._session = build_session(self.network)
-        return self._session
-
-    def _api(self, record: SubmissionRecord, stop: _LinkedEvent) -> IntakeApi:
-        return IntakeApi(
-            self._session_for(),
-            record.server_url,
-            self.network.upload_key,
-            self.retry,
-            self._wait or stop.wait,
-        )
-
-    def _tus(self, record: SubmissionRecord, stop: threading.Event) -> TusClient:
-        learned = self.store.get_meta(LEARNED_CHUNK_KEY)
-        chunk = min(
-            self.network.chunk_size_bytes,
-            record.chunk_size_bytes or self.network.chunk_size_bytes,
-            int(learned) if learned and learned.isdigit() else self.network.chunk_size_bytes,
-        )
-        key = self.network.upload_key
-        return TusClient(
-            session=self._session_for(),
-            endpoint_url=f"{record.server_url}/files/",
-            headers={"Authorization": f"Bearer {key}"} if key else {},
-            chunk_size_bytes=chunk,
-            method_override=self.network.http_method_override,
-            retry=self.retry,
-        )
-
-    def _delete_local(self, record: SubmissionRecord) -> None:
-        try:
-            delete_submission_files(record.folder, [f.path.parent for f in record.files])
-        except CleanupError as error:
-            self.store.update_submission(record.submission_id, last_error=str(error))
-            log.warning("Submission %s: %s", record.submission_id, error)
-            return
-        self.store.update_submission(record.submission_id, deleted_utc=utc_now())
-        log.info("Local files of submission %s deleted", record.submission_id)

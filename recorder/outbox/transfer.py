@@ -1,0 +1,237 @@
+"""Sends one queued submission over the network: register the manifest, upload, attach, confirm.
+
+The upload URL of each file is stored before its first byte is sent and the confirmed offset after each
+chunk (:class:`~recorder.upload.UploadHooks`), so a killed process resumes from the server's offset. The
+submission is marked confirmed (reference code stored) before its local files are deleted. A state of
+``cancelled`` seen in the store between chunks (another thread or process cancelled it, or a newer version
+superseded it) stops the transfer; cancelled during confirmation, the submission is withdrawn at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+
+import requests
+
+from recorder.net import NetworkSettings, TrustError, build_session
+from recorder.outbox.api import ApiError, IntakeApi
+from recorder.outbox.cleanup import delete_local_files
+from recorder.outbox.outcome import ProgressCallback
+from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
+from recorder.submission.manifest import SubmissionError, read_manifest
+from recorder.upload import ProgressMeter, RetryPolicy, TusClient, UploadHooks
+from recorder.upload.errors import UploadCancelled
+from recorder.upload.retry import Wait
+
+log = logging.getLogger(__name__)
+
+#: meta key: the chunk size a 413 taught us (a proxy on this network caps request bodies)
+LEARNED_CHUNK_KEY = "learned_chunk_size_bytes"
+
+
+class LinkedEvent(threading.Event):
+    """Set when itself or the caller's event is set (so one submission can be cancelled alone)."""
+
+    def __init__(self, parent: threading.Event | None) -> None:
+        super().__init__()
+        self._parent = parent
+
+    def is_set(self) -> bool:
+        return super().is_set() or (self._parent is not None and self._parent.is_set())
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if self._parent is None:
+            return super().wait(timeout)
+        remaining = timeout
+        while remaining is None or remaining > 0:
+            step = 0.1 if remaining is None else min(0.1, remaining)
+            if super().wait(step) or self._parent.is_set():
+                return True
+            if remaining is not None:
+                remaining -= step
+        return self.is_set()
+
+
+class Transfer:
+    """The network side of one outbox: a shared Session, the intake API and the tus client.
+
+    Args:
+        store: the outbox's database.
+        network: server, key, proxies, trust, chunk size and timeouts.
+        retry: backoff policy for transient failures.
+        wait: sleeps between retries (default: waits on the stop event); tests record the delays.
+        session: a ready Session (default: built from ``network`` on first use).
+    """
+
+    def __init__(
+        self,
+        store: OutboxStore,
+        network: NetworkSettings,
+        retry: RetryPolicy,
+        wait: Wait | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.store = store
+        self.network = network
+        self.retry = retry
+        self._wait = wait
+        self._session = session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+    def terminate_uploads(self, record: SubmissionRecord) -> None:
+        """Remove a cancelled submission's uploads from the server when it can be reached (best effort)."""
+        for f in record.files:
+            if f.upload_url and self.network.upload_key:
+                with contextlib.suppress(TrustError, requests.RequestException):
+                    self._tus(record, threading.Event()).terminate(f.upload_url)
+
+    def run(self, record: SubmissionRecord, progress: ProgressCallback | None, stop: LinkedEvent) -> str:
+        """Send (or resume, or just confirm) ``record``; returns the reference code.
+
+        Raises:
+            UploadCancelled: ``stop`` was set, or the submission was cancelled meanwhile.
+            UploadError, SubmissionError, TrustError, CleanupError: not sent in this run.
+        """
+        sid = record.submission_id
+        manifest = read_manifest(record.folder)
+        if manifest.get("submission_id") != sid:
+            # The folder holds another version now (queueing it was interrupted): never send a mix.
+            raise SubmissionError("The submission folder holds a different version of this submission.")
+        api = self._api(record, stop)
+        self.store.bump_attempts(sid)
+        meter = ProgressMeter(sid, record.bytes_total, progress)
+        meter.set_confirmed(record.bytes_confirmed)
+        if record.state != "uploaded":
+            self.store.update_submission(sid, state="uploading", last_error=None)
+            api.create_submission(manifest)
+            self._upload_files(record, api, meter, stop)
+            if not self.store.set_state_unless(sid, "uploaded", ("cancelled",), last_error=None):
+                raise UploadCancelled()
+        if stop.is_set():
+            raise UploadCancelled()
+        meter.finish("confirming")
+        receipt = api.complete(sid)
+        confirmed = self.store.set_state_unless(
+            sid,
+            "confirmed",
+            ("cancelled",),
+            reference=receipt.reference,
+            withdrawal_token=receipt.withdrawal_token,
+            confirmed_utc=utc_now(),
+            last_error=None,
+        )
+        if not confirmed:
+            # Cancelled while the server was confirming: it has it now, so withdraw it there too.
+            log.info("Submission %s was cancelled during confirmation; withdrawing it", sid)
+            api.withdraw(receipt.reference, receipt.withdrawal_token)
+            raise UploadCancelled()
+        log.info("Submission %s confirmed by the server", sid)
+        meter.finish("done")
+        fresh = self.store.get(sid)
+        if fresh is not None:
+            delete_local_files(self.store, fresh)
+        return receipt.reference
+
+    def _upload_files(
+        self, record: SubmissionRecord, api: IntakeApi, meter: ProgressMeter, stop: LinkedEvent
+    ) -> None:
+        sid = record.submission_id
+        tus = self._tus(record, stop)
+        done_before = 0
+        for f in record.files:
+            if f.state == "attached":
+                done_before += f.size_bytes
+                continue
+            base = done_before
+            url = f.upload_url
+            if f.state != "uploaded" or not url:
+
+                def store_url(new_url: str | None, take_id: str = f.take_id) -> None:
+                    self.store.update_file(
+                        sid, take_id, upload_url=new_url, state="uploading", offset_bytes=0
+                    )
+
+                def store_offset(offset: int, take_id: str = f.take_id, base: int = base) -> None:
+                    self.store.update_file(sid, take_id, offset_bytes=offset)
+                    meter.set_confirmed(base + offset)
+                    current = self.store.get(sid)
+                    if current is None or current.state == "cancelled":  # cancelled elsewhere: stop here
+                        stop.set()
+
+                def store_chunk_size(size: int) -> None:
+                    self.store.update_submission(sid, chunk_size_bytes=size)
+                    # This network caps request size: later submissions start at the lower size too.
+                    self.store.set_meta(LEARNED_CHUNK_KEY, str(size))
+
+                url = tus.upload(
+                    f.path,
+                    size_bytes=f.size_bytes,
+                    metadata={
+                        "filename": f.path.name,
+                        "filetype": "video/mp4",
+                        "sha256": f.sha256,
+                        "submission_id": sid,
+                        "take_id": f.take_id,
+                    },
+                    upload_url=f.upload_url,
+                    hooks=UploadHooks(
+                        on_url=store_url,
+                        on_offset=store_offset,
+                        on_sent=meter.add_sent,
+                        on_chunk_size=store_chunk_size,
+                    ),
+                    cancel=stop,
+                    wait=self._wait,
+                )
+                self.store.update_file(
+                    sid, f.take_id, state="uploaded", offset_bytes=f.size_bytes, upload_url=url
+                )
+            try:
+                api.attach(sid, f.take_id, url)
+            except ApiError as error:
+                if error.status != 404:
+                    raise
+                # The server lost the upload (expired): send this file again next time round.
+                self.store.update_file(sid, f.take_id, state="queued", upload_url=None, offset_bytes=0)
+                raise ApiError(
+                    "The server no longer had one of the videos; it will be sent again."
+                ) from error
+            self.store.update_file(sid, f.take_id, state="attached")
+            done_before += f.size_bytes
+            meter.set_confirmed(done_before)
+
+    def _session_for(self) -> requests.Session:
+        if self._session is None:
+            self._session = build_session(self.network)
+        return self._session
+
+    def _api(self, record: SubmissionRecord, stop: LinkedEvent) -> IntakeApi:
+        return IntakeApi(
+            self._session_for(),
+            record.server_url,
+            self.network.upload_key,
+            self.retry,
+            self._wait or stop.wait,
+        )
+
+    def _tus(self, record: SubmissionRecord, stop: threading.Event) -> TusClient:
+        learned = self.store.get_meta(LEARNED_CHUNK_KEY)
+        chunk = min(
+            self.network.chunk_size_bytes,
+            record.chunk_size_bytes or self.network.chunk_size_bytes,
+            int(learned) if learned and learned.isdigit() else self.network.chunk_size_bytes,
+        )
+        key = self.network.upload_key
+        return TusClient(
+            session=self._session_for(),
+            endpoint_url=f"{record.server_url}/files/",
+            headers={"Authorization": f"Bearer {key}"} if key else {},
+            chunk_size_bytes=chunk,
+            method_override=self.network.http_method_override,
+            retry=self.retry,
+        )
