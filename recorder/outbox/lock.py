@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from pathlib import Path
 from types import TracebackType
 
+from recorder.takes.folder import lock_fd, unlock_fd
 from recorder.upload.errors import UploadCancelled
 
-if sys.platform == "win32":  # pragma: no cover - Windows
-    import msvcrt
 
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+def _try_lock(fd: int) -> bool:
+    try:
+        lock_fd(fd)
+    except OSError:
+        return False
+    return True
 
 
 class SendLock:
@@ -74,7 +56,7 @@ class SendLock:
 
     def release(self) -> None:
         if self._fd is not None:
-            _unlock(self._fd)
+            unlock_fd(self._fd)
             os.close(self._fd)
             self._fd = None
         self._thread_lock.release()

@@ -10,10 +10,10 @@ from recorder.submission.manifest import (
     finished_takes,
     person_record,
     read_manifest,
-    sha256_file,
     write_manifest,
 )
 from recorder.submission.schema import ManifestError, validate_manifest
+from recorder.takes.files import sha256_file
 
 __all__ = [
     "MANIFEST_NAME",

@@ -7,10 +7,7 @@ of the submission folder and sent to the server; they are never logged.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from recorder.submission.schema import ManifestError, validate_manifest
+from recorder.takes.files import sha256_file, write_json_atomic
+from recorder.takes.journal import JOURNAL_NAME
 
 SCHEMA_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 DELIVERABLE_NAME = "deliverable.mp4"
 CHECK_NAME = "check.json"
-JOURNAL_NAME = "journal.json"
 PERSON_FIELDS = ("name", "job_title", "employer")
 #: prompt id used for a take recorded without one (``voicebooth record`` without ``--prompt``)
 UNPROMPTED_ID = "unprompted"
@@ -54,15 +52,6 @@ class TakeEntry:
 def now_utc() -> str:
     """RFC 3339 UTC timestamp with seconds, ``2026-11-25T08:00:00Z``."""
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def sha256_file(path: Path) -> str:
-    """SHA-256 hex of a file, read in 1 MiB blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def consent_record(
@@ -180,16 +169,7 @@ def build_manifest(
 def write_manifest(folder: Path, manifest: Mapping[str, Any]) -> Path:
     """Write ``manifest.json`` into the submission folder atomically (temp file, fsync, rename)."""
     path = folder / MANIFEST_NAME
-    fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json_atomic(path, manifest, sort_keys=False, ensure_ascii=False)
     return path
 
 

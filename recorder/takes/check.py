@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from recorder.takes.journal import read_journal, write_json_atomic
+from recorder.takes.files import write_json_atomic
+from recorder.takes.journal import read_journal
 from recorder.takes.status import EXPECTED_REASONS
 
 CHECK_NAME = "check.json"

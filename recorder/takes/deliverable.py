@@ -6,7 +6,8 @@ Pipeline (DESIGN.md "The deliverable"):
 2. plan a linear gain to -16 LUFS; when that would break the -1 dBTP limit, add a look-ahead limiter and
    re-measure the limited audio (still raw, still cheap) until it lands on the target;
 3. encode the audio alone to AAC-LC 48 kHz 128 kb/s, padded/cut to the video's length, and measure the
-   encoded result; if AAC pushed it out of spec, correct the plan and redo the audio (rare);
+   encoded result; if AAC pushed it out of spec, correct the plan and redo the audio (rare) -- steps 2
+   and 3 are :mod:`recorder.takes.finish_audio`;
 4. one ffmpeg run copies the live-encoded H.264 when it meets the spec (re-encoding only when it does not, or
    when a trim starts after the first frame) and the AAC into a ``+faststart`` MP4;
 5. poster JPEG, sha256, atomic renames, journal ``finishing`` -> ``finished``.
@@ -14,7 +15,6 @@ Pipeline (DESIGN.md "The deliverable"):
 
 from __future__ import annotations
 
-import hashlib
 import math
 import threading
 import time
@@ -23,19 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recorder.media.loudness import (
-    MAX_GAIN_DB,
-    TARGET_LUFS,
-    TARGET_TOLERANCE_LU,
-    TRUE_PEAK_LIMIT_DBTP,
-    GainPlan,
-    Loudness,
-    measure_file,
-    measure_pcm,
-    plan_gain,
-)
+from recorder.media.loudness import measure_pcm, plan_gain
 from recorder.media.probe import ProbeError, VideoInfo, probe_video
 from recorder.media.run import CancelledError, FfmpegError, run_ffmpeg
+from recorder.takes.files import sha256_file
+from recorder.takes.finish_audio import PcmSpan, check_cancel, prepare_audio
 from recorder.takes.folder import TakeLock, TakeLockedError
 from recorder.takes.journal import read_journal, update_journal
 
@@ -44,17 +36,11 @@ __all__ = ["CancelledError", "Deliverable", "FinishError", "finish_take"]
 DELIVERABLE_NAME = "deliverable.mp4"
 POSTER_NAME = "poster.jpg"
 FPS = 30
-AUDIO_BITRATE = "128k"
 #: Preset for the rare re-encodes (trim not starting at 0, or a live stream off spec): fast, still decent.
 REENCODE_PRESET = "superfast"
 #: A trim starting within half a frame of 0 keeps the copied video.
 _START_EPSILON_S = 0.5 / FPS
 _MIN_TRIMMED_S = 0.5
-_MAX_AUDIO_PASSES = 3
-_MAX_LIMITER_STEPS = 4
-_LIMITER_TOLERANCE_LU = 0.7
-#: Until the slope is measured, assume the limiter keeps this share of extra gain as loudness (0.5-0.8).
-_ASSUMED_LIMITER_SLOPE = 0.7
 # Progress weights of the steps (sum 1).
 _W_MEASURE, _W_AUDIO, _W_MUX = 0.1, 0.3, 0.5
 
@@ -184,7 +170,7 @@ def _finish(
     rate_hz = int(audio.get("rate_hz") or 48000)
     channels = int(audio.get("channels") or 1)
     timings["probe"] = time.perf_counter() - started
-    _check_cancel(cancel)
+    check_cancel(cancel)
 
     t = time.perf_counter()
     measured = measure_pcm(
@@ -193,29 +179,17 @@ def _finish(
     plan = plan_gain(measured)
     timings["measure"] = time.perf_counter() - t
     report(_W_MEASURE)
-    _check_cancel(cancel)
+    check_cancel(cancel)
 
     notes = [plan.note] if plan.note else []
     partial_audio = partial_mp4.with_name("audio.partial.m4a")
-    result_loudness = Loudness(None, None)
     try:
-        # Loudness passes work on the audio alone (cheap); the video is touched once, afterwards.
-        for attempt in range(_MAX_AUDIO_PASSES):
-            t = time.perf_counter()
-            plan = _converge_limited(plan, pcm_path, rate_hz=rate_hz, channels=channels, start_s=start_s,
-                                     duration_s=duration_s)  # fmt: skip
-            _check_cancel(cancel)
-            _encode_audio(pcm_path, partial_audio, plan=plan, start_s=start_s, duration_s=duration_s,
-                          rate_hz=rate_hz, channels=channels, cancel=cancel)  # fmt: skip
-            result_loudness = measure_file(partial_audio)
-            timings[f"audio{attempt}"] = time.perf_counter() - t
-            report(_W_MEASURE + _W_AUDIO * (attempt + 1) / _MAX_AUDIO_PASSES)
-            _check_cancel(cancel)
-            corrected = _correct(plan, result_loudness)
-            if corrected is None:
-                break
-            plan = corrected
-        else:
+        pcm = PcmSpan(pcm_path, rate_hz, channels, start_s, duration_s)
+        audio = prepare_audio(
+            pcm, partial_audio, plan, cancel=cancel, report=lambda f: report(_W_MEASURE + _W_AUDIO * f),
+            timings=timings,
+        )  # fmt: skip
+        if not audio.on_target:
             notes.append("The loudness could not be brought fully to the target.")
         report(_W_MEASURE + _W_AUDIO)
         t = time.perf_counter()
@@ -230,14 +204,14 @@ def _finish(
     t = time.perf_counter()
     _poster(partial_mp4, partial_poster, duration_s, cancel)
     timings["poster"] = time.perf_counter() - t
-    _check_cancel(cancel)
+    check_cancel(cancel)
 
     t = time.perf_counter()
     mp4_path = take_dir / DELIVERABLE_NAME
     poster_path = take_dir / POSTER_NAME
     partial_mp4.replace(mp4_path)
     partial_poster.replace(poster_path)
-    digest = _sha256(mp4_path)
+    digest = sha256_file(mp4_path)
     timings["hash"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - started
     return Deliverable(
@@ -247,9 +221,9 @@ def _finish(
         size_bytes=mp4_path.stat().st_size,
         sha256=digest,
         timings_s={k: round(v, 3) for k, v in timings.items()},
-        loudness_lufs=result_loudness.integrated_lufs,
-        true_peak_dbtp=result_loudness.true_peak_dbtp,
-        gain_db=plan.gain_db,
+        loudness_lufs=audio.loudness.integrated_lufs,
+        true_peak_dbtp=audio.loudness.true_peak_dbtp,
+        gain_db=audio.plan.gain_db,
         video_reencoded=reencode,
         notes=notes,
     )
@@ -274,26 +248,6 @@ def _clamp_trim(trim: tuple[float, float] | None, full_s: float) -> tuple[float,
     if end_s - start_s < _MIN_TRIMMED_S:
         raise FinishError("The part of the recording to keep is too short.")
     return start_s, end_s
-
-
-def _encode_audio(
-    pcm_path: Path,
-    out: Path,
-    *,
-    plan: GainPlan,
-    start_s: float,
-    duration_s: float,
-    rate_hz: int,
-    channels: int,
-    cancel: threading.Event | None,
-) -> None:
-    """Gain (and limiter), pad/cut to the video's length, AAC-LC 48 kHz 128 kb/s into an .m4a."""
-    seek = ["-ss", f"{start_s:.6f}"] if start_s > 0 else []
-    args = ["-y", "-f", "s16le", "-ar", str(rate_hz), "-ac", str(channels), *seek, "-i", str(pcm_path)]
-    # Pad then cut the audio to the video's length: both streams start at 0 and end together.
-    audio_filter = f"{plan.audio_filter()},apad=whole_dur={duration_s:.6f},atrim=end={duration_s:.6f}"
-    args += ["-af", audio_filter, "-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", "48000", "-loglevel", "error"]
-    run_ffmpeg([*args, str(out)], cancel=cancel, what="prepare the sound")
 
 
 def _mux(
@@ -324,76 +278,11 @@ def _mux(
     run_ffmpeg(args, duration_s=duration_s, progress=progress, cancel=cancel, what="finish the recording")
 
 
-def _correct(plan: GainPlan, result: Loudness) -> GainPlan | None:
-    """A better plan when the encoded result missed the target, or None when it is within spec."""
-    if result.integrated_lufs is None or (plan.gain_db == 0.0 and plan.note):
-        return None  # silent, nothing to correct
-    error_lu = TARGET_LUFS - result.integrated_lufs
-    peak = result.true_peak_dbtp if result.true_peak_dbtp is not None else -math.inf
-    loud_ok = abs(error_lu) <= TARGET_TOLERANCE_LU * 0.8 or plan.note is not None
-    peak_ok = peak <= TRUE_PEAK_LIMIT_DBTP - 0.1
-    if loud_ok and peak_ok:
-        return None
-    limit = plan.limit_dbtp
-    if not peak_ok:
-        base = limit if limit is not None else TRUE_PEAK_LIMIT_DBTP - 1.5
-        limit = base - (peak - TRUE_PEAK_LIMIT_DBTP) - 0.3
-    gain_db = min(plan.gain_db + (error_lu if not loud_ok else 0.0), MAX_GAIN_DB)
-    return GainPlan(gain_db, limit, plan.note)
-
-
-def _converge_limited(
-    plan: GainPlan, pcm_path: Path, *, rate_hz: int, channels: int, start_s: float, duration_s: float
-) -> GainPlan:
-    """Raises the gain into a limiter until the limited sound reaches the target (measured before AAC).
-
-    A linear gain lands where it is predicted; a limiter takes loudness away in proportion to how hard it
-    works, so that case is measured on raw audio (cheap, loudness only) and corrected by the secant method
-    (usually two or three measurements).
-    """
-    points: list[tuple[float, float]] = []  # (gain_db, measured LUFS)
-    for _ in range(_MAX_LIMITER_STEPS):
-        if plan.limit_dbtp is None or plan.note is not None:
-            return plan
-        measured = measure_pcm(
-            pcm_path, rate_hz=rate_hz, channels=channels, start_s=start_s, duration_s=duration_s,
-            audio_filter=plan.audio_filter(), true_peak=False,
-        )  # fmt: skip
-        if measured.integrated_lufs is None:
-            return plan
-        points.append((plan.gain_db, measured.integrated_lufs))
-        error_lu = TARGET_LUFS - measured.integrated_lufs
-        if abs(error_lu) <= _LIMITER_TOLERANCE_LU:
-            return plan
-        step_db = error_lu / _ASSUMED_LIMITER_SLOPE
-        if len(points) >= 2:
-            (g0, l0), (g1, l1) = points[-2], points[-1]
-            slope = (l1 - l0) / (g1 - g0) if g1 != g0 else 0.0
-            if slope > 0.05:  # more gain still buys loudness; aim along the measured slope
-                step_db = error_lu / slope
-        step_db = max(-6.0, min(6.0, step_db))
-        plan = GainPlan(min(plan.gain_db + step_db, MAX_GAIN_DB), plan.limit_dbtp, plan.note)
-    return plan
-
-
 def _poster(mp4: Path, out: Path, duration_s: float, cancel: threading.Event | None) -> None:
     """A representative frame: about a third in, mid-second (the synthetic flash sits on whole seconds)."""
     at_s = min(max(0.0, math.floor(duration_s / 3) + 0.5), max(0.0, duration_s - 1.0 / FPS))
     args = ["-y", "-ss", f"{at_s:.3f}", "-i", str(mp4), "-frames:v", "1", "-q:v", "3", "-loglevel", "error"]
     run_ffmpeg([*args, str(out)], cancel=cancel, what="make the poster picture")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _check_cancel(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise CancelledError
 
 
 def _remove(*paths: Path) -> None:

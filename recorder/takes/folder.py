@@ -52,7 +52,7 @@ class TakeLock:
         """
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            _lock_fd(fd)
+            lock_fd(fd)
         except OSError as exc:
             os.close(fd)
             raise TakeLockedError("This recording is in use by another Voicebooth window.") from exc
@@ -62,7 +62,7 @@ class TakeLock:
         """Drops the lock (safe to call twice)."""
         fd, self._fd = self._fd, None
         if fd is not None:
-            _unlock_fd(fd)
+            unlock_fd(fd)
             os.close(fd)
 
     @property
@@ -94,21 +94,26 @@ def is_locked(take_dir: Path) -> bool:
     return False
 
 
+# The OS lock itself (also used by the outbox's send lock): exclusive, non-blocking, dropped by the OS when
+# the process dies. lock_fd raises OSError when another holder has it.
 if sys.platform == "win32":
     import msvcrt
 
-    def _lock_fd(fd: int) -> None:
+    def lock_fd(fd: int) -> None:
+        """Take the exclusive lock on an open file, or raise OSError at once."""
+        os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
-    def _unlock_fd(fd: int) -> None:
+    def unlock_fd(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _lock_fd(fd: int) -> None:
+    def lock_fd(fd: int) -> None:
+        """Take the exclusive lock on an open file, or raise OSError at once."""
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock_fd(fd: int) -> None:
+    def unlock_fd(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from recorder.takes.files import write_json_atomic
 
 JOURNAL_NAME = "journal.json"
 STATES = ("recording", "stopped", "finishing", "finished", "failed")
@@ -63,17 +63,3 @@ def update_journal(take_dir: Path, **fields: Any) -> dict[str, Any]:
     journal.update(fields)
     write_journal(take_dir, journal)
     return journal
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Writes ``data`` as JSON to ``path`` so that readers see either the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

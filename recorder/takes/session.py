@@ -8,15 +8,15 @@ State diagram (:class:`RecordingState`)::
 
 Threads: the video source is iterated on ``take-video`` (it only stamps media time 0, calls the preview
 callback and queues frames), the audio source on ``take-audio`` (aligns and appends audio.pcm), and
-``take-writer`` places frames on the constant-frame-rate timeline, feeds ffmpeg, rewrites the journal about
-once a second and, when capture has ended, finishes the files. Whatever ends a take, what was recorded is
+``take-writer`` places frames on the constant-frame-rate timeline and feeds ffmpeg
+(:class:`~recorder.takes.frame_writer.FrameWriter`), rewrites the journal about once a second and, when
+capture has ended, finishes the files. Whatever ends a take, what was recorded is
 kept and the journal says why it ended (``stop_reason``) in plain English.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -27,6 +27,7 @@ from recorder.ports import AudioSource, Clock, Frame, SourceError, VideoSource
 from recorder.takes.audio_track import AudioTrack, peak_dbfs
 from recorder.takes.encoder import EncoderError, EncoderSettings, LiveEncoder
 from recorder.takes.folder import TakeLock, new_take_id, takes_root
+from recorder.takes.frame_writer import FrameWriter
 from recorder.takes.journal import new_journal, read_journal, write_journal
 from recorder.takes.preflight import RecordingError, check_folder, needed_bytes
 from recorder.takes.status import (
@@ -41,7 +42,6 @@ from recorder.takes.status import (
     plain_os_error,
     utc_now,
 )
-from recorder.takes.timeline import CfrTimeline
 
 __all__ = [
     "REASON_AUDIO_ENDED",
@@ -56,10 +56,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Frames waiting for the writer: ffmpeg sometimes takes a frame up to ~160 ms late; 0.5 s absorbs that.
-QUEUE_S = 0.5
 JOURNAL_EVERY_S = 1.0
-_NS_PER_S = 1_000_000_000
 
 
 class TakeRecorder:
@@ -118,12 +115,7 @@ class TakeRecorder:
         self._finished = threading.Event()
         self._t0_ns: int | None = None
         self._stop_request_ns: int | None = None
-        queue_frames = max(4, round(QUEUE_S * fps))
-        self._frames: queue.Queue[tuple[int, Frame] | None] = queue.Queue(maxsize=queue_frames)
-        self._timeline: CfrTimeline | None = None
-        self._queue_dropped = 0
-        self._video_delay_sum_ns = 0
-        self._video_delay_count = 0
+        self._writer = FrameWriter(self._fps, max_duration_s)
         self._threads: list[threading.Thread] = []
         self._take_lock: TakeLock | None = None
         self._encoder: LiveEncoder | None = None
@@ -137,17 +129,14 @@ class TakeRecorder:
     @property
     def status(self) -> RecordingStatus:
         """The current state and counts (a frozen snapshot)."""
+        counts = self._writer.counts()
         with self._lock:
-            timeline = self._timeline
-            written = timeline.frames_written if timeline else 0
-            duplicated = timeline.frames_duplicated if timeline else 0
-            dropped = (timeline.frames_dropped if timeline else 0) + self._queue_dropped
             return RecordingStatus(
                 state=self._state,
-                elapsed_s=self._elapsed_s(written),
-                frames_written=written,
-                frames_duplicated=duplicated,
-                frames_dropped=dropped,
+                elapsed_s=self._elapsed_s(counts.written),
+                frames_written=counts.written,
+                frames_duplicated=counts.duplicated,
+                frames_dropped=counts.dropped,
                 stop_reason=self._stop_reason,
             )
 
@@ -234,11 +223,7 @@ class TakeRecorder:
                         self._on_preview(frame)
                     except Exception:  # a preview problem must never cost a frame of the take
                         log.exception("The preview callback failed")
-                try:
-                    self._frames.put_nowait((t_ns, frame))
-                except queue.Full:
-                    with self._lock:
-                        self._queue_dropped += 1
+                self._writer.offer(t_ns, frame)
             else:
                 self._request_stop(reason)
         except SourceError as exc:
@@ -247,7 +232,7 @@ class TakeRecorder:
             log.exception("The camera failed")
             self._request_stop(f"{reason} ({type(exc).__name__})")
         finally:
-            self._frames.put(None)
+            self._writer.end()
 
     def _capture_audio(self) -> None:
         assert self._track is not None
@@ -279,48 +264,19 @@ class TakeRecorder:
         assert self._track is not None
         with self._lock:
             self._t0_ns = t_ns
-            max_frames = None
-            if self._max_duration_s is not None:
-                max_frames = max(1, round(self._max_duration_s * self._fps))
-            self._timeline = CfrTimeline(self._fps, t_ns, max_frames)
+        self._writer.start_media_time(t_ns)
         self._journal["t0_ns"] = t_ns
         self._track.set_t0(t_ns)
 
     # -- writer thread -----------------------------------------------------------------------------
     def _write_loop(self) -> None:
         assert self._encoder is not None
-        encoder: LiveEncoder | None = self._encoder
-        previous: Frame | None = None
-        while True:
-            try:
-                item = self._frames.get(timeout=0.25)
-            except queue.Empty:
-                self._maybe_journal()
-                continue
-            if item is None:
-                break
-            t_ns, frame = item
-            timeline = self._timeline
-            if timeline is None or timeline.full or encoder is None:
-                continue  # after the time limit or a failed encoder: capture is being stopped
-            with self._lock:
-                placement = timeline.place(t_ns)
-            try:
-                for _ in range(placement.repeat_previous):
-                    assert previous is not None
-                    encoder.write(previous)
-                if placement.write:
-                    encoder.write(frame)
-                    previous = frame
-                    self._video_delay_sum_ns -= placement.offset_ns
-                    self._video_delay_count += 1
-            except EncoderError as exc:
-                log.info("Live encoder stopped: %s %s", exc, exc.detail)
-                self._request_stop(encoder_stop_reason(self.take_dir))
-                encoder = None
-            if timeline.full:
-                self._request_stop(REASON_TIME_LIMIT)
-            self._maybe_journal()
+        self._writer.run(
+            self._encoder,
+            on_encoder_failed=lambda _error: self._request_stop(encoder_stop_reason(self.take_dir)),
+            on_time_limit=lambda: self._request_stop(REASON_TIME_LIMIT),
+            on_idle=self._maybe_journal,
+        )
         self._finish()
 
     def _maybe_journal(self) -> None:
@@ -435,7 +391,7 @@ class TakeRecorder:
 
     def _av_offset_ms(self) -> float | None:
         """Estimated audio-minus-video display delay (ms): >0 means the sound plays late."""
-        if self._track is None or self._video_delay_count == 0 or self._track.samples_written == 0:
+        video_delay_ms = self._writer.video_delay_ms()
+        if self._track is None or video_delay_ms is None or self._track.samples_written == 0:
             return None
-        video_delay_ms = self._video_delay_sum_ns / self._video_delay_count / 1e6
         return round(self._track.delay_ms - video_delay_ms, 2)
