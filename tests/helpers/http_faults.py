@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tests.helpers.listener import ThreadedListener
+
 BLOCK = 256 * 1024
 
 
@@ -115,7 +117,7 @@ def _headers(head: bytes) -> tuple[str, str, dict[str, str]]:
     return first[0], first[1] if len(first) > 1 else "", headers
 
 
-class FaultProxy:
+class FaultProxy(ThreadedListener):
     """Reverse proxy to ``upstream`` (host, port) applying :class:`FaultRules`."""
 
     def __init__(self, upstream: tuple[str, int], rules: FaultRules) -> None:
@@ -130,33 +132,16 @@ class FaultProxy:
         self.held = threading.Event()
         self._release = threading.Event()
         self._lock = threading.Lock()
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.port: int = self._listener.getsockname()[1]
-        self._stopped = False
-        threading.Thread(target=self._accept_loop, daemon=True, name="fault-proxy").start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        super().__init__("fault-proxy")
 
     def release(self) -> None:
         self._release.set()
 
     def stop(self) -> None:
-        self._stopped = True
+        super().stop()
         self._release.set()
-        with contextlib.suppress(OSError):
-            self._listener.close()
 
-    def _accept_loop(self) -> None:
-        while not self._stopped:
-            try:
-                client, _ = self._listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
-
-    def _serve(self, client_sock: socket.socket) -> None:
+    def serve(self, client_sock: socket.socket) -> None:
         client = _Conn(client_sock)
         upstream: _Conn | None = None
         try:
@@ -196,7 +181,7 @@ class FaultProxy:
                 if holding and rules.hold_before_forward:
                     self.held.set()
                     self._release.wait()
-                    if self._stopped:
+                    if self.stopped:
                         return
                 if upstream is None:
                     upstream = _Conn(socket.create_connection(self.upstream, timeout=120))
@@ -214,7 +199,7 @@ class FaultProxy:
                 if holding and not rules.hold_before_forward:
                     self.held.set()
                     self._release.wait()
-                    if self._stopped:
+                    if self.stopped:
                         return
                 client_sock.sendall(response)
         except (OSError, ConnectionError):

@@ -6,7 +6,6 @@ Use the ``intake_server`` fixture (import it into the test module); parametrize 
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -15,12 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.server import free_port
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+__all__ = ["RunningServer", "free_port", "intake_server"]
 
 
 @dataclass

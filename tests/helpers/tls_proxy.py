@@ -14,9 +14,10 @@ import threading
 from pathlib import Path
 
 from tests.helpers.certs import Authority, make_authority
+from tests.helpers.listener import ThreadedListener
 
 
-class TlsInspectingProxy:
+class TlsInspectingProxy(ThreadedListener):
     """Listens on ``127.0.0.1:port``.
 
     Args:
@@ -39,19 +40,7 @@ class TlsInspectingProxy:
         self.errors: list[str] = []
         self._contexts: dict[str, ssl.SSLContext] = {}
         self._lock = threading.Lock()
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.port: int = self._listener.getsockname()[1]
-        self._stopped = False
-        threading.Thread(target=self._accept_loop, daemon=True, name="tls-proxy").start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def stop(self) -> None:
-        self._stopped = True
-        with contextlib.suppress(OSError):
-            self._listener.close()
+        super().__init__("tls-proxy")
 
     def _context_for(self, host: str) -> ssl.SSLContext:
         with self._lock:
@@ -62,15 +51,7 @@ class TlsInspectingProxy:
                 self._contexts[host] = context
             return self._contexts[host]
 
-    def _accept_loop(self) -> None:
-        while not self._stopped:
-            try:
-                client, _ = self._listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
-
-    def _handle(self, client: socket.socket) -> None:
+    def serve(self, client: socket.socket) -> None:
         try:
             head = b""
             while b"\r\n\r\n" not in head:
