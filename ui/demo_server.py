@@ -9,6 +9,12 @@ the UI thread for the interpreter lock. It is stopped (and its folder deleted) w
 Without a display nobody could see the window, so :func:`run_headless_demo` says so and instead records
 one short take per campaign prompt from the synthetic camera and microphone (``voicebooth record``) and
 sends them (``voicebooth send``) to the demo server, printing the reference code.
+
+The demo is isolated from the person's real Voicebooth, like the GUI demo: the commands run in-process
+with :meth:`DemoServer.settings` (no machine policy, no user settings, the demo's own data folder in its
+temporary folder), so the demo's outbox never lands in the user's data folder (where the real app would
+later retry it to a server that no longer exists), and a policy that locks the server or the devices
+cannot send the demo's test pictures anywhere else.
 """
 
 from __future__ import annotations
@@ -23,11 +29,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import requests
+
+if TYPE_CHECKING:
+    from recorder.cli import SettingsLoader
+    from recorder.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +172,23 @@ class DemoServer:
             "data_dir": str(self.app_data_dir),
         }
 
+    def settings(self, command_line: Mapping[str, object]) -> Config:
+        """The configuration of the demo's in-process commands (a :data:`recorder.cli.SettingsLoader`).
+
+        Defaults, the campaign and the environment as usual, but no machine policy and no user settings
+        (as the GUI demo), and the data folder is the demo's own unless the command names one.
+        """
+        from recorder.config import FirstExisting, load_config
+
+        values = dict(command_line)
+        if values.get("data_dir") is None:
+            values["data_dir"] = str(self.app_data_dir)
+        return load_config(
+            command_line=values,
+            policy_source=FirstExisting([]),
+            user_settings_path=self.root / "settings.toml",
+        )
+
     def stop(self) -> None:
         """Stop the server and delete the demo folder (safe to call twice)."""
         if self.process is not None and self.process.poll() is None:
@@ -173,14 +202,14 @@ class DemoServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _run_cli(args: list[str]) -> str:
+def _run_cli(args: list[str], settings: SettingsLoader) -> str:
     """Run a ``voicebooth`` headless subcommand in-process; its standard output, or DemoError."""
     from recorder.cli import main as cli_main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         try:
-            code = cli_main(args)
+            code = cli_main(args, settings=settings)
         except SystemExit as stop:  # argparse errors
             code = int(stop.code or 1)
     if code != 0:
@@ -239,7 +268,8 @@ def run_headless_demo(take_s: int = DEMO_TAKE_S, *, server: DemoServer | None = 
                     str(submission_dir),
                     "--prompt",
                     prompt.id,
-                ]
+                ],
+                server.settings,
             )
             result = json.loads(out.strip().splitlines()[-1])
             print(
@@ -264,7 +294,10 @@ def run_headless_demo(take_s: int = DEMO_TAKE_S, *, server: DemoServer | None = 
                 server.upload_key,
                 "--details",
                 str(details_path),
-            ]
+                "--data-dir",
+                str(server.app_data_dir),
+            ],
+            server.settings,
         )
         reference = out.strip().splitlines()[-1]
         print(f"Sent. Reference code: {reference}", flush=True)

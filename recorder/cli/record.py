@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from recorder.config import ConfigError, load_config
+from recorder.cli import settings_of
+from recorder.config import ConfigError
 from recorder.ports import SourceError
 from recorder.takes.preflight import RecordingError
 
@@ -44,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.duration or args.duration <= 0:
         return _fail("--duration must be a positive number of seconds.")
     try:
-        config = load_config(
-            command_line={"video_uri": args.video, "audio_uri": args.audio, "video_size": args.size}
+        config = settings_of(args)(
+            {"video_uri": args.video, "audio_uri": args.audio, "video_size": args.size}
         )
     except ConfigError as exc:
         return _fail(str(exc))

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from recorder.config import ConfigError, load_config
+from recorder.cli import settings_of
+from recorder.config import ConfigError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     roots: list[Path] = list(args.paths)
     if not roots:
         try:
-            roots = [load_config().data_dir]
+            roots = [settings_of(args)({}).data_dir]
         except ConfigError as exc:
             print(f"voicebooth recover: {exc}", file=sys.stderr)
             return 2
