@@ -235,6 +235,21 @@ def register_config_secrets(values: Mapping[str, object], redactor: Redactor = R
         redactor.add_value(key)
 
 
+def register_person_details(person: Mapping[str, object] | None, redactor: Redactor = REDACTOR) -> None:
+    """Never log a person's details, as soon as they are read (a ``--details`` file, a queued manifest).
+
+    Args:
+        person: a manifest's ``person`` record: ``{"name": {"value": ..., "show": ...}, "job_title": ...,
+            "employer": ...}`` (objects with a ``value`` attribute work too). The name is also redacted
+            word by word ("Priya" alone), the other details as a whole.
+        redactor: where to register them.
+    """
+    for key, field in (person or {}).items():
+        value = field.get("value") if isinstance(field, Mapping) else getattr(field, "value", None)
+        if isinstance(value, str) and value.strip():
+            redactor.add_value(value, words=key == "name")
+
+
 def tail_lines(path: Path, max_lines: int, *, max_bytes: int = 256 * 1024) -> list[str]:
     """The last ``max_lines`` lines of a text file (reads at most ``max_bytes`` from its end)."""
     try:

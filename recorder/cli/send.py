@@ -1,14 +1,17 @@
-"""``voicebooth send DIR --server URL --key KEY [--details FILE]``: queue a submission folder and send it.
+"""``voicebooth send DIR --server URL --key KEY [--details FILE] [--data-dir DIR]``: queue and send a folder.
 
 Prints progress on standard error and the reference code alone on the last line of standard output.
 Running it again after an interruption (a killed process, a dropped network) resumes from the server's
 offset; running it after success prints the same reference. Exit codes: 0 sent, 1 not sent yet (still
-queued, or failed: the message says why), 2 bad input, 130 interrupted.
+queued, or failed: the message says why), 2 bad input, 130 interrupted. ``--data-dir`` chooses the data
+folder whose outbox is used (default: the configured one), so a demo or a script never touches the
+person's real outbox.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 import sys
@@ -19,12 +22,13 @@ from pathlib import Path
 from types import FrameType
 
 from recorder.campaign import CampaignError, load_campaign
-from recorder.config import ConfigError, load_config
-from recorder.logs import register_config_secrets
+from recorder.cli import settings_of
+from recorder.config import ConfigError
+from recorder.logs import register_config_secrets, register_person_details
 from recorder.net import NetworkSettings, inject_system_trust
 from recorder.outbox import Outbox, SendError
 from recorder.submission import SubmissionError, TakeEntry, build_manifest, finished_takes, read_details
-from recorder.submission.manifest import UNPROMPTED_ID, take_prompt_id
+from recorder.submission.manifest import UNPROMPTED_ID, read_manifest, take_prompt_id
 from recorder.upload import TransferProgress
 from recorder.upload.errors import UploadCancelled
 
@@ -43,6 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--details", metavar="FILE", help="JSON with the person's details and consent (see the README)"
     )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="data folder holding the outbox (default: the configured one)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     inject_system_trust()
     try:
-        config = load_config(command_line={"server_url": args.server, "upload_key": args.key})
+        config = settings_of(args)(
+            {"server_url": args.server, "upload_key": args.key, "data_dir": args.data_dir}
+        )
     except ConfigError as error:
         return _fail(str(error), 2)
     register_config_secrets(config.network_values())  # the key given on the command line too
@@ -68,6 +77,8 @@ def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_
     if existing is not None and (existing.pending or existing.state in ("confirmed", "failed")):
         submission_id = existing.submission_id
         if existing.state != "confirmed":
+            with contextlib.suppress(SubmissionError):  # the details this run did not get from --details
+                register_person_details(read_manifest(folder).get("person"))
             print(f"Resuming submission {submission_id}", file=sys.stderr)
     else:
         if not folder.is_dir():
@@ -76,6 +87,7 @@ def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_
             return _fail("The first send of a folder needs --details FILE with the consent record.", 2)
         try:
             details = read_details(Path(args.details))
+            register_person_details(details.person)  # before anything can log them
             campaign = load_campaign(campaign_pack or None)
             locale = details.locale or default_locale
             entries = []
@@ -100,6 +112,7 @@ def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_
             return _fail(str(error), 2)
         except SendError as error:
             return _fail(str(error), 2)
+    log.info("Sending submission %s from %s", submission_id, folder)
     cancel = threading.Event()
     restore = _on_signals(cancel)
     try:

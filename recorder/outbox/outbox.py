@@ -24,6 +24,7 @@ from typing import Any
 
 import requests
 
+from recorder.logs import register_person_details
 from recorder.net import NetworkSettings, TrustError
 from recorder.outbox.cleanup import CleanupError, delete_local_files
 from recorder.outbox.lock import SendLock
@@ -109,6 +110,7 @@ class Outbox:
             SendError: no intake server is configured; with ``replace_only``, nothing is waiting; an
                 earlier version of the folder was confirmed while this one was being queued.
         """
+        register_person_details(manifest.get("person"))
         folder = Path(folder).resolve()
         server = (server_url or self.network.server_url).rstrip("/")
         submission_id = str(manifest["submission_id"])

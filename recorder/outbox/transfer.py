@@ -15,6 +15,7 @@ import threading
 
 import requests
 
+from recorder.logs import register_person_details
 from recorder.net import NetworkSettings, TrustError, build_session
 from recorder.outbox.api import ApiError, IntakeApi
 from recorder.outbox.cleanup import delete_local_files
@@ -99,6 +100,7 @@ class Transfer:
         """
         sid = record.submission_id
         manifest = read_manifest(record.folder)
+        register_person_details(manifest.get("person"))  # queued by another run: never log them either
         if manifest.get("submission_id") != sid:
             # The folder holds another version now (queueing it was interrupted): never send a mix.
             raise SubmissionError("The submission folder holds a different version of this submission.")

@@ -139,19 +139,21 @@ def cli_env(home: Path, **settings: object) -> dict[str, str]:
     return env
 
 
-def send_command(folder: Path, server_url: str, key: str, details_path: Path | None = None) -> list[str]:
+def send_command(folder: Path, server_url: str, key: str, details_path: Path | None = None,
+                 extra: tuple[str, ...] = ()) -> list[str]:  # fmt: skip
     command = [sys.executable, "-c", "import sys; from recorder.cli import main; sys.exit(main())",
-               "send", str(folder), "--server", server_url, "--key", key]  # fmt: skip
+               "send", str(folder), "--server", server_url, "--key", key, *extra]  # fmt: skip
     if details_path is not None:
         command += ["--details", str(details_path)]
     return command
 
 
 def run_send(folder: Path, server_url: str, key: str, home: Path, details_path: Path | None = None,
-             timeout_s: float = 120, **settings: object) -> subprocess.CompletedProcess[str]:  # fmt: skip
-    """Run ``voicebooth send`` to completion in a child process."""
+             timeout_s: float = 120, extra: tuple[str, ...] = (),
+             **settings: object) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """Run ``voicebooth send`` to completion in a child process (``extra``: more options)."""
     return subprocess.run(
-        send_command(folder, server_url, key, details_path),
+        send_command(folder, server_url, key, details_path, extra),
         env=cli_env(home, **settings),
         capture_output=True,
         text=True,
