@@ -28,8 +28,12 @@ from recorder.media import ffmpeg_binary
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
+
+#: The app icon (packaging ships the same file; Qt's SVG icon engine draws it at any size).
+ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "voicebooth.svg"
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,22 @@ def run_demo(options: Options) -> int:
         server.stop()
 
 
+def apply_app_icon(app: QGuiApplication) -> bool:
+    """Give every window of ``app`` the Voicebooth icon (title bar, task bar, window switcher).
+
+    Returns:
+        False when the icon could not be drawn (logged; the windows keep the platform's default icon).
+    """
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
+    if icon.isNull() or icon.pixmap(32, 32).isNull():
+        log.warning("The app icon %s could not be loaded", ICON_PATH)
+        return False
+    app.setWindowIcon(icon)
+    return True
+
+
 def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     """Create the QApplication and the window, and run the event loop."""
     from PySide6.QtWidgets import QApplication
@@ -201,6 +221,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    apply_app_icon(app)
     apply_theme(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
     translations.set_locale(config.text("locale"))
