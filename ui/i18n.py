@@ -14,7 +14,9 @@ run time, write each ``translate("Ctx", "literal")`` call out in a dict.
 
 Catalogues: ``resources/translations/voicebooth_<locale>.ts`` (committed). The compiled ``.qm`` is built
 from the ``.ts`` with ``pyside6-lrelease`` into the user cache dir at start-up when it is missing or older
-than the ``.ts`` (binaries are not committed). English is the source language, so it needs no catalogue.
+than the ``.ts`` (binaries are not committed). A frozen build (``sys.frozen``) has no lrelease and ships
+the ``.qm`` compiled at build time next to the ``.ts``: it is used as it is, whatever the file times (an
+installer or a copy may change them). English is the source language, so it needs no catalogue.
 """
 
 from __future__ import annotations
@@ -52,17 +54,27 @@ def lrelease_executable() -> str | None:
     return shutil.which("pyside6-lrelease")
 
 
-def compile_catalogue(locale: str, out_dir: Path) -> Path:
+def compile_catalogue(locale: str, out_dir: Path, *, frozen: bool | None = None) -> Path:
     """Compile ``voicebooth_<locale>.ts`` into ``out_dir`` unless an up-to-date ``.qm`` is there.
+
+    Args:
+        locale: e.g. ``cy``.
+        out_dir: where a compiled catalogue is kept (the user cache dir).
+        frozen: a frozen build (default: ``sys.frozen``): its packaged ``.qm`` is used without comparing
+            file times, even when the ``.ts`` is not shipped.
 
     Raises:
         FileNotFoundError: no catalogue for ``locale`` or no ``pyside6-lrelease``.
         subprocess.CalledProcessError: lrelease failed.
     """
     source = ts_path(locale)
+    packaged = source.with_suffix(".qm")  # a frozen build ships the compiled catalogue
+    if frozen is None:
+        frozen = bool(getattr(sys, "frozen", False))
+    if frozen and packaged.exists():
+        return packaged
     if not source.exists():
         raise FileNotFoundError(f"No translation catalogue for {locale!r} at {source}")
-    packaged = source.with_suffix(".qm")  # a frozen build ships the compiled catalogue
     if packaged.exists() and packaged.stat().st_mtime >= source.stat().st_mtime:
         return packaged
     out_dir.mkdir(parents=True, exist_ok=True)

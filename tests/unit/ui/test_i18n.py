@@ -7,6 +7,7 @@ whoever adds a string adds its Welsh too (``python -m ui.i18n update``, then tra
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -119,6 +120,33 @@ def test_missing_lrelease_keeps_english_with_a_warning(
     translations = Translations(tmp_path / "cache")
     assert not translations.set_locale("cy")
     assert translations.locale == "en" and translate("YesNo", "Yes") == "Yes"
+
+
+def test_a_frozen_build_uses_its_packaged_catalogue_whatever_the_file_times(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    built = compile_catalogue("cy", tmp_path / "build")  # a real compiled catalogue, as the build makes it
+    shutil.copy(built, src / "voicebooth_cy.qm")
+    shutil.copy(COMMITTED_TS, src)
+    os.utime(src / "voicebooth_cy.qm", (1_000_000, 1_000_000))  # older than its .ts (an installer's times)
+    monkeypatch.setattr("ui.i18n.TRANSLATIONS_DIR", src)
+    monkeypatch.setattr("ui.i18n.lrelease_executable", lambda: None)  # a frozen build has no lrelease
+    cache = tmp_path / "cache"
+    # From a source checkout the older .qm is stale: it would be compiled again (here lrelease is missing).
+    with pytest.raises(FileNotFoundError, match="lrelease"):
+        compile_catalogue("cy", cache, frozen=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert compile_catalogue("cy", cache) == src / "voicebooth_cy.qm"
+    (src / "voicebooth_cy.ts").unlink()  # a build that ships no .ts at all works the same
+    translations = Translations(cache)
+    try:
+        assert translations.set_locale("cy")
+        assert translate("YesNo", "Yes") == "Ie"
+    finally:
+        assert translations.set_locale("en")
+    assert not list(cache.glob("*.qm"))  # nothing was compiled
 
 
 def test_the_take_checks_english_sentences_are_shown_in_welsh(
