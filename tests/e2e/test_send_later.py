@@ -16,15 +16,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from recorder.flow import Event, Step
-from recorder.takes.check import check_take
-from recorder.takes.deliverable import finish_take
+from recorder.flow import Step
 from tests.e2e.conftest import Intake
 from tests.e2e.received import check_received
-from tests.helpers.flow_app import make_context
+from tests.helpers.flow_app import make_context, review_with_answers
 from tests.helpers.http_faults import FaultProxy, FaultRules
 from tests.helpers.qt import StrictLogs
-from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
 from ui.pages.base import PageContext
 from ui.pages.review_send import ReviewSendPage, outbox_for, resume_unsent
@@ -45,27 +42,7 @@ def held_proxy(intake: Intake) -> Iterator[FaultProxy]:
 
 def review_with_two_answers(tmp_path: Path, server_url: str, upload_key: str) -> PageContext:
     """A context at REVIEW with two real finished takes kept, in the person's submission folder."""
-    ctx = make_context(tmp_path, extra={"server_url": server_url, "upload_key": upload_key})
-    folder = ctx.data_dir / "submissions" / "person"
-    ctx.extras["submission_dir"] = folder
-    m = ctx.machine
-    m.fire(Event.NEXT)
-    m.fire(Event.NEXT)
-    m.give_consent(ctx.campaign.consent.id, ctx.campaign.consent.text_sha256("en"), {"record_and_use": True})
-    m.model.name.value, m.model.name.show = "Sam Jones", True
-    m.fire(Event.NEXT)
-    m.fire(Event.NEXT)
-    for _prompt in PROMPTS:
-        take_dir = make_take(folder, duration_s=2.0)
-        deliverable = finish_take(take_dir)
-        check_take(take_dir)
-        m.fire(Event.NEXT)
-        m.fire(Event.COUNTDOWN_DONE)
-        m.fire(Event.STOP)
-        m.take_ready(str(take_dir))
-        m.keep(deliverable.duration_s)
-    assert m.state.step is Step.REVIEW
-    return ctx
+    return review_with_answers(tmp_path, server_url, upload_key, PROMPTS)
 
 
 def open_window(qtbot: QtBot, ctx: PageContext, answers: list[tuple[str, bool]]) -> MainWindow:

@@ -85,6 +85,48 @@ def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.
         machine.fire(Event.SKIP)
 
 
+def review_with_answers(
+    tmp_path: Path,
+    server_url: str,
+    upload_key: str,
+    prompt_ids: list[str],
+    *,
+    campaign_path: Path | None = None,
+) -> PageContext:
+    """A context at REVIEW with a real finished take kept for each of ``prompt_ids`` (short takes made with
+    ffmpeg, finished and checked by the core), in the person's submission folder ``data/submissions/person``;
+    the person gave consent to the campaign's wording and shares their name, Sam Jones."""
+    from recorder.flow import Event, Step
+    from recorder.takes.check import check_take
+    from recorder.takes.deliverable import finish_take
+    from tests.helpers.takes import make_take
+
+    ctx = make_context(
+        tmp_path, campaign_path=campaign_path, extra={"server_url": server_url, "upload_key": upload_key}
+    )
+    folder = ctx.data_dir / "submissions" / "person"
+    ctx.extras["submission_dir"] = folder
+    m = ctx.machine
+    m.fire(Event.NEXT)
+    m.fire(Event.NEXT)
+    m.give_consent(ctx.campaign.consent.id, ctx.campaign.consent.text_sha256("en"), {"record_and_use": True})
+    m.model.name.value, m.model.name.show = "Sam Jones", True
+    m.fire(Event.NEXT)
+    m.fire(Event.NEXT)
+    for _prompt in prompt_ids:
+        take_dir = make_take(folder, duration_s=2.0)
+        deliverable = finish_take(take_dir)
+        check_take(take_dir)
+        m.fire(Event.NEXT)
+        if m.can_fire(Event.COUNTDOWN_DONE):
+            m.fire(Event.COUNTDOWN_DONE)
+        m.fire(Event.STOP)
+        m.take_ready(str(take_dir))
+        m.keep(deliverable.duration_s)
+    assert m.state.step is Step.REVIEW
+    return ctx
+
+
 FACE_JPG = Path(__file__).resolve().parents[1] / "data" / "face_public_domain.jpg"
 
 

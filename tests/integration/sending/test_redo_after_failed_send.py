@@ -21,17 +21,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from recorder.flow import Event, Phase, Step
+from recorder.flow import Phase, Step
 from recorder.flow_session import find_sessions
-from recorder.takes.check import check_take
-from recorder.takes.deliverable import finish_take
-from tests.helpers.flow_app import make_context, short_campaign
+from tests.helpers.flow_app import make_context, review_with_answers, short_campaign
 from tests.helpers.http_faults import FaultProxy, FaultRules
 from tests.helpers.qt import StrictLogs, strict_logs
 from tests.helpers.server import IntakeServer
-from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
-from ui.pages.base import PageContext
 from ui.pages.prompt import PromptPage
 from ui.pages.review_send import ReviewSendPage, outbox_for, resume_unsent
 from ui.workers import wait_for_all
@@ -50,36 +46,6 @@ def refusing_proxy(module_intake_server: IntakeServer) -> Iterator[FaultProxy]:
     )
     yield proxy
     proxy.stop()
-
-
-def _review_with_two_answers(tmp_path: Path, server_url: str, upload_key: str) -> PageContext:
-    """At REVIEW with two real finished takes kept, in the person's submission folder."""
-    ctx = make_context(
-        tmp_path,
-        campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=0),
-        extra={"server_url": server_url, "upload_key": upload_key},
-    )
-    folder = ctx.data_dir / "submissions" / "person"
-    ctx.extras["submission_dir"] = folder
-    m = ctx.machine
-    m.fire(Event.NEXT)
-    m.fire(Event.NEXT)
-    m.give_consent(ctx.campaign.consent.id, ctx.campaign.consent.text_sha256("en"), {"record_and_use": True})
-    m.model.name.value, m.model.name.show = "Sam Jones", True
-    m.fire(Event.NEXT)
-    m.fire(Event.NEXT)
-    for _prompt in PROMPTS:
-        take_dir = make_take(folder, duration_s=2.0)
-        deliverable = finish_take(take_dir)
-        check_take(take_dir)
-        m.fire(Event.NEXT)
-        if m.can_fire(Event.COUNTDOWN_DONE):
-            m.fire(Event.COUNTDOWN_DONE)
-        m.fire(Event.STOP)
-        m.take_ready(str(take_dir))
-        m.keep(deliverable.duration_s)
-    assert m.state.step is Step.REVIEW
-    return ctx
 
 
 def _server_rows(server: IntakeServer) -> list[tuple[str, str | None]]:
@@ -115,7 +81,10 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
     strict_logs.expect("No RHI backend|No audio device detected")  # offscreen player, no sound card
     strict_logs.expect("Could not open media. FFmpeg error description: Immediate exit requested")
     server = module_intake_server
-    ctx = _review_with_two_answers(tmp_path, refusing_proxy.url, server.upload_key)
+    ctx = review_with_answers(
+        tmp_path, refusing_proxy.url, server.upload_key, PROMPTS,
+        campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=0),
+    )  # fmt: skip
     folder = ctx.extras["submission_dir"]
     assert isinstance(folder, Path)
     first_answer = Path(ctx.machine.model.kept["love-role"].take_dir)
