@@ -1,18 +1,18 @@
 """Review every answer (with poster thumbnails), then Send: queue in the outbox and show the progress.
 
-Sending runs on a background task: the manifest is built, the submission is queued in the outbox (so it
-survives a closed app) and the outbox sends it; progress snapshots come back as bytes sent, rate and time
-left. When the app closes while sending, the window says sending continues at the next start.
+Sending runs on a background task (:mod:`ui.pages.send_work`): the manifest is built, the submission is
+queued in the outbox (so it survives a closed app) and the outbox sends it; progress snapshots come back as
+bytes sent, rate and time left. When the app closes while sending, the window says sending continues at
+the next start. Back at the review after a failed or stopped send, a changed answer is queued at once in
+place of the older version.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
@@ -22,12 +22,21 @@ from recorder.upload.errors import UploadCancelled
 from ui.i18n import translate
 from ui.pages.answer_list import AnswerList
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.pages.send_work import (
+    answers_changed_since_queued,
+    outbox_for,
+    queue_submission,
+    resume_unsent,
+    send_submission,
+)
 from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock
 from ui.widgets.slot import LatestSlot
 from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
+
+__all__ = ["ReviewSendPage", "human_bytes", "outbox_for", "resume_unsent", "send_submission"]
 
 
 def human_bytes(size_bytes: float) -> str:
@@ -37,123 +46,6 @@ def human_bytes(size_bytes: float) -> str:
             return f"{size_bytes:.0f} {unit}" if unit == "bytes" else f"{size_bytes:.1f} {unit}"
         size_bytes /= 1000
     return f"{size_bytes:.1f} GB"
-
-
-def outbox_for(ctx: PageContext) -> Any:
-    """The window's outbox (one SQLite file in the data dir), created on first use."""
-    outbox = ctx.extras.get("outbox")
-    if outbox is None:
-        from recorder.net import NetworkSettings
-        from recorder.outbox import Outbox
-
-        outbox = Outbox(ctx.data_dir / "outbox.sqlite3", network=NetworkSettings.from_config(ctx.config))
-        ctx.extras["outbox"] = outbox
-    return outbox
-
-
-def queue_submission(ctx: PageContext, *, replace_only: bool = False) -> str:
-    """Build the manifest of the kept answers and queue it in the outbox (background thread).
-
-    The outbox reuses a waiting version with the same answers, or supersedes it with this one.
-
-    Args:
-        replace_only: only replace a version that is still waiting (see :meth:`Outbox.queue`).
-
-    Returns:
-        The submission id to send.
-
-    Raises:
-        SubmissionError: the manifest cannot be built (plain English).
-        SendError: not queued (no server configured; with ``replace_only``, nothing waiting any more).
-    """
-    from recorder.submission import SubmissionError, TakeEntry, build_manifest, consent_record
-    from ui.pages.prompt_take import submission_dir
-
-    model = ctx.machine.model
-    if model.consent is None:  # the flow only allows Send after consent; guard anyway
-        raise SubmissionError("There is no consent record to send with the video.")
-    locale = ctx.locale
-    kept = ctx.machine.kept_in_order()
-    entries = [
-        TakeEntry(
-            Path(take.take_dir),
-            prompt_id=take.prompt_id,
-            prompt_text=ctx.campaign.prompt(take.prompt_id).text.get(locale),
-            duration_s=take.duration_s,
-        )
-        for take in kept
-    ]
-    manifest = build_manifest(
-        campaign_id=ctx.campaign.id,
-        locale=locale,
-        person={"name": model.name, "job_title": model.job_title, "employer": model.employer},
-        consent=consent_record(
-            model.consent.version_id,
-            model.consent.text_sha256,
-            model.consent.choices,
-            model.consent.given_utc,
-        ),
-        takes=entries,
-    )
-    submission_id: str = outbox_for(ctx).queue(
-        submission_dir(ctx),
-        manifest,
-        take_dirs={Path(t.take_dir).name: Path(t.take_dir) for t in kept},
-        replace_only=replace_only,
-    )
-    return submission_id
-
-
-def send_submission(
-    ctx: PageContext, *, progress_snapshot: Callable[[object], None], cancel: threading.Event
-) -> str:
-    """Queue the kept answers in the outbox (so they survive a closed app) and send them (background thread).
-
-    Returns:
-        The server's reference code.
-
-    Raises:
-        Exception: with a plain-English message when sending failed; the submission stays queued.
-    """
-    submission_id = queue_submission(ctx)
-    ctx.machine.model.submission_id = submission_id
-    reference: str = outbox_for(ctx).send(submission_id, progress=progress_snapshot, cancel=cancel)
-    return reference
-
-
-def answers_changed_since_queued(ctx: PageContext) -> bool:
-    """True when a send was stopped or failed and the kept answers are no longer the queued ones."""
-    submission_id = ctx.machine.model.submission_id
-    if submission_id is None or not ctx.machine.model.kept:
-        return False
-    record = outbox_for(ctx).get(submission_id)
-    if record is None or not (record.pending or record.state == "failed"):
-        return False  # sent, or taken back: nothing waits to be replaced
-    queued = {f.path.parent.resolve() for f in record.files}
-    return queued != {Path(k.take_dir).resolve() for k in ctx.machine.model.kept.values()}
-
-
-def resume_unsent(ctx: PageContext) -> threading.Event:
-    """At start-up: send what earlier sessions queued, in the background. Set the event to stop."""
-    cancel = threading.Event()
-
-    def work(_progress: ProgressFn) -> object:
-        return outbox_for(ctx).send_pending(cancel=cancel)
-
-    def done(results: object) -> None:
-        for result in results if isinstance(results, list) else []:
-            if result.error:
-                log.info("A queued submission was not sent yet: %s", result.error)
-            else:
-                log.info("A queued submission was sent at start-up")
-
-    run_in_background(
-        work,
-        on_success=done,
-        on_failure=lambda error: log.info("Queued submissions were not sent yet: %s", error),
-        name="resume sending",
-    )
-    return cancel
 
 
 @register_page(Step.REVIEW, Step.SENDING)
@@ -321,7 +213,11 @@ class ReviewSendPage(Page):
         the older version is superseded, never sent as well.
         """
         ctx = self.ctx
-        if not answers_changed_since_queued(ctx):
+        try:
+            if not answers_changed_since_queued(ctx):
+                return
+        except (OSError, sqlite3.Error) as error:  # the outbox file cannot be read: Send will say so
+            log.warning("Could not look at the queued submission: %s", error)
             return
 
         def ok(submission_id: object) -> None:
