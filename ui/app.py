@@ -221,6 +221,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    quit_on_signals(app)  # from here on SIGTERM/SIGINT end the event loop and clean-up runs
     apply_app_icon(app)
     apply_theme(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
@@ -243,7 +244,6 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
 
     stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
     app.aboutToQuit.connect(stop_resume.set)
-    quit_on_signals(app)
     return int(app.exec())
 
 
@@ -259,7 +259,8 @@ def quit_on_signals(app: QCoreApplication) -> None:
 
     def quit_now(signum: int, _frame: object) -> None:
         log.info("Stopping: received signal %s", signal.Signals(signum).name)
-        app.quit()
+        # Posted, not called: a signal that arrives before the event loop runs still ends it at once.
+        QTimer.singleShot(0, app.quit)
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, quit_now)
