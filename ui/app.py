@@ -168,6 +168,7 @@ def run_demo(options: Options) -> int:
 
     if not has_display(os.environ):
         return run_headless_demo()
+    exit_on_signals()  # a stop before the window is up still stops the demo server and deletes its folder
     try:
         server = DemoServer.start()
     except DemoError as error:
@@ -245,6 +246,21 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
     app.aboutToQuit.connect(stop_resume.set)
     return int(app.exec())
+
+
+def exit_on_signals() -> None:
+    """Until :func:`quit_on_signals` takes over: SIGTERM/SIGINT end start-up with ``SystemExit(0)``.
+
+    So ``finally`` clean-up still runs (the demo's server and its temporary folder) when the app is stopped
+    while it is starting.
+    """
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("Stopping during start-up: received signal %s", signal.Signals(signum).name)
+        raise SystemExit(0)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
 
 
 def quit_on_signals(app: QCoreApplication) -> None:

@@ -105,7 +105,7 @@ class DemoServer:
         server_data.mkdir(parents=True, exist_ok=True)
         try:
             key = cls._make_upload_key(server_data)
-        except DemoError:
+        except BaseException:  # DemoError, or the app being stopped meanwhile
             if own_root:
                 shutil.rmtree(root, ignore_errors=True)  # nothing of a failed start is left behind
             raise
@@ -125,10 +125,10 @@ class DemoServer:
         )
         try:
             server._wait_ready(timeout_s)
-        except DemoError:
+            log.info("Demo intake server at %s (data in %s)", server.url, server_data)
+        except BaseException:  # DemoError, or the app being stopped meanwhile: no server is left behind
             server.stop()
             raise
-        log.info("Demo intake server at %s (data in %s)", server.url, server_data)
         return server
 
     @staticmethod
