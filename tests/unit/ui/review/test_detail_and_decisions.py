@@ -77,7 +77,7 @@ def test_consent_and_person_are_shown_as_recorded(
     consent = window.detail_panel.consent
     assert "current" in consent.state_label.text()
     assert (
-        "staff-voices-consent-v1" in consent.facts_label.text()
+        "staff-voices-consent-v2" in consent.facts_label.text()
         and "Expires: 20" in consent.facts_label.text()
     )
     choices = consent.choices_label.text()
