@@ -65,19 +65,6 @@
     </message>
 </context>
 <context>
-    <name>App</name>
-    <message>
-        <source>Review mode</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Modd adolygu</translation>
-    </message>
-    <message>
-        <source>Review mode is not part of this version of Voicebooth yet.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r modd adolygu yn rhan o&apos;r fersiwn hon o Voicebooth eto.</translation>
-    </message>
-</context>
-<context>
     <name>AuditView</name>
     <message>
         <source>Audit trail</source>
@@ -401,6 +388,31 @@ Yn dod i ben: {expires}</translation>
         <translation>Manylion y cyflwyniad</translation>
     </message>
     <message>
+        <source>If the person asks to withdraw</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Os yw&apos;r person yn gofyn am dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>People withdraw by giving their reference code to the campaign contact. Search for the code (Ctrl+F), check it is this submission, then withdraw it here.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae pobl yn tynnu&apos;n ôl drwy roi eu cod cyfeirnod i gyswllt yr ymgyrch. Chwiliwch am y cod (Ctrl+F), gwiriwch mai&apos;r cyflwyniad hwn ydyw, yna tynnwch ef yn ôl yma.</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnu&apos;n ôl…</translation>
+    </message>
+    <message>
+        <source>Withdraw at the person&apos;s request</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnu&apos;n ôl ar gais y person</translation>
+    </message>
+    <message>
+        <source>Asks you to confirm, then deletes this submission&apos;s videos for good.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn gofyn i chi gadarnhau, yna&apos;n dileu fideos y cyflwyniad hwn am byth.</translation>
+    </message>
+    <message>
         <source>{reference} · {status}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>{reference} · {status}</translation>
@@ -594,10 +606,10 @@ Yn dod i ben: {expires}</translation>
         <translation>tîm yr ymgyrch</translation>
     </message>
     <message>
-        <source>Changed your mind? You can withdraw at any time: give your reference code to the people below, and your video will be deleted and no longer used.
+        <source>Changed your mind? You can withdraw at any time, without giving a reason: give your reference code to the people below, and your video will be deleted and no longer used. You do not need this computer to do it.
 Who to contact: {contact}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi newid eich meddwl? Gallwch dynnu&apos;n ôl ar unrhyw adeg: rhowch eich cod cyfeirnod i&apos;r bobl isod, a bydd eich fideo&apos;n cael ei ddileu ac ni chaiff ei ddefnyddio mwyach.
+        <translation>Wedi newid eich meddwl? Gallwch dynnu&apos;n ôl ar unrhyw adeg, heb roi rheswm: rhowch eich cod cyfeirnod i&apos;r bobl isod, a bydd eich fideo&apos;n cael ei ddileu ac ni chaiff ei ddefnyddio mwyach. Does dim angen y cyfrifiadur hwn arnoch i wneud hynny.
 Â phwy i gysylltu: {contact}</translation>
     </message>
 </context>
@@ -2758,6 +2770,114 @@ Heb ei ateb: ni chaiff ei anfon.</translation>
         <source>&amp;Start</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>&amp;Dechrau</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>This submission had already been withdrawn on {when}; its videos had been deleted.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Roedd y cyflwyniad hwn eisoes wedi&apos;i dynnu&apos;n ôl ar {when}; roedd ei fideos wedi&apos;u dileu.</translation>
+    </message>
+    <message>
+        <source>Withdrawn. Its videos were deleted from the server. Remember to delete any copies you exported and take down posts that used them.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i dynnu&apos;n ôl. Cafodd ei fideos eu dileu o&apos;r gweinydd. Cofiwch ddileu unrhyw gopïau a allforiwyd gennych a thynnu i lawr negeseuon a&apos;u defnyddiodd.</translation>
+    </message>
+    <message>
+        <source>Withdraw at the person&apos;s request</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnu&apos;n ôl ar gais y person</translation>
+    </message>
+    <message>
+        <source>Reference code: {reference}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cod cyfeirnod: {reference}</translation>
+    </message>
+    <message>
+        <source>Do this only when the person in the video asks, for example by giving you this code. It deletes every video of this submission from the server now and for good, and removes the person&apos;s details. It cannot be undone. The code, the consent record and the audit trail are kept.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwnewch hyn dim ond pan fydd y person yn y fideo yn gofyn, er enghraifft drwy roi&apos;r cod hwn i chi. Mae&apos;n dileu pob fideo yn y cyflwyniad hwn o&apos;r gweinydd nawr ac am byth, ac yn dileu manylion y person. Does dim modd ei ddadwneud. Cedwir y cod, y cofnod caniatâd a&apos;r trywydd archwilio.</translation>
+    </message>
+    <message>
+        <source>Afterwards, also delete any copies you exported or downloaded, and take down posts that used the video.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedyn, dilëwch hefyd unrhyw gopïau a allforiwyd neu a lawrlwythwyd gennych, a thynnwch i lawr negeseuon a ddefnyddiodd y fideo.</translation>
+    </message>
+    <message>
+        <source>Note for the audit trail (needed): how and when the person asked. Please do not write their phone number or e-mail address.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nodyn ar gyfer y trywydd archwilio (angenrheidiol): sut a phryd y gofynnodd y person. Peidiwch ag ysgrifennu ei rif ffôn na&apos;i gyfeiriad e-bost.</translation>
+    </message>
+    <message>
+        <source>For example: phoned the comms team on Monday and read out the code.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Er enghraifft: ffoniodd y tîm cyfathrebu ddydd Llun a darllen y cod.</translation>
+    </message>
+    <message>
+        <source>Note: how the person asked to withdraw</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nodyn: sut y gofynnodd y person am dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Needed. Saved in the audit trail with your name.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Angenrheidiol. Caiff ei gadw yn y trywydd archwilio gyda&apos;ch enw.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <source>Withdraw and delete the videos</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnu&apos;n ôl a dileu&apos;r fideos</translation>
+    </message>
+    <message>
+        <source>Withdraw and delete the videos for good</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnu&apos;n ôl a dileu&apos;r fideos am byth</translation>
+    </message>
+    <message>
+        <source>Deletes every video of this submission from the server now. No undo.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dileu pob fideo yn y cyflwyniad hwn o&apos;r gweinydd nawr. Dim dadwneud.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the videos</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Canslo, cadw&apos;r fideos</translation>
+    </message>
+    <message>
+        <source>Closes this window; nothing is deleted.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cau&apos;r ffenestr hon; does dim yn cael ei ddileu.</translation>
+    </message>
+    <message>
+        <source>Withdrawing… deleting the videos on the server.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn tynnu&apos;n ôl… yn dileu&apos;r fideos ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Write a note saying how the person asked, then try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch nodyn yn dweud sut y gofynnodd y person, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The note is too long. Please keep it under {n} characters.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r nodyn yn rhy hir. Cadwch ef o dan {n} nod.</translation>
+    </message>
+    <message>
+        <source>{problem} Trying again does no harm.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{problem} Does dim niwed mewn rhoi cynnig arall arni.</translation>
     </message>
 </context>
 <context>

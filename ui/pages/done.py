@@ -74,15 +74,21 @@ class DonePage(Page):
         )
 
     def _withdraw_text(self) -> str:
-        """How to withdraw, with the campaign's own contact (from its consent wording)."""
+        """How to withdraw, with the campaign's own contact (from its consent wording).
+
+        The reference code is the person's whole route: the contact finds it in review mode and withdraws
+        there. No withdrawal token is shown: a 40-character secret is too much for a tired person to keep,
+        would sit on a shared screen, and nothing offers a place to use it.
+        """
         contact = next(
             (s.body.get(self.ctx.locale) for s in self.ctx.campaign.consent.sections if s.kind == "contact"),
             translate("DonePage", "the campaign team"),
         )
         return translate(
             "DonePage",
-            "Changed your mind? You can withdraw at any time: give your reference code to the people below, "
-            "and your video will be deleted and no longer used.\nWho to contact: {contact}",
+            "Changed your mind? You can withdraw at any time, without giving a reason: give your reference "
+            "code to the people below, and your video will be deleted and no longer used. You do not need "
+            "this computer to do it.\nWho to contact: {contact}",
         ).format(contact=contact)
 
     def enter(self, state: FlowState) -> None:

@@ -5,13 +5,14 @@ Layout (scrolls as a whole)::
     reference · status · received                                      [Export… (Ctrl+E)]
     takes (one line per answer)      | consent record (prominent), about the person,
     player (speed, seek)             | exact wording (checked against its SHA-256)
-    decision (note + three buttons)  |
+    decision (note + three buttons)  | withdrawal at the person's request [Withdraw…]
     comments (click to seek) + new   |
     audit trail
 
 Signals:
     take_selected(str): a take was chosen (the window loads it into the player).
     export_requested(): the Export button was pressed.
+    withdraw_requested(): the Withdraw at the person's request button was pressed.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from ui.review.texts import format_ms, status_text
 
 #: Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).
 DECIDABLE = ("received", "approved", "changes_requested", "rejected")
+# Statuses a reviewer can withdraw at the person's request (an open one has no reference code yet).
+WITHDRAWABLE = (*DECIDABLE, "expired")
 
 
 class DetailPanel(QWidget):
@@ -49,10 +52,12 @@ class DetailPanel(QWidget):
     Signals:
         take_selected(str): take id chosen in the takes list.
         export_requested(): Export pressed.
+        withdraw_requested(): Withdraw at the person's request pressed.
     """
 
     take_selected = Signal(str)
     export_requested = Signal()
+    withdraw_requested = Signal()
 
     def __init__(
         self, prompt_text: Callable[[str], str] | None = None, parent: QWidget | None = None
@@ -76,6 +81,17 @@ class DetailPanel(QWidget):
         self.unavailable_label.setWordWrap(True)
         self.unavailable_label.hide()
         self.consent = ConsentView()
+        self.withdraw_heading = QLabel()
+        self.withdraw_heading.setObjectName("SectionTitle")
+        self.withdraw_heading.setWordWrap(True)
+        self.withdraw_hint = QLabel()
+        self.withdraw_hint.setObjectName("Hint")
+        self.withdraw_hint.setWordWrap(True)
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.setObjectName("DangerButton")
+        self.withdraw_done_label = QLabel()
+        self.withdraw_done_label.setWordWrap(True)
+        self.withdraw_done_label.hide()
         self.decision = DecisionBox()
         self.comments = CommentsView()
         self.audit = AuditView()
@@ -100,7 +116,14 @@ class DetailPanel(QWidget):
         left.addWidget(self.comments)
         left.addStretch(1)  # everything stays packed under the answers however tall the consent box is
         grid.addLayout(left, 0, 0)
-        grid.addWidget(self.consent, 0, 1, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.addWidget(self.consent)
+        right.addWidget(self.withdraw_heading)
+        right.addWidget(self.withdraw_hint)
+        right.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.withdraw_done_label)
+        right.addStretch(1)
+        grid.addLayout(right, 0, 1)
         grid.addWidget(self.audit, 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -125,6 +148,7 @@ class DetailPanel(QWidget):
         layout.addWidget(self.scroll_area, 1)
         self.takes.currentItemChanged.connect(self._take_changed)
         self.export_button.clicked.connect(self.export_requested.emit)
+        self.withdraw_button.clicked.connect(self.withdraw_requested.emit)
         self.player.position_changed.connect(self.comments.set_position)
         self.show_detail(None, None)
 
@@ -143,6 +167,19 @@ class DetailPanel(QWidget):
             translate("DetailPanel", "Choose a submission on the left to watch it and decide.")
         )
         self.setAccessibleName(translate("DetailPanel", "Submission details"))
+        self.withdraw_heading.setText(translate("DetailPanel", "If the person asks to withdraw"))
+        self.withdraw_hint.setText(
+            translate(
+                "DetailPanel",
+                "People withdraw by giving their reference code to the campaign contact. Search for the "
+                "code (Ctrl+F), check it is this submission, then withdraw it here.",
+            )
+        )
+        self.withdraw_button.setText(translate("DetailPanel", "Withdraw…"))  # short: the column is narrow
+        self.withdraw_button.setAccessibleName(translate("DetailPanel", "Withdraw at the person's request"))
+        self.withdraw_button.setAccessibleDescription(
+            translate("DetailPanel", "Asks you to confirm, then deletes this submission's videos for good.")
+        )
         detail = self.detail
         if detail is None:
             return
@@ -179,6 +216,9 @@ class DetailPanel(QWidget):
         self.consent.show_detail(detail, version)
         self.comments.show_detail(detail)
         self.audit.show_detail(detail)
+        self.withdraw_button.setEnabled(detail is not None and detail.status in WITHDRAWABLE)
+        if detail is None or not same:
+            self.show_withdrawn_message("")
         if detail is None:
             self.export_button.setEnabled(False)
             self.takes.clear()
@@ -237,6 +277,12 @@ class DetailPanel(QWidget):
         )
         self.unavailable_label.setText(text)
         self.unavailable_label.setAccessibleName(text)
+
+    def show_withdrawn_message(self, message: str) -> None:
+        """A plain confirmation under the Withdraw button after a withdrawal (empty hides it)."""
+        self.withdraw_done_label.setText(message)
+        self.withdraw_done_label.setAccessibleName(message)
+        self.withdraw_done_label.setVisible(bool(message))
 
     def current_take(self) -> TakeInfo | None:
         take_id = self.current_take_id()

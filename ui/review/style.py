@@ -21,6 +21,25 @@ QLabel#ConsentState[bad="true"] {{
     border-left: 6px solid {PALETTE["error"]};
     padding-left: 8px;
 }}
+QPushButton#DangerButton {{
+    background: {PALETTE["white"]};
+    color: {PALETTE["error"]};
+    border: 2px solid {PALETTE["error"]};
+    border-bottom: 4px solid {PALETTE["error"]};
+}}
+QPushButton#DangerButton:hover {{ background: {PALETTE["pale_grey"]}; }}
+QPushButton#DangerButton:focus {{
+    background: {PALETTE["focus"]};
+    color: {PALETTE["focus_text"]};
+    border: 3px solid {PALETTE["focus_text"]};
+    border-bottom: 5px solid {PALETTE["focus_text"]};
+    padding: 7px 17px 5px 17px;
+}}
+QPushButton#DangerButton:disabled {{
+    background: {PALETTE["pale_grey"]};
+    color: {PALETTE["secondary_text"]};
+    border: 2px dashed {PALETTE["mid_grey"]};
+}}
 QFrame#ReviewBanner {{ background: {PALETTE["white"]}; border-bottom: 2px solid {PALETTE["error"]}; }}
 QDateEdit {{ background: {PALETTE["white"]}; border: 2px solid {PALETTE["text"]}; padding: 6px; }}
 QDateEdit:disabled {{ color: {PALETTE["secondary_text"]}; border: 2px dashed {PALETTE["mid_grey"]}; }}

@@ -39,6 +39,7 @@ from recorder.review import (
     SignedOutError,
     SubmissionDetail,
     SubmissionPage,
+    Withdrawal,
 )
 from ui.i18n import translate
 from ui.review.banner import ErrorBanner
@@ -50,6 +51,7 @@ from ui.review.services import ReviewServices
 from ui.review.sign_in import SignInDialog
 from ui.review.style import REVIEW_STYLE
 from ui.review.thumbnails import ThumbnailLoader
+from ui.review.withdraw_dialog import WithdrawDialog, withdrawn_message
 from ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,7 @@ class ReviewWindow(QMainWindow):
         )
         self._sign_in: SignInDialog | None = None
         self.export_dialog: ExportDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
         self._closing = False
 
         self.list_panel.filters_changed.connect(self.reload)
@@ -120,6 +123,7 @@ class ReviewWindow(QMainWindow):
         self.list_panel.load_more_requested.connect(self._load_more)
         self.detail_panel.take_selected.connect(self._play_take)
         self.detail_panel.export_requested.connect(self.open_export)
+        self.detail_panel.withdraw_requested.connect(self.open_withdraw)
         self.detail_panel.decision.decided.connect(self._decide)
         self.detail_panel.comments.comment_requested.connect(self._comment)
         self.detail_panel.comments.seek_requested.connect(self._seek_to_comment)
@@ -432,6 +436,35 @@ class ReviewWindow(QMainWindow):
         self.export_dialog = dialog
         dialog.finished.connect(lambda _code: dialog.deleteLater())
         dialog.open()
+
+    def open_withdraw(self) -> None:
+        """Confirm and withdraw the shown submission at the person's request (work on a worker thread)."""
+        detail = self.detail_panel.detail
+        if detail is None or not self.detail_panel.withdraw_button.isEnabled() or self.withdraw_dialog:
+            return
+        # Nothing is played from a submission being withdrawn: its files are about to disappear.
+        self.detail_panel.player.unload()
+        dialog = WithdrawDialog(self.client, detail, self)
+        self.withdraw_dialog = dialog
+        submission_id = detail.submission_id
+
+        def finished(code: int) -> None:
+            self.withdraw_dialog = None
+            dialog.deleteLater()
+            take = self.detail_panel.current_take()
+            if code != WithdrawDialog.DialogCode.Accepted and take is not None:
+                self._play_take(take.take_id)  # cancelled: back to the clip
+
+        dialog.withdrawn.connect(lambda result: self._withdrawn(submission_id, result))
+        dialog.signed_out.connect(self.report)
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _withdrawn(self, submission_id: str, result: Withdrawal) -> None:
+        if self._detail_wanted == submission_id:
+            self.detail_panel.show_withdrawn_message(withdrawn_message(result))
+            self.load_detail(submission_id)
+        self.reload()
 
     def _save_server_csv(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -128,6 +128,15 @@ def _run(app: QApplication, server: IntakeServer, work: Path, out: Path) -> int:
     wait_until(lambda: window.detail_panel.comments.list.count() == 1, 20, "the comment")
     window.detail_panel.decision.note.setPlainText("Please say which ward you work on.")
     grab(window, out, "03-new-submission-with-comment")
+    window.open_withdraw()
+    withdraw_dialog = window.withdraw_dialog
+    assert withdraw_dialog is not None
+    wait_until(withdraw_dialog.isVisible, 10, "the withdraw dialog")
+    withdraw_dialog.note.setPlainText("Phoned the comms team on Monday and read out the code.")
+    QTest.qWait(300)
+    grab(withdraw_dialog, out, "10-withdraw-at-request")
+    withdraw_dialog.reject()
+    wait_until(lambda: window.withdraw_dialog is None, 10, "the withdraw dialog to close")
 
     window.list_panel.select(priya.submission_id)
     wait_until(lambda: window.detail_panel.export_button.isEnabled(), 20, "the export button")

@@ -30,6 +30,7 @@ SCREENS = [
     "07-server-unreachable",
     "08-welsh",
     "09-exported-frames",
+    "10-withdraw-at-request",
 ]
 
 

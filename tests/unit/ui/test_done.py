@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
@@ -37,6 +38,9 @@ def test_done_shows_reference_and_withdrawal(qtbot: QtBot, tmp_path: Path) -> No
     withdraw = page.withdraw_label.text()  # type: ignore[attr-defined]
     assert "withdraw" in withdraw.lower() and "reference code" in withdraw
     assert "Your communications team" in withdraw  # the campaign's own contact
+    assert "do not need this computer" in withdraw  # a shared PC: nobody has to come back to it
+    shown = " ".join(w.text() for w in page.findChildren(QLabel))  # type: ignore[union-attr]
+    assert "token" not in shown.lower()  # the reference code is the only code the person is given
     assert not window.back_button.isVisible() and not window.next_button.isVisible()
 
 

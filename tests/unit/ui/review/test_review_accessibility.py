@@ -1,5 +1,6 @@
-"""Accessibility of review mode: every interactive control on every review screen has an accessible name
-and a Tab stop, in English and in Welsh (same check as tests/unit/ui/test_accessibility.py)."""
+"""Accessibility of review mode: every interactive control on every review screen (window, export and
+withdraw dialogs) has an accessible name and a Tab stop, in English and in Welsh (same check as
+tests/unit/ui/test_accessibility.py)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,15 @@ def test_every_review_control_is_named_and_reachable(
     assert unnamed_interactive(dialog) == [], f"export dialog ({locale})"
     assert window.accessibleName() and dialog.accessibleName()
     dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    window.open_withdraw()
+    withdraw = window.withdraw_dialog
+    assert withdraw is not None
+    qtbot.waitUntil(withdraw.isVisible, timeout=5_000)
+    withdraw.show_error("example")
+    assert unnamed_interactive(withdraw) == [], f"withdraw dialog ({locale})"
+    assert withdraw.accessibleName() and withdraw.withdraw_button.accessibleDescription()
+    withdraw.reject()
 
 
 def test_sign_in_dialog_without_a_password_store_says_so(qtbot: QtBot, services: ReviewServices) -> None:
