@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -236,6 +237,11 @@ class WithdrawDialog(QDialog):
             owner=self,
         )
 
+    def _retry_if_open(self) -> None:
+        """Withdraw again after signing in, unless the reviewer closed this dialog meanwhile."""
+        if shiboken6.isValid(self) and self.isVisible():
+            self.submit()
+
     def _succeeded(self, result: object) -> None:
         assert isinstance(result, Withdrawal)
         self.result_withdrawal = result
@@ -246,7 +252,7 @@ class WithdrawDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
         if isinstance(error, SignedOutError):
-            self.signed_out.emit(error, self.submit)
+            self.signed_out.emit(error, self._retry_if_open)
         message = error_message(error)
         if can_retry(error):
             self._failed_once = True

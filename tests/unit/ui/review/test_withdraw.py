@@ -1,8 +1,8 @@
 """Withdraw at the person's request, in review mode against a real server: the reviewer types the code the
 person read out into the search, opens the action with the keyboard, is told the videos go for good,
 cannot go on without a note, and the server deletes the files and audits it with their name and note; the
-request runs off the UI thread; a server that is down gives a plain message and Try again works; Escape
-cancels and nothing is deleted."""
+request runs off the UI thread; a server that is down gives a plain message and Try again works; an ended
+sign-in asks for a new one and then withdraws; Escape cancels and nothing is deleted."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -219,3 +220,36 @@ def test_escape_cancels_and_nothing_is_deleted(
     assert not player.player.source().isEmpty()  # the clip is loaded again (load() restarts the count)
     qtbot.waitUntil(lambda: player.frames_shown > 0, timeout=20_000)
     assert "withdrawn" not in [a["action"] for a in audit_actions(intake_server, target.submission_id)]
+
+
+def test_an_ended_sign_in_asks_again_then_withdraws(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    two: tuple[Seeded, Seeded],
+) -> None:
+    target, _other = two
+    window = signed_in(qtbot, intake_server, services, open_window)
+    find_by_spoken_code(qtbot, window, target)
+    dialog = open_dialog_with_keyboard(qtbot, window)
+    QTest.keyClicks(dialog.note, "Letter to the comms team")
+    ended = requests.post(  # the sign-in ends on the server (signed out elsewhere, or it expired)
+        f"{intake_server.url}/api/v1/auth/logout",
+        headers={"Authorization": f"Bearer {services.client.http.token}"},
+        timeout=10,
+    )
+    assert ended.status_code == 204
+    dialog.withdraw_button.click()
+    qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=20_000)
+    assert len(media_files(intake_server)) == 4  # refused: nothing deleted
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    qtbot.waitUntil(lambda: window.withdraw_dialog is None, timeout=20_000)  # retried after signing in
+    qtbot.waitUntil(
+        lambda: window.detail_panel.detail is not None and window.detail_panel.detail.status == "withdrawn",
+        timeout=20_000,
+    )
+    assert len(media_files(intake_server)) == 2
+    assert (
+        audit_actions(intake_server, target.submission_id)[-1]["detail"]["note"] == "Letter to the comms team"
+    )
