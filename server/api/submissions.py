@@ -1,7 +1,8 @@
-"""Sending side of the API (upload key): create a submission, attach takes, complete it."""
+"""Sending side of the API (upload key): create a submission, attach takes, complete it, or discard it."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from fastapi import APIRouter, Path, Request
@@ -11,8 +12,11 @@ from starlette.concurrency import run_in_threadpool
 
 from server.auth import Context, UploadKeyAuth, authenticate_upload_key
 from server.context import ServerContext
+from server.errors import ApiError
 from server.services.complete import complete_submission
+from server.services.discard import DISCARDED, discard_submission, upload_ids_to_lock
 from server.services.intake import attach_take, create_submission
+from server.tus.locks import LockTimeoutError, UploadGoneError
 
 router = APIRouter(tags=["sending"])
 
@@ -57,3 +61,36 @@ def post_complete(ctx: Context, key: UploadKeyAuth, submission_id: str = Submiss
     """Verifies every take and returns the reference code and withdrawal token (idempotent)."""
     done = complete_submission(ctx, key, submission_id)
     return {"reference": done.reference, "withdrawal_token": done.withdrawal_token, "status": done.status}
+
+
+@router.delete("/submissions/{submission_id}")
+async def delete_submission(request: Request, submission_id: str = SubmissionId) -> dict[str, str]:
+    """Discards an open submission of this key: manifest, personal data, media and uploads go at once.
+
+    Every upload of the submission is locked first (as tus termination does), so a PATCH still writing
+    finishes before its file goes, and one waiting afterwards gets 410.
+    """
+    ctx: ServerContext = request.app.state.context
+    key = await run_in_threadpool(authenticate_upload_key, ctx, request)
+    upload_ids = await run_in_threadpool(upload_ids_to_lock, ctx, key, submission_id)
+    try:
+        async with contextlib.AsyncExitStack() as held:
+            for upload_id in upload_ids:
+                with contextlib.suppress(UploadGoneError):  # terminated or expired meanwhile
+                    await held.enter_async_context(
+                        ctx.locks.hold(
+                            upload_id, ctx.storage.lock_path(upload_id), ctx.settings.patch_idle_timeout_s
+                        )
+                    )
+            await run_in_threadpool(discard_submission, ctx, key, submission_id)
+    except LockTimeoutError:
+        raise ApiError(
+            423, "upload_locked", "An upload of this submission is still being written. Try again."
+        ) from None
+    return {"submission_id": submission_id, "status": DISCARDED}
+
+
+@router.post("/submissions/{submission_id}/discard")
+async def post_discard(request: Request, submission_id: str = SubmissionId) -> dict[str, str]:
+    """The same as ``DELETE /submissions/{submission_id}``, for networks that block DELETE."""
+    return await delete_submission(request, submission_id)

@@ -28,7 +28,8 @@ _LOCKS: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDict
 _LOCKS_GUARD = threading.Lock()
 
 
-def _submission_lock(submission_id: str) -> threading.Lock:
+def submission_lock(submission_id: str) -> threading.Lock:
+    """The in-process lock that serialises complete (and discard) of one submission."""
     with _LOCKS_GUARD:
         lock = _LOCKS.get(submission_id)
         if lock is None:
@@ -61,7 +62,7 @@ def complete_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) 
     Raises:
         ApiError: 404 unknown; 409 withdrawn or changed meanwhile; 422 naming the first take with a problem.
     """
-    lock = _submission_lock(submission_id)
+    lock = submission_lock(submission_id)
     with lock:
         return _complete(ctx, key, submission_id)
 

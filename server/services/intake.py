@@ -122,6 +122,10 @@ def _insert(
     now = ctx.now()
     consent = manifest["consent"]
     with ctx.db.session() as session:
+        if audit.happened(session, manifest["submission_id"], audit.DISCARDED):
+            raise ApiError(
+                409, "submission_discarded", "This submission was discarded by its sender; it cannot return."
+            )
         taken = session.scalar(
             select(Take.take_id).where(Take.take_id.in_(t["take_id"] for t in manifest["takes"]))
         )

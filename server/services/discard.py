@@ -1,0 +1,143 @@
+"""Discards an open submission of the sending key: manifest, personal data, media and uploads go at once.
+
+The sending app calls this when a version it queued is superseded by newer answers or cancelled by its
+owner before the server confirmed it: nothing of that version should wait 30 days for the purge. Only an
+``open`` submission can be discarded; a received one has a reference code and is withdrawn instead.
+
+What is removed: the submission row (manifest, person, consent choices, prompt texts, search text), its
+take rows, the attached media files and every tus upload made for it (files deleted, rows marked
+``terminated`` so a late PATCH or HEAD gets 410). What stays: the audit trail, with one ``discarded`` entry
+(the key's label and counts, nothing personal). That entry also stops the same submission id from being
+created again by a request that was still on its way (409 ``submission_discarded``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from server import statuses
+from server.auth import KeyHolder
+from server.context import ServerContext
+from server.db.models import Submission, Take, Upload
+from server.errors import ApiError
+from server.services import audit
+from server.services.complete import submission_lock
+from server.tus import store
+
+log = logging.getLogger(__name__)
+
+DISCARDED = audit.DISCARDED
+
+
+@dataclass(frozen=True)
+class Discarded:
+    """What a discard removed (counts only)."""
+
+    submission_id: str
+    takes: int
+    media_files: int
+    uploads: int
+
+
+def _open_submission(session: Session, key: KeyHolder, submission_id: str) -> Submission:
+    """The submission, row-locked, if this key made it and it is still open.
+
+    Raises:
+        ApiError: 404 unknown (or another key's); 409 once received, withdrawn or expired.
+    """
+    submission = session.get(Submission, submission_id, with_for_update=True)
+    if submission is None or submission.upload_key_id != key.id:
+        raise ApiError(404, "unknown_submission", "There is no such submission for this key.")
+    if submission.status != statuses.OPEN:
+        status = submission.status
+        if status in statuses.CLOSED:
+            message = f"This submission was {status} already; there is nothing left to discard."
+            code = f"submission_{status}"
+        else:
+            message = (
+                "This submission has been received, so it cannot be discarded; it can be withdrawn with "
+                "its reference code."
+            )
+            code = "submission_received"
+        raise ApiError(409, code, message, extra={"status": status})
+    return submission
+
+
+def _uploads_of(session: Session, key: KeyHolder, submission: Submission) -> list[Upload]:
+    attached = [take.upload_id for take in submission.takes if take.upload_id]
+    return list(
+        session.scalars(
+            select(Upload)
+            .where(
+                Upload.upload_key_id == key.id,
+                or_(Upload.submission_id == submission.id, Upload.id.in_(attached)),
+            )
+            .order_by(Upload.id)
+        )
+    )
+
+
+def upload_ids_to_lock(ctx: ServerContext, key: KeyHolder, submission_id: str) -> list[str]:
+    """The uploads made for an open submission of this key (their locks are taken before discarding).
+
+    Raises:
+        ApiError: as :func:`discard_submission`.
+    """
+    with ctx.db.session() as session:
+        submission = _open_submission(session, key, submission_id)
+        return [
+            upload.id
+            for upload in _uploads_of(session, key, submission)
+            if upload.state not in store.GONE_STATES
+        ]
+
+
+def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Discarded:
+    """Removes an open submission of ``key`` with its media and uploads (the caller holds the upload locks).
+
+    Runs under the submission's complete lock, so a complete that is hashing finishes first (and then
+    this answers 409), or starts after and finds nothing (404).
+
+    Raises:
+        ApiError: 404 unknown submission or another key's; 409 received, withdrawn or expired.
+    """
+    with submission_lock(submission_id):
+        with ctx.db.session() as session:
+            submission = _open_submission(session, key, submission_id)
+            media_ids = [take.media_id for take in submission.takes if take.media_id]
+            uploads = _uploads_of(session, key, submission)
+            live_uploads = [u.id for u in uploads if u.state not in store.GONE_STATES]
+            for upload in uploads:
+                if upload.state not in store.GONE_STATES:
+                    upload.state = store.TERMINATED
+            take_count = len(submission.takes)
+            session.execute(delete(Take).where(Take.submission_id == submission_id))
+            session.delete(submission)
+            audit.record(
+                session,
+                ctx.now(),
+                audit.SUBMITTER,
+                DISCARDED,
+                submission_id,
+                {
+                    "key": key.label,
+                    "takes": take_count,
+                    "media_files": len(media_ids),
+                    "uploads": len(live_uploads),
+                },
+            )
+        for media_id in media_ids:
+            ctx.storage.delete_media(media_id)
+        for upload_id in live_uploads:
+            ctx.storage.delete_upload(upload_id)
+    log.info(
+        "A submission was discarded by its sender: %d take(s), %d media file(s), %d upload(s) removed",
+        take_count,
+        len(media_ids),
+        len(live_uploads),
+    )
+    return Discarded(submission_id, take_count, len(media_ids), len(live_uploads))
