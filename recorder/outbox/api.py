@@ -19,7 +19,25 @@ _RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
 class ApiError(UploadError):
-    """The server refused or could not be reached; ``permanent`` as in :class:`UploadError`."""
+    """The server refused or could not be reached; ``permanent`` as in :class:`UploadError`.
+
+    Attributes:
+        code: the server's error code (``error.code``), when it answered with one.
+        server_status: the submission status the server named in its error (``error.status``), if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        permanent: bool = False,
+        status: int | None = None,
+        code: str | None = None,
+        server_status: str | None = None,
+    ) -> None:
+        super().__init__(message, permanent=permanent, status=status)
+        self.code = code
+        self.server_status = server_status
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,41 @@ class IntakeApi:
             auth=False,
         )
 
+    def discard(self, submission_id: str, *, via_post: bool = False) -> str:
+        """``DELETE /api/v1/submissions/{id}``: the server removes an open version it holds, at once.
+
+        Args:
+            submission_id: the version to discard.
+            via_post: use ``POST …/discard`` (networks that block DELETE; also tried after a 405).
+
+        Returns:
+            ``discarded``; ``unknown`` when the server has no such submission for this key (never
+            registered, discarded already, or purged); else the status it named for one it will not
+            discard (``received``, ``withdrawn``...).
+
+        Raises:
+            ApiError: not reachable, the key was refused, or another failure (try again later).
+        """
+        doing = "remove a cancelled submission"
+        path = f"/api/v1/submissions/{submission_id}"
+        try:
+            try:
+                if via_post:
+                    self._call("POST", f"{path}/discard", doing)
+                else:
+                    self._call("DELETE", path, doing)
+            except ApiError as error:
+                if error.status != 405 or via_post:
+                    raise
+                self._call("POST", f"{path}/discard", doing)  # DELETE blocked on the way
+        except ApiError as error:
+            if error.status == 404:
+                return "unknown"
+            if error.status == 409 and error.server_status:
+                return error.server_status
+            raise
+        return "discarded"
+
     def _call(
         self, method: str, path: str, doing: str, *, json_body: object = None, auth: bool = True
     ) -> dict[str, Any]:
@@ -126,12 +179,17 @@ class IntakeApi:
             if status < 400:
                 return body
             message = _error_message(body)
+            code, server_status = _error_field(body, "code"), _error_field(body, "status")
             if status in (401, 403):
-                raise ApiError("The intake server did not accept this computer's upload key.", status=status)
+                raise ApiError(
+                    "The intake server did not accept this computer's upload key.", status=status, code=code
+                )
             raise ApiError(
                 f"The intake server could not {doing}: {message or f'HTTP {status}'}",
                 permanent=status not in (404, 408, 409),
                 status=status,
+                code=code,
+                server_status=server_status,
             )
 
 
@@ -149,3 +207,10 @@ def _error_message(body: Mapping[str, Any]) -> str:
         return str(error["message"]).rstrip(".")
     detail = body.get("detail")
     return detail if isinstance(detail, str) else ""
+
+
+def _error_field(body: Mapping[str, Any], name: str) -> str | None:
+    error = body.get("error")
+    if isinstance(error, Mapping) and isinstance(error.get(name), str):
+        return str(error[name])
+    return None

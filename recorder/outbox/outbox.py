@@ -29,9 +29,15 @@ from recorder.net import NetworkSettings, TrustError
 from recorder.outbox.cleanup import CleanupError, delete_local_files
 from recorder.outbox.lock import SendLock
 from recorder.outbox.outcome import ProgressCallback, SendError, SendResult
-from recorder.outbox.store import AlreadyConfirmed, OutboxStore, SubmissionRecord
+from recorder.outbox.store import (
+    DISCARD_DONE,
+    DISCARD_PENDING,
+    AlreadyConfirmed,
+    OutboxStore,
+    SubmissionRecord,
+)
 from recorder.outbox.transfer import LinkedEvent, Transfer
-from recorder.outbox.versions import files_for, renumber_takes, taken_ids
+from recorder.outbox.versions import files_for, renumber_takes, same_content, taken_ids
 from recorder.submission.manifest import SubmissionError, write_manifest
 from recorder.upload import RetryPolicy
 from recorder.upload.errors import UploadCancelled, UploadError
@@ -87,11 +93,12 @@ class Outbox:
         """Write ``manifest.json`` into ``folder`` and add the submission (idempotent per folder and takes).
 
         A version of the same folder waiting to be sent (queued, uploading, uploaded or failed) with the
-        same files (paths and SHA-256) and server is reused. Otherwise the new version supersedes every
-        waiting one in one transaction: they are cancelled without deleting files, so exactly one version
-        of a folder is ever sent, and it is the newest. Takes whose ids an earlier attempt may have
-        registered on the server get a new id in the manifest (``<take id>.2``...), because the server
-        keeps a take id for the submission that first used it.
+        same files (paths and SHA-256), server, details, consent and prompts is reused. Otherwise the new
+        version supersedes every waiting one in one transaction: they are cancelled without deleting files,
+        so exactly one version of a folder is ever sent, and it is the newest; one the server may already
+        hold is discarded there (before the next send, or at the next start). Takes whose ids an earlier
+        attempt may have registered on the server get a new id in the manifest (``<take id>.2``...),
+        because the server keeps a take id for the submission that first used it.
 
         Args:
             folder: the submission folder (``manifest.json`` goes here).
@@ -122,7 +129,11 @@ class Outbox:
             earlier = self.store.by_folder(folder)
             waiting = [r for r in earlier if r.pending or r.state == "failed"]
             for existing in waiting:
-                if {(f.path, f.sha256) for f in existing.files} == wanted and existing.server_url == server:
+                if (
+                    {(f.path, f.sha256) for f in existing.files} == wanted
+                    and existing.server_url == server
+                    and same_content(folder, existing.submission_id, manifest)
+                ):
                     if existing.state == "failed":
                         self.store.update_submission(existing.submission_id, state="queued")
                     return existing.submission_id
@@ -167,13 +178,21 @@ class Outbox:
         """The token that lets the person withdraw a confirmed submission (keep it private)."""
         return self.store.withdrawal_token(submission_id)
 
-    def cancel(self, submission_id: str) -> bool:
+    def cancel(self, submission_id: str, *, discard_now: bool = True) -> bool:
         """Cancel a submission before the server confirms it: stop sending, delete its local files.
 
-        Uploads already on the server are removed (tus termination) when it can be reached.
+        A version the server may know (it was tried) is discarded there too: its uploads and the
+        submission with the person's details (:mod:`recorder.outbox.discard`). That is owed from the
+        moment of cancelling (stored with it); when the server cannot be reached it is done later, before
+        the next send and at every start (:meth:`discard_pending`).
 
         A version that a newer one superseded (the person changed an answer) stands for the newer one: it
         is cancelled instead.
+
+        Args:
+            submission_id: the submission (or a superseded version of it).
+            discard_now: try the server right away (False: only record it, e.g. on the UI thread at close;
+                the caller or the next start does the network part).
 
         Returns:
             True when cancelled; False when it was already confirmed (use the withdrawal instead), already
@@ -183,18 +202,54 @@ class Outbox:
         if record is not None and record.state == "cancelled":
             newer = self.find_by_folder(record.folder)
             if newer is not None and newer.submission_id != submission_id and newer.state != "confirmed":
-                return self.cancel(newer.submission_id)
-        if record is None or not self.store.set_state_unless(
-            submission_id, "cancelled", ("confirmed", "cancelled")
-        ):
+                return self.cancel(newer.submission_id, discard_now=discard_now)
+        if record is None or not self.store.cancel(submission_id):
             return False
         with self._active_lock:
             active = self._active.get(submission_id)
         if active is not None:
             active.set()
         log.info("Submission %s cancelled by its owner", submission_id)
-        self._transfer.terminate_uploads(record)
         delete_local_files(self.store, record)
+        if discard_now:
+            fresh = self.store.get(submission_id)
+            if fresh is not None and fresh.discard == DISCARD_PENDING:
+                self._discard(fresh, None)
+        return True
+
+    def discard_pending(self, *, cancel: threading.Event | None = None) -> builtins.list[str]:
+        """Remove from the server every cancelled or superseded version it may still hold.
+
+        Each is tried once per call (with the usual short retries); one that fails stays pending for the
+        next call, which the outbox makes before every send and :meth:`send_pending` at every start: no loop
+        waits for the server here.
+
+        Returns:
+            The ids the server no longer holds now.
+        """
+        done: builtins.list[str] = []
+        for record in self.store.discard_pending():
+            if cancel is not None and cancel.is_set():
+                break
+            if self._discard(record, cancel):
+                done.append(record.submission_id)
+        return done
+
+    def _discard(self, record: SubmissionRecord, cancel: threading.Event | None) -> bool:
+        sid = record.submission_id
+        if not self.network.upload_key:
+            return False  # without a key the server cannot be asked; kept pending
+        try:
+            outcome = self._transfer.discard(record, cancel)
+        except UploadCancelled:
+            return False
+        except (UploadError, TrustError) as error:
+            reason = f"Not yet removed from the intake server: {error}"
+            self.store.update_submission(sid, last_error=reason)
+            log.info("Cancelled submission %s: %s", sid, reason)
+            return False
+        self.store.update_submission(sid, discard=DISCARD_DONE, last_error=None)
+        log.info("Cancelled submission %s removed from the intake server (%s)", sid, outcome)
         return True
 
     # -- sending ----------------------------------------------------------------------------------------
@@ -213,6 +268,9 @@ class Outbox:
         """
         self._send_lock.acquire(cancel)
         try:
+            self.discard_pending(cancel=cancel)  # older versions leave the server before this one arrives
+            if cancel is not None and cancel.is_set():
+                raise UploadCancelled()
             return self._send_locked(submission_id, progress, cancel)
         finally:
             self._send_lock.release()
@@ -231,6 +289,7 @@ class Outbox:
         except UploadCancelled:
             return results
         try:
+            self.discard_pending(cancel=cancel)
             for record in self.store.all():
                 if cancel is not None and cancel.is_set():
                     break
@@ -284,6 +343,8 @@ class Outbox:
             self._settle(submission_id, None)
             raise
         except (UploadError, SubmissionError, TrustError, CleanupError) as error:
+            if self._state(submission_id) == "cancelled":  # the failure came from being cancelled meanwhile
+                raise SendError("This submission was cancelled.", submission_id, permanent=True) from error
             permanent = isinstance(error, SubmissionError) or getattr(error, "permanent", False)
             self._settle(submission_id, str(error), failed=permanent)
             raise SendError(str(error), submission_id, permanent=permanent) from error

@@ -9,6 +9,10 @@ Submission states::
     any pending state ──▶ failed      (a reason that needs a person: file changed, server refused it)
     any state before confirmed ──▶ cancelled (by its owner, or superseded by a newer manifest)
 
+A cancelled version that was tried at least once may be known to the server (manifest with the person's
+details, uploads): its ``discard`` is then ``pending`` until the server has discarded it (``done``), set in
+the same transaction as the cancellation, so a crash or a server that is down never forgets it.
+
 File states: ``queued`` → ``uploading`` (upload URL stored before the first byte) → ``uploaded`` →
 ``attached`` (the server linked it to its take). The database holds no personal details: the manifest
 stays in the submission folder and is deleted with the media.
@@ -25,9 +29,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PENDING = ("queued", "uploading", "uploaded")
 SUBMISSION_STATES = (*PENDING, "confirmed", "failed", "cancelled")
+#: ``discard`` values: the server may hold a cancelled version (``pending``) until it discarded it (``done``)
+DISCARD_PENDING = "pending"
+DISCARD_DONE = "done"
+#: SQL for "this version was tried, so the server may know it" (the attempt is counted before any request)
+_MAY_BE_KNOWN = "CASE WHEN attempts > 0 THEN 'pending' ELSE discard END"
 FILE_STATES = ("queued", "uploading", "uploaded", "attached")
 
 _SCHEMA = """
@@ -45,7 +54,8 @@ CREATE TABLE IF NOT EXISTS submissions (
     created_utc TEXT NOT NULL,
     updated_utc TEXT NOT NULL,
     confirmed_utc TEXT,
-    deleted_utc TEXT
+    deleted_utc TEXT,
+    discard TEXT
 );
 CREATE INDEX IF NOT EXISTS submissions_folder ON submissions (folder);
 CREATE TABLE IF NOT EXISTS files (
@@ -96,6 +106,8 @@ class SubmissionRecord:
     Attributes:
         reference: the server's reference code once confirmed.
         deleted_utc: when the local files were deleted and the deletion verified.
+        discard: for a cancelled version the server may know: ``pending`` until the server discarded it,
+            then ``done``; None when there is nothing to discard.
     """
 
     submission_id: str
@@ -111,6 +123,7 @@ class SubmissionRecord:
     confirmed_utc: str | None
     deleted_utc: str | None
     files: tuple[FileRecord, ...]
+    discard: str | None = None
 
     @property
     def pending(self) -> bool:
@@ -144,9 +157,23 @@ class OutboxStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
-        self._db.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-        )
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Brings an outbox file written by an earlier version up to :data:`SCHEMA_VERSION`."""
+        with self.transaction() as db:
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(submissions)")}
+            if "discard" not in columns:
+                db.execute("ALTER TABLE submissions ADD COLUMN discard TEXT")
+                # Schema 1 never discarded anything on the server: versions cancelled after being tried
+                # may still be there with the person's details, so they are discarded from now on.
+                db.execute(
+                    "UPDATE submissions SET discard = ? WHERE state = 'cancelled' AND attempts > 0",
+                    (DISCARD_PENDING,),
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+            )
 
     def close(self) -> None:
         with self._lock:
@@ -190,7 +217,7 @@ class OutboxStore:
                 if row is not None and row["state"] == "confirmed":
                     raise AlreadyConfirmed(old)
                 db.execute(
-                    "UPDATE submissions SET state = 'cancelled', updated_utc = ? "
+                    f"UPDATE submissions SET state = 'cancelled', discard = {_MAY_BE_KNOWN}, updated_utc = ? "
                     "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')",
                     (now, old),
                 )
@@ -220,6 +247,28 @@ class OutboxStore:
                 (*fields.values(), submission_id, *unless),
             )
             return cursor.rowcount == 1
+
+    def cancel(self, submission_id: str) -> bool:
+        """Cancel a version not yet confirmed; one the server may know gets ``discard = 'pending'`` with it.
+
+        Returns:
+            True when it changed (False: confirmed, cancelled already, or unknown).
+        """
+        with self.transaction() as db:
+            cursor = db.execute(
+                f"UPDATE submissions SET state = 'cancelled', discard = {_MAY_BE_KNOWN}, updated_utc = ? "
+                "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')",
+                (utc_now(), submission_id),
+            )
+            return cursor.rowcount == 1
+
+    def discard_pending(self) -> list[SubmissionRecord]:
+        """Cancelled versions the server may still hold, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM submissions WHERE discard = ? ORDER BY created_utc, rowid", (DISCARD_PENDING,)
+            ).fetchall()
+            return [self._record(row) for row in rows]
 
     def update_file(self, submission_id: str, take_id: str, **fields: Any) -> None:
         self._update("files", "submission_id = ? AND take_id = ?", (submission_id, take_id), fields)
@@ -297,6 +346,7 @@ class OutboxStore:
             updated_utc=row["updated_utc"],
             confirmed_utc=row["confirmed_utc"],
             deleted_utc=row["deleted_utc"],
+            discard=row["discard"],
             files=tuple(
                 FileRecord(
                     submission_id=f["submission_id"],

@@ -9,16 +9,16 @@ superseded it) stops the transfer; cancelled during confirmation, the submission
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 
 import requests
 
 from recorder.logs import register_person_details
-from recorder.net import NetworkSettings, TrustError, build_session
+from recorder.net import NetworkSettings, build_session
 from recorder.outbox.api import ApiError, IntakeApi
 from recorder.outbox.cleanup import delete_local_files
+from recorder.outbox.discard import discard_on_server
 from recorder.outbox.outcome import ProgressCallback
 from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
 from recorder.submission.manifest import SubmissionError, read_manifest
@@ -84,12 +84,23 @@ class Transfer:
         if self._session is not None:
             self._session.close()
 
-    def terminate_uploads(self, record: SubmissionRecord) -> None:
-        """Remove a cancelled submission's uploads from the server when it can be reached (best effort)."""
-        for f in record.files:
-            if f.upload_url and self.network.upload_key:
-                with contextlib.suppress(TrustError, requests.RequestException):
-                    self._tus(record, threading.Event()).terminate(f.upload_url)
+    def discard(self, record: SubmissionRecord, cancel: threading.Event | None = None) -> str:
+        """Remove a cancelled version from its server (:func:`recorder.outbox.discard.discard_on_server`).
+
+        Raises:
+            UploadError, TrustError: not removed in this run (it stays pending).
+            UploadCancelled: ``cancel`` was set while waiting to retry.
+        """
+        stop = LinkedEvent(cancel)
+        try:
+            return discard_on_server(
+                self._api(record, stop),
+                self._tus(record, stop),
+                record,
+                via_post=self.network.http_method_override,
+            )
+        except requests.RequestException as error:  # a tus DELETE's own failure is logged and ignored
+            raise ApiError(str(error)) from error
 
     def run(self, record: SubmissionRecord, progress: ProgressCallback | None, stop: LinkedEvent) -> str:
         """Send (or resume, or just confirm) ``record``; returns the reference code.
@@ -109,7 +120,8 @@ class Transfer:
         meter = ProgressMeter(sid, record.bytes_total, progress)
         meter.set_confirmed(record.bytes_confirmed)
         if record.state != "uploaded":
-            self.store.update_submission(sid, state="uploading", last_error=None)
+            if not self.store.set_state_unless(sid, "uploading", ("cancelled", "confirmed"), last_error=None):
+                raise UploadCancelled()  # cancelled (or superseded) since it was read: send nothing
             api.create_submission(manifest)
             self._upload_files(record, api, meter, stop)
             if not self.store.set_state_unless(sid, "uploaded", ("cancelled",), last_error=None):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from recorder.outbox.store import SubmissionRecord
-from recorder.submission.manifest import DELIVERABLE_NAME, SubmissionError
+from recorder.submission.manifest import DELIVERABLE_NAME, SubmissionError, read_manifest
 from recorder.submission.schema import ManifestError, validate_manifest
 
 
@@ -79,3 +79,28 @@ def renumber_takes(
         except ManifestError as error:
             raise SubmissionError(str(error)) from error
     return out, new_files
+
+
+def _content(manifest: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What a person can change between two versions besides the files: details, consent, prompts shown."""
+    return (
+        manifest.get("campaign_id"),
+        manifest.get("locale"),
+        manifest.get("person"),
+        manifest.get("consent"),
+        [(take.get("prompt_id"), take.get("prompt_text"), take.get("sha256")) for take in manifest["takes"]],
+    )
+
+
+def same_content(folder: Path, submission_id: str, manifest: Mapping[str, Any]) -> bool:
+    """True when the queued version ``submission_id`` (its ``manifest.json`` in ``folder``) says the same as
+    ``manifest``: the same details, consent, language and prompts (ids and times aside).
+
+    After a failed send the person may go back and change their details or consent choices; the queued
+    manifest must then be replaced, never sent as it was. An unreadable manifest counts as different.
+    """
+    try:
+        queued = read_manifest(folder)
+    except SubmissionError:
+        return False
+    return queued.get("submission_id") == submission_id and _content(queued) == _content(manifest)

@@ -2,7 +2,8 @@
 
 Against a real intake server. The first version is made to fail *after* the server registered it (a
 proxy refuses the upload), so the server already holds its take ids: the newer version must still get
-through (shared takes under new ids), and the older one must never be received.
+through (shared takes under new ids), and the older one must never be received: it is discarded on the
+server (manifest, person, uploads) before the newer one is sent.
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ def test_a_newer_version_replaces_one_the_server_already_registered(
         new_take: new_take.name,
     }
 
+    assert outbox.get(first).discard == "pending"  # type: ignore[union-attr]  # the server holds it
     assert [r.submission_id for r in outbox.send_pending()] == [second]  # the old version is not tried
     assert _server_status(server, second) == "received"
-    assert _server_status(server, first) == "open"
+    assert _server_status(server, first) is None  # discarded there, with the details it was sent with
+    assert outbox.get(first).discard == "done"  # type: ignore[union-attr]
     with pytest.raises(SendError, match="cancelled"):
         outbox.send(first)
     assert not folder.exists()
@@ -112,7 +115,7 @@ def test_a_version_being_sent_stops_when_a_newer_one_is_queued(
     direct = make_outbox(tmp_path, server.url, server.upload_key)
     assert direct.send(second)
     assert _server_status(server, second) == "received"
-    assert _server_status(server, first) == "open"
+    assert _server_status(server, first) is None  # discarded before the new version was sent
 
 
 def test_replacing_needs_a_waiting_version_and_cancel_follows_the_newest(
