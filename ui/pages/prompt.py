@@ -37,6 +37,7 @@ from ui.pages.prompt_take import (
     delete_take_later,
     forget_submission,
     read_finished,
+    retire_take,
     save_session_now,
 )
 from ui.pages.take_problems import translated_problem
@@ -605,7 +606,7 @@ class PromptPage(Page):
         if self.window_fire(lambda: self.ctx.machine.keep(finished.duration_s)) and (
             earlier is not None and Path(earlier.take_dir) != finished.take_dir
         ):
-            delete_take_later(Path(earlier.take_dir))  # the new answer replaces the one kept before
+            retire_take(self.ctx, Path(earlier.take_dir))  # the new answer replaces the one kept before
 
     def _trim_toggled(self, on: bool) -> None:
         self.trim.setVisible(on)

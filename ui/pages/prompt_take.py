@@ -103,6 +103,34 @@ def delete_take_later(take_dir: Path) -> None:
     )
 
 
+def retire_take(ctx: PageContext, take_dir: Path) -> None:
+    """A kept answer was replaced by a new one: delete its take, once nothing queued still names it.
+
+    After a send that failed or was stopped, the waiting version in the outbox still lists the old take.
+    It is deleted only after the latest answers are queued in its place (:func:`delete_retired_takes`),
+    so a crash in between leaves a version that can still be sent, never one with a missing file.
+    """
+    if ctx.machine.model.submission_id is None:
+        delete_take_later(take_dir)
+    else:
+        ctx.extras["retired_takes"] = [*_retired(ctx), take_dir]
+
+
+def delete_retired_takes(ctx: PageContext) -> None:
+    """Delete the takes :func:`retire_take` kept for a queued version, now replaced (background thread)."""
+    retired = _retired(ctx)
+    ctx.extras.pop("retired_takes", None)
+    kept = {Path(take.take_dir) for take in ctx.machine.model.kept.values()}
+    for take_dir in retired:
+        if take_dir not in kept:
+            shutil.rmtree(take_dir, ignore_errors=True)
+
+
+def _retired(ctx: PageContext) -> list[Path]:
+    retired = ctx.extras.get("retired_takes")
+    return [p for p in retired if isinstance(p, Path)] if isinstance(retired, list) else []
+
+
 def read_finished(take_dir: Path) -> FinishedTake:
     """Rebuild a :class:`FinishedTake` from the files in a take folder (CONTRACTS.md section 1)."""
     check: dict[str, Any] = {}

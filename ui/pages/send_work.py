@@ -51,7 +51,7 @@ def queue_submission(ctx: PageContext, *, replace_only: bool = False) -> str:
         SendError: not queued (no server configured; with ``replace_only``, nothing waiting any more).
     """
     from recorder.submission import SubmissionError, TakeEntry, build_manifest, consent_record
-    from ui.pages.prompt_take import submission_dir
+    from ui.pages.prompt_take import delete_retired_takes, submission_dir
 
     model = ctx.machine.model
     if model.consent is None:  # the flow only allows Send after consent; guard anyway
@@ -85,6 +85,7 @@ def queue_submission(ctx: PageContext, *, replace_only: bool = False) -> str:
         take_dirs={Path(t.take_dir).name: Path(t.take_dir) for t in kept},
         replace_only=replace_only,
     )
+    delete_retired_takes(ctx)  # the outbox no longer names the answers the person replaced
     return submission_id
 
 

@@ -126,7 +126,20 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
     new_second = Path(ctx.machine.model.kept["nhs-better"].take_dir)
     assert new_second != old_second
     new_sha = _sha256(new_second / "deliverable.mp4")
-    qtbot.waitUntil(lambda: not old_second.exists(), timeout=10_000)  # the replaced answer is deleted
+    # The replaced answer is deleted, but only once the waiting version no longer names it (a crash in
+    # between must leave a version whose files all exist).
+    named_but_missing: list[Path] = []
+
+    def replaced_answer_deleted() -> bool:
+        waiting = outbox_for(ctx).find_by_folder(folder)
+        named = {f.path.parent for f in waiting.files} if waiting is not None else set()
+        gone = not old_second.exists()
+        if gone and old_second in named:
+            named_but_missing.append(old_second)
+        return gone and old_second not in named
+
+    qtbot.waitUntil(replaced_answer_deleted, timeout=10_000)
+    assert named_but_missing == []
 
     # 3. Close: the window says it is sent next time.
     assert wait_for_all(30_000)
