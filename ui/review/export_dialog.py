@@ -1,6 +1,7 @@
 """The export dialog: choose an answer, shapes, captions (typed or loaded SRT), end card, folder; progress
 and cancel. The work runs on a worker thread (:func:`recorder.review.export_take.export_take`), which
-checks consent with the server again before anything is downloaded.
+checks consent with the server again before anything is downloaded. The captions part is
+:class:`~ui.review.captions_editor.CaptionsEditor`.
 """
 
 from __future__ import annotations
@@ -17,21 +18,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from recorder.export import CancelledError, EndCardSpec, Shape, SrtError, parse_srt
+from recorder.export import CancelledError, EndCardSpec, Shape
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
 from ui.i18n import translate
+from ui.review.captions_editor import SRT_EXAMPLE, CaptionsEditor
 from ui.review.errors import error_message
 from ui.workers import Task, run_in_background
 
-SRT_EXAMPLE = "1\n00:00:00,000 --> 00:00:03,000\n"
+__all__ = ["SRT_EXAMPLE", "ExportDialog"]
 
 
 class ExportDialog(QDialog):
@@ -71,16 +72,11 @@ class ExportDialog(QDialog):
         self.shapes = {shape: QCheckBox() for shape in Shape}
         for box in self.shapes.values():
             box.setChecked(True)
-        self.captions_check = QCheckBox()
-        self.captions = QPlainTextEdit()
-        self.captions.setTabChangesFocus(True)
-        self.captions.setPlaceholderText(SRT_EXAMPLE + "…")
-        self.captions.setEnabled(False)
-        self.captions.setFixedHeight(120)
-        self.load_srt_button = QPushButton()
-        self.load_srt_button.setEnabled(False)
-        self.captions_status = QLabel()
-        self.captions_status.setWordWrap(True)
+        self.captions_editor = CaptionsEditor(self._duration_ms)
+        self.captions_check = self.captions_editor.check
+        self.captions = self.captions_editor.text
+        self.load_srt_button = self.captions_editor.load_button
+        self.captions_status = self.captions_editor.status
         self.end_card_check = QCheckBox()
         self.end_card_check.setChecked(end_card is not None)
         self.end_card_check.setEnabled(end_card is not None)
@@ -106,9 +102,6 @@ class ExportDialog(QDialog):
         shapes_row.setSpacing(0)
         for box in self.shapes.values():
             shapes_row.addWidget(box)
-        captions_row = QHBoxLayout()
-        captions_row.addWidget(self.captions_check, 1)
-        captions_row.addWidget(self.load_srt_button)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label)
         folder_row.addWidget(self.folder, 1)
@@ -128,9 +121,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.take)
         layout.addWidget(self.shapes_label)
         layout.addLayout(shapes_row)
-        layout.addLayout(captions_row)
-        layout.addWidget(self.captions)
-        layout.addWidget(self.captions_status)
+        layout.addWidget(self.captions_editor)
         layout.addWidget(self.end_card_check)
         layout.addWidget(self.csv_check)
         layout.addLayout(folder_row)
@@ -138,9 +129,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
-        self.captions_check.toggled.connect(self._captions_toggled)
-        self.captions.textChanged.connect(self._check_captions)
-        self.load_srt_button.clicked.connect(self._load_srt)
         self.browse_button.clicked.connect(self._browse)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -166,11 +154,6 @@ class ExportDialog(QDialog):
         for shape, box in self.shapes.items():
             box.setText(names[shape])
             box.setAccessibleName(names[shape])
-        self.captions_check.setText(translate("ExportDialog", "Burn in captions (SRT)"))
-        self.captions_check.setAccessibleName(translate("ExportDialog", "Burn in captions"))
-        self.captions.setAccessibleName(translate("ExportDialog", "Captions in SRT format"))
-        self.load_srt_button.setText(translate("ExportDialog", "Load SRT file…"))
-        self.load_srt_button.setAccessibleName(translate("ExportDialog", "Load captions from an SRT file"))
         if self.end_card_spec is not None:
             card = self.end_card_spec.text.replace("\n", " / ")
             self.end_card_check.setText(
@@ -195,17 +178,6 @@ class ExportDialog(QDialog):
         self.take.setAccessibleDescription(translate("ExportDialog", "Each answer is exported on its own."))
         for box in self.shapes.values():
             box.setAccessibleDescription(translate("ExportDialog", "Tick each shape you want a video in."))
-        self.captions_check.setAccessibleDescription(
-            translate("ExportDialog", "Draws the captions below onto the picture.")
-        )
-        self.captions.setAccessibleDescription(
-            translate(
-                "ExportDialog", "Numbered captions, each with a time line like 00:00:01,000 --> 00:00:03,000."
-            )
-        )
-        self.load_srt_button.setAccessibleDescription(
-            translate("ExportDialog", "Replaces the captions above with the file's.")
-        )
         self.end_card_check.setAccessibleDescription(
             translate("ExportDialog", "A few seconds of the campaign's closing words after the answer.")
         )
@@ -221,76 +193,23 @@ class ExportDialog(QDialog):
         )
         self.cancel_button.setAccessibleDescription(translate("ExportDialog", "Stops; nothing is saved."))
         self.close_button.setAccessibleDescription(translate("ExportDialog", "Closes the export window."))
-        self._check_captions()
+        self.captions_editor.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    # --- captions -------------------------------------------------------------------------------------
-
-    def _captions_toggled(self, on: bool) -> None:
-        self.captions.setEnabled(on)
-        self.load_srt_button.setEnabled(on)
-        if on and not self.captions.toPlainText():
-            self.captions.setPlainText(SRT_EXAMPLE)
-        self._check_captions()
+    # --- captions, folder ------------------------------------------------------------------------------
 
     def _duration_ms(self) -> int | None:
         take_id = self.take.currentData()
         take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
         return round(take.duration_s * 1000) if take is not None and take.duration_s else None
 
-    def _check_captions(self) -> bool:
-        """Validate the captions; shows the problem or how many captions there are. True when usable."""
-        if not self.captions_check.isChecked():
-            self.captions_status.clear()
-            self.captions_status.setObjectName("")
-            return True
-        try:
-            cues = parse_srt(self.captions.toPlainText(), duration_ms=self._duration_ms())
-        except SrtError as error:
-            self._set_captions_status(str(error), bad=True)
-            return False
-        if not cues:
-            self._set_captions_status(
-                translate("ExportDialog", "Type the captions, or load an SRT file."), bad=True
-            )
-            return False
-        self._set_captions_status(
-            translate("ExportDialog", "{n} captions ready.").format(n=len(cues)), bad=False
-        )
-        return True
-
-    def _set_captions_status(self, text: str, bad: bool) -> None:
-        self.captions_status.setText(text)
-        self.captions_status.setAccessibleName(text)
-        self.captions_status.setObjectName("Error" if bad else "Hint")
-        self.captions_status.style().unpolish(self.captions_status)
-        self.captions_status.style().polish(self.captions_status)
-
-    def _load_srt(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            translate("ExportDialog", "Load captions"),
-            "",
-            translate("ExportDialog", "Captions (*.srt)"),
-        )
-        if path:
-            self.load_srt(Path(path))
-
     def load_srt(self, path: Path) -> None:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            self._set_captions_status(
-                translate("ExportDialog", "That file could not be read as text. Choose an .srt file."),
-                bad=True,
-            )
-            return
-        self.captions_check.setChecked(True)
-        self.captions.setPlainText(text)
+        """Tick captions and show an SRT file's text."""
+        self.captions_editor.load_srt(path)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -302,12 +221,11 @@ class ExportDialog(QDialog):
     # --- running --------------------------------------------------------------------------------------
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.take, self.captions_check, self.end_card_check, self.csv_check, self.folder,
+        for widget in (self.take, self.end_card_check, self.csv_check, self.folder,
                        self.browse_button, self.export_button, *self.shapes.values()):  # fmt: skip
             widget.setEnabled(not running)
         self.end_card_check.setEnabled(not running and self.end_card_spec is not None)
-        self.captions.setEnabled(not running and self.captions_check.isChecked())
-        self.load_srt_button.setEnabled(not running and self.captions_check.isChecked())
+        self.captions_editor.set_running(running)
         self.cancel_button.setVisible(running)
         self.close_button.setEnabled(not running)
 
@@ -326,14 +244,14 @@ class ExportDialog(QDialog):
         if not shapes:
             self._status(translate("ExportDialog", "Choose at least one shape."), bad=True)
             return
-        if not self._check_captions():
+        if not self.captions_editor.check_captions():
             self._status(translate("ExportDialog", "Fix the captions first, or untick them."), bad=True)
             self.captions.setFocus()
             return
         if not self.folder.text().strip():
             self._status(translate("ExportDialog", "Choose a folder to save the videos in."), bad=True)
             return
-        captions = parse_srt(self.captions.toPlainText()) if self.captions_check.isChecked() else []
+        captions = self.captions_editor.cues()
         end_card = self.end_card_spec if self.end_card_check.isChecked() else None
         out_dir = Path(self.folder.text().strip()).expanduser()
         take_id = str(self.take.currentData())

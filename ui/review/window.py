@@ -4,6 +4,11 @@ Every request to the server runs on a worker thread; results come back on the UI
 (for a submission no longer selected) are dropped. A failed request shows a plain message with Try again;
 an ended sign-in opens the sign-in dialog and, once signed in, repeats what failed.
 
+The window puts together the parts with one job each: :class:`~ui.review.top_bar.TopBar`,
+:class:`~ui.review.list_loader.ListLoader` (the list), :class:`~ui.review.detail_loader.DetailLoader` (the
+chosen submission and its clips), :class:`~ui.review.actions.ReviewActions` (decisions, comments, CSV) and
+:mod:`ui.review.shortcuts`. It keeps sign-in, problem reporting and the export and withdraw dialogs.
+
 Keyboard (also listed at the bottom of the window):
     Alt+Down / Alt+Up  next / previous submission     Alt+A / Alt+C / Alt+R  approve / changes / reject
     Alt+N  write the decision note     Alt+P  play or pause     Alt+M  add comment     Ctrl+F  search
@@ -19,38 +24,25 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from recorder.review import (
-    ClipMissingError,
-    ListFilter,
-    ReviewError,
-    SignedOutError,
-    SubmissionDetail,
-    SubmissionPage,
-    Withdrawal,
-)
+from recorder.review import ReviewError, SignedOutError, SubmissionPage, Withdrawal
 from ui.i18n import translate
+from ui.review.actions import ReviewActions
 from ui.review.banner import ErrorBanner
+from ui.review.detail_loader import DetailLoader
 from ui.review.detail_panel import DetailPanel
 from ui.review.errors import can_retry, error_message
 from ui.review.export_dialog import ExportDialog
+from ui.review.list_loader import ListLoader
 from ui.review.list_panel import ListPanel
 from ui.review.services import ReviewServices
+from ui.review.shortcuts import install_shortcuts, keys_hint
 from ui.review.sign_in import SignInDialog
 from ui.review.style import REVIEW_STYLE
 from ui.review.thumbnails import ThumbnailLoader
+from ui.review.top_bar import TopBar
 from ui.review.withdraw_dialog import WithdrawDialog, withdrawn_message
 from ui.workers import Task, run_in_background
 
@@ -67,24 +59,16 @@ class ReviewWindow(QMainWindow):
         self.setObjectName("ReviewWindow")
         self.setStyleSheet(REVIEW_STYLE)
         self.banner = ErrorBanner()
-        self.who_label = QLabel()
-        self.who_label.setObjectName("Hint")
-        self.who_label.setWordWrap(True)
-        self.refresh_button = QPushButton()
-        self.csv_button = QPushButton()
-        self.sign_out_button = QPushButton()
+        self.top_bar = TopBar()
+        self.who_label = self.top_bar.who_label
+        self.refresh_button = self.top_bar.refresh_button
+        self.csv_button = self.top_bar.csv_button
+        self.sign_out_button = self.top_bar.sign_out_button
         self.list_panel = ListPanel(services.campaign, services.locale)
         self.detail_panel = DetailPanel(services.prompt_text)
         self.keys_label = QLabel()
         self.keys_label.setObjectName("Hint")
         self.keys_label.setWordWrap(True)
-        top = QFrame()
-        top.setObjectName("NavBar")
-        top_row = QHBoxLayout(top)
-        top_row.addWidget(self.who_label, 1)
-        top_row.addWidget(self.refresh_button)
-        top_row.addWidget(self.csv_button)
-        top_row.addWidget(self.sign_out_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.detail_panel)
@@ -97,61 +81,63 @@ class ReviewWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(top)
+        layout.addWidget(self.top_bar)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.keys_label)
         self.setCentralWidget(central)
 
-        self._page = 1
-        self._list_generation = 0
-        self._detail_wanted = ""  # the submission whose detail we are waiting for
-        self._list_task: Task | None = None
+        self._closing = False
+        self._sign_in: SignInDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
         self.thumbnails = ThumbnailLoader(
             self.client,
             self.list_panel.tree.iconSize(),
             self.list_panel.set_thumbnail,
             lambda: not self._closing,
         )
-        self._sign_in: SignInDialog | None = None
-        self.export_dialog: ExportDialog | None = None
-        self.withdraw_dialog: WithdrawDialog | None = None
-        self._closing = False
-
-        self.list_panel.filters_changed.connect(self.reload)
-        self.list_panel.selection_changed.connect(self._selection_changed)
-        self.list_panel.load_more_requested.connect(self._load_more)
-        self.detail_panel.take_selected.connect(self._play_take)
-        self.detail_panel.export_requested.connect(self.open_export)
-        self.detail_panel.withdraw_requested.connect(self.open_withdraw)
-        self.detail_panel.decision.decided.connect(self._decide)
-        self.detail_panel.comments.comment_requested.connect(self._comment)
-        self.detail_panel.comments.seek_requested.connect(self._seek_to_comment)
-        self.detail_panel.player.failed.connect(self._player_failed)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.csv_button.clicked.connect(self._save_server_csv)
-        self.sign_out_button.clicked.connect(self.sign_out)
-        self._shortcuts: list[QShortcut] = []
-        for keys, action in (
-            ("Alt+Down", lambda: self.list_panel.step(1)),
-            ("Alt+Up", lambda: self.list_panel.step(-1)),
-            ("Alt+A", lambda: self.detail_panel.decision.decide("approved")),
-            ("Alt+C", lambda: self.detail_panel.decision.decide("changes_requested")),
-            ("Alt+R", lambda: self.detail_panel.decision.decide("rejected")),
-            ("Alt+P", self.detail_panel.player.toggle),
-            ("Alt+M", self._comment_from_box),
-            ("Alt+N", self.detail_panel.decision.note.setFocus),
-            ("Ctrl+F", self.list_panel.search.setFocus),
-            ("F5", self.refresh),
-            ("Ctrl+E", self.open_export),
-            ("Ctrl+Shift+Q", self.sign_out),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(action)
-            self._shortcuts.append(shortcut)
+        self.lists = ListLoader(self.client, self.list_panel, self.thumbnails, self._run)
+        self.details = DetailLoader(services, self.detail_panel, self.banner, self._run, self.report)
+        self.review_actions = ReviewActions(
+            self.client, self.detail_panel, self.lists, self.details, self._run, services.export_dir, self
+        )
+        self._connect()
         self.retranslate()
         self._fit_to_screen()
+
+    def _connect(self) -> None:
+        panel = self.detail_panel
+        self.list_panel.filters_changed.connect(self.reload)
+        self.list_panel.selection_changed.connect(self.details.selection_changed)
+        self.list_panel.load_more_requested.connect(self.lists.load_more)
+        panel.take_selected.connect(self.details.play_take)
+        panel.export_requested.connect(self.open_export)
+        panel.withdraw_requested.connect(self.open_withdraw)
+        panel.decision.decided.connect(self.review_actions.decide)
+        panel.comments.comment_requested.connect(self.review_actions.comment)
+        panel.comments.seek_requested.connect(self.details.seek_to_comment)
+        panel.player.failed.connect(self.details.player_failed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.csv_button.clicked.connect(self.review_actions.ask_where_to_save_csv)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        self._shortcuts = install_shortcuts(
+            self,
+            (
+                ("Alt+Down", lambda: self.list_panel.step(1)),
+                ("Alt+Up", lambda: self.list_panel.step(-1)),
+                ("Alt+A", lambda: panel.decision.decide("approved")),
+                ("Alt+C", lambda: panel.decision.decide("changes_requested")),
+                ("Alt+R", lambda: panel.decision.decide("rejected")),
+                ("Alt+P", panel.player.toggle),
+                ("Alt+M", self.review_actions.comment_from_box),
+                ("Alt+N", panel.decision.note.setFocus),
+                ("Ctrl+F", self.list_panel.search.setFocus),
+                ("F5", self.refresh),
+                ("Ctrl+E", self.open_export),
+                ("Ctrl+Shift+Q", self.sign_out),
+            ),
+        )
 
     def _fit_to_screen(self) -> None:
         """1360×900 where there is room, else most of the screen (never larger than the screen)."""
@@ -162,46 +148,12 @@ class ReviewWindow(QMainWindow):
             return
         self.resize(min(1360, area.width() - 20), min(900, area.height() - 40))
 
-    # --- texts ----------------------------------------------------------------------------------------
-
     def retranslate(self) -> None:
         title = translate("ReviewWindow", "Voicebooth review")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.who_label.setText(
-            translate("ReviewWindow", "Signed in as {user} at {server}").format(
-                user=self.client.username, server=self.client.server_url
-            )
-            if self.client.signed_in
-            else translate("ReviewWindow", "Not signed in")
-        )
-        self.refresh_button.setText(translate("ReviewWindow", "Refresh (F5)"))
-        self.refresh_button.setAccessibleName(translate("ReviewWindow", "Refresh the list"))
-        self.csv_button.setText(translate("ReviewWindow", "Download metadata CSV"))
-        self.csv_button.setAccessibleName(
-            translate("ReviewWindow", "Download the metadata of all submissions")
-        )
-        self.sign_out_button.setText(translate("ReviewWindow", "Sign out"))
-        self.sign_out_button.setAccessibleName(translate("ReviewWindow", "Sign out"))
-        self.refresh_button.setAccessibleDescription(
-            translate("ReviewWindow", "Loads the list again; the chosen submission stays chosen.")
-        )
-        self.csv_button.setAccessibleDescription(
-            translate(
-                "ReviewWindow", "Saves a spreadsheet of every received submission, without withdrawn ones."
-            )
-        )
-        self.sign_out_button.setAccessibleDescription(
-            translate("ReviewWindow", "Ends your sign-in and removes it from this computer (Ctrl+Shift+Q).")
-        )
-        self.keys_label.setText(
-            translate(
-                "ReviewWindow",
-                "Keys: Alt+Down / Alt+Up next or previous · Alt+N note · Alt+A approve · "
-                "Alt+C request changes · Alt+R reject · Alt+P play or pause · Alt+M comment · "
-                "Ctrl+F search · F5 refresh · Ctrl+E export",
-            )
-        )
+        self.top_bar.retranslate(self.client.username, self.client.server_url, self.client.signed_in)
+        self.keys_label.setText(keys_hint())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -277,20 +229,11 @@ class ReviewWindow(QMainWindow):
             name=name,
         )
 
-    # --- list -----------------------------------------------------------------------------------------
+    # --- list and detail ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Load the first page with the current filters (keeps the selection when it is still listed)."""
-        self._page = 1
-        self._list_generation += 1
-        generation = self._list_generation
-        filters = self.list_panel.list_filter(page=1)
-
-        def show(page: SubmissionPage) -> None:
-            if generation == self._list_generation:  # an older answer arriving late must not win
-                self._show_page(page)
-
-        self._list_task = self._run("list", lambda: self.client.list_submissions(filters), show, self.reload)
+        self.lists.reload()
 
     def refresh(self) -> None:
         """Reload the list and the shown submission."""
@@ -300,126 +243,14 @@ class ReviewWindow(QMainWindow):
         if selected:
             self.load_detail(selected)
 
-    def _load_more(self) -> None:
-        filters: ListFilter = self.list_panel.list_filter(page=self._page + 1)
-        generation = self._list_generation
-
-        def show(page: SubmissionPage) -> None:
-            if generation == self._list_generation:
-                self._show_page(page, append=True)
-
-        self._run("list-more", lambda: self.client.list_submissions(filters), show, retry=self._load_more)
-
-    def _show_page(self, page: SubmissionPage, append: bool = False) -> None:
-        if append:
-            self._page = page.page
-        first = self.list_panel.tree.topLevelItemCount() == 0 and not append
-        self.list_panel.show_page(page, append=append)
-        if first and page.items and not self.list_panel.search.hasFocus():
-            if not self.list_panel.selected_id():
-                self.list_panel.step(1)  # start with the first submission on screen
-            self.list_panel.tree.setFocus()  # ready for the arrow keys
-        for summary in page.items:
-            if summary.takes and summary.submission_id not in self.list_panel.thumbnails:
-                self.thumbnails.want(summary.submission_id, summary.takes[0].take_id)
-
-    # --- detail ---------------------------------------------------------------------------------------
-
-    def _selection_changed(self, submission_id: str) -> None:
-        if not submission_id:
-            self._detail_wanted = ""
-            self.detail_panel.show_detail(None, None)
-            return
-        if self.detail_panel.detail is None or self.detail_panel.detail.submission_id != submission_id:
-            self.load_detail(submission_id)
-
     def load_detail(self, submission_id: str) -> None:
-        self._detail_wanted = submission_id
+        self.details.load(submission_id)
 
-        def show(detail: SubmissionDetail) -> None:
-            if detail.submission_id != self._detail_wanted:
-                return  # the reviewer has moved on
-            version = self.services.consent_version(detail.consent.version_id)
-            self.detail_panel.show_detail(detail, version)
+    def save_server_csv(self, path: Path) -> None:
+        """Save the server's metadata CSV of every received submission to ``path``."""
+        self.review_actions.save_server_csv(path)
 
-        self._run(
-            "detail", lambda: self.client.detail(submission_id), show, lambda: self.load_detail(submission_id)
-        )
-
-    def _play_take(self, take_id: str) -> None:
-        take = self.detail_panel.current_take()
-        available = take is not None and take.take_id == take_id and take.available
-        self.detail_panel.show_unavailable(not available)
-        if available:
-            self.detail_panel.player.load(self.services.proxy.url_for(take_id))
-
-    def _player_failed(self) -> None:
-        take_id = self.detail_panel.current_take_id()
-        problem = self.services.proxy.problem(take_id) if take_id else None
-        retry = (lambda: self._play_take(take_id)) if take_id else None
-        if problem is None:
-            problem = ClipMissingError("The video could not be played.")
-        if isinstance(problem, SignedOutError):
-            self.report(problem, retry)
-            return
-        # Always offer Try again here: a missing file may be restored, a dropped connection may return.
-        self.banner.show_problem(error_message(problem), retry)
-
-    def _seek_to_comment(self, take_id: str, at_ms: int) -> None:
-        if take_id != self.detail_panel.current_take_id():
-            self.detail_panel.select_take(take_id)
-        self.detail_panel.player.seek(at_ms)
-
-    # --- actions --------------------------------------------------------------------------------------
-
-    def _decide(self, decision: str, note: str) -> None:
-        detail = self.detail_panel.detail
-        if detail is None:
-            return
-        submission_id = detail.submission_id
-
-        def done(_result: object) -> None:
-            if (
-                self.detail_panel.detail is not None
-                and self.detail_panel.detail.submission_id == submission_id
-            ):
-                self.detail_panel.decision.clear_note()
-            self.reload()
-            if self._detail_wanted == submission_id:
-                self.load_detail(submission_id)
-
-        self._run(
-            "decision",
-            lambda: self.client.decide(submission_id, decision, note),
-            done,
-            retry=lambda: self._decide(decision, note),
-        )
-
-    def _comment_from_box(self) -> None:
-        text = self.detail_panel.comments.text.text().strip()
-        if text:
-            self._comment(text)
-        else:
-            self.detail_panel.comments.text.setFocus()
-
-    def _comment(self, text: str) -> None:
-        detail, take_id = self.detail_panel.detail, self.detail_panel.current_take_id()
-        if detail is None or take_id is None:
-            return
-        at_ms = self.detail_panel.player.position_ms
-        submission_id = detail.submission_id
-
-        def done(_result: object) -> None:
-            self.detail_panel.comments.clear_text()
-            if self._detail_wanted == submission_id:
-                self.load_detail(submission_id)
-
-        self._run(
-            "comment",
-            lambda: self.client.comment(take_id, at_ms, text),
-            done,
-            retry=lambda: self._comment(text),
-        )
+    # --- dialogs ------------------------------------------------------------------------------------------
 
     def open_export(self) -> None:
         detail = self.detail_panel.detail
@@ -453,7 +284,7 @@ class ReviewWindow(QMainWindow):
             dialog.deleteLater()
             take = self.detail_panel.current_take()
             if code != WithdrawDialog.DialogCode.Accepted and take is not None:
-                self._play_take(take.take_id)  # cancelled: back to the clip
+                self.details.play_take(take.take_id)  # cancelled: back to the clip
 
         dialog.withdrawn.connect(lambda result: self._withdrawn(submission_id, result))
         dialog.signed_out.connect(self.report)
@@ -461,28 +292,12 @@ class ReviewWindow(QMainWindow):
         dialog.open()
 
     def _withdrawn(self, submission_id: str, result: Withdrawal) -> None:
-        if self._detail_wanted == submission_id:
+        if self.details.wanted == submission_id:
             self.detail_panel.show_withdrawn_message(withdrawn_message(result))
             self.load_detail(submission_id)
         self.reload()
 
-    def _save_server_csv(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            translate("ReviewWindow", "Save the metadata CSV"),
-            str(self.services.export_dir / "voicebooth-submissions.csv"),
-            translate("ReviewWindow", "CSV files (*.csv)"),
-        )
-        if path:
-            self.save_server_csv(Path(path))
-
-    def save_server_csv(self, path: Path) -> None:
-        self._run(
-            "csv",
-            lambda: self.client.download_csv(path),
-            lambda _p: None,
-            retry=lambda: self.save_server_csv(path),
-        )
+    # --- sign out, close ----------------------------------------------------------------------------------
 
     def sign_out(self) -> None:
         self.detail_panel.player.unload()
