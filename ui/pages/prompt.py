@@ -1,67 +1,41 @@
 """One prompt: read it, count down, record against the time limit, check, watch back, keep or retake, trim.
 
 The flow machine's phase (READ, COUNTDOWN, RECORDING, FINISHING, CHECK, WATCH_BACK) decides what shows; the
-page renders it in :meth:`PromptPage.enter`. Recording, finishing and trimming run off the UI thread through
-:class:`ui.pages.prompt_take.TakeController`.
-
-Keys (shown on screen): Ctrl+R starts recording and stops it; Space stops (the Stop button has focus);
-Alt+K keeps, Alt+R records again, Alt+W watches back, Alt+T opens the trim controls.
+page renders it in :meth:`PromptPage.enter`, stacking one panel of controls under the picture per phase
+(:mod:`ui.pages.prompt_recording_panels`, :mod:`ui.pages.prompt_check_panel`). Recording, finishing and
+trimming run off the UI thread through :class:`ui.pages.prompt_take.TakeController`; the keys are in
+:mod:`ui.pages.prompt_keys`, the submission folder's upkeep in :mod:`ui.pages.prompt_submission`.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QSpinBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 
 from recorder.flow import Event, FlowState, Phase, Step
-from recorder.flow_session import forget_session
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.prompt_take import (
-    FinishedTake,
-    TakeController,
-    delete_take_later,
-    forget_submission,
-    read_finished,
-    retire_take,
-    save_session_now,
-)
-from ui.pages.take_problems import translated_problem
+from ui.pages.prompt_check_panel import CheckPanel
+from ui.pages.prompt_keys import add_prompt_shortcuts, shortcuts_hint
+from ui.pages.prompt_recording_panels import CountdownPanel, FinishingPanel, ReadPanel, RecordingPanel
+from ui.pages.prompt_sources import chosen_uri, open_video
+from ui.pages.prompt_submission import SubmissionKeeper, delete_take_later, retire_take
+from ui.pages.prompt_take import FinishedTake, TakeController, read_finished
 from ui.widgets.focus import focus_soon
-from ui.widgets.level_meter import LevelMeter
 from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
-from ui.widgets.remaining_bar import RemainingTimeBar
-from ui.widgets.trim import TrimControl
 from ui.workers import SourcePump
-
-log = logging.getLogger(__name__)
-
-
-def _panel() -> tuple[QWidget, QVBoxLayout]:
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(0, 0, 0, 0)
-    return widget, layout
 
 
 @register_page(Step.PROMPT)
 class PromptPage(Page):
-    """Every phase of every prompt."""
+    """Every phase of every prompt.
+
+    The controls the keys and the keyboard tests reach are also attributes of the page itself:
+    ``record_button``, ``stop_button``, ``keep_button``, ``trim_button`` and ``trim``.
+    """
 
     CONTEXT = "PromptPage"
 
@@ -72,7 +46,6 @@ class PromptPage(Page):
         self._phase: Phase | None = None
         self._prompt_index = -1
         self._pump: SourcePump | None = None
-        self._countdown_left = 0
 
         self.counter_label = QLabel()
         self.prompt_label = QLabel()
@@ -96,105 +69,28 @@ class PromptPage(Page):
         self.picture.addWidget(self.preview)
         self.picture.addWidget(self.player)
 
-        # -- READ --
-        self.read_panel, read = _panel()
-        self.record_button = QPushButton()
-        self.record_button.setObjectName("PrimaryButton")
-        self.record_button.clicked.connect(self._record_clicked)
-        self.countdown_spin = QSpinBox()
-        self.countdown_spin.setRange(0, 10)
-        self.countdown_spin.setValue(self._configured_countdown())
-        self.countdown_spin.valueChanged.connect(self._countdown_changed)
-        self.countdown_spin.setEnabled(not ctx.config.is_locked("countdown_s"))
-        self.countdown_label = QLabel()
-        self.countdown_label.setBuddy(self.countdown_spin)
-        self.skip_button = QPushButton()
-        self.skip_button.clicked.connect(lambda: self.request(Event.SKIP))
-        row = QHBoxLayout()
-        row.addWidget(self.record_button)
-        row.addStretch(1)
-        row.addWidget(self.skip_button)
-        read.addLayout(row)
-        countdown_row = QHBoxLayout()
-        countdown_row.addWidget(self.countdown_label)
-        countdown_row.addWidget(self.countdown_spin)
-        countdown_row.addStretch(1)
-        read.addLayout(countdown_row)
-        self.countdown_spin.setMaximumWidth(120)
-
-        # -- COUNTDOWN --
-        self.count_panel, count = _panel()
-        self.count_label = QLabel()
-        self.count_label.setObjectName("Countdown")
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count_label.setStyleSheet("font-size: 40pt; font-weight: bold;")
-        count.addWidget(self.count_label)
-        self._count_timer = QTimer(self)
-        self._count_timer.setInterval(1000)
-        self._count_timer.timeout.connect(self._count_tick)
-
-        # -- RECORDING --
-        self.rec_panel, rec = _panel()
-        self.rec_label = QLabel()
-        self.rec_label.setObjectName("Recording")
-        self.remaining = RemainingTimeBar()
-        self.meter = LevelMeter()
-        self.meter_caption = QLabel()
-        self.meter_caption.setObjectName("Hint")
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("PrimaryButton")
-        self.stop_button.clicked.connect(self._stop_clicked)
-        top = QHBoxLayout()
-        top.addWidget(self.rec_label)
-        top.addStretch(1)
-        top.addWidget(self.stop_button)
-        rec.addLayout(top)
-        rec.addWidget(self.remaining)
-        sound = QHBoxLayout()
-        sound.addWidget(self.meter_caption, 0, Qt.AlignmentFlag.AlignTop)
-        sound.addWidget(self.meter, 1)
-        rec.addLayout(sound)
+        # -- the controls under the picture, one panel per phase --
+        self.read_panel = ReadPanel(ctx)
+        self.read_panel.record_button.clicked.connect(self._record_clicked)
+        self.read_panel.skip_button.clicked.connect(lambda: self.request(Event.SKIP))
+        self.count_panel = CountdownPanel()
+        self.count_panel.done.connect(self._countdown_done)
+        self.rec_panel = RecordingPanel()
+        self.rec_panel.stop_button.clicked.connect(self._stop_clicked)
         self._rec_timer = QTimer(self)
         self._rec_timer.setInterval(100)
         self._rec_timer.timeout.connect(self._rec_tick)
-
-        # -- FINISHING --
-        self.finish_panel, fin = _panel()
-        self.finish_label = QLabel()
-        self.finish_bar = QProgressBar()
-        self.finish_bar.setRange(0, 100)
-        fin.addWidget(self.finish_label)
-        fin.addWidget(self.finish_bar)
-
-        # -- CHECK / WATCH_BACK --
-        self.check_panel, chk = _panel()
-        self.problems_label = QLabel()
-        self.problems_label.setWordWrap(True)
-        self.watch_button = QPushButton()
-        self.watch_button.clicked.connect(self._watch_clicked)
-        self.keep_button = QPushButton()
-        self.keep_button.setObjectName("PrimaryButton")
-        self.keep_button.clicked.connect(self._keep_clicked)
-        self.retake_button = QPushButton()
-        self.retake_button.clicked.connect(lambda: self.request(Event.RETAKE))
-        self.trim_button = QPushButton()
-        self.trim_button.setCheckable(True)
-        self.trim_button.toggled.connect(self._trim_toggled)
-        self.trim = TrimControl()
-        self.trim.hide()
-        self.apply_trim_button = QPushButton()
-        self.apply_trim_button.clicked.connect(self._apply_trim)
-        self.apply_trim_button.hide()
-        chk.addWidget(self.problems_label)
-        # Two rows, so the buttons never run off a narrow window: go on (keep, watch), or change it.
-        for pair in ((self.keep_button, self.watch_button), (self.retake_button, self.trim_button)):
-            row_layout = QHBoxLayout()
-            for button in pair:
-                row_layout.addWidget(button)
-            row_layout.addStretch(1)
-            chk.addLayout(row_layout)
-        self.trim.summary_row.addWidget(self.apply_trim_button)
-        chk.addWidget(self.trim)
+        self.finish_panel = FinishingPanel()
+        self.check_panel = CheckPanel()
+        self.check_panel.watch_button.clicked.connect(self._watch_clicked)
+        self.check_panel.keep_button.clicked.connect(self._keep_clicked)
+        self.check_panel.retake_button.clicked.connect(lambda: self.request(Event.RETAKE))
+        self.check_panel.apply_trim_button.clicked.connect(self._apply_trim)
+        self.record_button = self.read_panel.record_button
+        self.stop_button = self.rec_panel.stop_button
+        self.keep_button = self.check_panel.keep_button
+        self.trim_button = self.check_panel.trim_button
+        self.trim = self.check_panel.trim
 
         self.controls = QStackedWidget()
         for panel in (self.read_panel, self.count_panel, self.rec_panel, self.finish_panel, self.check_panel):
@@ -209,24 +105,15 @@ class PromptPage(Page):
         self.body.addWidget(self.keys_label)
         self._fit_controls()
 
-        self._last_step: Step | None = None
-        #: the outbox id once Send queued this person's submission (cancelled with everything else)
-        self._queued_id: str | None = None
-        ctx.machine.subscribe(self._on_flow)
-        record_key = QShortcut(QKeySequence("Ctrl+R"), self)
-        record_key.activated.connect(self._record_or_stop_key)
-        # Explicit shortcuts rather than "&" mnemonics: mnemonics are off on some platforms (and in tests),
-        # and two "&" letters on one window (Settings, Send...) would make a key ambiguous.
-        for keys, button in (
-            ("Alt+K", self.keep_button),
-            ("Alt+W", self.watch_button),
-            ("Alt+R", self.retake_button),
-            ("Alt+T", self.trim_button),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(
-                lambda b=button: b.click() if b.isVisible() and b.isEnabled() else None
-            )
+        self._keeper = SubmissionKeeper(ctx)
+        add_prompt_shortcuts(
+            self,
+            self._record_or_stop_key,
+            keep=self.check_panel.keep_button,
+            watch=self.check_panel.watch_button,
+            retake=self.check_panel.retake_button,
+            trim=self.check_panel.trim_button,
+        )
         self.retranslate()
 
     # -- Page hooks ---------------------------------------------------------------------------------
@@ -235,94 +122,12 @@ class PromptPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.record_button.setText(translate("PromptPage", "● Start recording (Ctrl+R)"))
-        self.record_button.setAccessibleName(translate("PromptPage", "Start recording"))
-        self.record_button.setAccessibleDescription(
-            translate("PromptPage", "Counts down, then records your answer. Shortcut: Ctrl+R.")
-        )
-        self.countdown_label.setText(translate("PromptPage", "Count&down (seconds, 0 = off):"))
-        self.countdown_spin.setAccessibleName(
-            translate("PromptPage", "Countdown before recording, in seconds")
-        )
-        self.countdown_spin.setAccessibleDescription(
-            translate("PromptPage", "Use the arrow keys to change it. 0 starts recording straight away.")
-            if self.countdown_spin.isEnabled()
-            else translate("PromptPage", "Set by your IT department")
-        )
-        self.skip_button.setText(translate("PromptPage", "Skip this question"))
-        self.skip_button.setAccessibleName(translate("PromptPage", "Skip this question"))
-        self.skip_button.setAccessibleDescription(
-            translate("PromptPage", "Goes on without answering. You can still answer it from the review.")
-        )
-        self.rec_label.setText(translate("PromptPage", "● Recording. Speak when you are ready."))
-        self.meter_caption.setText(translate("PromptPage", "Sound:"))
-        self.stop_button.setText(translate("PromptPage", "■ Stop (Space or Ctrl+R)"))
-        self.stop_button.setAccessibleName(translate("PromptPage", "Stop recording"))
-        self.stop_button.setAccessibleDescription(
-            translate("PromptPage", "Stops recording and saves your answer. Shortcut: Space or Ctrl+R.")
-        )
-        self.finish_label.setText(translate("PromptPage", "Getting your answer ready…"))
-        self.finish_bar.setAccessibleName(translate("PromptPage", "Getting your answer ready"))
-        self.finish_bar.setAccessibleDescription(
-            translate("PromptPage", "How much of your answer is ready to watch")
-        )
-        self.watch_button.setText(translate("PromptPage", "▶ Watch it back (Alt+W)"))
-        self.watch_button.setAccessibleName(translate("PromptPage", "Watch your answer back"))
-        self.watch_button.setAccessibleDescription(
-            translate("PromptPage", "Plays your answer from the start. Shortcut: Alt+W.")
-        )
-        self.keep_button.setText(translate("PromptPage", "✓ Keep this answer (Alt+K)"))
-        self.keep_button.setAccessibleName(translate("PromptPage", "Keep this answer"))
-        self.keep_button.setAccessibleDescription(
-            translate("PromptPage", "Keeps this answer and goes on. Nothing is sent yet. Shortcut: Alt+K.")
-        )
-        self.retake_button.setText(translate("PromptPage", "↺ Record again (Alt+R)"))
-        self.retake_button.setAccessibleName(translate("PromptPage", "Record this answer again"))
-        self.retake_button.setAccessibleDescription(
-            translate(
-                "PromptPage", "Deletes this recording, after asking, and records again. Shortcut: Alt+R."
-            )
-        )
-        self.trim_button.setText(translate("PromptPage", "✂ Trim start or end (Alt+T)"))
-        self.trim_button.setAccessibleName(translate("PromptPage", "Trim the start or end"))
-        self.trim_button.setAccessibleDescription(
-            translate("PromptPage", "Shows or hides the controls to cut seconds off. Shortcut: Alt+T.")
-        )
-        self.apply_trim_button.setText(translate("PromptPage", "Apply the trim"))
-        self.apply_trim_button.setAccessibleName(translate("PromptPage", "Apply the trim"))
-        self.apply_trim_button.setAccessibleDescription(
-            translate("PromptPage", "Makes your answer shorter by the seconds chosen above.")
-        )
-        self.keys_label.setText(
-            translate(
-                "PromptPage",
-                "Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · "
-                "Alt+W watch back · Alt+T trim · Alt+Left go back",
-            )
-        )
+        for panel in (self.read_panel, self.rec_panel, self.finish_panel, self.check_panel):
+            panel.retranslate()
+        self.keys_label.setText(shortcuts_hint())
         self.preview.retranslate()
         self.player.retranslate()
-        self.meter.retranslate()
-        self.trim.retranslate()
         self._render_texts()
-
-    def _on_flow(self, state: FlowState) -> None:
-        """Housekeeping on every transition, whichever page is current: keep the saved session up to date
-        while recording and reviewing; forget it once sending starts; forget files on a fresh start."""
-        if state.step is Step.WELCOME and self._last_step not in (None, Step.WELCOME, Step.RECOVERY):
-            # Cancel deletes what was recorded (and takes back a send that had not finished); after Done the
-            # outbox owns the files.
-            cancelled = self._last_step is not Step.DONE
-            forget_submission(self.ctx, delete=cancelled, queued_id=self._queued_id if cancelled else None)
-            self._queued_id = None
-        elif state.step in (Step.PROMPT, Step.REVIEW):
-            save_session_now(self.ctx)
-        elif state.step in (Step.SENDING, Step.DONE):
-            folder = self.ctx.extras.get("submission_dir")
-            if isinstance(folder, Path):
-                forget_session(folder)  # queued in the outbox from here on, which resumes it after a crash
-        self._queued_id = self.ctx.machine.model.submission_id or self._queued_id
-        self._last_step = state.step
 
     def enter(self, state: FlowState) -> None:
         new_prompt = state.prompt_index != self._prompt_index
@@ -351,7 +156,7 @@ class PromptPage(Page):
         self._render_phase(state.phase)
 
     def leave(self) -> None:
-        self._count_timer.stop()
+        self.count_panel.stop()
         self._rec_timer.stop()
         self._stop_preview()
         self.player.unload()
@@ -365,10 +170,6 @@ class PromptPage(Page):
         return Nav(back=state.phase is not Phase.FINISHING, next=False)
 
     # -- rendering ----------------------------------------------------------------------------------
-    def _prompt(self) -> object:
-        prompt_id = self.ctx.machine.current_prompt_id
-        return self.ctx.campaign.prompt(prompt_id) if prompt_id else None
-
     def _limit_s(self) -> float:
         prompt_id = self.ctx.machine.current_prompt_id
         if prompt_id is None:
@@ -399,7 +200,7 @@ class PromptPage(Page):
         # Tips help before recording; afterwards the picture and the buttons need the room.
         self.tips_label.setVisible(phase in (Phase.READ, Phase.COUNTDOWN))
         self.keys_label.setVisible(phase is Phase.READ)
-        self._count_timer.stop()
+        self.count_panel.stop()
         if phase is not Phase.RECORDING:
             self._rec_timer.stop()
         if phase in (Phase.READ, Phase.COUNTDOWN, Phase.RECORDING, Phase.FINISHING):
@@ -409,24 +210,21 @@ class PromptPage(Page):
             self.controls.setCurrentWidget(self.read_panel)
             self.finished = None
             self._start_preview()
-            self.record_button.setEnabled(True)
-            focus_soon(self.record_button)
+            self.read_panel.record_button.setEnabled(True)
+            focus_soon(self.read_panel.record_button)
         elif phase is Phase.COUNTDOWN:
             self.controls.setCurrentWidget(self.count_panel)
-            self._countdown_left = self.countdown_spin.value()
-            if self._countdown_left <= 0:
-                QTimer.singleShot(0, self._countdown_done)
-            else:
-                self._show_count()
-                self._count_timer.start()
+            self.count_panel.start(self.read_panel.countdown_spin.value())
         elif phase is Phase.RECORDING:
             self.controls.setCurrentWidget(self.rec_panel)
             self._begin_recording()
         elif phase is Phase.FINISHING:
             self.controls.setCurrentWidget(self.finish_panel)
-            self.finish_bar.setValue(0)
+            self.finish_panel.show_progress(0.0)
             self._rec_timer.stop()
-            self.take.stop_and_finish(self._finish_progress, self._finished_ok, self._finished_failed)
+            self.take.stop_and_finish(
+                self.finish_panel.show_progress, self._finished_ok, self._finished_failed
+            )
         elif phase in (Phase.CHECK, Phase.WATCH_BACK):
             self._stop_preview()
             self.controls.setCurrentWidget(self.check_panel)
@@ -445,20 +243,9 @@ class PromptPage(Page):
         self.controls.adjustSize()
 
     # -- READ / COUNTDOWN ---------------------------------------------------------------------------
-    def _countdown_changed(self, seconds: int) -> None:
-        """The person changed the countdown for this session (0 turns it off)."""
-        self.ctx.extras["countdown_s"] = seconds
-        self.ctx.machine.countdown_enabled = seconds > 0
-
-    def _configured_countdown(self) -> int:
-        value = self.ctx.extras.get("countdown_s")
-        return value if isinstance(value, int) else self.ctx.config.integer("countdown_s")
-
     def _start_preview(self) -> None:
         if self._pump is not None:
             return
-        from ui.pages.prompt_sources import chosen_uri, open_video
-
         uri = chosen_uri(self.ctx, "video_uri")
         self._pump = SourcePump(lambda: open_video(self.ctx, uri), None, self.preview.offer, lambda _p: None)
 
@@ -478,19 +265,6 @@ class PromptPage(Page):
         elif self._phase is Phase.RECORDING:
             self._stop_clicked()
 
-    def _show_count(self) -> None:
-        text = translate("PromptPage", "Recording starts in {n}…").format(n=self._countdown_left)
-        self.count_label.setText(text)
-        self.count_label.setAccessibleName(text)
-
-    def _count_tick(self) -> None:
-        self._countdown_left -= 1
-        if self._countdown_left <= 0:
-            self._count_timer.stop()
-            self._countdown_done()
-        else:
-            self._show_count()
-
     def _countdown_done(self) -> None:
         if self._phase is Phase.COUNTDOWN:
             self.window_fire(lambda: self.ctx.machine.fire(Event.COUNTDOWN_DONE))
@@ -498,15 +272,13 @@ class PromptPage(Page):
     # -- RECORDING ----------------------------------------------------------------------------------
     def _begin_recording(self) -> None:
         self._stop_preview()  # frees the camera for the recorder
-        self.meter.reset()
-        self.remaining.set_remaining(self._limit_s(), self._limit_s())
-        self.stop_button.setEnabled(False)
+        self.rec_panel.reset(self._limit_s())
         prompt_id = self.ctx.machine.current_prompt_id or ""
         self.take.start(
             prompt_id,
             self._limit_s(),
             on_preview=self.preview.offer,
-            on_level=self.meter.offer_dbfs,
+            on_level=self.rec_panel.meter.offer_dbfs,
             on_started=self._recording_started,
             on_failed=self._recording_failed,
         )
@@ -515,8 +287,8 @@ class PromptPage(Page):
         if self._phase is not Phase.RECORDING:  # went back while the devices opened
             self.take.discard()
             return
-        self.stop_button.setEnabled(True)
-        focus_soon(self.stop_button)
+        self.rec_panel.stop_button.setEnabled(True)
+        focus_soon(self.rec_panel.stop_button)
         self._rec_timer.start()
 
     def _recording_failed(self, message: str) -> None:
@@ -530,7 +302,7 @@ class PromptPage(Page):
     def _rec_tick(self) -> None:
         limit = self._limit_s()
         elapsed = self.take.elapsed_s()
-        self.remaining.set_remaining(limit - elapsed, limit)
+        self.rec_panel.remaining.set_remaining(limit - elapsed, limit)
         if self.take.stopped_by_itself() or elapsed >= limit:
             self._stop_clicked()
 
@@ -540,9 +312,6 @@ class PromptPage(Page):
             self.window_fire(lambda: self.ctx.machine.fire(Event.STOP, confirmed=True))
 
     # -- FINISHING ----------------------------------------------------------------------------------
-    def _finish_progress(self, fraction: float) -> None:
-        self.finish_bar.setValue(round(100 * fraction))
-
     def _finished_ok(self, finished: FinishedTake) -> None:
         self.finished = finished
         if self._phase is Phase.FINISHING:
@@ -568,26 +337,14 @@ class PromptPage(Page):
         finished = self._current_finished()
         if finished is None:
             return
-        if finished.problems:
-            problems = [translated_problem(p) for p in finished.problems]
-            lines = [translate("PromptPage", "We noticed:"), *(f"⚠ {p}" for p in problems)]
-            lines.append(translate("PromptPage", "You can keep it anyway, or record it again."))
-        else:
-            lines = [
-                translate(
-                    "PromptPage", "✓ Your answer was recorded ({seconds} seconds). No problems found."
-                ).format(seconds=f"{finished.duration_s:.0f}")
-            ]
-        self.problems_label.setText("\n".join(lines))
-        self.problems_label.setAccessibleName(" ".join(lines))
-        self.trim.set_duration(finished.duration_s)
+        self.check_panel.show_result(finished)
         self.picture.setCurrentWidget(self.player)
         self.player.load(finished.mp4_path)
         if phase is Phase.WATCH_BACK:
             self.player.player.play()
         else:
             self.player.player.pause()  # shows the first frame instead of a black box
-        focus_soon(self.keep_button)
+        focus_soon(self.check_panel.keep_button)
 
     def _watch_clicked(self) -> None:
         if self._phase is Phase.CHECK:
@@ -608,37 +365,30 @@ class PromptPage(Page):
         ):
             retire_take(self.ctx, Path(earlier.take_dir))  # the new answer replaces the one kept before
 
-    def _trim_toggled(self, on: bool) -> None:
-        self.trim.setVisible(on)
-        self.apply_trim_button.setVisible(on)
-        if on:
-            focus_soon(self.trim.start_box)
-
     def _apply_trim(self) -> None:
         finished = self._current_finished()
         if finished is None:
             return
         try:
-            trim = self.trim.trim()
+            trim = self.check_panel.trim.trim()
         except ValueError:
             self.show_error(translate("PromptPage", "That trim would leave almost nothing. Cut less."))
             return
         if trim is None:
             return
         self.player.unload()
-        self.apply_trim_button.setEnabled(False)
-        self.problems_label.setText(translate("PromptPage", "Trimming your answer…"))
+        self.check_panel.show_trimming()
 
         def done(new: FinishedTake) -> None:
-            self.apply_trim_button.setEnabled(True)
-            self.trim_button.setChecked(False)
+            self.check_panel.apply_trim_button.setEnabled(True)
+            self.check_panel.trim_button.setChecked(False)
             self.finished = new
             if self._phase in (Phase.CHECK, Phase.WATCH_BACK):
                 self._show_check(self._phase)
 
         def failed(message: str) -> None:
-            self.apply_trim_button.setEnabled(True)
+            self.check_panel.apply_trim_button.setEnabled(True)
             self.show_error(translate("PromptPage", "The trim did not work: {reason}").format(reason=message))
             self._show_check(self._phase or Phase.CHECK)
 
-        self.take.retrim(finished.take_dir, trim, self._finish_progress, done, failed)
+        self.take.retrim(finished.take_dir, trim, self.finish_panel.show_progress, done, failed)

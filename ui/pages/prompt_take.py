@@ -3,6 +3,8 @@
 The page owns one :class:`TakeController`. Every long call (opening devices, ``TakeRecorder.start/stop``,
 ``check_take``, ``finish_take``) runs through :func:`ui.workers.run_in_background`; results come back to the
 UI thread as callbacks. Nothing here touches widgets except through the callbacks the page passes in.
+The submission folder the takes go into is :mod:`ui.pages.prompt_submission`'s (re-exported here:
+``submission_dir``, ``delete_retired_takes``).
 """
 
 from __future__ import annotations
@@ -18,17 +20,19 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject
 
-from recorder.flow_session import forget_session, save_session
 from recorder.ports import Frame
 from recorder.takes.check import check_take
 from recorder.takes.deliverable import finish_take
 from recorder.takes.session import TakeRecorder
-from recorder.takes.status import RecordingState, utc_now
+from recorder.takes.status import RecordingState
 from ui.pages.base import PageContext
 from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
+from ui.pages.prompt_submission import delete_retired_takes, submission_dir
 from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
+
+__all__ = ["FinishedTake", "TakeController", "delete_retired_takes", "read_finished", "submission_dir"]
 
 
 @dataclass
@@ -40,95 +44,6 @@ class FinishedTake:
     poster_path: Path | None
     duration_s: float
     problems: list[str] = field(default_factory=list)
-
-
-def submission_dir(ctx: PageContext) -> Path:
-    """The folder this person's takes go into (one per flow run, under the data dir)."""
-    existing = ctx.extras.get("submission_dir")
-    if isinstance(existing, Path):
-        return existing
-    import uuid
-
-    folder = ctx.data_dir / "submissions" / uuid.uuid4().hex
-    folder.mkdir(parents=True, exist_ok=True)
-    ctx.extras["submission_dir"] = folder
-    save_session_now(ctx)  # before the first frame: a crash from here on can be continued
-    return folder
-
-
-def save_session_now(ctx: PageContext) -> None:
-    """Save the person's place (details, consent, kept answers) next to their takes, if they have a folder."""
-    folder = ctx.extras.get("submission_dir")
-    if not isinstance(folder, Path) or ctx.machine.model.consent is None:
-        return
-    try:
-        save_session(folder, ctx.machine.model, utc_now())
-    except OSError as error:  # the takes themselves are safe; only continuing after a crash is affected
-        log.warning("Could not save the session next to the recordings: %s", error)
-
-
-def forget_submission(ctx: PageContext, *, delete: bool, queued_id: str | None = None) -> None:
-    """Start a fresh submission folder next time; with ``delete``, remove this one's files (background).
-
-    Called when the flow returns to Welcome: after Cancel the person's recordings must not stay on a shared
-    PC, and a send that was stopped or failed (``queued_id``) is cancelled in the outbox so it is not sent
-    at the next start; after Done the outbox owns the files and deletes them once the server confirmed.
-    """
-    if queued_id is not None:
-        from ui.pages.review_send import outbox_for
-
-        outbox = outbox_for(ctx)
-        run_in_background(
-            lambda _p: outbox.cancel(queued_id),
-            on_failure=lambda e: log.warning("Could not cancel a queued submission: %s", e),
-            name="cancel queued submission",
-        )
-    folder = ctx.extras.pop("submission_dir", None)
-    if isinstance(folder, Path) and not delete:
-        forget_session(folder)  # sent: the outbox deletes the takes; the person's details go now
-    if delete and isinstance(folder, Path):
-        run_in_background(
-            lambda _p: shutil.rmtree(folder, ignore_errors=True),
-            on_failure=lambda e: log.warning("Could not delete discarded recordings: %s", e),
-            name="delete discarded takes",
-        )
-
-
-def delete_take_later(take_dir: Path) -> None:
-    """Delete a take the person chose not to keep (background)."""
-    run_in_background(
-        lambda _p: shutil.rmtree(take_dir, ignore_errors=True),
-        on_failure=lambda e: log.warning("Could not delete a discarded take: %s", e),
-        name="delete take",
-    )
-
-
-def retire_take(ctx: PageContext, take_dir: Path) -> None:
-    """A kept answer was replaced by a new one: delete its take, once nothing queued still names it.
-
-    After a send that failed or was stopped, the waiting version in the outbox still lists the old take.
-    It is deleted only after the latest answers are queued in its place (:func:`delete_retired_takes`),
-    so a crash in between leaves a version that can still be sent, never one with a missing file.
-    """
-    if ctx.machine.model.submission_id is None:
-        delete_take_later(take_dir)
-    else:
-        ctx.extras["retired_takes"] = [*_retired(ctx), take_dir]
-
-
-def delete_retired_takes(ctx: PageContext) -> None:
-    """Delete the takes :func:`retire_take` kept for a queued version, now replaced (background thread)."""
-    retired = _retired(ctx)
-    ctx.extras.pop("retired_takes", None)
-    kept = {Path(take.take_dir) for take in ctx.machine.model.kept.values()}
-    for take_dir in retired:
-        if take_dir not in kept:
-            shutil.rmtree(take_dir, ignore_errors=True)
-
-
-def _retired(ctx: PageContext) -> list[Path]:
-    retired = ctx.extras.get("retired_takes")
-    return [p for p in retired if isinstance(p, Path)] if isinstance(retired, list) else []
 
 
 def read_finished(take_dir: Path) -> FinishedTake:

@@ -59,7 +59,7 @@ def _page(window: MainWindow) -> PromptPage:
 
 def _record_until_check(qtbot: QtBot, window: MainWindow, *, countdown_s: int = 0) -> PromptPage:
     page = _page(window)
-    page.countdown_spin.setValue(countdown_s)
+    page.read_panel.countdown_spin.setValue(countdown_s)
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.RECORDING, timeout=10_000)
@@ -73,7 +73,7 @@ def test_read_phase_shows_prompt_tips_limit_and_keys(window: MainWindow) -> None
     assert page.prompt_label.font().pointSize() >= 20
     assert "Think of one moment" in page.tips_label.text() and "2 seconds" in page.tips_label.text()
     assert "Ctrl+R" in page.keys_label.text() and "Ctrl+R" in page.record_button.text()
-    assert page.countdown_spin.value() == 1  # countdown_s from the campaign pack via config
+    assert page.read_panel.countdown_spin.value() == 1  # countdown_s from the campaign pack via config
     assert "Question 1 of 2" in page.counter_label.text()
 
 
@@ -82,16 +82,16 @@ def test_countdown_then_time_limit_then_check_and_watch_back(qtbot: QtBot, windo
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     assert window.ctx.machine.state.phase is Phase.COUNTDOWN
-    assert "Recording starts in 1" in page.count_label.text()
+    assert "Recording starts in 1" in page.count_panel.count_label.text()
     qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.RECORDING, timeout=5000)
     # a 2 s limit is inside the last-10-seconds window: the cue is worded, not just coloured
-    qtbot.waitUntil(lambda: "Last seconds" in page.remaining.label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Last seconds" in page.rec_panel.remaining.label.text(), timeout=10_000)
     qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.FINISHING, timeout=15_000)
     qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.CHECK, timeout=TAKE_TIMEOUT_MS)
     take_dir = Path(window.ctx.machine.model.current_take_dir or "")
     assert (take_dir / "deliverable.mp4").exists()
     assert page.finished is not None and 1.0 <= page.finished.duration_s <= 3.0
-    assert page.problems_label.text()
+    assert page.check_panel.problems_label.text()
     qtbot.waitUntil(page.keep_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.keep_button, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     assert window.ctx.machine.state.phase is Phase.WATCH_BACK
@@ -101,7 +101,7 @@ def test_countdown_then_time_limit_then_check_and_watch_back(qtbot: QtBot, windo
 
 def test_stop_trim_and_keep(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
-    page.countdown_spin.setValue(0)
+    page.read_panel.countdown_spin.setValue(0)
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     qtbot.waitUntil(page.stop_button.hasFocus, timeout=10_000)
@@ -113,9 +113,10 @@ def test_stop_trim_and_keep(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(page.trim_button, " ")
     assert page.trim.isVisible()
     page.trim.start_box.setValue(0.3)  # the take lasts about 1.5 s; at least 1 s must remain
-    qtbot.keyClick(page.apply_trim_button, " ")
+    qtbot.keyClick(page.check_panel.apply_trim_button, " ")
     qtbot.waitUntil(
-        lambda: page.finished is not before and page.apply_trim_button.isEnabled(), timeout=TAKE_TIMEOUT_MS
+        lambda: page.finished is not before and page.check_panel.apply_trim_button.isEnabled(),
+        timeout=TAKE_TIMEOUT_MS,
     )
     assert page.finished is not None and page.finished.duration_s < before.duration_s - 0.1
     qtbot.keyClick(page.keep_button, " ")
@@ -130,7 +131,7 @@ def test_going_back_while_recording_asks_and_discards(qtbot: QtBot, window: Main
     asked: list[str] = []
     window.confirm = lambda title, *_a: asked.append(title) or True  # type: ignore[method-assign]
     page = _page(window)
-    page.countdown_spin.setValue(0)
+    page.read_panel.countdown_spin.setValue(0)
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     qtbot.waitUntil(page.stop_button.hasFocus, timeout=10_000)
@@ -165,7 +166,7 @@ def test_a_configured_ffmpeg_that_is_missing_is_reported_plainly(
 
     monkeypatch.setattr(ffmpeg_binary, "_configured", str(tmp_path / "no-such-ffmpeg"))
     page = _page(window)
-    page.countdown_spin.setValue(0)
+    page.read_panel.countdown_spin.setValue(0)
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=10_000)
@@ -195,12 +196,14 @@ def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp
         qtbot.addWidget(win)
         page = _page(win)
         if locked:
-            assert not page.countdown_spin.isEnabled() and page.countdown_spin.value() == 0
-            assert page.countdown_spin.accessibleDescription() == "Set by your IT department"
+            assert (
+                not page.read_panel.countdown_spin.isEnabled() and page.read_panel.countdown_spin.value() == 0
+            )
+            assert page.read_panel.countdown_spin.accessibleDescription() == "Set by your IT department"
             assert not ctx.machine.countdown_enabled
         else:
-            page.countdown_spin.setValue(0)
+            page.read_panel.countdown_spin.setValue(0)
             assert not ctx.machine.countdown_enabled  # Record goes straight to recording
-            page.countdown_spin.setValue(2)
+            page.read_panel.countdown_spin.setValue(2)
             assert ctx.machine.countdown_enabled and ctx.extras["countdown_s"] == 2
         page.leave()

@@ -1,0 +1,111 @@
+"""The prompt page's controls after a take: what the check found, watch back, keep, record again and trim.
+
+Shown in the CHECK and WATCH_BACK phases of :class:`recorder.flow.Phase`. The panel shows a
+:class:`ui.pages.prompt_take.FinishedTake` and opens or closes its own trim controls; the page connects the
+buttons to the flow machine and runs the trim. Texts use the ``PromptPage`` translation context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.i18n import translate
+from ui.pages.prompt_recording_panels import panel_layout
+from ui.pages.prompt_take import FinishedTake
+from ui.pages.take_problems import translated_problem
+from ui.widgets.focus import focus_soon
+from ui.widgets.trim import TrimControl
+
+
+def check_summary(finished: FinishedTake) -> list[str]:
+    """The lines that tell the person what the take check found, translated (problems or "no problems")."""
+    if finished.problems:
+        problems = [translated_problem(p) for p in finished.problems]
+        lines = [translate("PromptPage", "We noticed:"), *(f"⚠ {p}" for p in problems)]
+        lines.append(translate("PromptPage", "You can keep it anyway, or record it again."))
+        return lines
+    return [
+        translate("PromptPage", "✓ Your answer was recorded ({seconds} seconds). No problems found.").format(
+            seconds=f"{finished.duration_s:.0f}"
+        )
+    ]
+
+
+class CheckPanel(QWidget):
+    """The take check's findings, Keep / Watch it back / Record again / Trim, and the trim controls."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = panel_layout(self)
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.watch_button = QPushButton()
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("PrimaryButton")
+        self.retake_button = QPushButton()
+        self.trim_button = QPushButton()
+        self.trim_button.setCheckable(True)
+        self.trim_button.toggled.connect(self._trim_toggled)
+        self.trim = TrimControl()
+        self.trim.hide()
+        self.apply_trim_button = QPushButton()
+        self.apply_trim_button.hide()
+        layout.addWidget(self.problems_label)
+        # Two rows, so the buttons never run off a narrow window: go on (keep, watch), or change it.
+        for pair in ((self.keep_button, self.watch_button), (self.retake_button, self.trim_button)):
+            row_layout = QHBoxLayout()
+            for button in pair:
+                row_layout.addWidget(button)
+            row_layout.addStretch(1)
+            layout.addLayout(row_layout)
+        self.trim.summary_row.addWidget(self.apply_trim_button)
+        layout.addWidget(self.trim)
+
+    def show_result(self, finished: FinishedTake) -> None:
+        """Say what the check found about ``finished`` and let the trim controls cut up to its length."""
+        lines = check_summary(finished)
+        self.problems_label.setText("\n".join(lines))
+        self.problems_label.setAccessibleName(" ".join(lines))
+        self.trim.set_duration(finished.duration_s)
+
+    def show_trimming(self) -> None:
+        """A trim is being made: say so, and refuse a second Apply until it is done."""
+        self.apply_trim_button.setEnabled(False)
+        self.problems_label.setText(translate("PromptPage", "Trimming your answer…"))
+
+    def retranslate(self) -> None:
+        """Set every text and accessible name in the current language."""
+        self.watch_button.setText(translate("PromptPage", "▶ Watch it back (Alt+W)"))
+        self.watch_button.setAccessibleName(translate("PromptPage", "Watch your answer back"))
+        self.watch_button.setAccessibleDescription(
+            translate("PromptPage", "Plays your answer from the start. Shortcut: Alt+W.")
+        )
+        self.keep_button.setText(translate("PromptPage", "✓ Keep this answer (Alt+K)"))
+        self.keep_button.setAccessibleName(translate("PromptPage", "Keep this answer"))
+        self.keep_button.setAccessibleDescription(
+            translate("PromptPage", "Keeps this answer and goes on. Nothing is sent yet. Shortcut: Alt+K.")
+        )
+        self.retake_button.setText(translate("PromptPage", "↺ Record again (Alt+R)"))
+        self.retake_button.setAccessibleName(translate("PromptPage", "Record this answer again"))
+        self.retake_button.setAccessibleDescription(
+            translate(
+                "PromptPage", "Deletes this recording, after asking, and records again. Shortcut: Alt+R."
+            )
+        )
+        self.trim_button.setText(translate("PromptPage", "✂ Trim start or end (Alt+T)"))
+        self.trim_button.setAccessibleName(translate("PromptPage", "Trim the start or end"))
+        self.trim_button.setAccessibleDescription(
+            translate("PromptPage", "Shows or hides the controls to cut seconds off. Shortcut: Alt+T.")
+        )
+        self.apply_trim_button.setText(translate("PromptPage", "Apply the trim"))
+        self.apply_trim_button.setAccessibleName(translate("PromptPage", "Apply the trim"))
+        self.apply_trim_button.setAccessibleDescription(
+            translate("PromptPage", "Makes your answer shorter by the seconds chosen above.")
+        )
+        self.trim.retranslate()
+
+    def _trim_toggled(self, on: bool) -> None:
+        self.trim.setVisible(on)
+        self.apply_trim_button.setVisible(on)
+        if on:
+            focus_soon(self.trim.start_box)

@@ -1,0 +1,208 @@
+"""The prompt page's controls before and while recording: read, countdown, recording and finishing panels.
+
+Each panel is the widget row the page stacks under the picture for one phase of the flow machine
+(:class:`recorder.flow.Phase`); the page connects their buttons and decides when each one shows.
+Their texts use the ``PromptPage`` translation context, like the rest of the page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from ui.i18n import translate
+from ui.pages.base import PageContext
+from ui.widgets.level_meter import LevelMeter
+from ui.widgets.remaining_bar import RemainingTimeBar
+
+#: The longest countdown the person can choose, in seconds.
+MAX_COUNTDOWN_S = 10
+
+
+def panel_layout(panel: QWidget) -> QVBoxLayout:
+    """A margin-free column for ``panel``, so every panel lines up with the picture above it."""
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout
+
+
+class ReadPanel(QWidget):
+    """READ: Start recording, Skip this question, and the countdown length (read-only when IT locked it).
+
+    The countdown the person chooses lasts for this session (``ctx.extras["countdown_s"]``, 0 = off) and
+    tells the flow machine whether Record counts down first.
+    """
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        layout = panel_layout(self)
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("PrimaryButton")
+        self.countdown_spin = QSpinBox()
+        self.countdown_spin.setRange(0, MAX_COUNTDOWN_S)
+        self.countdown_spin.setValue(self._configured_countdown())
+        self.countdown_spin.valueChanged.connect(self._countdown_changed)
+        self.countdown_spin.setEnabled(not ctx.config.is_locked("countdown_s"))
+        self.countdown_label = QLabel()
+        self.countdown_label.setBuddy(self.countdown_spin)
+        self.skip_button = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.record_button)
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        layout.addLayout(row)
+        countdown_row = QHBoxLayout()
+        countdown_row.addWidget(self.countdown_label)
+        countdown_row.addWidget(self.countdown_spin)
+        countdown_row.addStretch(1)
+        layout.addLayout(countdown_row)
+        self.countdown_spin.setMaximumWidth(120)
+
+    def retranslate(self) -> None:
+        """Set every text and accessible name in the current language."""
+        self.record_button.setText(translate("PromptPage", "● Start recording (Ctrl+R)"))
+        self.record_button.setAccessibleName(translate("PromptPage", "Start recording"))
+        self.record_button.setAccessibleDescription(
+            translate("PromptPage", "Counts down, then records your answer. Shortcut: Ctrl+R.")
+        )
+        self.countdown_label.setText(translate("PromptPage", "Count&down (seconds, 0 = off):"))
+        self.countdown_spin.setAccessibleName(
+            translate("PromptPage", "Countdown before recording, in seconds")
+        )
+        self.countdown_spin.setAccessibleDescription(
+            translate("PromptPage", "Use the arrow keys to change it. 0 starts recording straight away.")
+            if self.countdown_spin.isEnabled()
+            else translate("PromptPage", "Set by your IT department")
+        )
+        self.skip_button.setText(translate("PromptPage", "Skip this question"))
+        self.skip_button.setAccessibleName(translate("PromptPage", "Skip this question"))
+        self.skip_button.setAccessibleDescription(
+            translate("PromptPage", "Goes on without answering. You can still answer it from the review.")
+        )
+
+    def _configured_countdown(self) -> int:
+        value = self.ctx.extras.get("countdown_s")
+        return value if isinstance(value, int) else self.ctx.config.integer("countdown_s")
+
+    def _countdown_changed(self, seconds: int) -> None:
+        """The person changed the countdown for this session (0 turns it off)."""
+        self.ctx.extras["countdown_s"] = seconds
+        self.ctx.machine.countdown_enabled = seconds > 0
+
+
+class CountdownPanel(QWidget):
+    """COUNTDOWN: "Recording starts in n…", one second at a time.
+
+    Signals:
+        done(): the countdown reached zero (at once, on the next event loop turn, for a zero countdown).
+    """
+
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = panel_layout(self)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("Countdown")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count_label.setStyleSheet("font-size: 40pt; font-weight: bold;")
+        layout.addWidget(self.count_label)
+        self._seconds_left = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self, seconds: int) -> None:
+        """Count down from ``seconds``, then emit :attr:`done`."""
+        self._seconds_left = seconds
+        if seconds <= 0:
+            QTimer.singleShot(0, self.done.emit)
+        else:
+            self._show_count()
+            self._timer.start()
+
+    def stop(self) -> None:
+        """Stop counting (the phase changed); :attr:`done` is not emitted."""
+        self._timer.stop()
+
+    def _show_count(self) -> None:
+        text = translate("PromptPage", "Recording starts in {n}…").format(n=self._seconds_left)
+        self.count_label.setText(text)
+        self.count_label.setAccessibleName(text)
+
+    def _tick(self) -> None:
+        self._seconds_left -= 1
+        if self._seconds_left <= 0:
+            self._timer.stop()
+            self.done.emit()
+        else:
+            self._show_count()
+
+
+class RecordingPanel(QWidget):
+    """RECORDING: the red "Recording" cue beside Stop, the remaining-time bar and the sound level."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = panel_layout(self)
+        self.rec_label = QLabel()
+        self.rec_label.setObjectName("Recording")
+        self.remaining = RemainingTimeBar()
+        self.meter = LevelMeter()
+        self.meter_caption = QLabel()
+        self.meter_caption.setObjectName("Hint")
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("PrimaryButton")
+        top = QHBoxLayout()
+        top.addWidget(self.rec_label)
+        top.addStretch(1)
+        top.addWidget(self.stop_button)
+        layout.addLayout(top)
+        layout.addWidget(self.remaining)
+        sound = QHBoxLayout()
+        sound.addWidget(self.meter_caption, 0, Qt.AlignmentFlag.AlignTop)
+        sound.addWidget(self.meter, 1)
+        layout.addLayout(sound)
+
+    def reset(self, limit_s: float) -> None:
+        """Ready for a new take of at most ``limit_s``; Stop stays disabled until recording has started."""
+        self.meter.reset()
+        self.remaining.set_remaining(limit_s, limit_s)
+        self.stop_button.setEnabled(False)
+
+    def retranslate(self) -> None:
+        """Set every text and accessible name in the current language."""
+        self.rec_label.setText(translate("PromptPage", "● Recording. Speak when you are ready."))
+        self.meter_caption.setText(translate("PromptPage", "Sound:"))
+        self.stop_button.setText(translate("PromptPage", "■ Stop (Space or Ctrl+R)"))
+        self.stop_button.setAccessibleName(translate("PromptPage", "Stop recording"))
+        self.stop_button.setAccessibleDescription(
+            translate("PromptPage", "Stops recording and saves your answer. Shortcut: Space or Ctrl+R.")
+        )
+        self.meter.retranslate()
+
+
+class FinishingPanel(QWidget):
+    """FINISHING (and trimming): "Getting your answer ready…" with a progress bar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = panel_layout(self)
+        self.finish_label = QLabel()
+        self.finish_bar = QProgressBar()
+        self.finish_bar.setRange(0, 100)
+        layout.addWidget(self.finish_label)
+        layout.addWidget(self.finish_bar)
+
+    def show_progress(self, fraction: float) -> None:
+        """Show how much of the answer is ready (0.0 to 1.0)."""
+        self.finish_bar.setValue(round(100 * fraction))
+
+    def retranslate(self) -> None:
+        """Set every text and accessible name in the current language."""
+        self.finish_label.setText(translate("PromptPage", "Getting your answer ready…"))
+        self.finish_bar.setAccessibleName(translate("PromptPage", "Getting your answer ready"))
+        self.finish_bar.setAccessibleDescription(
+            translate("PromptPage", "How much of your answer is ready to watch")
+        )
