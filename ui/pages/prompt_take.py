@@ -32,7 +32,15 @@ from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FinishedTake", "TakeController", "delete_retired_takes", "read_finished", "submission_dir"]
+__all__ = [
+    "FinishedTake",
+    "TakeController",
+    "delete_retired_takes",
+    "failure_text",
+    "make_deliverable",
+    "read_finished",
+    "submission_dir",
+]
 
 
 @dataclass
@@ -62,18 +70,44 @@ def read_finished(take_dir: Path) -> FinishedTake:
     )
 
 
+def make_deliverable(
+    take_dir: Path, progress: ProgressFn, trim: tuple[float, float] | None = None
+) -> FinishedTake:
+    """Make a stopped take's deliverable (cut to ``trim`` = (from_s, until_s) if given) and check it.
+
+    Long (ffmpeg): runs on a worker thread.
+    """
+    deliverable = finish_take(take_dir, progress=progress, trim=trim)
+    check = check_take(take_dir)
+    return FinishedTake(
+        take_dir=take_dir,
+        mp4_path=Path(deliverable.mp4_path),
+        poster_path=Path(deliverable.poster_path),
+        duration_s=float(deliverable.duration_s),
+        problems=list(check.problems),
+    )
+
+
+def failure_text(error: BaseException) -> str:
+    """What the page shows for a take that failed: the core's plain-English message, else the error's kind."""
+    return str(error) or type(error).__name__
+
+
 class TakeController:
-    """One take at a time: :meth:`start`, then :meth:`stop_and_finish`; :meth:`discard` throws it away."""
+    """One take at a time: :meth:`start`, then :meth:`stop_and_finish`; :meth:`discard` throws it away.
+
+    Failures reach the page's ``on_failed`` callbacks as :func:`failure_text`.
+    """
 
     def __init__(self, ctx: PageContext, owner: QObject | None = None) -> None:
         self.ctx = ctx
         self.owner = owner
         self.recorder: TakeRecorder | None = None
-        self.starting = False
         self.finishing = False
 
     @property
     def recording(self) -> bool:
+        """True from the moment the recorder runs until Stop hands it over to finishing."""
         return self.recorder is not None and not self.finishing
 
     def elapsed_s(self) -> float:
@@ -101,7 +135,6 @@ class TakeController:
         ctx = self.ctx
         folder = submission_dir(ctx)
         video_uri, audio_uri = chosen_uri(ctx, "video_uri"), chosen_uri(ctx, "audio_uri")
-        self.starting = True
 
         def work(_progress: ProgressFn) -> TakeRecorder:
             video = open_video(ctx, video_uri)
@@ -126,7 +159,6 @@ class TakeController:
             return recorder
 
         def started(recorder: TakeRecorder) -> None:
-            self.starting = False
             self.recorder = recorder
             if self.owner is not None and not shiboken6.isValid(self.owner):
                 self.discard()  # the window closed while the devices opened
@@ -134,8 +166,7 @@ class TakeController:
             on_started()
 
         def failed(error: BaseException) -> None:
-            self.starting = False
-            on_failed(str(error) or type(error).__name__)
+            on_failed(failure_text(error))
 
         run_in_background(work, on_success=started, on_failure=failed, name="start take")
 
@@ -153,16 +184,7 @@ class TakeController:
 
         def work(progress: ProgressFn) -> FinishedTake:
             result = recorder.stop()
-            take_dir = Path(result.take_dir)
-            deliverable = finish_take(take_dir, progress=progress)
-            check = check_take(take_dir)
-            return FinishedTake(
-                take_dir=take_dir,
-                mp4_path=Path(deliverable.mp4_path),
-                poster_path=Path(deliverable.poster_path),
-                duration_s=float(deliverable.duration_s),
-                problems=list(check.problems),
-            )
+            return make_deliverable(Path(result.take_dir), progress)
 
         def done(finished: FinishedTake) -> None:
             self.recorder = None
@@ -173,7 +195,7 @@ class TakeController:
             self.recorder = None
             self.finishing = False
             log.warning("Finishing a take failed: %s", error)
-            on_failed(str(error) or type(error).__name__)
+            on_failed(failure_text(error))
 
         run_in_background(
             work,
@@ -193,22 +215,10 @@ class TakeController:
         on_failed: Callable[[str], None],
     ) -> None:
         """Re-make the deliverable keeping only ``trim`` = (from_s, until_s), in the background."""
-
-        def work(progress: ProgressFn) -> FinishedTake:
-            deliverable = finish_take(take_dir, progress=progress, trim=trim)
-            check = check_take(take_dir)
-            return FinishedTake(
-                take_dir=take_dir,
-                mp4_path=Path(deliverable.mp4_path),
-                poster_path=Path(deliverable.poster_path),
-                duration_s=float(deliverable.duration_s),
-                problems=list(check.problems),
-            )
-
         run_in_background(
-            work,
+            lambda progress: make_deliverable(take_dir, progress, trim),
             on_success=on_done,
-            on_failure=lambda e: on_failed(str(e) or type(e).__name__),
+            on_failure=lambda e: on_failed(failure_text(e)),
             on_progress=on_progress,
             name="trim take",
             owner=self.owner,
