@@ -13,6 +13,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
+from recorder.messages import CodedError
+
 #: A BGR ``uint8`` image of shape (height, width, 3), as OpenCV produces.
 Frame = npt.NDArray[np.uint8]
 #: Signed 16-bit PCM of shape (samples, channels) at :data:`AUDIO_RATE_HZ`.
@@ -47,8 +49,11 @@ class AudioFormat:
     channels: int
 
 
-class SourceError(Exception):
-    """A source cannot start or stopped delivering. ``str(error)`` is plain English for the UI."""
+class SourceError(CodedError):
+    """A source cannot start or stopped delivering. ``str(error)`` is plain English for the UI.
+
+    ``message_code`` / ``message_params`` (see :mod:`recorder.messages`) let the UI translate it.
+    """
 
 
 @runtime_checkable

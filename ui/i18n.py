@@ -92,6 +92,11 @@ def compile_catalogue(locale: str, out_dir: Path, *, frozen: bool | None = None)
 _installed: QTranslator | None = None
 
 
+def in_source_language() -> bool:
+    """True while no catalogue is installed (the app shows English, the source language)."""
+    return _installed is None
+
+
 def reset_to_source_language() -> None:
     """Remove the installed translator, whichever :class:`Translations` installed it (tests call this)."""
     global _installed

@@ -151,7 +151,9 @@ class SourcePump:
     Used for previews outside recording (the device check, the prompt before recording). Opening happens
     on the pump threads too, because opening a camera can take a moment. Callbacks run on the pump threads:
     they must only store values (e.g. :meth:`ui.widgets.preview.VideoPreview.offer`), never touch widgets.
-    Errors are kept in :attr:`video_error` / :attr:`audio_error` (plain English) for the UI to poll.
+    Errors are kept in :attr:`video_error` / :attr:`audio_error` (plain English) for the UI to poll, the
+    exceptions themselves in :attr:`video_failure` / :attr:`audio_failure` (set first; their message codes
+    let the UI translate them, see :mod:`ui.pages.core_messages`).
 
     Args:
         open_video: returns an opened VideoSource (may raise SourceError), or None for no video.
@@ -169,6 +171,8 @@ class SourcePump:
     ) -> None:
         self.video_error: str | None = None
         self.audio_error: str | None = None
+        self.video_failure: BaseException | None = None
+        self.audio_failure: BaseException | None = None
         self.video_running = False
         self.audio_running = False
         #: True once the source opened (an error after that is "in use" or "stopped", not "not found")
@@ -216,9 +220,11 @@ class SourcePump:
                 self.video_frames += 1
                 on_frame(frame)
         except SourceError as error:
+            self.video_failure = error
             self.video_error = str(error)
         except Exception as error:  # a broken driver must not kill the app silently
             log.exception("Video preview failed")
+            self.video_failure = error
             self.video_error = str(error) or type(error).__name__
         finally:
             self.video_running = False
@@ -235,9 +241,11 @@ class SourcePump:
                 self.audio_blocks += 1
                 on_pcm(pcm)
         except SourceError as error:
+            self.audio_failure = error
             self.audio_error = str(error)
         except Exception as error:
             log.exception("Audio preview failed")
+            self.audio_failure = error
             self.audio_error = str(error) or type(error).__name__
         finally:
             self.audio_running = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from recorder.devices.clock import MonotonicClock
 from recorder.devices.listing import Device, DeviceList, list_cameras, list_microphones
+from recorder.messages import MessageCode
 from recorder.ports import AudioSource, Clock, SourceError, VideoSource
 
 __all__ = [
@@ -48,11 +49,19 @@ def open_video_source(
         return FileVideo(file_path_from_uri(uri), clock, size, fps)
     if scheme == "camera":
         if not rest.strip().isdigit():
-            raise SourceError(f"{uri!r} is not a camera: use camera:0, camera:1 and so on.")
+            raise SourceError(
+                f"{uri!r} is not a camera: use camera:0, camera:1 and so on.",
+                code=MessageCode.CAMERA_URI_INVALID,
+                params={"uri": uri},
+            )
         from recorder.devices.camera import CameraVideo
 
         return CameraVideo(int(rest), clock, size, fps)
-    raise SourceError(f"{uri!r} is not a camera Voicebooth knows (use camera:N, file:PATH or synthetic:).")
+    raise SourceError(
+        f"{uri!r} is not a camera Voicebooth knows (use camera:N, file:PATH or synthetic:).",
+        code=MessageCode.CAMERA_URI_INVALID,
+        params={"uri": uri},
+    )
 
 
 def open_audio_source(uri: str, clock: Clock) -> AudioSource:
@@ -79,5 +88,7 @@ def open_audio_source(uri: str, clock: Clock) -> AudioSource:
 
         return MicAudio(rest, clock)
     raise SourceError(
-        f"{uri!r} is not a microphone Voicebooth knows (use mic:default, mic:NAME, file:PATH or synthetic:)."
+        f"{uri!r} is not a microphone Voicebooth knows (use mic:default, mic:NAME, file:PATH or synthetic:).",
+        code=MessageCode.MICROPHONE_URI_INVALID,
+        params={"uri": uri},
     )

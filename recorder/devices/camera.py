@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+from recorder.messages import MessageCode
 from recorder.ports import Clock, Frame, SourceError, VideoFormat
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ STALL_S = 3.0
 #: Consecutive failed reads before the camera counts as gone.
 MAX_FAILED_READS = 30
 _QUEUE_FRAMES = 4
+STOPPED = "The camera stopped sending pictures. Check it is still plugged in."
 
 
 class Capture(Protocol):
@@ -69,7 +71,9 @@ class CameraVideo:
             self._capture.release()
             raise SourceError(
                 f"No camera was found at number {index}. "
-                "Check it is plugged in and not used by another program."
+                "Check it is plugged in and not used by another program.",
+                code=MessageCode.CAMERA_NOT_FOUND,
+                params={"number": index},
             )
         self._capture.set(cv2.CAP_PROP_FRAME_WIDTH, size[0])
         self._capture.set(cv2.CAP_PROP_FRAME_HEIGHT, size[1])
@@ -80,7 +84,7 @@ class CameraVideo:
         self._format = VideoFormat(width, height, actual_fps)
         self._queue: queue.Queue[tuple[int, Frame] | None] = queue.Queue(maxsize=_QUEUE_FRAMES)
         self._closed = threading.Event()
-        self._error: str | None = None
+        self._error: tuple[str, MessageCode] | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self.frames_discarded = 0
@@ -105,12 +109,10 @@ class CameraVideo:
             except queue.Empty:
                 if self._closed.is_set():
                     return
-                raise SourceError(
-                    "The camera stopped sending pictures. Check it is still plugged in."
-                ) from None
+                raise SourceError(STOPPED, code=MessageCode.CAMERA_STOPPED) from None
             if item is None:  # the capture thread ended
                 if self._error is not None and not self._closed.is_set():
-                    raise SourceError(self._error)
+                    raise SourceError(self._error[0], code=self._error[1])
                 return
             yield item
 
@@ -123,7 +125,7 @@ class CameraVideo:
                 if not ok or image is None:
                     failed += 1
                     if failed >= MAX_FAILED_READS:
-                        self._error = "The camera stopped sending pictures. Check it is still plugged in."
+                        self._error = (STOPPED, MessageCode.CAMERA_STOPPED)
                         break
                     self._closed.wait(0.01)
                     continue
@@ -131,7 +133,10 @@ class CameraVideo:
                 self._offer((t_ns, image))
         except Exception as exc:  # a driver error must end the take with a reason, not vanish
             log.info("Camera capture failed: %r", exc)
-            self._error = "The camera stopped working. Check it is still plugged in, then try again."
+            self._error = (
+                "The camera stopped working. Check it is still plugged in, then try again.",
+                MessageCode.CAMERA_FAILED,
+            )
         finally:
             self._capture.release()
             self._offer(None)

@@ -21,6 +21,7 @@ import numpy as np
 from recorder.devices.clock import wait_until_ns
 from recorder.media.ffmpeg_binary import ffmpeg_exe
 from recorder.media.probe import ProbeError, has_audio_stream, parse_banner, read_banner
+from recorder.messages import MessageCode
 from recorder.ports import AUDIO_RATE_HZ, AudioFormat, Clock, Frame, Pcm, SourceError, VideoFormat
 
 _NS_PER_S = 1_000_000_000
@@ -84,7 +85,10 @@ class _Decoder:
                 stderr=subprocess.PIPE,
             )
         except OSError as exc:
-            raise SourceError("The video tool (ffmpeg) could not be started to read the file.") from exc
+            raise SourceError(
+                "The video tool (ffmpeg) could not be started to read the file.",
+                code=MessageCode.FILE_TOOL_MISSING,
+            ) from exc
         self._stderr = b""
         self._drain = threading.Thread(target=self._read_stderr, name="file-source-stderr", daemon=True)
         self._drain.start()
@@ -127,7 +131,9 @@ def _damage_error(path: Path, code: int, stderr: str, media_s: float, expected_s
     if code != 0 or short or any(word in lowered for word in _DAMAGE_WORDS):
         raise SourceError(
             f"The file {path.name} is damaged: it could only be read up to {media_s:.1f} seconds"
-            + (f" of {expected_s:.1f}." if expected_s else ".")
+            + (f" of {expected_s:.1f}." if expected_s else "."),
+            code=MessageCode.FILE_DAMAGED,
+            params={"name": path.name},
         )
 
 
@@ -140,13 +146,25 @@ class FileVideo:
         self, path: Path, clock: Clock, size: tuple[int, int] = (1280, 720), fps: float = 30.0
     ) -> None:
         if not path.is_file():
-            raise SourceError(f"The video file {path} does not exist.")
+            raise SourceError(
+                f"The video file {path} does not exist.",
+                code=MessageCode.VIDEO_FILE_MISSING,
+                params={"path": str(path)},
+            )
         try:
             info = parse_banner(read_banner(path), path.name)
         except ProbeError as exc:
-            raise SourceError(f"The file {path.name} is not a video we can play.") from exc
+            raise SourceError(
+                f"The file {path.name} is not a video we can play.",
+                code=MessageCode.FILE_NOT_VIDEO,
+                params={"name": path.name},
+            ) from exc
         if info.duration_s is None or info.duration_s < 0.2 or info.width == 0:
-            raise SourceError(f"The file {path.name} is a picture or too short; a video is needed.")
+            raise SourceError(
+                f"The file {path.name} is a picture or too short; a video is needed.",
+                code=MessageCode.FILE_TOO_SHORT,
+                params={"name": path.name},
+            )
         self._path = path
         self._key = str(path.resolve())
         self._clock = clock
@@ -212,10 +230,18 @@ class FileAudio:
 
     def __init__(self, path: Path, clock: Clock) -> None:
         if not path.is_file():
-            raise SourceError(f"The sound file {path} does not exist.")
+            raise SourceError(
+                f"The sound file {path} does not exist.",
+                code=MessageCode.SOUND_FILE_MISSING,
+                params={"path": str(path)},
+            )
         banner = read_banner(path)
         if not has_audio_stream(banner):
-            raise SourceError(f"The file {path.name} has no sound we can play.")
+            raise SourceError(
+                f"The file {path.name} has no sound we can play.",
+                code=MessageCode.FILE_NO_SOUND,
+                params={"name": path.name},
+            )
         try:
             self._expected_s: float | None = parse_banner(banner, path.name).duration_s
         except ProbeError:  # a sound-only file has no video stream: its length is still in the banner

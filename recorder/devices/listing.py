@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recorder.messages import MessageCode
+
 log = logging.getLogger(__name__)
 
 NO_CAMERA = (
@@ -35,10 +37,11 @@ class Device:
 
 @dataclass(frozen=True)
 class DeviceList:
-    """Devices found; when none, ``explanation`` says so in plain English."""
+    """Devices found; when none, ``explanation`` says so in plain English (its code: ``explanation_code``)."""
 
     devices: list[Device] = field(default_factory=list)
     explanation: str | None = None
+    explanation_code: MessageCode | None = None
 
 
 def list_cameras(sysfs: Path = SYSFS_V4L) -> DeviceList:
@@ -51,7 +54,7 @@ def list_cameras(sysfs: Path = SYSFS_V4L) -> DeviceList:
     except OSError as exc:  # listing is a convenience: say nothing was found rather than fail
         log.info("Listing cameras failed: %s", exc)
         found = []
-    return DeviceList(found, None if found else NO_CAMERA)
+    return DeviceList(found, None if found else NO_CAMERA, None if found else MessageCode.NO_CAMERA)
 
 
 def list_microphones() -> DeviceList:
@@ -59,7 +62,7 @@ def list_microphones() -> DeviceList:
     from recorder.devices.mic import microphones
 
     found = [Device(f"mic:{mic_id}", label or mic_id) for mic_id, label in microphones()]
-    return DeviceList(found, None if found else NO_MICROPHONE)
+    return DeviceList(found, None if found else NO_MICROPHONE, None if found else MessageCode.NO_MICROPHONE)
 
 
 def _linux_cameras(sysfs: Path) -> list[Device]:

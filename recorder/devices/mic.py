@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from recorder.messages import MessageCode
 from recorder.ports import AUDIO_RATE_HZ, AudioFormat, Clock, Pcm, SourceError
 
 _NS_PER_S = 1_000_000_000
@@ -63,7 +64,10 @@ class MicAudio:
 
     def __init__(self, name: str, clock: Clock) -> None:
         if not ensure_qt_app():
-            raise SourceError("The microphone could not be opened from this part of the program.")
+            raise SourceError(
+                "The microphone could not be opened from this part of the program.",
+                code=MessageCode.MICROPHONE_UNAVAILABLE,
+            )
         from PySide6.QtMultimedia import QAudioFormat, QMediaDevices
 
         self._clock = clock
@@ -72,13 +76,16 @@ class MicAudio:
             device = QMediaDevices.defaultAudioInput()
             if device.isNull():
                 raise SourceError(
-                    "No microphone was found. Check it is plugged in and switched on, then try again."
+                    "No microphone was found. Check it is plugged in and switched on, then try again.",
+                    code=MessageCode.NO_MICROPHONE,
                 )
         else:
             matches = [d for d in QMediaDevices.audioInputs() if name in (_name_of(d), d.description())]
             if not matches:
                 raise SourceError(
-                    f"The microphone {name!r} was not found. Check it is plugged in, or choose another one."
+                    f"The microphone {name!r} was not found. Check it is plugged in, or choose another one.",
+                    code=MessageCode.MICROPHONE_NOT_FOUND,
+                    params={"name": name},
                 )
             device = matches[0]
         channels = 1
@@ -90,7 +97,10 @@ class MicAudio:
             channels = 2
             fmt.setChannelCount(2)
             if not device.isFormatSupported(fmt):
-                raise SourceError("The microphone cannot record at 48 kHz. Choose another microphone.")
+                raise SourceError(
+                    "The microphone cannot record at 48 kHz. Choose another microphone.",
+                    code=MessageCode.MICROPHONE_FORMAT,
+                )
         self._device = device
         self._qformat = fmt
         self._format = AudioFormat(AUDIO_RATE_HZ, channels)
@@ -113,7 +123,10 @@ class MicAudio:
         io = source.start()
         if source.error() != QtAudio.Error.NoError or io is None:
             source.stop()
-            raise SourceError("The microphone could not be started. It may be in use by another program.")
+            raise SourceError(
+                "The microphone could not be started. It may be in use by another program.",
+                code=MessageCode.MICROPHONE_IN_USE,
+            )
         frame_bytes = 2 * self._format.channels
         anchor_ns: int | None = None
         samples = 0
@@ -124,11 +137,15 @@ class MicAudio:
                 data = bytes(io.readAll().data())
                 now = self._clock.now_ns()
                 if source.error() != QtAudio.Error.NoError:
-                    raise SourceError("The microphone stopped working. Check it is still plugged in.")
+                    raise SourceError(
+                        "The microphone stopped working. Check it is still plugged in.",
+                        code=MessageCode.MICROPHONE_STOPPED,
+                    )
                 if not data:
                     if (now - last_data_ns) / 1e9 > _STALL_S:
                         raise SourceError(
-                            "The microphone stopped sending sound. Check it is still plugged in."
+                            "The microphone stopped sending sound. Check it is still plugged in.",
+                            code=MessageCode.MICROPHONE_STOPPED,
                         )
                     continue
                 last_data_ns = now

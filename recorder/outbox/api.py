@@ -9,7 +9,8 @@ from typing import Any
 
 import requests
 
-from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted
+from recorder.messages import MessageCode, Params
+from recorder.net.errors import is_unreachable, is_untrusted, network_error_message
 from recorder.upload.errors import UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, parse_retry_after
 
@@ -24,6 +25,8 @@ class ApiError(UploadError):
     Attributes:
         code: the server's error code (``error.code``), when it answered with one.
         server_status: the submission status the server named in its error (``error.status``), if any.
+        message_code, message_params: for the translated UI (:mod:`recorder.messages`; not the server's
+            ``code``).
     """
 
     def __init__(
@@ -34,8 +37,10 @@ class ApiError(UploadError):
         status: int | None = None,
         code: str | None = None,
         server_status: str | None = None,
+        message_code: MessageCode | None = None,
+        params: Params | None = None,
     ) -> None:
-        super().__init__(message, permanent=permanent, status=status)
+        super().__init__(message, permanent=permanent, status=status, code=message_code, params=params)
         self.code = code
         self.server_status = server_status
 
@@ -93,7 +98,10 @@ class IntakeApi:
         body = self._call("POST", f"/api/v1/submissions/{submission_id}/complete", "confirm the submission")
         reference, token = body.get("reference"), body.get("withdrawal_token")
         if not isinstance(reference, str) or not reference or not isinstance(token, str):
-            raise ApiError("The intake server confirmed the submission without a reference code.")
+            raise ApiError(
+                "The intake server confirmed the submission without a reference code.",
+                message_code=MessageCode.SERVER_ANSWER_UNEXPECTED,
+            )
         return Receipt(reference, token, str(body.get("status", "received")))
 
     def withdraw(self, reference: str, withdrawal_token: str) -> None:
@@ -157,10 +165,11 @@ class IntakeApi:
                 )
             except requests.RequestException as error:
                 failures += 1
-                reason = describe_network_error(error, url)
+                said = network_error_message(error, url)
+                reason = said.text
                 limit = self.retry.unreachable_attempts if is_unreachable(error) else self.retry.max_attempts
                 if failures >= limit or is_untrusted(error):
-                    raise ApiError(reason) from error
+                    raise ApiError(reason, message_code=said.code, params=said.params) from error
                 log.info("Could not %s (%s); retrying", doing, reason)
                 backoff(self.retry, failures, self.wait)
                 continue
@@ -169,7 +178,12 @@ class IntakeApi:
                 failures += 1
                 reason = f"The intake server had a temporary problem (HTTP {status}) trying to {doing}"
                 if failures >= self.retry.max_attempts:
-                    raise ApiError(reason, status=status)
+                    raise ApiError(
+                        reason,
+                        status=status,
+                        message_code=MessageCode.SERVER_TEMPORARY_PROBLEM,
+                        params={"status": status},
+                    )
                 log.info("%s; retrying", reason)
                 backoff(
                     self.retry, failures, self.wait, parse_retry_after(response.headers.get("Retry-After"))
@@ -182,7 +196,10 @@ class IntakeApi:
             code, server_status = _error_field(body, "code"), _error_field(body, "status")
             if status in (401, 403):
                 raise ApiError(
-                    "The intake server did not accept this computer's upload key.", status=status, code=code
+                    "The intake server did not accept this computer's upload key.",
+                    status=status,
+                    code=code,
+                    message_code=MessageCode.UPLOAD_KEY_REFUSED,
                 )
             raise ApiError(
                 f"The intake server could not {doing}: {message or f'HTTP {status}'}",
@@ -190,6 +207,7 @@ class IntakeApi:
                 status=status,
                 code=code,
                 server_status=server_status,
+                message_code=MessageCode.SERVER_REFUSED,
             )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import requests
 
 from recorder.logs import register_person_details
+from recorder.messages import MessageCode, code_of, params_of
 from recorder.net import NetworkSettings, TrustError
 from recorder.outbox.cleanup import CleanupError, delete_local_files
 from recorder.outbox.lock import SendLock
@@ -44,6 +45,8 @@ from recorder.upload.errors import UploadCancelled, UploadError
 from recorder.upload.retry import Wait
 
 log = logging.getLogger(__name__)
+
+CANCELLED = "This submission was cancelled."
 
 
 class Outbox:
@@ -122,7 +125,11 @@ class Outbox:
         server = (server_url or self.network.server_url).rstrip("/")
         submission_id = str(manifest["submission_id"])
         if not server:
-            raise SendError("No intake server address is set (ask IT to set server_url).", submission_id)
+            raise SendError(
+                "No intake server address is set (ask IT to set server_url).",
+                submission_id,
+                code=MessageCode.NO_SERVER_ADDRESS,
+            )
         files = files_for(folder, manifest, take_dirs)
         wanted = {(f["path"], f["sha256"]) for f in files}
         with self._queue_lock:
@@ -139,7 +146,10 @@ class Outbox:
                     return existing.submission_id
             if replace_only and not waiting:
                 raise SendError(
-                    "This submission is no longer waiting to be sent.", submission_id, permanent=True
+                    "This submission is no longer waiting to be sent.",
+                    submission_id,
+                    permanent=True,
+                    code=MessageCode.SUBMISSION_NOT_WAITING,
                 )
             manifest, files = renumber_takes(manifest, files, taken_ids(earlier))
             write_manifest(folder, manifest)
@@ -149,7 +159,10 @@ class Outbox:
                 )
             except AlreadyConfirmed as confirmed:
                 raise SendError(
-                    "An earlier version of this submission was sent meanwhile.", submission_id, permanent=True
+                    "An earlier version of this submission was sent meanwhile.",
+                    submission_id,
+                    permanent=True,
+                    code=MessageCode.EARLIER_VERSION_SENT,
                 ) from confirmed
         for old in waiting:
             with self._active_lock:
@@ -313,13 +326,18 @@ class Outbox:
     ) -> str:
         record = self.store.get(submission_id)
         if record is None:
-            raise SendError("This submission is not in the outbox.", submission_id, permanent=True)
+            raise SendError(
+                "This submission is not in the outbox.",
+                submission_id,
+                permanent=True,
+                code=MessageCode.NOT_IN_OUTBOX,
+            )
         if record.state == "confirmed" and record.reference:
             if record.deleted_utc is None:
                 delete_local_files(self.store, record)
             return record.reference
         if record.state == "cancelled":
-            raise SendError("This submission was cancelled.", submission_id, permanent=True)
+            raise SendError(CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED)
         if record.state == "failed":
             self.store.update_submission(submission_id, state="queued")
         configured = self.network.server_url.rstrip("/")
@@ -331,7 +349,7 @@ class Outbox:
         if not self.network.upload_key:
             message = "No upload key is set on this computer (ask IT to set upload_key)."
             self._settle(submission_id, message)
-            raise SendError(message, submission_id)
+            raise SendError(message, submission_id, code=MessageCode.NO_UPLOAD_KEY)
         stop = LinkedEvent(cancel)
         with self._active_lock:
             self._active[submission_id] = stop
@@ -339,15 +357,25 @@ class Outbox:
             return self._transfer.run(record, progress, stop)
         except UploadCancelled:
             if self.store.get(submission_id) is not None and self._state(submission_id) == "cancelled":
-                raise SendError("This submission was cancelled.", submission_id, permanent=True) from None
+                raise SendError(
+                    CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED
+                ) from None
             self._settle(submission_id, None)
             raise
         except (UploadError, SubmissionError, TrustError, CleanupError) as error:
             if self._state(submission_id) == "cancelled":  # the failure came from being cancelled meanwhile
-                raise SendError("This submission was cancelled.", submission_id, permanent=True) from error
+                raise SendError(
+                    CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED
+                ) from error
             permanent = isinstance(error, SubmissionError) or getattr(error, "permanent", False)
             self._settle(submission_id, str(error), failed=permanent)
-            raise SendError(str(error), submission_id, permanent=permanent) from error
+            raise SendError(
+                str(error),
+                submission_id,
+                permanent=permanent,
+                code=code_of(error),
+                params=params_of(error),
+            ) from error
         finally:
             with self._active_lock:
                 self._active.pop(submission_id, None)

@@ -15,6 +15,7 @@ import threading
 import requests
 
 from recorder.logs import register_person_details
+from recorder.messages import MessageCode
 from recorder.net import NetworkSettings, build_session
 from recorder.outbox.api import ApiError, IntakeApi
 from recorder.outbox.cleanup import delete_local_files
@@ -114,7 +115,10 @@ class Transfer:
         register_person_details(manifest.get("person"))  # queued by another run: never log them either
         if manifest.get("submission_id") != sid:
             # The folder holds another version now (queueing it was interrupted): never send a mix.
-            raise SubmissionError("The submission folder holds a different version of this submission.")
+            raise SubmissionError(
+                "The submission folder holds a different version of this submission.",
+                code=MessageCode.SUBMISSION_FOLDER_CHANGED,
+            )
         api = self._api(record, stop)
         self.store.bump_attempts(sid)
         meter = ProgressMeter(sid, record.bytes_total, progress)
@@ -213,7 +217,8 @@ class Transfer:
                 # The server lost the upload (expired): send this file again next time round.
                 self.store.update_file(sid, f.take_id, state="queued", upload_url=None, offset_bytes=0)
                 raise ApiError(
-                    "The server no longer had one of the videos; it will be sent again."
+                    "The server no longer had one of the videos; it will be sent again.",
+                    message_code=MessageCode.VIDEO_SENT_AGAIN,
                 ) from error
             self.store.update_file(sid, f.take_id, state="attached")
             done_before += f.size_bytes

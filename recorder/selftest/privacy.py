@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from typing import Protocol
 
+from recorder.messages import CodedMessage, MessageCode
+
 APP_PRIVACY_KEY = r"SOFTWARE\Policies\Microsoft\Windows\AppPrivacy"
 CONSENT_STORE_KEY = r"SOFTWARE\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore"
 FORCE_DENY = 2
@@ -55,29 +57,55 @@ class WinregPrivacyRegistry:
 
 def blocked_devices(registry: PrivacyRegistry | None) -> dict[str, str]:
     """Device kind -> why Windows blocks it for Voicebooth (empty when nothing blocks it)."""
+    return {kind: message.text for kind, message in blocked_device_messages(registry).items()}
+
+
+#: device kind -> message codes for (Group Policy, whole PC switch, this user's desktop-apps switch)
+BLOCKED_CODES = {
+    "camera": (
+        MessageCode.CAMERA_BLOCKED_BY_POLICY,
+        MessageCode.CAMERA_BLOCKED_FOR_PC,
+        MessageCode.CAMERA_BLOCKED_FOR_USER,
+    ),
+    "microphone": (
+        MessageCode.MICROPHONE_BLOCKED_BY_POLICY,
+        MessageCode.MICROPHONE_BLOCKED_FOR_PC,
+        MessageCode.MICROPHONE_BLOCKED_FOR_USER,
+    ),
+}
+
+
+def blocked_device_messages(registry: PrivacyRegistry | None) -> dict[str, CodedMessage]:
+    """As :func:`blocked_devices`, each reason with its :class:`MessageCode` (for the translated UI)."""
     if registry is None:
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, CodedMessage] = {}
     policy = registry.read_values("HKLM", APP_PRIVACY_KEY) or {}
     for kind, (policy_value, capability, words) in DEVICES.items():
+        by_policy, for_pc, for_user = BLOCKED_CODES[kind]
         if _as_int(policy.get(policy_value)) == FORCE_DENY:
-            found[kind] = (
+            setting = f"{APP_PRIVACY_KEY}\\{policy_value} = 2"
+            found[kind] = CodedMessage(
                 f"Windows Group Policy blocks the {words} for apps on this PC ('Let Windows apps access the "
-                f"{words}' is Force Deny: {APP_PRIVACY_KEY}\\{policy_value} = 2). Ask IT to set it to "
-                "'User is in control' or 'Force Allow'."
+                f"{words}' is Force Deny: {setting}). Ask IT to set it to "
+                "'User is in control' or 'Force Allow'.",
+                by_policy,
+                {"setting": setting},
             )
             continue
         machine = registry.read_values("HKLM", f"{CONSENT_STORE_KEY}\\{capability}") or {}
         user_desktop = registry.read_values("HKCU", f"{CONSENT_STORE_KEY}\\{capability}\\NonPackaged") or {}
         if str(machine.get("Value", "")).lower() == "deny":
-            found[kind] = (
+            found[kind] = CodedMessage(
                 f"{words.capitalize()} access is turned off for this PC in Windows Settings > Privacy & "
-                f"security > {words.capitalize()} (an administrator must turn it on)."
+                f"security > {words.capitalize()} (an administrator must turn it on).",
+                for_pc,
             )
         elif str(user_desktop.get("Value", "")).lower() == "deny":
-            found[kind] = (
+            found[kind] = CodedMessage(
                 f"'Let desktop apps access your {words}' is off for this user in Windows Settings > "
-                f"Privacy & security > {words.capitalize()}. Turn it on, then start Voicebooth again."
+                f"Privacy & security > {words.capitalize()}. Turn it on, then start Voicebooth again.",
+                for_user,
             )
     return found
 

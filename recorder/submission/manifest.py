@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from recorder.messages import CodedError
 from recorder.submission.schema import ManifestError, validate_manifest
 from recorder.takes.files import sha256_file, write_json_atomic
 from recorder.takes.journal import JOURNAL_NAME
@@ -28,8 +29,11 @@ PERSON_FIELDS = ("name", "job_title", "employer")
 UNPROMPTED_ID = "unprompted"
 
 
-class SubmissionError(ValueError):
-    """The submission cannot be packaged; ``str(error)`` is plain English and names no personal data."""
+class SubmissionError(CodedError, ValueError):
+    """The submission cannot be packaged; ``str(error)`` is plain English and names no personal data.
+
+    ``message_code`` / ``message_params`` (see :mod:`recorder.messages`) let the UI translate it.
+    """
 
 
 @dataclass(frozen=True)

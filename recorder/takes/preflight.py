@@ -11,6 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from recorder.messages import CodedError, MessageCode
+
 #: Assumed when the take has no time limit (the longest campaign prompt is far shorter).
 DEFAULT_TAKE_S = 600.0
 #: Live H.264 at 720p30 (ultrafast, CRF 21) stays under ~8 Mbit/s for webcam pictures; scaled by pixels.
@@ -20,8 +22,11 @@ AUDIO_BYTES_PER_S = 48_000 * 2 * 2
 MARGIN_BYTES = 50 * 1024 * 1024
 
 
-class RecordingError(RuntimeError):
-    """The take cannot start or failed; ``str(error)`` is plain English for the UI."""
+class RecordingError(CodedError, RuntimeError):
+    """The take cannot start or failed; ``str(error)`` is plain English for the UI.
+
+    ``message_code`` / ``message_params`` (see :mod:`recorder.messages`) let the UI translate it.
+    """
 
 
 def needed_bytes(size: tuple[int, int], fps: float, duration_s: float | None) -> int:
@@ -44,7 +49,9 @@ def check_folder(folder: Path, need_bytes: int) -> None:
     except OSError as exc:
         raise RecordingError(
             f"Voicebooth cannot create the folder for recordings ({folder}). "
-            "Ask IT to check the folder exists and you are allowed to save there."
+            "Ask IT to check the folder exists and you are allowed to save there.",
+            code=MessageCode.FOLDER_NOT_CREATED,
+            params={"folder": str(folder)},
         ) from exc
     try:
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
@@ -53,13 +60,17 @@ def check_folder(folder: Path, need_bytes: int) -> None:
     except OSError as exc:
         raise RecordingError(
             f"Voicebooth cannot save recordings in {folder}: the folder is read-only or you are not "
-            "allowed to write there. Ask IT to check the data folder."
+            "allowed to write there. Ask IT to check the data folder.",
+            code=MessageCode.FOLDER_NOT_WRITABLE,
+            params={"folder": str(folder)},
         ) from exc
     free_bytes = shutil.disk_usage(folder).free
     if free_bytes < need_bytes:
         raise RecordingError(
             f"There is not enough free disk space to record: this recording needs about "
-            f"{_mb(need_bytes)} MB but only {_mb(free_bytes)} MB are free. Delete some files or ask IT."
+            f"{_mb(need_bytes)} MB but only {_mb(free_bytes)} MB are free. Delete some files or ask IT.",
+            code=MessageCode.DISK_TOO_FULL,
+            params={"need_mb": _mb(need_bytes), "free_mb": _mb(free_bytes)},
         )
 
 

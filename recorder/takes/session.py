@@ -20,9 +20,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from errno import ENOSPC
 from pathlib import Path
 from typing import Any
 
+from recorder.messages import MessageCode
 from recorder.ports import AudioSource, Clock, Frame, SourceError, VideoSource
 from recorder.takes.audio_track import AudioTrack, peak_dbfs
 from recorder.takes.encoder import EncoderError, EncoderSettings, LiveEncoder
@@ -157,7 +159,9 @@ class TakeRecorder:
         """
         with self._lock:
             if self._state is not RecordingState.READY:
-                raise RecordingError("This recording has already been started.")
+                raise RecordingError(
+                    "This recording has already been started.", code=MessageCode.RECORDING_ALREADY_STARTED
+                )
         self.preflight()
         try:
             self.take_dir.mkdir(parents=True)
@@ -179,8 +183,15 @@ class TakeRecorder:
         except (OSError, EncoderError) as exc:
             self._abandon_start()
             if isinstance(exc, EncoderError):
-                raise RecordingError(f"The recording could not start. {exc}") from exc
-            raise RecordingError(f"The recording could not start: {plain_os_error(exc)}") from exc
+                raise RecordingError(
+                    f"The recording could not start. {exc}", code=MessageCode.RECORDING_NOT_STARTED
+                ) from exc
+            raise RecordingError(
+                f"The recording could not start: {plain_os_error(exc)}",
+                code=MessageCode.RECORDING_DISK_FULL
+                if exc.errno == ENOSPC
+                else MessageCode.RECORDING_NOT_STARTED,
+            ) from exc
         with self._lock:
             self._state = RecordingState.RECORDING
         for target, name in ((self._capture_video, "take-video"), (self._capture_audio, "take-audio"),
@@ -202,7 +213,9 @@ class TakeRecorder:
             return TakeResult(self.take_dir, {}, None)
         self._request_stop(None)
         if not self._finished.wait(timeout_s):
-            raise RecordingError("The recording did not finish saving in time.")
+            raise RecordingError(
+                "The recording did not finish saving in time.", code=MessageCode.RECORDING_NOT_SAVED_IN_TIME
+            )
         for thread in self._threads:
             thread.join(timeout=5)
         assert self._result is not None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from recorder.messages import CodedError, MessageCode, Params
 
-class UploadError(Exception):
+
+class UploadError(CodedError):
     """Uploading stopped.
 
     Attributes:
@@ -11,10 +13,19 @@ class UploadError(Exception):
             server, the local file changed, the server refused the request as invalid). Otherwise the
             submission stays queued and the next run tries again.
         status: the HTTP status that caused it, if any.
+        message_code, message_params: for the translated UI (:mod:`recorder.messages`).
     """
 
-    def __init__(self, message: str, *, permanent: bool = False, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        permanent: bool = False,
+        status: int | None = None,
+        code: MessageCode | None = None,
+        params: Params | None = None,
+    ) -> None:
+        super().__init__(message, code=code, params=params)
         self.permanent = permanent
         self.status = status
 

@@ -25,7 +25,8 @@ from urllib.parse import urljoin
 
 import requests
 
-from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted
+from recorder.messages import MessageCode, Params
+from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted, network_error_message
 from recorder.upload.chunks import ChunkBody, ChunkReader
 from recorder.upload.errors import UploadCancelled, UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, event_wait, parse_retry_after
@@ -81,8 +82,12 @@ class _Retry(Exception):  # noqa: N818 - internal control flow
         unreachable: bool = False,
         hopeless: bool = False,
         retry_after_s: float | None = None,
+        code: MessageCode = MessageCode.SERVER_ANSWER_UNEXPECTED,
+        params: Params | None = None,
     ) -> None:
         super().__init__(reason)
+        self.code = code  # for the UploadError raised when retrying stops
+        self.params = params
         self.unreachable = unreachable
         self.hopeless = hopeless  # retrying in this run cannot help (an untrusted certificate)
         self.retry_after_s = retry_after_s
@@ -169,6 +174,7 @@ class TusClient:
             raise UploadError(
                 f"The intake server answered the upload request unexpectedly (HTTP {response.status_code}).",
                 status=response.status_code,
+                code=MessageCode.SERVER_ANSWER_UNEXPECTED,
             )
         return urljoin(self.endpoint_url, location)
 
@@ -228,15 +234,22 @@ class TusClient:
             raise _Retry(
                 f"The intake server had a temporary problem (HTTP {status}) trying to {doing}",
                 retry_after_s=parse_retry_after(response.headers.get("Retry-After")),
+                code=MessageCode.SERVER_TEMPORARY_PROBLEM,
+                params={"status": status},
             )
         if status in (401, 403):
-            raise UploadError("The intake server did not accept this computer's upload key.", status=status)
+            raise UploadError(
+                "The intake server did not accept this computer's upload key.",
+                status=status,
+                code=MessageCode.UPLOAD_KEY_REFUSED,
+            )
         if status == 413:
             raise _TooLarge()
         raise UploadError(
             f"The intake server refused to {doing} (HTTP {status}{_server_message(response)}).",
             permanent=True,
             status=status,
+            code=MessageCode.SERVER_REFUSED,
         )
 
     # -- the upload loop ---------------------------------------------------------------------------------
@@ -288,6 +301,7 @@ class TusClient:
                             f"The video is larger ({size_bytes} bytes) than the intake server accepts "
                             f"({caps.max_size_bytes} bytes).",
                             permanent=True,
+                            code=MessageCode.VIDEO_TOO_LARGE,
                         )
                     if reader is None:
                         reader = ChunkReader(path, caps.checksum_algorithm)
@@ -323,7 +337,9 @@ class TusClient:
                 except _TooLarge:
                     if self.chunk_size_bytes <= MIN_CHUNK_BYTES:
                         raise UploadError(
-                            "The network refuses even small parts of the upload (HTTP 413).", status=413
+                            "The network refuses even small parts of the upload (HTTP 413).",
+                            status=413,
+                            code=MessageCode.NETWORK_REFUSES_PARTS,
                         ) from None
                     self.chunk_size_bytes = max(MIN_CHUNK_BYTES, self.chunk_size_bytes // 2)
                     log.info(
@@ -339,7 +355,7 @@ class TusClient:
                         self.retry.unreachable_attempts if failure.unreachable else self.retry.max_attempts
                     )
                     if failures >= limit or failure.hopeless:
-                        raise UploadError(str(failure)) from error
+                        raise UploadError(str(failure), code=failure.code, params=failure.params) from error
                     log.info("Upload attempt %d failed (%s); retrying", failures, failure)
                     backoff(self.retry, failures, wait, failure.retry_after_s)
                     offset = None  # resync: the server may have kept part of the failed chunk
@@ -350,10 +366,13 @@ class TusClient:
     def _describe(self, error: BaseException) -> _Retry:
         if isinstance(error, _Retry):
             return error
+        said = network_error_message(error, self.endpoint_url)
         return _Retry(
-            describe_network_error(error, self.endpoint_url),
+            said.text,
             unreachable=is_unreachable(error),
             hopeless=is_untrusted(error),
+            code=said.code or MessageCode.NETWORK_PROBLEM,
+            params=said.params,
         )
 
 
@@ -385,11 +404,16 @@ def _check_file(path: Path, size_bytes: int) -> None:
         actual = path.stat().st_size
     except OSError as error:
         raise UploadError(
-            f"The video file {path.name} is missing from this computer.", permanent=True
+            f"The video file {path.name} is missing from this computer.",
+            permanent=True,
+            code=MessageCode.VIDEO_FILE_GONE,
+            params={"name": path.name},
         ) from error
     if actual != size_bytes:
         raise UploadError(
             f"The video file {path.name} changed after it was queued "
             f"({actual} bytes, expected {size_bytes}).",
             permanent=True,
+            code=MessageCode.VIDEO_FILE_CHANGED,
+            params={"name": path.name},
         )

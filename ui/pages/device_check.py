@@ -15,8 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from recorder.flow import FlowState, Step
+from recorder.messages import CodedMessage, code_of, params_of
 from recorder.ports import AudioSource, Frame, VideoSource
-from recorder.selftest.privacy import PrivacyRegistry, WinregPrivacyRegistry, blocked_devices
+from recorder.selftest.privacy import PrivacyRegistry, WinregPrivacyRegistry, blocked_device_messages
 from recorder.vision import FaceCounter, FrameAnalyser, FrameReport, Lighting
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
@@ -54,7 +55,7 @@ class DeviceCheckPage(Page):
         self._reports: LatestSlot[FrameReport] = LatestSlot()
         self._faces: FaceCounter | None = None
         self.last_report: FrameReport | None = None
-        self._blocked: dict[str, str] | None = None
+        self._blocked: dict[str, CodedMessage] | None = None
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -238,25 +239,29 @@ class DeviceCheckPage(Page):
     def _problems(self, pump: SourcePump) -> list[DeviceProblem]:
         """What is wrong with each device, telling not found, in use, blocked and stopped apart."""
         failed = [
-            (Device.CAMERA, pump.video_error, pump.video_opened, pump.video_frames > 0),
-            (Device.MICROPHONE, pump.audio_error, pump.audio_opened, pump.audio_blocks > 0),
+            (Device.CAMERA, pump.video_error, pump.video_failure, pump.video_opened, pump.video_frames > 0),
+            (
+                Device.MICROPHONE,
+                pump.audio_error,
+                pump.audio_failure,
+                pump.audio_opened,
+                pump.audio_blocks > 0,
+            ),
         ]
         failed = [item for item in failed if item[1] is not None]
         if not failed:
             return []
         if self._blocked is None:  # read once per attempt: the registry does not change while polling
-            self._blocked = blocked_devices(self._privacy_registry())
+            self._blocked = blocked_device_messages(self._privacy_registry())
         blocked = self._blocked
         problems = []
-        for device, error, opened, delivered in failed:
+        for device, error, failure, opened, delivered in failed:
             if device.value in blocked:
-                problems.append(DeviceProblem(device, Cause.BLOCKED, blocked[device.value]))
-            elif delivered:
-                problems.append(DeviceProblem(device, Cause.STOPPED, error or ""))
-            elif opened:
-                problems.append(DeviceProblem(device, Cause.IN_USE, error or ""))
-            else:
-                problems.append(DeviceProblem(device, Cause.NOT_FOUND, error or ""))
+                said = blocked[device.value]
+                problems.append(DeviceProblem(device, Cause.BLOCKED, said.text, said.code, said.params))
+                continue
+            cause = Cause.STOPPED if delivered else Cause.IN_USE if opened else Cause.NOT_FOUND
+            problems.append(DeviceProblem(device, cause, error or "", code_of(failure), params_of(failure)))
         return problems
 
     def _privacy_registry(self) -> PrivacyRegistry:

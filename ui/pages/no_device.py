@@ -8,12 +8,15 @@ block it, or it worked and then stopped. The sources' own plain-English reasons 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from recorder.messages import MessageCode
 from ui.i18n import translate
+from ui.pages.core_messages import message_text
 
 
 class Device(enum.Enum):
@@ -34,11 +37,16 @@ class Cause(enum.Enum):
 
 @dataclass(frozen=True)
 class DeviceProblem:
-    """One device that cannot be used, why, and the source's (or the system's) own words."""
+    """One device that cannot be used, why, and the source's (or the system's) own words.
+
+    ``reason`` is the core's English; ``code`` and ``params`` (its message code) show it translated.
+    """
 
     device: Device
     cause: Cause
     reason: str = ""
+    code: MessageCode | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 class NoDevicePanel(QWidget):
@@ -94,7 +102,7 @@ class NoDevicePanel(QWidget):
         self.steps_label.setText(
             translate("NoDevicePanel", "What to do:") + "\n" + "\n".join(f"• {s}" for s in steps)
         )
-        reasons = [p.reason for p in self.problems if p.reason]
+        reasons = [message_text(p.code, p.reason, p.params) for p in self.problems if p.reason]
         self.reason_label.setText(
             translate("NoDevicePanel", "What the computer says: {reason}").format(reason=" ".join(reasons))
             if reasons

@@ -22,6 +22,7 @@ from recorder.upload.errors import UploadCancelled
 from ui.i18n import translate
 from ui.pages.answer_list import AnswerList
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.pages.core_messages import error_text
 from ui.pages.send_work import (
     answers_changed_since_queued,
     outbox_for,
@@ -280,8 +281,11 @@ class ReviewSendPage(Page):
                 )
             else:
                 log.warning("Sending failed: %s", error)
-                # Only our own plain-English messages are shown; a bare exception becomes a general sentence.
-                detail = str(error).strip() or translate("ReviewSendPage", "an unexpected problem")
+                # Only our own plain-English messages are shown (in the app's language when the core gave
+                # them a code); a bare exception becomes a general sentence.
+                detail = (error_text(error) if str(error).strip() else "") or translate(
+                    "ReviewSendPage", "an unexpected problem"
+                )
                 reason = translate(
                     "ReviewSendPage",
                     "Your video could not be sent yet ({reason}). It is saved on this computer and will be "

@@ -50,12 +50,15 @@ def queue_submission(ctx: PageContext, *, replace_only: bool = False) -> str:
         SubmissionError: the manifest cannot be built (plain English).
         SendError: not queued (no server configured; with ``replace_only``, nothing waiting any more).
     """
+    from recorder.messages import MessageCode
     from recorder.submission import SubmissionError, TakeEntry, build_manifest, consent_record
     from ui.pages.prompt_take import delete_retired_takes, submission_dir
 
     model = ctx.machine.model
     if model.consent is None:  # the flow only allows Send after consent; guard anyway
-        raise SubmissionError("There is no consent record to send with the video.")
+        raise SubmissionError(
+            "There is no consent record to send with the video.", code=MessageCode.NO_CONSENT_RECORD
+        )
     locale = ctx.locale
     kept = ctx.machine.kept_in_order()
     entries = [
