@@ -266,6 +266,294 @@ Yn dod i ben: {expires}</translation>
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>No camera was found. Plug in a webcam (or check it is switched on), then choose Try again. If the camera is built in, check no other program is using it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chanfuwyd camera. Cysylltwch we-gamera (neu gwiriwch ei fod wedi&apos;i droi ymlaen), yna dewiswch Rhowch gynnig arall. Os yw&apos;r camera yn rhan o&apos;r cyfrifiadur, gwiriwch nad oes rhaglen arall yn ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>No camera was found at number {number}. Check it is plugged in and not used by another program.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chanfuwyd camera rhif {number}. Gwiriwch ei fod wedi&apos;i gysylltu ac nad oes rhaglen arall yn ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>{uri} is not a camera Voicebooth knows. Ask IT to check the camera setting.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw {uri} yn gamera y mae Voicebooth yn ei adnabod. Gofynnwch i TG wirio gosodiad y camera.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures. Check it is still plugged in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiodd y camera anfon lluniau. Gwiriwch ei fod wedi&apos;i gysylltu o hyd.</translation>
+    </message>
+    <message>
+        <source>The camera stopped working. Check it is still plugged in, then try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiodd y camera weithio. Gwiriwch ei fod wedi&apos;i gysylltu o hyd, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Windows Group Policy blocks the camera for apps on this PC ({setting}). Ask IT to set &apos;Let Windows apps access the camera&apos; to &apos;User is in control&apos; or &apos;Force Allow&apos;.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Polisi Grŵp Windows yn rhwystro apiau rhag defnyddio&apos;r camera ar y cyfrifiadur hwn ({setting}). Gofynnwch i TG osod &apos;Let Windows apps access the camera&apos; i &apos;User is in control&apos; neu &apos;Force Allow&apos;.</translation>
+    </message>
+    <message>
+        <source>Camera access is turned off for this PC in Windows Settings &gt; Privacy &amp; security &gt; Camera (an administrator must turn it on).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae mynediad i&apos;r camera wedi&apos;i ddiffodd ar gyfer y cyfrifiadur hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Camera (rhaid i weinyddwr ei droi ymlaen).</translation>
+    </message>
+    <message>
+        <source>&apos;Let desktop apps access your camera&apos; is off for this user in Windows Settings &gt; Privacy &amp; security &gt; Camera. Turn it on, then start Voicebooth again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae &apos;Caniatáu i apiau bwrdd gwaith gael mynediad i&apos;ch camera&apos; wedi&apos;i ddiffodd i&apos;r defnyddiwr hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Camera. Trowch ef ymlaen, yna dechreuwch Voicebooth eto.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Plug in a headset or microphone (or check it is switched on), then choose Try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chanfuwyd meicroffon. Cysylltwch glustffonau neu feicroffon (neu gwiriwch ei fod wedi&apos;i droi ymlaen), yna dewiswch Rhowch gynnig arall.</translation>
+    </message>
+    <message>
+        <source>The microphone {name} was not found. Check it is plugged in, or choose another one.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni chanfuwyd y meicroffon {name}. Gwiriwch ei fod wedi&apos;i gysylltu, neu dewiswch un arall.</translation>
+    </message>
+    <message>
+        <source>{uri} is not a microphone Voicebooth knows. Ask IT to check the microphone setting.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw {uri} yn feicroffon y mae Voicebooth yn ei adnabod. Gofynnwch i TG wirio gosodiad y meicroffon.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened from this part of the program.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd agor y meicroffon o&apos;r rhan hon o&apos;r rhaglen.</translation>
+    </message>
+    <message>
+        <source>The microphone cannot record at 48 kHz. Choose another microphone.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni all y meicroffon recordio ar 48 kHz. Dewiswch feicroffon arall.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be started. It may be in use by another program.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cychwyn y meicroffon. Efallai fod rhaglen arall yn ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>The microphone stopped working. Check it is still plugged in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopiodd y meicroffon weithio. Gwiriwch ei fod wedi&apos;i gysylltu o hyd.</translation>
+    </message>
+    <message>
+        <source>Windows Group Policy blocks the microphone for apps on this PC ({setting}). Ask IT to set &apos;Let Windows apps access the microphone&apos; to &apos;User is in control&apos; or &apos;Force Allow&apos;.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Polisi Grŵp Windows yn rhwystro apiau rhag defnyddio&apos;r meicroffon ar y cyfrifiadur hwn ({setting}). Gofynnwch i TG osod &apos;Let Windows apps access the microphone&apos; i &apos;User is in control&apos; neu &apos;Force Allow&apos;.</translation>
+    </message>
+    <message>
+        <source>Microphone access is turned off for this PC in Windows Settings &gt; Privacy &amp; security &gt; Microphone (an administrator must turn it on).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae mynediad i&apos;r meicroffon wedi&apos;i ddiffodd ar gyfer y cyfrifiadur hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Meicroffon (rhaid i weinyddwr ei droi ymlaen).</translation>
+    </message>
+    <message>
+        <source>&apos;Let desktop apps access your microphone&apos; is off for this user in Windows Settings &gt; Privacy &amp; security &gt; Microphone. Turn it on, then start Voicebooth again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae &apos;Caniatáu i apiau bwrdd gwaith gael mynediad i&apos;ch meicroffon&apos; wedi&apos;i ddiffodd i&apos;r defnyddiwr hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Meicroffon. Trowch ef ymlaen, yna dechreuwch Voicebooth eto.</translation>
+    </message>
+    <message>
+        <source>The video file {path} does not exist.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r ffeil fideo {path} yn bodoli.</translation>
+    </message>
+    <message>
+        <source>The sound file {path} does not exist.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r ffeil sain {path} yn bodoli.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a video we can play.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r ffeil {name} yn fideo y gallwn ei chwarae.</translation>
+    </message>
+    <message>
+        <source>The file {name} is a picture or too short; a video is needed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llun yw&apos;r ffeil {name}, neu mae&apos;n rhy fyr; mae angen fideo.</translation>
+    </message>
+    <message>
+        <source>The file {name} has no sound we can play.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes sain y gallwn ei chwarae yn y ffeil {name}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged and could not be read to the end.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ffeil {name} wedi&apos;i difrodi ac nid oedd modd ei darllen hyd y diwedd.</translation>
+    </message>
+    <message>
+        <source>The video tool (ffmpeg) could not be started to read the file.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cychwyn yr offeryn fideo (ffmpeg) i ddarllen y ffeil.</translation>
+    </message>
+    <message>
+        <source>Voicebooth cannot create the folder for recordings ({folder}). Ask IT to check the folder exists and you are allowed to save there.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni all Voicebooth greu&apos;r ffolder ar gyfer recordiadau ({folder}). Gofynnwch i TG wirio bod y ffolder yn bodoli a bod gennych hawl i gadw yno.</translation>
+    </message>
+    <message>
+        <source>Voicebooth cannot save recordings in {folder}: the folder is read-only or you are not allowed to write there. Ask IT to check the data folder.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni all Voicebooth gadw recordiadau yn {folder}: mae&apos;r ffolder yn un darllen-yn-unig neu nid oes gennych hawl i ysgrifennu yno. Gofynnwch i TG wirio&apos;r ffolder data.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space to record: this recording needs about {need_mb} MB but only {free_mb} MB are free. Delete some files or ask IT.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes digon o le ar y ddisg i recordio: mae angen tua {need_mb} MB ar y recordiad hwn ond dim ond {free_mb} MB sy&apos;n rhydd. Dilëwch rai ffeiliau neu gofynnwch i TG.</translation>
+    </message>
+    <message>
+        <source>The recording could not start: a file could not be written or the video tool failed.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd dechrau recordio: nid oedd modd ysgrifennu ffeil neu methodd yr offeryn fideo.</translation>
+    </message>
+    <message>
+        <source>The recording could not start: the disk is full.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd dechrau recordio: mae&apos;r ddisg yn llawn.</translation>
+    </message>
+    <message>
+        <source>This recording has already been started.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r recordiad hwn eisoes wedi dechrau.</translation>
+    </message>
+    <message>
+        <source>The recording did not finish saving in time.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni orffennodd y recordiad gael ei gadw mewn pryd.</translation>
+    </message>
+    <message>
+        <source>No intake server address is set (ask IT to set server_url).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes cyfeiriad gweinydd derbyn wedi&apos;i osod (gofynnwch i TG osod server_url).</translation>
+    </message>
+    <message>
+        <source>No upload key is set on this computer (ask IT to set upload_key).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes allwedd lanlwytho wedi&apos;i gosod ar y cyfrifiadur hwn (gofynnwch i TG osod upload_key).</translation>
+    </message>
+    <message>
+        <source>This submission is not in the outbox.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r cyflwyniad hwn yn y blwch anfon.</translation>
+    </message>
+    <message>
+        <source>This submission was cancelled.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd y cyflwyniad hwn ei ganslo.</translation>
+    </message>
+    <message>
+        <source>This submission is no longer waiting to be sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r cyflwyniad hwn yn aros i gael ei anfon mwyach.</translation>
+    </message>
+    <message>
+        <source>An earlier version of this submission was sent meanwhile.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd fersiwn gynharach o&apos;r cyflwyniad hwn ei hanfon yn y cyfamser.</translation>
+    </message>
+    <message>
+        <source>The intake server at {host} is not accepting connections (it may be down)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r gweinydd derbyn yn {host} yn derbyn cysylltiadau (efallai ei fod i lawr)</translation>
+    </message>
+    <message>
+        <source>The intake server address {host} could not be found (check the network connection)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd dod o hyd i gyfeiriad y gweinydd derbyn {host} (gwiriwch y cysylltiad rhwydwaith)</translation>
+    </message>
+    <message>
+        <source>The intake server at {host} did not answer in time</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni atebodd y gweinydd derbyn yn {host} mewn pryd</translation>
+    </message>
+    <message>
+        <source>The connection to the intake server at {host} was lost</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Collwyd y cysylltiad â&apos;r gweinydd derbyn yn {host}</translation>
+    </message>
+    <message>
+        <source>A network problem stopped the connection to {host}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Fe wnaeth problem rhwydwaith atal y cysylltiad â {host}</translation>
+    </message>
+    <message>
+        <source>The network proxy did not let the connection to {host} through</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni wnaeth dirprwy&apos;r rhwydwaith adael i&apos;r cysylltiad â {host} fynd drwodd</translation>
+    </message>
+    <message>
+        <source>The connection to {host} is not trusted: its security certificate was not issued by an authority this computer trusts (ask IT to set the ca_bundle setting for the network&apos;s proxy)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes modd ymddiried yn y cysylltiad â {host}: ni chafodd ei dystysgrif diogelwch ei chyhoeddi gan awdurdod y mae&apos;r cyfrifiadur hwn yn ymddiried ynddo (gofynnwch i TG osod y gosodiad ca_bundle ar gyfer dirprwy&apos;r rhwydwaith)</translation>
+    </message>
+    <message>
+        <source>A secure connection to {host} could not be made</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd gwneud cysylltiad diogel â {host}</translation>
+    </message>
+    <message>
+        <source>The intake server had a temporary problem (HTTP {status})</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd y gweinydd derbyn broblem dros dro (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>The intake server did not accept this computer&apos;s upload key.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ni dderbyniodd y gweinydd derbyn allwedd lanlwytho&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The intake server refused the submission. Ask IT to look at the log.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwrthododd y gweinydd derbyn y cyflwyniad. Gofynnwch i TG edrych ar y log.</translation>
+    </message>
+    <message>
+        <source>The intake server answered unexpectedly.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Atebodd y gweinydd derbyn mewn ffordd annisgwyl.</translation>
+    </message>
+    <message>
+        <source>The video is larger than the intake server accepts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r fideo yn fwy nag y mae&apos;r gweinydd derbyn yn ei dderbyn.</translation>
+    </message>
+    <message>
+        <source>The network refuses even small parts of the upload.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r rhwydwaith yn gwrthod hyd yn oed rhannau bach o&apos;r lanlwytho.</translation>
+    </message>
+    <message>
+        <source>The video file {name} is missing from this computer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ffeil fideo {name} ar goll o&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The video file {name} changed after it was queued.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Newidiodd y ffeil fideo {name} ar ôl iddi gael ei rhoi yn y ciw.</translation>
+    </message>
+    <message>
+        <source>The submission folder holds a different version of this submission.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ffolder cyflwyno yn dal fersiwn wahanol o&apos;r cyflwyniad hwn.</translation>
+    </message>
+    <message>
+        <source>The server no longer had one of the videos; it will be sent again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd gan y gweinydd un o&apos;r fideos mwyach; bydd yn cael ei anfon eto.</translation>
+    </message>
+    <message>
+        <source>There is no consent record to send with the video.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes cofnod caniatâd i&apos;w anfon gyda&apos;r fideo.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBox</name>
     <message>
         <source>Your decision</source>
