@@ -298,12 +298,12 @@ Yn dod i ben: {expires}</translation>
         <translation>Mae Polisi Grŵp Windows yn rhwystro apiau rhag defnyddio&apos;r camera ar y cyfrifiadur hwn ({setting}). Gofynnwch i TG osod &apos;Let Windows apps access the camera&apos; i &apos;User is in control&apos; neu &apos;Force Allow&apos;.</translation>
     </message>
     <message>
-        <source>Camera access is turned off for this PC in Windows Settings &gt; Privacy &amp; security &gt; Camera (an administrator must turn it on).</source>
+        <source>Camera access is turned off for this PC in Windows Settings &gt; Privacy and security &gt; Camera (an administrator must turn it on).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae mynediad i&apos;r camera wedi&apos;i ddiffodd ar gyfer y cyfrifiadur hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Camera (rhaid i weinyddwr ei droi ymlaen).</translation>
     </message>
     <message>
-        <source>&apos;Let desktop apps access your camera&apos; is off for this user in Windows Settings &gt; Privacy &amp; security &gt; Camera. Turn it on, then start Voicebooth again.</source>
+        <source>&apos;Let desktop apps access your camera&apos; is off for this user in Windows Settings &gt; Privacy and security &gt; Camera. Turn it on, then start Voicebooth again.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae &apos;Caniatáu i apiau bwrdd gwaith gael mynediad i&apos;ch camera&apos; wedi&apos;i ddiffodd i&apos;r defnyddiwr hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Camera. Trowch ef ymlaen, yna dechreuwch Voicebooth eto.</translation>
     </message>
@@ -348,12 +348,12 @@ Yn dod i ben: {expires}</translation>
         <translation>Mae Polisi Grŵp Windows yn rhwystro apiau rhag defnyddio&apos;r meicroffon ar y cyfrifiadur hwn ({setting}). Gofynnwch i TG osod &apos;Let Windows apps access the microphone&apos; i &apos;User is in control&apos; neu &apos;Force Allow&apos;.</translation>
     </message>
     <message>
-        <source>Microphone access is turned off for this PC in Windows Settings &gt; Privacy &amp; security &gt; Microphone (an administrator must turn it on).</source>
+        <source>Microphone access is turned off for this PC in Windows Settings &gt; Privacy and security &gt; Microphone (an administrator must turn it on).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae mynediad i&apos;r meicroffon wedi&apos;i ddiffodd ar gyfer y cyfrifiadur hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Meicroffon (rhaid i weinyddwr ei droi ymlaen).</translation>
     </message>
     <message>
-        <source>&apos;Let desktop apps access your microphone&apos; is off for this user in Windows Settings &gt; Privacy &amp; security &gt; Microphone. Turn it on, then start Voicebooth again.</source>
+        <source>&apos;Let desktop apps access your microphone&apos; is off for this user in Windows Settings &gt; Privacy and security &gt; Microphone. Turn it on, then start Voicebooth again.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae &apos;Caniatáu i apiau bwrdd gwaith gael mynediad i&apos;ch meicroffon&apos; wedi&apos;i ddiffodd i&apos;r defnyddiwr hwn yn Gosodiadau Windows &gt; Preifatrwydd a diogelwch &gt; Meicroffon. Trowch ef ymlaen, yna dechreuwch Voicebooth eto.</translation>
     </message>

@@ -76,12 +76,12 @@ def templates() -> dict[str, str]:
         ),
         c.CAMERA_BLOCKED_FOR_PC: translate(
             "CoreMessages",
-            "Camera access is turned off for this PC in Windows Settings > Privacy & security > Camera "
+            "Camera access is turned off for this PC in Windows Settings > Privacy and security > Camera "
             "(an administrator must turn it on).",
         ),
         c.CAMERA_BLOCKED_FOR_USER: translate(
             "CoreMessages",
-            "'Let desktop apps access your camera' is off for this user in Windows Settings > Privacy & "
+            "'Let desktop apps access your camera' is off for this user in Windows Settings > Privacy and "
             "security > Camera. Turn it on, then start Voicebooth again.",
         ),
         # -- microphones ------------------------------------------------------------------------------
@@ -117,13 +117,13 @@ def templates() -> dict[str, str]:
         ),
         c.MICROPHONE_BLOCKED_FOR_PC: translate(
             "CoreMessages",
-            "Microphone access is turned off for this PC in Windows Settings > Privacy & security > "
+            "Microphone access is turned off for this PC in Windows Settings > Privacy and security > "
             "Microphone (an administrator must turn it on).",
         ),
         c.MICROPHONE_BLOCKED_FOR_USER: translate(
             "CoreMessages",
-            "'Let desktop apps access your microphone' is off for this user in Windows Settings > Privacy & "
-            "security > Microphone. Turn it on, then start Voicebooth again.",
+            "'Let desktop apps access your microphone' is off for this user in Windows Settings > "
+            "Privacy and security > Microphone. Turn it on, then start Voicebooth again.",
         ),
         # -- file: sources ----------------------------------------------------------------------------
         c.VIDEO_FILE_MISSING: translate("CoreMessages", "The video file {path} does not exist."),
