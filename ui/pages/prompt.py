@@ -19,6 +19,7 @@ from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.prompt_check_panel import CheckPanel
 from ui.pages.prompt_keys import add_prompt_shortcuts, shortcuts_hint
+from ui.pages.prompt_question import question_text, time_limit_s
 from ui.pages.prompt_recording_panels import CountdownPanel, FinishingPanel, ReadPanel, RecordingPanel
 from ui.pages.prompt_sources import chosen_uri, open_video
 from ui.pages.prompt_submission import SubmissionKeeper, delete_take_later, retire_take
@@ -170,31 +171,14 @@ class PromptPage(Page):
         return Nav(back=state.phase is not Phase.FINISHING, next=False)
 
     # -- rendering ----------------------------------------------------------------------------------
-    def _limit_s(self) -> float:
-        prompt_id = self.ctx.machine.current_prompt_id
-        if prompt_id is None:
-            return 60.0
-        return float(self.ctx.campaign.prompt(prompt_id).max_duration_s)
-
     def _render_texts(self) -> None:
-        prompt_id = self.ctx.machine.current_prompt_id
-        if prompt_id is None:
+        question = question_text(self.ctx)
+        if question is None:
             return
-        prompt = self.ctx.campaign.prompt(prompt_id)
-        locale = self.ctx.locale
-        state = self.ctx.machine.state
-        self.counter_label.setText(
-            translate("PromptPage", "Question {n} of {total}").format(
-                n=state.prompt_index + 1, total=state.prompt_count
-            )
-        )
-        self.prompt_label.setText(prompt.text.get(locale))
-        self.prompt_label.setAccessibleName(prompt.text.get(locale))
-        tips = [t.get(locale) for t in prompt.tips]
-        limit = translate("PromptPage", "You have up to {seconds} seconds.").format(
-            seconds=prompt.max_duration_s
-        )
-        self.tips_label.setText("\n".join([*(f"• {t}" for t in tips), limit]))
+        self.counter_label.setText(question.counter)
+        self.prompt_label.setText(question.text)
+        self.prompt_label.setAccessibleName(question.text)
+        self.tips_label.setText(question.tips)
 
     def _render_phase(self, phase: Phase) -> None:
         # Tips help before recording; afterwards the picture and the buttons need the room.
@@ -272,11 +256,11 @@ class PromptPage(Page):
     # -- RECORDING ----------------------------------------------------------------------------------
     def _begin_recording(self) -> None:
         self._stop_preview()  # frees the camera for the recorder
-        self.rec_panel.reset(self._limit_s())
+        self.rec_panel.reset(time_limit_s(self.ctx))
         prompt_id = self.ctx.machine.current_prompt_id or ""
         self.take.start(
             prompt_id,
-            self._limit_s(),
+            time_limit_s(self.ctx),
             on_preview=self.preview.offer,
             on_level=self.rec_panel.meter.offer_dbfs,
             on_started=self._recording_started,
@@ -300,7 +284,7 @@ class PromptPage(Page):
         self.show_error(reason)
 
     def _rec_tick(self) -> None:
-        limit = self._limit_s()
+        limit = time_limit_s(self.ctx)
         elapsed = self.take.elapsed_s()
         self.rec_panel.remaining.set_remaining(limit - elapsed, limit)
         if self.take.stopped_by_itself() or elapsed >= limit:
