@@ -106,6 +106,7 @@ class PromptPage(Page):
         self.body.addWidget(self.keys_label)
         self._fit_controls()
 
+        # The window builds this page once; the keeper follows the flow whichever page is current.
         self._keeper = SubmissionKeeper(ctx)
         add_prompt_shortcuts(
             self,
