@@ -1,0 +1,159 @@
+"""The core's messages under the Welsh UI: real failures provoked through the real ports, shown in Welsh.
+
+The core words its errors in English with a stable code (recorder/messages.py); the UI shows the Welsh
+sentence for the code (ui/pages/core_messages.py). Provoked for real here: ``camera:9`` (no such camera),
+a ``file:`` microphone that does not exist, a webcam another program holds (the real CameraVideo over a
+capture whose reads fail), a privacy block (a registry answering like a locked-down Windows PC), a full
+disk (a small tmpfs filled up) and an intake server on a port nothing listens on.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from recorder.devices import MonotonicClock, open_audio_source, open_video_source
+from recorder.flow import Step
+from recorder.messages import MessageCode
+from recorder.takes.deliverable import finish_take
+from recorder.takes.session import RecordingError, TakeRecorder
+from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices
+from tests.helpers.flow_app import drive_to_review, make_context
+from tests.helpers.qt import StrictLogs
+from tests.helpers.takes import make_take
+from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a fixture used below
+from tests.unit.ui.test_device_check import open_device_check
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.pages.core_messages import error_text, message_text, templates
+from ui.pages.device_check import DeviceCheckPage
+from ui.pages.review_send import ReviewSendPage
+
+pytestmark = pytest.mark.usefixtures("strict_logs")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+@pytest.fixture
+def welsh(tmp_path: Path, english_afterwards: None) -> Iterator[None]:
+    """The person chose Cymraeg (the translator is global; English again afterwards)."""
+    assert Translations(tmp_path / "qm").set_locale("cy")
+    yield
+
+
+def test_every_code_the_core_can_emit_has_a_welsh_translation(qtbot: QtBot, tmp_path: Path) -> None:
+    english = templates()
+    assert set(english) == {str(code) for code in MessageCode}, "a code without a sentence in the UI"
+    assert Translations(tmp_path / "qm").set_locale("cy")
+    try:
+        cymraeg = templates()
+        untranslated = [code for code in MessageCode if cymraeg[code] == english[code]]
+        assert not untranslated, f"no Welsh for: {untranslated}"
+        for code in MessageCode:
+            assert sorted(PLACEHOLDER.findall(cymraeg[code])) == sorted(PLACEHOLDER.findall(english[code]))
+    finally:
+        Translations(tmp_path / "qm").set_locale("en")
+
+
+def test_unknown_codes_and_english_show_the_cores_words(qtbot: QtBot, welsh: None) -> None:
+    assert message_text("a_code_from_a_newer_core", "The core's words.") == "The core's words."
+    assert message_text(None, "No code.") == "No code."
+    # a translation that names a value the core did not give falls back to the English sentence
+    assert message_text(MessageCode.CAMERA_NOT_FOUND, "English.", {}) == "English."
+    assert error_text(ValueError("A plain exception.")) == "A plain exception."
+
+
+def _no_device_reason(qtbot: QtBot, tmp_path: Path, video: str, audio: str, **extras: object) -> str:
+    window = open_device_check(qtbot, tmp_path, video_uri=video, audio_uri=audio, extras=extras)
+    page = window.current_page
+    assert isinstance(page, DeviceCheckPage)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.no_device, timeout=15_000)
+    text = page.no_device.reason_label.text()
+    page.leave()
+    return text
+
+
+def test_no_camera_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
+    reason = _no_device_reason(qtbot, tmp_path, "camera:9", "synthetic:")
+    assert "Ni chanfuwyd camera rhif 9" in reason, reason
+    assert "No camera" not in reason and "plugged in" not in reason
+
+
+def test_missing_microphone_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
+    missing = tmp_path / "no-such-recording.wav"
+    reason = _no_device_reason(qtbot, tmp_path, "synthetic:", f"file:{missing}")
+    assert f"Nid yw'r ffeil sain {missing} yn bodoli" in reason, reason
+    assert "does not exist" not in reason
+
+
+def test_camera_held_by_another_program_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
+    reason = _no_device_reason(qtbot, tmp_path, "camera:0", "synthetic:", devices=HeldCameraDevices())
+    assert "Stopiodd y camera anfon lluniau" in reason, reason
+    assert "stopped sending" not in reason
+
+
+def test_camera_blocked_by_privacy_settings_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
+    reason = _no_device_reason(
+        qtbot, tmp_path, "camera:9", "synthetic:", privacy_registry=FakePrivacyRegistry()
+    )
+    assert "Mae Polisi Grŵp Windows yn rhwystro" in reason, reason
+    assert "LetAppsAccessCamera = 2" in reason  # the exact setting, for IT
+    assert "blocks the camera" not in reason
+
+
+@pytest.fixture
+def full_disk(small_disk: Path) -> Path:  # noqa: F811 - the fixture of tests/integration/test_disk_full.py
+    """A small tmpfs (mounted for the test) filled up."""
+    fill(small_disk / "filler.bin")
+    return small_disk
+
+
+def test_not_enough_disk_space_to_record_in_welsh(qtbot: QtBot, full_disk: Path, welsh: None) -> None:
+    clock = MonotonicClock()
+    video = open_video_source("synthetic:", clock, size=(320, 180))
+    audio = open_audio_source("synthetic:", clock)
+    recorder = TakeRecorder(full_disk / "sub", video, audio, clock=clock, size=(320, 180), max_duration_s=3.0)
+    with pytest.raises(RecordingError) as raised:
+        recorder.preflight()
+    video.close()
+    audio.close()
+    assert raised.value.message_code is MessageCode.DISK_TOO_FULL
+    assert "not enough free disk space" in str(raised.value)  # the English stays for the log
+    shown = error_text(raised.value)
+    assert shown.startswith("Nid oes digon o le ar y ddisg i recordio"), shown
+    assert f"{raised.value.message_params['need_mb']} MB" in shown
+
+
+def _closed_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port  # closed again: nothing listens there
+
+
+def test_unreachable_server_in_welsh(
+    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs, welsh: None
+) -> None:
+    strict_logs.expect("Sending failed|not sent yet")
+    take_dir = make_take(tmp_path / "submission", duration_s=2.0)
+    finish_take(take_dir)
+    port = _closed_port()
+    ctx = make_context(tmp_path, extra={"server_url": f"http://127.0.0.1:{port}", "upload_key": "k"})
+    drive_to_review(ctx.machine, take_dir)
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page
+    assert isinstance(page, ReviewSendPage)
+    qtbot.waitUntil(page.send_button.hasFocus, timeout=2000)
+    qtbot.keyClick(page.send_button, " ")
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=30_000)
+    message = page.error_label.text()
+    assert page.error_label.isVisible()
+    assert "Nid yw'r gweinydd derbyn yn 127.0.0.1 yn derbyn cysylltiadau" in message, message
+    assert "not accepting connections" not in message and "could not be sent" not in message
+    assert (take_dir / "deliverable.mp4").exists()
