@@ -89,6 +89,7 @@ class ReviewWindow(QMainWindow):
 
         self._closing = False
         self._sign_in: SignInDialog | None = None
+        self._after_sign_in: list[Callable[[], None]] = []  # what to repeat once signed in again
         self.export_dialog: ExportDialog | None = None
         self.withdraw_dialog: WithdrawDialog | None = None
         self.thumbnails = ThumbnailLoader(
@@ -185,6 +186,10 @@ class ReviewWindow(QMainWindow):
         )
 
     def ask_sign_in(self, reason: str, then: Callable[[], None] | None = None) -> None:
+        """Open the sign-in dialog (once); after signing in, run ``then`` and every other request that
+        failed on the ended sign-in meanwhile (the list, the detail and the player often all do)."""
+        if then is not None and then not in self._after_sign_in:
+            self._after_sign_in.append(then)
         if self._sign_in is not None:
             return
         dialog = SignInDialog(self.client, reason, self)
@@ -195,9 +200,11 @@ class ReviewWindow(QMainWindow):
             dialog.deleteLater()
             self.retranslate()
             self.activateWindow()  # keyboard focus back to the review window
-            if self.client.signed_in and then is not None:
-                then()
-            elif not self.client.signed_in and not self.isVisible():
+            waiting, self._after_sign_in = self._after_sign_in, []
+            if self.client.signed_in:
+                for retry in waiting:
+                    retry()
+            elif not self.isVisible():
                 self.close()
 
         dialog.finished.connect(finished)

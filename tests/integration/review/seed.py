@@ -8,6 +8,7 @@ the SHA-256 of its real wording, so the review screen can verify the wording.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -71,6 +72,20 @@ def start_with_settings(root: Path, settings: dict[str, int]) -> IntakeServer:
     (server.data_dir / "server.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     server.launch()
     return server
+
+
+def expire_sign_ins(server: IntakeServer) -> None:
+    """Makes every reviewer sign-in of ``server`` expired, in its own database (SQLite, the default).
+
+    The server then answers 401 ``token_expired`` by its own check (``expires_utc <= now``), exactly as
+    when 8 hours have passed, without a test racing a short token lifetime on a loaded machine.
+    """
+    database = server.data_dir / "voicebooth.db"
+    with sqlite3.connect(database, timeout=30) as conn:
+        changed = conn.execute(
+            "UPDATE reviewer_tokens SET expires_utc = ?", ("2000-01-01 00:00:00.000000",)
+        ).rowcount
+    assert changed, "no sign-in to expire"
 
 
 def real_consent(social_media: bool = True) -> dict[str, Any]:

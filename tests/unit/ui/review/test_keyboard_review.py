@@ -21,18 +21,37 @@ OpenWindow = Callable[[ReviewServices], ReviewWindow]
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "something must have keyboard focus"
-    return widget
+#: How long to wait for the UI on a loaded CI machine (2 cores shared with other test processes).
+UI_WAIT_MS = 20_000
 
 
-def keys(text: str) -> None:
-    QTest.keyClicks(focused(), text)
+class Keyboard:
+    """Types into whatever has keyboard focus, once a window of ours is active and something in it has focus.
 
+    Window shortcuts (Alt+A ...) only fire in the active window, and under load a window can become
+    active a moment after it is shown: every key waits for that real state instead of assuming it.
+    """
 
-def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(focused(), k, modifier)
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    def focused(self, top: QWidget) -> QWidget:
+        def ready() -> bool:
+            widget = QApplication.focusWidget()
+            return QApplication.activeWindow() is top and widget is not None and widget.window() is top
+
+        self.qtbot.waitUntil(ready, timeout=UI_WAIT_MS)
+        widget = QApplication.focusWidget()
+        assert widget is not None, "something must have keyboard focus"
+        return widget
+
+    def keys(self, top: QWidget, text: str) -> None:
+        QTest.keyClicks(self.focused(top), text)
+
+    def key(
+        self, top: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        QTest.keyClick(self.focused(top), k, modifier)
 
 
 def server_state(server: IntakeServer) -> dict[str, tuple[str, str]]:
@@ -62,16 +81,18 @@ def test_three_submissions_reviewed_with_the_keyboard_only(
     window = open_window(services)
     window.activateWindow()
     window.start()
-    qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=10_000)
+    board = Keyboard(qtbot)
+    qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=UI_WAIT_MS)
     dialog = window._sign_in
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.username.hasFocus(), timeout=5_000)
-    keys("reviewer")
-    key(Qt.Key.Key_Return)  # on to the password
-    keys(intake_server.reviewer[1])
-    key(Qt.Key.Key_Return)  # sign in
+    qtbot.waitUntil(lambda: dialog.username.hasFocus(), timeout=UI_WAIT_MS)
+    board.keys(dialog, "reviewer")
+    board.key(dialog, Qt.Key.Key_Return)  # on to the password
+    qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=UI_WAIT_MS)
+    board.keys(dialog, intake_server.reviewer[1])
+    board.key(dialog, Qt.Key.Key_Return)  # sign in
     qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItemCount() == 3, timeout=30_000)
-    qtbot.waitUntil(lambda: window.list_panel.tree.hasFocus(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.list_panel.tree.hasFocus(), timeout=UI_WAIT_MS)
 
     def decide_current(decision_key: Qt.Key, note: str, expected: str) -> None:
         qtbot.waitUntil(
@@ -79,21 +100,22 @@ def test_three_submissions_reviewed_with_the_keyboard_only(
                 window.detail_panel.detail is not None
                 and window.detail_panel.detail.submission_id == window.list_panel.selected_id()
             ),
-            timeout=20_000,
+            timeout=UI_WAIT_MS,
         )
         current = window.list_panel.selected_id()
         if note:
-            key(Qt.Key.Key_N, ALT)  # to the note
-            qtbot.waitUntil(lambda: window.detail_panel.decision.note.hasFocus(), timeout=5_000)
-            keys(note)
-        key(decision_key, ALT)
+            board.key(window, Qt.Key.Key_N, ALT)  # to the note
+            qtbot.waitUntil(lambda: window.detail_panel.decision.note.hasFocus(), timeout=UI_WAIT_MS)
+            board.keys(window, note)
+            assert window.detail_panel.decision.note.toPlainText() == note
+        board.key(window, decision_key, ALT)
         qtbot.waitUntil(
             lambda: (
                 window.detail_panel.detail is not None
                 and window.detail_panel.detail.submission_id == current
                 and window.detail_panel.detail.status == expected
             ),
-            timeout=20_000,
+            timeout=UI_WAIT_MS,
         )
 
     reviewed = []
@@ -101,10 +123,10 @@ def test_three_submissions_reviewed_with_the_keyboard_only(
     assert first_row is not None and window.list_panel.tree.currentItem() is first_row  # starts at the top
     reviewed.append(window.list_panel.summary(window.list_panel.selected_id()))
     decide_current(Qt.Key.Key_A, "", "approved")
-    key(Qt.Key.Key_Down, ALT)
+    board.key(window, Qt.Key.Key_Down, ALT)
     reviewed.append(window.list_panel.summary(window.list_panel.selected_id()))
     decide_current(Qt.Key.Key_C, "Please say which ward you work on.", "changes_requested")
-    key(Qt.Key.Key_Down, ALT)
+    board.key(window, Qt.Key.Key_Down, ALT)
     reviewed.append(window.list_panel.summary(window.list_panel.selected_id()))
     decide_current(Qt.Key.Key_R, "A patient can be seen in the background.", "rejected")
 
@@ -115,9 +137,6 @@ def test_three_submissions_reviewed_with_the_keyboard_only(
         names[1]: ("changes_requested", "Please say which ward you work on."),
         names[2]: ("rejected", "A patient can be seen in the background."),
     }
-    key(Qt.Key.Key_Up, ALT)  # and back
-    qtbot.waitUntil(
-        lambda: window.list_panel.summary(window.list_panel.selected_id()) is not None, timeout=5_000
-    )
+    board.key(window, Qt.Key.Key_Up, ALT)  # and back
     back = window.list_panel.summary(window.list_panel.selected_id())
     assert back is not None and back.display_name == names[1]

@@ -3,11 +3,11 @@ expired sign-in), the list's filters, counts, sort, thumbnails, and refresh keep
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+import requests
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
@@ -19,8 +19,8 @@ from tests.integration.review.seed import (
     Seeded,
     decide_directly,
     deliverable,
+    expire_sign_ins,
     seed,
-    start_with_settings,
 )
 from tests.unit.ui.review.conftest import make_services, sign_in_through_dialog, wait_for_list
 from ui.review.services import ReviewServices
@@ -90,35 +90,40 @@ def test_a_stored_sign_in_opens_straight_to_the_list(
 
 def test_an_expired_sign_in_asks_again_then_retries(
     qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
     open_window: OpenWindow,
     memory_keyring: MemoryKeyring,
     tmp_path: Path,
     strict_logs: StrictLogs,
 ) -> None:
     strict_logs.expect("Could not open media|401 Unauthorized")  # the player is refused as well
-    server = start_with_settings(tmp_path / "short", {"token_ttl_s": 1})
-    services = make_services(server.url, tmp_path / "exports")
-    try:
-        seed(server, deliverable(tmp_path), name="Sam")
-        window = open_window(services)
-        window.start()
-        sign_in_through_dialog(qtbot, window, *server.reviewer)
-        wait_for_list(qtbot, window, 1)
-        time.sleep(1.5)
-        window.reload()
-        qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=20_000)
-        dialog = window._sign_in
-        assert dialog is not None and "sign-in has ended" in dialog.reason_label.text()
-        qtbot.waitUntil(lambda: memory_keyring.secrets == {}, timeout=10_000)  # the dead token is not kept
-        window.list_panel.show_page(SubmissionPage((), 0, 1, 1, {}))  # so the list only fills on a retry
-        sign_in_through_dialog(qtbot, window, *server.reviewer)
-        wait_for_list(qtbot, window, 1)  # the reload that failed ran again after signing in
-        assert window.banner.message == ""
-        window.close()
-    finally:
-        wait_for_all(20_000)
-        services.close()
-        server.stop()
+    seed(intake_server, deliverable(tmp_path), name="Sam")
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window._sign_in is None and len(memory_keyring.secrets) == 1, timeout=20_000)
+    old_token = window.client.http.token
+    expire_sign_ins(intake_server)  # the server's own clock now finds this sign-in expired
+    answer = requests.get(
+        f"{intake_server.url}/api/v1/review/submissions",
+        headers={"Authorization": f"Bearer {old_token}"},
+        timeout=10,
+    )
+    assert answer.status_code == 401 and answer.json()["error"]["code"] == "token_expired"
+    window.reload()
+    qtbot.waitUntil(lambda: window._sign_in is not None and window._sign_in.isVisible(), timeout=20_000)
+    dialog = window._sign_in
+    assert dialog is not None and "sign-in has ended" in dialog.reason_label.text()
+    qtbot.waitUntil(lambda: memory_keyring.secrets == {}, timeout=10_000)  # the dead token is not kept
+    window.list_panel.show_page(SubmissionPage((), 0, 1, 1, {}))  # so the list only fills on a retry
+    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
+    wait_for_list(qtbot, window, 1)  # the reload that failed ran again after signing in
+    assert window.client.http.token not in (None, old_token)
+    assert len(memory_keyring.secrets) == 1
+    assert all(old_token not in stored for stored in memory_keyring.secrets.values())
+    assert window.banner.message == ""
 
 
 def test_filters_counts_and_sort(
