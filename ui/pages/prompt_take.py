@@ -26,6 +26,7 @@ from recorder.takes.deliverable import finish_take
 from recorder.takes.session import TakeRecorder
 from recorder.takes.status import RecordingState
 from ui.pages.base import PageContext
+from ui.pages.core_messages import error_text
 from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
 from ui.pages.prompt_submission import delete_retired_takes, submission_dir
 from ui.workers import ProgressFn, run_in_background
@@ -89,8 +90,9 @@ def make_deliverable(
 
 
 def failure_text(error: BaseException) -> str:
-    """What the page shows for a take that failed: the core's plain-English message, else the error's kind."""
-    return str(error) or type(error).__name__
+    """What the page shows for a take that failed: the core's plain-English message (in the app's language
+    when the core gave it a code, see :mod:`ui.pages.core_messages`), else the error's kind."""
+    return error_text(error)
 
 
 class TakeController:

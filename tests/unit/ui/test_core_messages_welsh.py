@@ -4,7 +4,8 @@ The core words its errors in English with a stable code (recorder/messages.py); 
 sentence for the code (ui/pages/core_messages.py). Provoked for real here: ``camera:9`` (no such camera),
 a ``file:`` microphone that does not exist, a webcam another program holds (the real CameraVideo over a
 capture whose reads fail), a privacy block (a registry answering like a locked-down Windows PC), a full
-disk (a small tmpfs filled up) and an intake server on a port nothing listens on.
+disk (a small tmpfs filled up: checked before a take, and on the prompt page) and an intake server
+on a port nothing listens on.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from recorder.devices import MonotonicClock, open_audio_source, open_video_source
-from recorder.flow import Step
+from recorder.flow import Event, Phase, Step
 from recorder.messages import MessageCode
 from recorder.takes.deliverable import finish_take
 from recorder.takes.session import RecordingError, TakeRecorder
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices
-from tests.helpers.flow_app import drive_to_review, make_context
+from tests.helpers.flow_app import drive_to_review, make_context, short_campaign
 from tests.helpers.qt import StrictLogs
 from tests.helpers.takes import make_take
 from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a fixture used below
@@ -32,6 +33,7 @@ from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.pages.core_messages import error_text, message_text, templates
 from ui.pages.device_check import DeviceCheckPage
+from ui.pages.prompt import PromptPage
 from ui.pages.review_send import ReviewSendPage
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
@@ -157,3 +159,44 @@ def test_unreachable_server_in_welsh(
     assert "Nid yw'r gweinydd derbyn yn 127.0.0.1 yn derbyn cysylltiadau" in message, message
     assert "not accepting connections" not in message and "could not be sent" not in message
     assert (take_dir / "deliverable.mp4").exists()
+
+
+def test_recording_cannot_start_on_a_full_disk_in_welsh(
+    qtbot: QtBot,
+    tmp_path: Path,
+    small_disk: Path,  # noqa: F811 - the fixture of tests/integration/test_disk_full.py
+    strict_logs: StrictLogs,
+    welsh: None,
+) -> None:
+    """The prompt page, Record pressed, the person's folder on a full disk: the reason is in Welsh."""
+    strict_logs.expect("No RHI backend|No audio device detected")
+    strict_logs.expect("Could not save the session")  # the full disk refuses the saved place too
+    ctx = make_context(tmp_path, campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1))
+    folder = small_disk / "person"
+    folder.mkdir()
+    ctx.extras["submission_dir"] = folder
+    fill(small_disk / "filler.bin")  # another program took the rest of the disk
+    machine = ctx.machine
+    machine.fire(Event.NEXT)
+    machine.fire(Event.NEXT)
+    machine.give_consent("test-consent", "0" * 64, {"share": True})
+    machine.fire(Event.NEXT)
+    machine.fire(Event.NEXT)
+    assert machine.state.step is Step.PROMPT
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page
+    assert isinstance(page, PromptPage)
+    try:
+        page.read_panel.countdown_spin.setValue(0)
+        qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
+        qtbot.keyClick(page.record_button, " ")
+        qtbot.waitUntil(page.error_label.isVisible, timeout=15_000)
+        text = page.error_label.text()
+        assert "Nid oes digon o le ar y ddisg i recordio" in text, text
+        assert "not enough free disk space" not in text
+        assert machine.state.phase is Phase.READ  # back where the person can try again
+        assert not list(folder.glob("takes/*"))  # nothing left behind
+    finally:
+        page.leave()
