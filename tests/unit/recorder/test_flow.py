@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 
 import pytest
 
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowMachine, FlowState, Loss, Phase, Step
+from recorder.flow_transitions import FlowRules, next_state
 
 PROMPTS = ("love-role", "nhs-better")
 
@@ -269,3 +271,26 @@ def test_unsubscribe_stops_notifications() -> None:
 def test_enums_have_no_zero_value() -> None:
     for enum_type in (Step, Phase, Event, Loss):
         assert all(member.value not in (0, "", None) for member in enum_type)  # type: ignore[attr-defined]
+
+
+def test_asking_the_table_changes_nothing() -> None:
+    """can_fire/losses ask the transition table; asking must not move the flow or touch the model."""
+    m = machine()
+    to_prompt(m)
+    record(m, "/takes/a")
+    m.model.name.value = "Sam"
+    for move_on in (Event.WATCH, Event.BACK, Event.RETAKE, None):  # CHECK, WATCH_BACK, CHECK, READ
+        snapshot = (m.state, copy.deepcopy(m.model))
+        for event in Event:
+            rules = FlowRules(m.prompt_ids, m.model, m.countdown_enabled, redo_from_review=False)
+            try:
+                next_state(m.state, event, rules, prompt_index=0)
+            except ConfirmationNeeded as need:
+                assert m.can_fire(event) and m.losses(event) == need.discards
+            except FlowError:
+                assert not m.can_fire(event) and m.losses(event) == ()
+            else:
+                assert m.can_fire(event) and m.losses(event) == ()
+            assert (m.state, m.model) == snapshot, event
+        if move_on is not None:
+            m.fire(move_on, confirmed=True)
