@@ -186,10 +186,21 @@ class CommentEntry:
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One audit trail event.
+
+    Attributes:
+        at_utc: when it happened.
+        actor: the reviewer's user name, or ``submitter`` / ``system`` / ``admin``.
+        action: the server's key (``decision``, ``comment``, ``received``, ``withdrawn``, ...).
+        detail: the event's details on one line (for logs and unknown actions; not for reviewers' eyes).
+        data: the event's details as the server sent them (e.g. ``{"from", "to"}`` for a decision).
+    """
+
     at_utc: datetime | None
     actor: str
     action: str
     detail: str
+    data: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -229,6 +240,10 @@ def _audit_detail(value: object) -> str:
             return f"{value['from']} → {value['to']}"
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     return "" if value is None else str(value)
+
+
+def _audit_data(value: object) -> dict[str, object]:
+    return {str(k): v for k, v in value.items()} if isinstance(value, Mapping) else {}
 
 
 def parse_detail(raw: Mapping[str, Any]) -> SubmissionDetail:
@@ -271,6 +286,7 @@ def parse_detail(raw: Mapping[str, Any]) -> SubmissionDetail:
             actor=_text(a, "actor", "reviewer"),
             action=_text(a, "action"),
             detail=_audit_detail(a.get("detail", a.get("note"))),
+            data=_audit_data(a.get("detail")),
         )
         for a in _list(raw, "audit", "audit_trail")
     )

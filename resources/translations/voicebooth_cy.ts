@@ -65,6 +65,109 @@
     </message>
 </context>
 <context>
+    <name>AuditText</name>
+    <message>
+        <source>The app</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yr ap</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Y gweinydd</translation>
+    </message>
+    <message>
+        <source>The server&apos;s administrator</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gweinyddwr y gweinydd</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhywun</translation>
+    </message>
+    <message>
+        <source>{who} approved it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cymeradwyodd {who} ef.</translation>
+    </message>
+    <message>
+        <source>{who} asked for changes.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofynnodd {who} am newidiadau.</translation>
+    </message>
+    <message>
+        <source>{who} rejected it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwrthododd {who} ef.</translation>
+    </message>
+    <message>
+        <source>{who} made a decision.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwnaeth {who} benderfyniad.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nodyn: {note}</translation>
+    </message>
+    <message>
+        <source>The app started sending it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechreuodd yr ap ei anfon.</translation>
+    </message>
+    <message>
+        <source>The app finished uploading answer {n}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gorffennodd yr ap lwytho ateb {n} i fyny.</translation>
+    </message>
+    <message>
+        <source>Received in full and checked; reference {reference}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i dderbyn yn llawn a&apos;i wirio; cyfeirnod {reference}.</translation>
+    </message>
+    <message>
+        <source>{who} commented on answer {n} at {time}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhoddodd {who} sylw ar ateb {n} am {time}.</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>The person withdrew it with their withdrawal code; video files deleted: {n}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnodd yr unigolyn ef yn ôl gyda&apos;i god tynnu&apos;n ôl; ffeiliau fideo wedi&apos;u dileu: {n}.</translation>
+    </message>
+    <message>
+        <source>{who} withdrew it at the person&apos;s request; video files deleted: {n}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Tynnodd {who} ef yn ôl ar gais yr unigolyn; ffeiliau fideo wedi&apos;u dileu: {n}.</translation>
+    </message>
+    <message>
+        <source>The consent expired; video files deleted: {n}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Daeth y caniatâd i ben; ffeiliau fideo wedi&apos;u dileu: {n}.</translation>
+    </message>
+    <message>
+        <source>The app discarded this unfinished version.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Taflodd yr ap y fersiwn anorffenedig hon.</translation>
+    </message>
+    <message>
+        <source>{who}: {what}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{who}: {what}.</translation>
+    </message>
+    <message>
+        <source>{when} — {what}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{when} — {what}</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Audit trail</source>

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from recorder.review import SubmissionDetail
 from ui.i18n import translate
-from ui.review.consent_view import local_time
-from ui.review.texts import decision_text, format_ms, status_text
+from ui.review.audit_text import audit_lines
+from ui.review.texts import format_ms, status_text
 
 #: The decisions a note is required for (the person and the team need to know why).
 NOTE_REQUIRED = ("changes_requested", "rejected")
@@ -235,7 +235,7 @@ class CommentsView(QWidget):
 
 
 class AuditView(QWidget):
-    """The submission's audit trail, oldest first (read-only)."""
+    """The submission's audit trail, oldest first, in plain words (read-only; see ui/review/audit_text.py)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,10 +244,12 @@ class AuditView(QWidget):
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumHeight(90)
+        self.list.setWordWrap(True)  # a note can be long; the whole sentence stays readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
+        self._detail: SubmissionDetail | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -256,6 +258,7 @@ class AuditView(QWidget):
         self.list.setAccessibleDescription(
             translate("AuditView", "Everything done to this submission, oldest first: when, who, what.")
         )
+        self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -263,15 +266,11 @@ class AuditView(QWidget):
         super().changeEvent(event)
 
     def show_detail(self, detail: SubmissionDetail | None) -> None:
+        self._detail = detail
+        self._fill()
+
+    def _fill(self) -> None:
+        """One line per event in the current language (again after a language change)."""
         self.list.clear()
-        if detail is None:
-            return
-        for entry in detail.audit:
-            parts = [local_time(entry.at_utc), entry.actor or "—", entry.action]
-            if entry.detail:
-                parts.append(entry.detail)
-            self.list.addItem(" · ".join(parts))
-        for decision in detail.decisions if not detail.audit else ():
-            self.list.addItem(
-                " · ".join([local_time(decision.at_utc), decision.reviewer, decision_text(decision.decision)])
-            )
+        if self._detail is not None:
+            self.list.addItems(audit_lines(self._detail))
