@@ -110,7 +110,8 @@ def test_decisions_with_notes_reach_the_audit_trail(
     assert decisions[0]["detail"] == {"from": "received", "to": "approved"}
     detail = window.detail_panel.detail
     assert detail.decisions[-1].note == "Lovely answer, approved for the campaign"
-    assert any("received → approved" in window.detail_panel.audit.list.item(i).text()
+    assert any(window.detail_panel.audit.list.item(i).text().endswith(  # type: ignore[union-attr]
+                   " — reviewer approved it. Note: Lovely answer, approved for the campaign")
                for i in range(window.detail_panel.audit.list.count()))  # fmt: skip
     assert box.note.toPlainText() == ""
     qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItem(0).text(1) == "Approved", timeout=20_000)  # type: ignore[union-attr]
