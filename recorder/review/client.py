@@ -3,21 +3,26 @@
 Qt-free and blocking: the UI calls it from worker threads (ui/workers.py). Every failure is a
 :class:`~recorder.review.errors.ReviewError` with a plain message. The sign-in token lives in the OS
 password store (:mod:`recorder.review.token_store`); :meth:`ReviewClient.resume` picks it up at start.
+
+Privacy: the people's details in every list and detail answer (and the list's search text, which is often a
+name and travels in the URL that urllib3 logs at DEBUG) are registered with the log redactor before anything
+can log them (:func:`recorder.logs.register_person_details`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
 
+from recorder.logs import register_person_details
 from recorder.media.run import CancelledError
+from recorder.redact import REDACTOR
 from recorder.review.errors import (
     ClipMissingError,
     RefusedError,
@@ -39,6 +44,7 @@ from recorder.review.models import (
     parse_withdrawal,
 )
 from recorder.review.token_store import StoredSignIn, TokenStore
+from recorder.takes.files import sha256_file
 
 __all__ = ["CancelledError", "ListFilter", "ReviewClient"]
 
@@ -67,6 +73,28 @@ class ListFilter:
             "page": self.page,
             "per_page": self.per_page,
         }
+
+
+def remember_people(people: Iterable[object]) -> None:
+    """Registers every person record's details with the log redactor (names also word by word).
+
+    Args:
+        people: the ``person`` objects of API answers: ``{"name": {"value", "show"}, ...}`` or plain
+            ``{"name": "..."}`` values (anything else is skipped).
+    """
+    for person in people:
+        if isinstance(person, Mapping):
+            register_person_details(
+                {
+                    str(key): field if isinstance(field, Mapping) else {"value": field}
+                    for key, field in person.items()
+                }
+            )
+
+
+def _people_in_page(body: object) -> Iterable[object]:
+    items = body.get("items") if isinstance(body, Mapping) else None
+    return (item.get("person") for item in items or () if isinstance(item, Mapping))
 
 
 def _unexpected(what: str) -> ServerFailedError:
@@ -158,7 +186,10 @@ class ReviewClient:
     # --- reading ----------------------------------------------------------------------------------------
 
     def list_submissions(self, filters: ListFilter | None = None) -> SubmissionPage:
-        body = self.http.json("GET", "/api/v1/review/submissions", params=(filters or ListFilter()).params())
+        filters = filters or ListFilter()
+        REDACTOR.add_value(filters.q.strip(), words=True)  # a search is often someone's name
+        body = self.http.json("GET", "/api/v1/review/submissions", params=filters.params())
+        remember_people(_people_in_page(body))
         try:
             return parse_page(body)
         except (ValueError, TypeError, AttributeError) as error:
@@ -166,6 +197,7 @@ class ReviewClient:
 
     def detail(self, submission_id: str) -> SubmissionDetail:
         body = self.http.json("GET", f"/api/v1/review/submissions/{submission_id}")
+        remember_people([body.get("person") if isinstance(body, Mapping) else None])
         try:
             return parse_detail(body)
         except (ValueError, TypeError, AttributeError) as error:
@@ -285,18 +317,10 @@ class ReviewClient:
                             progress(min(1.0, have / total))
             except requests.RequestException as error:
                 raise ServerUnreachableError(describe_connection_error(error, self.http.url(path))) from error
-        if expected_sha256 and _sha256(part) != expected_sha256.lower():
+        if expected_sha256 and sha256_file(part) != expected_sha256.lower():
             part.unlink(missing_ok=True)
             raise ServerFailedError(
                 "The video arrived damaged (its checksum does not match what was recorded). Try again."
             )
         os.replace(part, dest)
         return dest
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -120,9 +120,12 @@ def seed(
     job_title: str = "Nurse",
     show_job: bool = False,
     duration_s: float = 2.0,
+    employer: str = "",
 ) -> Seeded:
     """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``."""
     person = {"name": {"value": name, "show": True}, "job_title": {"value": job_title, "show": show_job}}
+    if employer:
+        person["employer"] = {"value": employer, "show": False}
     manifest, completed = send_submission(
         server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person, consent=real_consent()
     )
