@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from recorder.review import SubmissionDetail
 from ui.i18n import translate
 from ui.review.audit_text import audit_lines
+from ui.review.style import show_label_text
 from ui.review.texts import format_ms, status_text
 
 #: The decisions a note is required for (the person and the team need to know why).
@@ -121,9 +122,7 @@ class DecisionBox(QWidget):
         self.retranslate()
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setAccessibleName(message)
-        self.error_label.setVisible(bool(message))
+        show_label_text(self.error_label, message, hide_when_empty=True)
 
     def decide(self, decision: str) -> None:
         if not self.approve_button.isEnabled():

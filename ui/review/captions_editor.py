@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from recorder.export import Cue, SrtError, parse_srt
 from ui.i18n import translate
+from ui.review.style import show_label_text
 
 SRT_EXAMPLE = "1\n00:00:00,000 --> 00:00:03,000\n"
 
@@ -113,11 +114,7 @@ class CaptionsEditor(QWidget):
         return True
 
     def _show_status(self, text: str, bad: bool) -> None:
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-        self.status.setObjectName("Error" if bad else "Hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        show_label_text(self.status, text, style_name="Error" if bad else "Hint")
 
     def _choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

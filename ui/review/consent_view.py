@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 from recorder.campaign import ConsentVersion
 from recorder.review import SubmissionDetail
 from ui.i18n import translate
+from ui.review.style import restyle
 from ui.review.texts import person_field_text, yes_no
 
 
@@ -114,8 +115,7 @@ class ConsentView(QFrame):
             state = translate("ConsentView", "Consent given and current.")
         self.state_label.setText(state)
         self.state_label.setProperty("bad", not self.consent_ok())
-        self.state_label.style().unpolish(self.state_label)
-        self.state_label.style().polish(self.state_label)
+        restyle(self.state_label)
         self.facts_label.setText(
             translate("ConsentView", "Version: {version}\nGiven: {given}\nExpires: {expires}").format(
                 version=consent.version_id or "—",

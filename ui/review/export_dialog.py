@@ -30,6 +30,7 @@ from recorder.review.export_take import TakeExport, export_take
 from ui.i18n import translate
 from ui.review.captions_editor import SRT_EXAMPLE, CaptionsEditor
 from ui.review.errors import error_message
+from ui.review.style import show_label_text
 from ui.workers import Task, run_in_background
 
 __all__ = ["SRT_EXAMPLE", "ExportDialog"]
@@ -230,11 +231,7 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(not running)
 
     def _status(self, text: str, bad: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setAccessibleName(text)
-        self.status_label.setObjectName("Error" if bad else "Lead")
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
+        show_label_text(self.status_label, text, style_name="Error" if bad else "Lead")
 
     def start(self) -> None:
         """Check the choices and start the export on a worker thread."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from recorder.review import ReviewClient, ReviewError
 from ui.i18n import translate
+from ui.review.style import show_label_text
 from ui.workers import Task, run_in_background
 
 
@@ -134,9 +135,7 @@ class SignInDialog(QDialog):
         super().changeEvent(event)
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setAccessibleName(message)
-        self.error_label.setVisible(bool(message))
+        show_label_text(self.error_label, message, hide_when_empty=True)
 
     def submit(self) -> None:
         """Sign in on a worker thread with what was typed."""

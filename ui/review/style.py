@@ -6,6 +6,8 @@ Colours come from :data:`ui.theme.PALETTE`; the date fields get the same yellow 
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel, QWidget
+
 from ui.theme import PALETTE
 
 REVIEW_STYLE = f"""
@@ -53,3 +55,29 @@ QTreeWidget {{ background: {PALETTE["white"]}; border: 2px solid {PALETTE["text"
 QTreeWidget::item:selected {{ background: {PALETTE["blue"]}; color: {PALETTE["white"]}; }}
 QListWidget::item:selected {{ background: {PALETTE["blue"]}; color: {PALETTE["white"]}; }}
 """
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again after an object name or property the rules select on has changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def show_label_text(
+    label: QLabel, text: str, *, style_name: str | None = None, hide_when_empty: bool = False
+) -> None:
+    """Show ``text`` in ``label``, also as its accessible name (screen readers announce the change).
+
+    Args:
+        label: a message label (an error, a status line).
+        text: the message; empty clears it.
+        style_name: the stylesheet rule to use (``Error``, ``Hint``, ``Lead``), None to keep the current one.
+        hide_when_empty: hide the label while there is no message.
+    """
+    label.setText(text)
+    label.setAccessibleName(text)
+    if style_name is not None:
+        label.setObjectName(style_name)
+        restyle(label)
+    if hide_when_empty:
+        label.setVisible(bool(text))

@@ -29,6 +29,7 @@ from recorder.review import ReviewClient, SignedOutError, SubmissionDetail, With
 from ui.i18n import translate
 from ui.review.consent_view import local_time
 from ui.review.errors import can_retry, error_message
+from ui.review.style import show_label_text
 from ui.workers import Task, run_in_background
 
 NOTE_MAX_CHARS = 2000
@@ -180,9 +181,7 @@ class WithdrawDialog(QDialog):
     # --- work -----------------------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setAccessibleName(message)
-        self.error_label.setVisible(bool(message))
+        show_label_text(self.error_label, message, hide_when_empty=True)
         self._fit()
 
     def _fit(self) -> None:

@@ -85,6 +85,21 @@ def wait_for_list(qtbot: QtBot, window: ReviewWindow, count: int) -> None:
     qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItemCount() == count, timeout=20_000)
 
 
+def open_signed_in(
+    qtbot: QtBot,
+    open_window: Callable[[ReviewServices], ReviewWindow],
+    services: ReviewServices,
+    server: IntakeServer,
+    count: int,
+) -> ReviewWindow:
+    """A review window signed in through its own dialog, once its list shows ``count`` submissions."""
+    window = open_window(services)
+    window.start()
+    sign_in_through_dialog(qtbot, window, *server.reviewer)
+    wait_for_list(qtbot, window, count)
+    return window
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Review UI tests run a media player next to Python threads: if Qt and the GIL ever deadlock, the
     default (signal) timeout can never fire, so these tests use the thread method, which dumps every

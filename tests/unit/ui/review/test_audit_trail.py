@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.server import IntakeServer
 from tests.integration.review.seed import Seeded, audit_actions, decide_directly, deliverable, seed
-from tests.unit.ui.review.conftest import sign_in_through_dialog, wait_for_list
+from tests.unit.ui.review.conftest import open_signed_in
 from ui.i18n import Translations
 from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
@@ -93,10 +93,7 @@ def test_every_audit_entry_reads_as_plain_words_in_local_time(
         "created", "take_attached", "received", "decision", "comment", "decision"
     ]  # fmt: skip
 
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 2)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 2)
     lines = open_detail(qtbot, window, kept, len(trail))
     whens = [local(a["at_utc"]) for a in trail]
     assert lines == [
@@ -130,10 +127,7 @@ def test_the_audit_trail_follows_the_language(
 ) -> None:
     one = seed(intake_server, deliverable(tmp_path), name="Mair Evans")
     decide_directly(intake_server, one, "rejected", "A patient can be seen in the background.")
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     english = open_detail(qtbot, window, one, 4)
     assert english[-1].endswith(" — reviewer rejected it. Note: A patient can be seen in the background.")
     translations = Translations(tmp_path / "qm")

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.qt import StrictLogs
 from tests.helpers.server import IntakeServer
 from tests.integration.review.seed import Seeded, audit_actions, deliverable, seed
-from tests.unit.ui.review.conftest import sign_in_through_dialog, wait_for_list
+from tests.unit.ui.review.conftest import open_signed_in, wait_for_list
 from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
 
@@ -39,20 +39,10 @@ def showing(qtbot: QtBot, window: ReviewWindow, seeded: Seeded) -> None:
     )
 
 
-def signed_in(
-    qtbot: QtBot, server: IntakeServer, services: ReviewServices, open_window: OpenWindow, count: int
-) -> ReviewWindow:
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *server.reviewer)
-    wait_for_list(qtbot, window, count)
-    return window
-
-
 def test_the_clip_streams_into_the_player_with_seek_and_speed(
     qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
 ) -> None:
-    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     showing(qtbot, window, one)
     player = window.detail_panel.player
     assert player.player.source().toString().startswith("http://127.0.0.1:")
@@ -72,7 +62,7 @@ def test_the_clip_streams_into_the_player_with_seek_and_speed(
 def test_consent_and_person_are_shown_as_recorded(
     qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
 ) -> None:
-    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     showing(qtbot, window, one)
     consent = window.detail_panel.consent
     assert "current" in consent.state_label.text()
@@ -92,7 +82,7 @@ def test_consent_and_person_are_shown_as_recorded(
 def test_decisions_with_notes_reach_the_audit_trail(
     qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
 ) -> None:
-    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     showing(qtbot, window, one)
     box = window.detail_panel.decision
     box.reject_button.click()  # no note: refused here, nothing sent
@@ -121,7 +111,7 @@ def test_decisions_with_notes_reach_the_audit_trail(
 def test_comments_are_timecoded_and_clicking_one_seeks(
     qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
 ) -> None:
-    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     showing(qtbot, window, one)
     player = window.detail_panel.player
     qtbot.waitUntil(lambda: player.player.duration() > 1500, timeout=20_000)
@@ -158,7 +148,7 @@ def test_a_clip_missing_on_the_server_is_explained_with_try_again(
     (media,) = (intake_server.data_dir / "media").glob("*.mp4")
     kept = tmp_path / "kept.mp4"
     media.rename(kept)  # the server lost the file (disk fault, half-finished restore...)
-    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     showing(qtbot, window, one)
     qtbot.waitUntil(lambda: bool(window.banner.message), timeout=20_000)
     assert "not on the server any more" in window.banner.message
@@ -179,7 +169,7 @@ def test_server_unreachable_then_try_again(
     strict_logs: StrictLogs,
 ) -> None:
     strict_logs.expect("Could not open media|Server returned|HTTP error")  # the player loses its stream too
-    window = signed_in(qtbot, intake_server, services, open_window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     intake_server.stop()
     window.refresh()
     qtbot.waitUntil(lambda: bool(window.banner.message), timeout=30_000)

@@ -15,7 +15,7 @@ from tests.helpers.qt import StrictLogs
 from tests.helpers.server import IntakeServer
 from tests.integration.review.seed import Seeded, decide_directly, deliverable, seed, withdraw
 from tests.unit.recorder.export.ffprobe import ffprobe, video_stream
-from tests.unit.ui.review.conftest import sign_in_through_dialog, wait_for_list
+from tests.unit.ui.review.conftest import open_signed_in
 from ui.review.export_dialog import ExportDialog
 from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
@@ -54,10 +54,7 @@ def test_export_of_an_approved_answer_with_metadata(
 ) -> None:
     seeded = seed(intake_server, deliverable(tmp_path), name="Priya Shah", job_title="Porter", show_job=False)
     decide_directly(intake_server, seeded, "approved")
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     dialog = open_export_for(qtbot, window, seeded)
     out = tmp_path / "out"
     dialog.folder.setText(str(out))
@@ -97,10 +94,7 @@ def test_withdrawn_after_the_dialog_opened_cannot_be_exported(
     strict_logs.expect("Could not open media|Server returned|HTTP error")
     seeded = seed(intake_server, deliverable(tmp_path), name="Owen Price")
     decide_directly(intake_server, seeded, "approved")
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     dialog = open_export_for(qtbot, window, seeded)
     out = tmp_path / "out"
     dialog.folder.setText(str(out))
@@ -130,10 +124,7 @@ def test_stop_leaves_nothing(
 ) -> None:
     seeded = seed(intake_server, deliverable(tmp_path, duration_s=2.0), name="Mair Evans")
     decide_directly(intake_server, seeded, "approved")
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     dialog = open_export_for(qtbot, window, seeded)
     out = tmp_path / "out"
     dialog.folder.setText(str(out))

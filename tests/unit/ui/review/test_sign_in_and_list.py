@@ -22,7 +22,7 @@ from tests.integration.review.seed import (
     expire_sign_ins,
     seed,
 )
-from tests.unit.ui.review.conftest import make_services, sign_in_through_dialog, wait_for_list
+from tests.unit.ui.review.conftest import make_services, open_signed_in, sign_in_through_dialog, wait_for_list
 from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
 from ui.workers import wait_for_all
@@ -99,10 +99,7 @@ def test_an_expired_sign_in_asks_again_then_retries(
 ) -> None:
     strict_logs.expect("Could not open media|401 Unauthorized")  # the player is refused as well
     seed(intake_server, deliverable(tmp_path), name="Sam")
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 1)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
     qtbot.waitUntil(lambda: window._sign_in is None and len(memory_keyring.secrets) == 1, timeout=20_000)
     old_token = window.client.http.token
     expire_sign_ins(intake_server)  # the server's own clock now finds this sign-in expired
@@ -135,10 +132,7 @@ def test_filters_counts_and_sort(
 ) -> None:
     _priya, owen, _mair = seed_three(intake_server, tmp_path)
     decide_directly(intake_server, owen, "approved")
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 3)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 3)
     panel = window.list_panel
     assert "New: 2" in panel.counts_label.text() and "Approved: 1" in panel.counts_label.text()
     assert "(2)" in panel.status.itemText(panel.status.findData("received"))
@@ -184,10 +178,7 @@ def test_refresh_keeps_the_selection_and_thumbnails_arrive(
     tmp_path: Path,
 ) -> None:
     seeded = seed_three(intake_server, tmp_path)
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
-    wait_for_list(qtbot, window, 3)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 3)
     qtbot.waitUntil(lambda: len(window.list_panel.thumbnails) == 3, timeout=20_000)
     assert not window.list_panel.tree.topLevelItem(0).icon(0).isNull()  # type: ignore[union-attr]
     window.list_panel.select(seeded[1].submission_id)

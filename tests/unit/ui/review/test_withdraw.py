@@ -21,7 +21,7 @@ from recorder.review import Withdrawal
 from tests.helpers.qt import StrictLogs
 from tests.helpers.server import IntakeServer
 from tests.integration.review.seed import Seeded, audit_actions, deliverable, seed
-from tests.unit.ui.review.conftest import sign_in_through_dialog, wait_for_list
+from tests.unit.ui.review.conftest import open_signed_in, sign_in_through_dialog, wait_for_list
 from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
 from ui.review.withdraw_dialog import WithdrawDialog
@@ -67,10 +67,7 @@ def two(intake_server: IntakeServer, tmp_path: Path) -> tuple[Seeded, Seeded]:
 def signed_in(
     qtbot: QtBot, server: IntakeServer, services: ReviewServices, open_window: OpenWindow
 ) -> ReviewWindow:
-    window = open_window(services)
-    window.start()
-    sign_in_through_dialog(qtbot, window, *server.reviewer)
-    wait_for_list(qtbot, window, 2)
+    window = open_signed_in(qtbot, open_window, services, server, 2)
     # The sign-in dialog hands activation back to the window asynchronously; let that land first, so it
     # cannot arrive after the withdraw dialog opened (keyboard input would then go to the window).
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
