@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from datetime import date
 from pathlib import Path
 
@@ -35,9 +34,9 @@ from tests.integration.review.seed import (
     Seeded,
     audit_actions,
     deliverable,
+    expire_sign_ins,
     seed,
     sha256_hex,
-    start_with_settings,
     withdraw,
 )
 
@@ -105,18 +104,17 @@ def test_without_a_password_store_the_sign_in_lasts_this_session_only(intake_ser
         keyring.set_keyring(previous)
 
 
-def test_an_expired_token_is_reported_as_signed_out(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
-    server = start_with_settings(tmp_path / "short", {"token_ttl_s": 1})
-    try:
-        client = _signed_in(server)
-        time.sleep(1.5)
-        with pytest.raises(SignedOutError) as caught:
-            client.list_submissions()
-        assert caught.value.retryable
-        client.forget_expired_sign_in()
-        assert not _client(server).resume()
-    finally:
-        server.stop()
+def test_an_expired_token_is_reported_as_signed_out(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring
+) -> None:
+    client = _signed_in(intake_server)
+    assert _client(intake_server).resume()  # kept in the password store
+    expire_sign_ins(intake_server)  # the server's own clock now finds the sign-in expired (no sleeping)
+    with pytest.raises(SignedOutError) as caught:
+        client.list_submissions()
+    assert caught.value.status == 401 and caught.value.retryable
+    client.forget_expired_sign_in()
+    assert not client.signed_in and not _client(intake_server).resume()
 
 
 def test_list_filters_by_status_prompt_text_and_date(
