@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 
 class Step(enum.Enum):
-    """Top-level screens. Values are stable page keys for the UI's page registry."""
+    """Top-level screens (the UI registers one page per step). Values are stable names for logs and tests."""
 
     RECOVERY = "recovery"
     WELCOME = "welcome"
