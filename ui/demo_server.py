@@ -4,7 +4,9 @@ The demo server is the real intake server (``voicebooth-server``) started on 127
 with its own temporary data folder and an upload key made for it, so the app's Send works end to end on
 one machine. It runs as a child process through the server's command-line contract (DESIGN.md
 "Intake server"): that interface is stable, and the server's hashing and probing then never compete with
-the UI thread for the interpreter lock. It is stopped (and its folder deleted) when the app exits.
+the UI thread for the interpreter lock. It is stopped (and its folder deleted) when the app exits. A demo
+killed outright cannot delete its folder; the next demo does (:mod:`ui.demo_folders`: each folder is
+locked by its running demo, and folders nobody holds are removed at start).
 
 Without a display nobody could see the window, so :func:`run_headless_demo` says so and instead records
 one short take per campaign prompt from the synthetic camera and microphone (``voicebooth record``) and
@@ -27,7 +29,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import requests
+
+from ui.demo_folders import DemoFolder, remove_stale
 
 if TYPE_CHECKING:
     from recorder.cli import SettingsLoader
@@ -91,6 +94,7 @@ class DemoServer:
     upload_key: str
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     log_path: Path | None = None
+    owner: DemoFolder | None = field(default=None, repr=False)
 
     @classmethod
     def start(cls, root: Path | None = None, *, timeout_s: float = STARTUP_TIMEOUT_S) -> DemoServer:
@@ -99,14 +103,18 @@ class DemoServer:
         Raises:
             DemoError: the server package is missing, or the server did not start in time.
         """
-        own_root = root is None
-        root = root or Path(tempfile.mkdtemp(prefix="voicebooth-demo-"))
+        owner: DemoFolder | None = None
+        if root is None:  # a temporary folder of our own; first remove those of demos that were killed
+            remove_stale()
+            owner = DemoFolder()
+            root = owner.path
         server_data = root / "server"
-        server_data.mkdir(parents=True, exist_ok=True)
         try:
+            server_data.mkdir(parents=True, exist_ok=True)
             key = cls._make_upload_key(server_data)
         except BaseException:  # DemoError, or the app being stopped meanwhile
-            if own_root:
+            if owner is not None:
+                owner.release()
                 shutil.rmtree(root, ignore_errors=True)  # nothing of a failed start is left behind
             raise
         port = free_port()
@@ -121,7 +129,12 @@ class DemoServer:
                 preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
             )
         server = cls(
-            root=root, url=f"http://127.0.0.1:{port}", upload_key=key, process=process, log_path=log_path
+            root=root,
+            url=f"http://127.0.0.1:{port}",
+            upload_key=key,
+            process=process,
+            log_path=log_path,
+            owner=owner,
         )
         try:
             server._wait_ready(timeout_s)
@@ -199,6 +212,8 @@ class DemoServer:
                 self.process.kill()
                 self.process.wait(5)
         self.process = None
+        if self.owner is not None:
+            self.owner.release()
         shutil.rmtree(self.root, ignore_errors=True)
 
 
