@@ -62,6 +62,16 @@ class MessageCode(enum.StrEnum):
     RECORDING_DISK_FULL = "recording_disk_full"  # the disk filled up while starting
     RECORDING_ALREADY_STARTED = "recording_already_started"
     RECORDING_NOT_SAVED_IN_TIME = "recording_not_saved_in_time"
+    # -- finishing and recovering a take (FinishError, RecoveryError) ----------------------------------
+    TAKE_IN_USE = "take_in_use"  # another Voicebooth window holds the take
+    TAKE_NO_VIDEO = "take_no_video"
+    TAKE_NO_SOUND = "take_no_sound"
+    TRIM_TOO_SHORT = "trim_too_short"
+    FINISH_DISK_FULL = "finish_disk_full"
+    FINISH_FILE_ERROR = "finish_file_error"
+    FINISH_TOOL_FAILED = "finish_tool_failed"  # ffmpeg/ffprobe failed on the take (its words are technical)
+    RECOVERY_NOTHING_SAVED = "recovery_nothing_saved"  # closed before any picture was recorded
+    RECOVERY_UNREADABLE = "recovery_unreadable"
     # -- sending (SendError, UploadError / ApiError) ---------------------------------------------------
     NO_SERVER_ADDRESS = "no_server_address"
     NO_UPLOAD_KEY = "no_upload_key"

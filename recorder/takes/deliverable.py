@@ -26,6 +26,7 @@ from typing import Any
 from recorder.media.loudness import measure_pcm, plan_gain
 from recorder.media.probe import ProbeError, VideoInfo, probe_video
 from recorder.media.run import CancelledError, FfmpegError, run_ffmpeg
+from recorder.messages import CodedError, MessageCode, code_of, params_of
 from recorder.takes.files import sha256_file
 from recorder.takes.finish_audio import PcmSpan, check_cancel, prepare_audio
 from recorder.takes.folder import TakeLock, TakeLockedError
@@ -45,8 +46,11 @@ _MIN_TRIMMED_S = 0.5
 _W_MEASURE, _W_AUDIO, _W_MUX = 0.1, 0.3, 0.5
 
 
-class FinishError(RuntimeError):
-    """Finishing failed; the message is plain English and the take itself is untouched."""
+class FinishError(CodedError, RuntimeError):
+    """Finishing failed; the message is plain English and the take itself is untouched.
+
+    ``message_code`` / ``message_params`` (see :mod:`recorder.messages`) let the UI translate it.
+    """
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def finish_take(
     try:
         lock.acquire()
     except TakeLockedError as exc:
-        raise FinishError(str(exc)) from exc
+        raise FinishError(str(exc), code=MessageCode.TAKE_IN_USE) from exc
     try:
         return _finish_locked(take_dir, progress, cancel, trim)
     finally:
@@ -124,7 +128,13 @@ def _finish_locked(
             str(exc) if isinstance(exc, FfmpegError | ProbeError | FinishError) else _plain_os_error(exc)
         )
         update_journal(take_dir, state="failed", error=message)
-        raise FinishError(message) from exc
+        if isinstance(exc, FinishError):
+            code = code_of(exc)
+        elif isinstance(exc, OSError):
+            code = MessageCode.FINISH_DISK_FULL if exc.errno == 28 else MessageCode.FINISH_FILE_ERROR
+        else:
+            code = MessageCode.FINISH_TOOL_FAILED
+        raise FinishError(message, code=code, params=params_of(exc)) from exc
     update_journal(
         take_dir,
         state="finished",
@@ -159,9 +169,9 @@ def _finish(
     frames = int(journal.get("frames_written") or 0)
     full_s = frames / fps if frames > 0 else (info.duration_s or 0.0)
     if full_s <= 0:
-        raise FinishError("The recording has no video frames.")
+        raise FinishError("The recording has no video frames.", code=MessageCode.TAKE_NO_VIDEO)
     if not pcm_path.is_file():
-        raise FinishError("The recording has no sound file.")
+        raise FinishError("The recording has no sound file.", code=MessageCode.TAKE_NO_SOUND)
     start_s, end_s = _clamp_trim(trim, full_s)
     # Whole frames only, so that audio is cut to exactly the video's length.
     duration_s = round((end_s - start_s) * FPS) / FPS
@@ -246,7 +256,7 @@ def _clamp_trim(trim: tuple[float, float] | None, full_s: float) -> tuple[float,
     start_s = min(max(0.0, float(trim[0])), full_s)
     end_s = min(max(start_s, float(trim[1])), full_s)
     if end_s - start_s < _MIN_TRIMMED_S:
-        raise FinishError("The part of the recording to keep is too short.")
+        raise FinishError("The part of the recording to keep is too short.", code=MessageCode.TRIM_TOO_SHORT)
     return start_s, end_s
 
 

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from recorder.media.remux import salvage_video
 from recorder.media.run import FfmpegError
+from recorder.messages import MessageCode
 from recorder.takes.check import check_take
 from recorder.takes.deliverable import Deliverable, FinishError, finish_take
 from recorder.takes.folder import TakeLock, TakeLockedError, is_locked
 from recorder.takes.journal import JOURNAL_NAME, read_journal, update_journal
 
 log = logging.getLogger(__name__)
+NOTHING_SAVED = "Nothing could be saved: Voicebooth closed before any picture was recorded."
 
 INTERRUPTED_STATES = ("recording", "stopped", "finishing")
 REASON_RECOVERED = "Voicebooth closed unexpectedly; the recording was saved up to that moment."
@@ -67,11 +69,17 @@ def recover_take(take_dir: Path) -> Deliverable:
             if journal.get("state") == "recording":
                 _salvage(take_dir, journal)
             elif journal.get("state") == "failed":
-                raise RecoveryError(journal.get("error") or "This recording cannot be saved.")
+                error = str(journal.get("error") or "")
+                raise RecoveryError(  # the journal keeps the first failure's words; coded when known
+                    error or "This recording cannot be saved.",
+                    code=MessageCode.RECOVERY_NOTHING_SAVED if error == NOTHING_SAVED else None,
+                )
     except TakeLockedError as exc:
-        raise RecoveryError(str(exc)) from exc
+        raise RecoveryError(str(exc), code=MessageCode.TAKE_IN_USE) from exc
     except (OSError, ValueError) as exc:
-        raise RecoveryError("The unfinished recording could not be read.") from exc
+        raise RecoveryError(
+            "The unfinished recording could not be read.", code=MessageCode.RECOVERY_UNREADABLE
+        ) from exc
     deliverable = finish_take(take_dir)
     check_take(take_dir)
     return deliverable
@@ -89,9 +97,9 @@ def _salvage(take_dir: Path, journal: dict[str, object]) -> None:
             log.info("Salvaging %s failed: %s", take_dir.name, exc.stderr_tail)
     if frames == 0:
         repaired.unlink(missing_ok=True)
-        error = "Nothing could be saved: Voicebooth closed before any picture was recorded."
+        error = NOTHING_SAVED
         update_journal(take_dir, state="failed", error=error, stop_reason=REASON_RECOVERED)
-        raise RecoveryError(error)
+        raise RecoveryError(error, code=MessageCode.RECOVERY_NOTHING_SAVED)
     os.replace(repaired, video)
     audio = journal.get("audio")
     channels = int(audio.get("channels", 1)) if isinstance(audio, dict) else 1

@@ -164,6 +164,22 @@ def templates() -> dict[str, str]:
         c.RECORDING_NOT_SAVED_IN_TIME: translate(
             "CoreMessages", "The recording did not finish saving in time."
         ),
+        # -- finishing and recovering a take ---------------------------------------------------------
+        c.TAKE_IN_USE: translate("CoreMessages", "This recording is in use by another Voicebooth window."),
+        c.TAKE_NO_VIDEO: translate("CoreMessages", "The recording has no video frames."),
+        c.TAKE_NO_SOUND: translate("CoreMessages", "The recording has no sound file."),
+        c.TRIM_TOO_SHORT: translate("CoreMessages", "The part of the recording to keep is too short."),
+        c.FINISH_DISK_FULL: translate(
+            "CoreMessages", "There is not enough free disk space to finish the recording."
+        ),
+        c.FINISH_FILE_ERROR: translate(
+            "CoreMessages", "The recording could not be finished because a file could not be read or written."
+        ),
+        c.FINISH_TOOL_FAILED: translate("CoreMessages", "The video tool could not finish the recording."),
+        c.RECOVERY_NOTHING_SAVED: translate(
+            "CoreMessages", "Nothing could be saved: Voicebooth closed before any picture was recorded."
+        ),
+        c.RECOVERY_UNREADABLE: translate("CoreMessages", "The unfinished recording could not be read."),
         # -- sending ----------------------------------------------------------------------------------
         c.NO_SERVER_ADDRESS: translate(
             "CoreMessages", "No intake server address is set (ask IT to set server_url)."

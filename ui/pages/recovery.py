@@ -27,6 +27,7 @@ from recorder.flow_session import SavedSession, find_sessions
 from recorder.takes.recovery import find_interrupted, recover_take
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.pages.core_messages import error_text
 from ui.widgets.focus import focus_soon
 from ui.workers import ProgressFn, run_in_background
 
@@ -42,7 +43,7 @@ def recover_all(take_dirs: list[Path]) -> tuple[int, list[str]]:
             saved += 1
         except Exception as error:  # one broken take must not stop the others
             log.warning("Recovering %s failed: %s", take_dir.name, error)
-            problems.append(str(error))
+            problems.append(error_text(error))
     return saved, problems
 
 
