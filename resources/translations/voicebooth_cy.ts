@@ -531,6 +531,51 @@ Yn dod i ben: {expires}</translation>
         <translation>Ni orffennodd y recordiad gael ei gadw mewn pryd.</translation>
     </message>
     <message>
+        <source>This recording is in use by another Voicebooth window.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae ffenestr Voicebooth arall yn defnyddio&apos;r recordiad hwn.</translation>
+    </message>
+    <message>
+        <source>The recording has no video frames.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes unrhyw fframiau fideo yn y recordiad.</translation>
+    </message>
+    <message>
+        <source>The recording has no sound file.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes ffeil sain gan y recordiad.</translation>
+    </message>
+    <message>
+        <source>The part of the recording to keep is too short.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r rhan o&apos;r recordiad i&apos;w chadw yn rhy fyr.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space to finish the recording.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes digon o le ar y ddisg i orffen y recordiad.</translation>
+    </message>
+    <message>
+        <source>The recording could not be finished because a file could not be read or written.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd gorffen y recordiad oherwydd nid oedd modd darllen neu ysgrifennu ffeil.</translation>
+    </message>
+    <message>
+        <source>The video tool could not finish the recording.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd yr offeryn fideo yn gallu gorffen y recordiad.</translation>
+    </message>
+    <message>
+        <source>Nothing could be saved: Voicebooth closed before any picture was recorded.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cadw dim: caeodd Voicebooth cyn i unrhyw lun gael ei recordio.</translation>
+    </message>
+    <message>
+        <source>The unfinished recording could not be read.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd darllen y recordiad anorffenedig.</translation>
+    </message>
+    <message>
         <source>No intake server address is set (ask IT to set server_url).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes cyfeiriad gweinydd derbyn wedi&apos;i osod (gofynnwch i TG osod server_url).</translation>
