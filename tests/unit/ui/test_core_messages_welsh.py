@@ -200,3 +200,18 @@ def test_recording_cannot_start_on_a_full_disk_in_welsh(
         assert not list(folder.glob("takes/*"))  # nothing left behind
     finally:
         page.leave()
+
+
+def test_finishing_a_take_that_cannot_be_finished_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
+    """A real take trimmed to almost nothing, and a real take whose sound file is gone."""
+    from recorder.takes.deliverable import FinishError
+
+    take_dir = make_take(tmp_path / "submission", duration_s=2.0)
+    with pytest.raises(FinishError) as too_short:
+        finish_take(take_dir, trim=(1.0, 1.05))
+    assert too_short.value.message_code is MessageCode.TRIM_TOO_SHORT
+    assert error_text(too_short.value) == "Mae'r rhan o'r recordiad i'w chadw yn rhy fyr."
+    (take_dir / "audio.pcm").unlink()
+    with pytest.raises(FinishError) as no_sound:
+        finish_take(take_dir)
+    assert error_text(no_sound.value) == "Nid oes ffeil sain gan y recordiad."
