@@ -50,6 +50,7 @@ class CheckPanel(QWidget):
         self.trim.hide()
         self.apply_trim_button = QPushButton()
         self.apply_trim_button.hide()
+        self._shown: FinishedTake | None = None  # whose findings are on screen (for a language change)
         layout.addWidget(self.problems_label)
         # Two rows, so the buttons never run off a narrow window: go on (keep, watch), or change it.
         for pair in ((self.keep_button, self.watch_button), (self.retake_button, self.trim_button)):
@@ -63,18 +64,25 @@ class CheckPanel(QWidget):
 
     def show_result(self, finished: FinishedTake) -> None:
         """Say what the check found about ``finished`` and let the trim controls cut up to its length."""
+        self._shown = finished
+        self._show_findings(finished)
+        self.trim.set_duration(finished.duration_s)
+
+    def _show_findings(self, finished: FinishedTake) -> None:
         lines = check_summary(finished)
         self.problems_label.setText("\n".join(lines))
         self.problems_label.setAccessibleName(" ".join(lines))
-        self.trim.set_duration(finished.duration_s)
 
     def show_trimming(self) -> None:
         """A trim is being made: say so, and refuse a second Apply until it is done."""
         self.apply_trim_button.setEnabled(False)
+        self._shown = None
         self.problems_label.setText(translate("PromptPage", "Trimming your answer…"))
 
     def retranslate(self) -> None:
-        """Set every text and accessible name in the current language."""
+        """Set every text and accessible name in the current language (the findings shown too)."""
+        if self._shown is not None:
+            self._show_findings(self._shown)
         self.watch_button.setText(translate("PromptPage", "▶ Watch it back (Alt+W)"))
         self.watch_button.setAccessibleName(translate("PromptPage", "Watch your answer back"))
         self.watch_button.setAccessibleDescription(

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from recorder.flow import Event, Phase, Step
 from tests.helpers.flow_app import make_context, short_campaign
 from tests.helpers.qt import StrictLogs
+from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.pages.prompt import PromptPage
 
@@ -125,6 +126,22 @@ def test_stop_trim_and_keep(qtbot: QtBot, window: MainWindow) -> None:
     kept = window.ctx.machine.model.kept["love-role"]
     check = json.loads((Path(kept.take_dir) / "check.json").read_text(encoding="utf-8"))
     assert "problems" in check
+
+
+def test_the_check_findings_follow_a_language_change(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    page = _record_until_check(qtbot, window)  # a 2 s take: shorter than the check wants, so it says so
+    label = page.check_panel.problems_label
+    assert label.text().startswith("We noticed:")
+    translations = Translations(tmp_path / "qm")
+    try:
+        assert translations.set_locale("cy")
+        qtbot.waitUntil(lambda: label.text().startswith("Fe wnaethon ni sylwi:"), timeout=5000)
+        assert label.accessibleName().startswith("Fe wnaethon ni sylwi:")
+    finally:
+        translations.set_locale("en")
+    qtbot.waitUntil(lambda: label.text().startswith("We noticed:"), timeout=5000)
 
 
 def test_going_back_while_recording_asks_and_discards(qtbot: QtBot, window: MainWindow) -> None:
