@@ -25,7 +25,9 @@ STALL_S = 3.0
 #: Consecutive failed reads before the camera counts as gone.
 MAX_FAILED_READS = 30
 _QUEUE_FRAMES = 4
+#: Why a take ended when the camera stopped (a take's ``stop_reason``; ui/pages/take_problems.py knows them).
 STOPPED = "The camera stopped sending pictures. Check it is still plugged in."
+FAILED = "The camera stopped working. Check it is still plugged in, then try again."
 
 
 class Capture(Protocol):
@@ -133,10 +135,7 @@ class CameraVideo:
                 self._offer((t_ns, image))
         except Exception as exc:  # a driver error must end the take with a reason, not vanish
             log.info("Camera capture failed: %r", exc)
-            self._error = (
-                "The camera stopped working. Check it is still plugged in, then try again.",
-                MessageCode.CAMERA_FAILED,
-            )
+            self._error = (FAILED, MessageCode.CAMERA_FAILED)
         finally:
             self._capture.release()
             self._offer(None)

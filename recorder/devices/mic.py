@@ -25,6 +25,11 @@ _STALL_S = 2.0
 _APP: object = None  # the QCoreApplication this module had to create (kept alive for the process)
 
 
+#: Why a take ended when the microphone stopped (its ``stop_reason``; ui/pages/take_problems.py knows them).
+STOPPED_WORKING = "The microphone stopped working. Check it is still plugged in."
+STOPPED_SOUND = "The microphone stopped sending sound. Check it is still plugged in."
+
+
 def ensure_qt_app() -> bool:
     """Makes sure a QCoreApplication exists (QtMultimedia needs one); False when that is impossible here."""
     global _APP
@@ -137,16 +142,10 @@ class MicAudio:
                 data = bytes(io.readAll().data())
                 now = self._clock.now_ns()
                 if source.error() != QtAudio.Error.NoError:
-                    raise SourceError(
-                        "The microphone stopped working. Check it is still plugged in.",
-                        code=MessageCode.MICROPHONE_STOPPED,
-                    )
+                    raise SourceError(STOPPED_WORKING, code=MessageCode.MICROPHONE_STOPPED)
                 if not data:
                     if (now - last_data_ns) / 1e9 > _STALL_S:
-                        raise SourceError(
-                            "The microphone stopped sending sound. Check it is still plugged in.",
-                            code=MessageCode.MICROPHONE_STOPPED,
-                        )
+                        raise SourceError(STOPPED_SOUND, code=MessageCode.MICROPHONE_STOPPED)
                     continue
                 last_data_ns = now
                 data = pending + data

@@ -7,8 +7,11 @@ message) is shown as it is.
 
 from __future__ import annotations
 
+from recorder.devices import camera, mic
+from recorder.messages import MessageCode
 from recorder.takes import check, status
 from ui.i18n import translate
+from ui.pages.core_messages import message_text
 
 
 def translated_problem(problem: str) -> str:
@@ -47,5 +50,10 @@ def translated_problem(problem: str) -> str:
             "TakeProblems",
             "The video could not be saved, so the recording had to stop. What was recorded is kept.",
         ),
+        # A device that failed mid-take ends it with its own (coded) sentence.
+        camera.STOPPED: message_text(MessageCode.CAMERA_STOPPED, camera.STOPPED),
+        camera.FAILED: message_text(MessageCode.CAMERA_FAILED, camera.FAILED),
+        mic.STOPPED_WORKING: message_text(MessageCode.MICROPHONE_STOPPED, mic.STOPPED_WORKING),
+        mic.STOPPED_SOUND: message_text(MessageCode.MICROPHONE_STOPPED, mic.STOPPED_SOUND),
     }
     return known.get(problem, problem)

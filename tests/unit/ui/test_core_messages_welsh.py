@@ -215,3 +215,55 @@ def test_finishing_a_take_that_cannot_be_finished_in_welsh(qtbot: QtBot, tmp_pat
     with pytest.raises(FinishError) as no_sound:
         finish_take(take_dir)
     assert error_text(no_sound.value) == "Nid oes ffeil sain gan y recordiad."
+
+
+class _CameraThatStops:
+    """A ``cv2.VideoCapture`` of a webcam unplugged mid-take: 1.5 s of pictures, then every read fails."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+
+    def isOpened(self) -> bool:
+        return True
+
+    def read(self) -> tuple[bool, object]:
+        import time
+
+        import numpy as np
+
+        self.reads += 1
+        time.sleep(1 / 30)
+        if self.reads > 45:
+            return False, None
+        return True, np.full((180, 320, 3), 90, np.uint8)
+
+    def set(self, prop: int, value: float) -> bool:
+        return False
+
+    def get(self, prop: int) -> float:
+        return 0.0
+
+    def release(self) -> None:
+        return None
+
+
+def test_a_camera_unplugged_mid_take_is_explained_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
+    """The real recorder over the real CameraVideo whose capture stops: the take check's reason is Welsh."""
+    from recorder.devices import camera
+    from recorder.takes.check import check_take
+    from recorder.takes.session import RecordingState
+    from ui.pages.take_problems import translated_problem
+
+    clock = MonotonicClock()
+    video = camera.CameraVideo(0, clock, (320, 180), 30.0, open_capture=lambda _i: _CameraThatStops())
+    audio = open_audio_source("synthetic:", clock)
+    recorder = TakeRecorder(tmp_path / "sub", video, audio, clock=clock, size=(320, 180), max_duration_s=20.0)
+    recorder.start()
+    qtbot.waitUntil(lambda: recorder.status.state is not RecordingState.RECORDING, timeout=20_000)
+    result = recorder.stop()
+    assert result.stop_reason == camera.STOPPED
+    finish_take(result.take_dir)
+    problems = check_take(result.take_dir).problems
+    assert camera.STOPPED in problems  # English in check.json, for the log and the reviewer
+    shown = [translated_problem(p) for p in problems]
+    assert "Stopiodd y camera anfon lluniau. Gwiriwch ei fod wedi'i gysylltu o hyd." in shown, shown
