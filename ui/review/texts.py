@@ -1,4 +1,4 @@
-"""Translated names for review values that arrive as keys: statuses, decisions, person fields, actions.
+"""Translated names for review values that arrive as keys: statuses and person fields (audit: audit_text.py).
 
 lupdate only sees literal strings, so each ``translate`` call is written out (see ui/i18n.py).
 """
@@ -20,15 +20,6 @@ def status_text(status: str) -> str:
         "expired": translate("ReviewTexts", "Consent expired"),
     }
     return names.get(status, status)
-
-
-def decision_text(decision: str) -> str:
-    names = {
-        "approved": translate("ReviewTexts", "Approved"),
-        "changes_requested": translate("ReviewTexts", "Changes requested"),
-        "rejected": translate("ReviewTexts", "Rejected"),
-    }
-    return names.get(decision, decision)
 
 
 def person_field_text(key: str) -> str:
