@@ -98,6 +98,11 @@ def make_submission(
     return folder
 
 
+#: One consent time per test process: a manifest built twice for the same answers is the same manifest
+#: (the outbox compares consent records; a second boundary between two builds must not make a new version).
+_CONSENT_GIVEN_UTC = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
 def details(locale: str = "en") -> dict[str, Any]:
     """A ``--details`` object for the default campaign: a person who shares their name, all consent given."""
     campaign = load_campaign()
@@ -113,7 +118,7 @@ def details(locale: str = "en") -> dict[str, Any]:
             "version_id": consent.id,
             "text_sha256": consent.text_sha256(locale),
             "choices": {choice.id: True for choice in consent.choices},
-            "given_utc": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "given_utc": _CONSENT_GIVEN_UTC,
         },
     }
 
