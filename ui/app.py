@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,13 +169,15 @@ def run_demo(options: Options) -> int:
 
     if not has_display(os.environ):
         return run_headless_demo()
-    exit_on_signals()  # a stop before the window is up still stops the demo server and deletes its folder
+    remember_stop_signals()  # a stop before the window is up still stops the server and deletes its folder
     try:
         server = DemoServer.start()
     except DemoError as error:
         print(f"The demo could not start: {error}", file=sys.stderr)
         return 1
     try:
+        if stop_requested():
+            return 0
         values = {**options.cli_values, **server.config_values()}
         config, campaign = load_settings(
             values, policy_source=FirstExisting([]), user_settings_path=server.root / "settings.toml"
@@ -223,6 +226,8 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     quit_on_signals(app)  # from here on SIGTERM/SIGINT end the event loop and clean-up runs
+    if stop_requested():  # stopped while starting: no window
+        return 0
     apply_app_icon(app)
     apply_theme(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
@@ -248,19 +253,29 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     return int(app.exec())
 
 
-def exit_on_signals() -> None:
-    """Until :func:`quit_on_signals` takes over: SIGTERM/SIGINT end start-up with ``SystemExit(0)``.
+#: Set by a SIGTERM/SIGINT during start-up (:func:`remember_stop_signals`), checked at safe points.
+_stop_requested = threading.Event()
 
-    So ``finally`` clean-up still runs (the demo's server and its temporary folder) when the app is stopped
-    while it is starting.
+
+def remember_stop_signals() -> None:
+    """Until :func:`quit_on_signals` takes over: SIGTERM/SIGINT during start-up ask it to stop.
+
+    The handler only records the request; start-up checks it at safe points (:func:`stop_requested`) and
+    returns, so ``finally`` clean-up runs (the demo's server and its temporary folder). It must not raise:
+    an exception thrown into an extension module's import (PySide6 loading) can crash the interpreter.
     """
 
     def stop(signum: int, _frame: object) -> None:
         log.info("Stopping during start-up: received signal %s", signal.Signals(signum).name)
-        raise SystemExit(0)
+        _stop_requested.set()
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, stop)
+
+
+def stop_requested() -> bool:
+    """True when a SIGTERM/SIGINT arrived during start-up."""
+    return _stop_requested.is_set()
 
 
 def quit_on_signals(app: QCoreApplication) -> None:
