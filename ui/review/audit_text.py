@@ -12,25 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-
 from recorder.review import SubmissionDetail
 from recorder.review.models import AuditEntry, CommentEntry, DecisionEntry
 from ui.i18n import translate
-from ui.review.texts import format_ms
+from ui.review.texts import format_ms, friendly_time
 
 #: The server's actors that are not a reviewer's user name.
 SUBMITTER = "submitter"
 SYSTEM = "system"
-
-
-def friendly_time(value: datetime | None) -> str:
-    """``Wed 25 Nov 2026, 14:03`` in the computer's time zone and the app's language (a dash when unknown)."""
-    if value is None:
-        return "—"
-    local = value.astimezone()  # the zone Python and the reviewer's clock agree on
-    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
 
 
 def who(actor: str) -> str:

@@ -18,14 +18,7 @@ from recorder.campaign import ConsentVersion
 from recorder.review import SubmissionDetail
 from ui.i18n import translate
 from ui.review.style import restyle
-from ui.review.texts import person_field_text, yes_no
-
-
-def local_time(value: datetime | None) -> str:
-    """A time in the computer's zone as ``YYYY-MM-DD HH:MM`` (a dash when unknown)."""
-    if value is None:
-        return "—"
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+from ui.review.texts import friendly_time, person_field_text, yes_no
 
 
 class ConsentView(QFrame):
@@ -119,8 +112,8 @@ class ConsentView(QFrame):
         self.facts_label.setText(
             translate("ConsentView", "Version: {version}\nGiven: {given}\nExpires: {expires}").format(
                 version=consent.version_id or "—",
-                given=local_time(consent.given_utc),
-                expires=local_time(consent.expires_utc)
+                given=friendly_time(consent.given_utc),
+                expires=friendly_time(consent.expires_utc)
                 if consent.expires_utc
                 else translate("ConsentView", "no expiry recorded"),
             )

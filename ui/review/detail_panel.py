@@ -36,9 +36,9 @@ from recorder.campaign import ConsentVersion
 from recorder.review import SubmissionDetail, TakeInfo
 from ui.i18n import translate
 from ui.review.activity import AuditView, CommentsView, DecisionBox
-from ui.review.consent_view import ConsentView, local_time
+from ui.review.consent_view import ConsentView
 from ui.review.player import ReviewPlayer
-from ui.review.texts import format_ms, status_text
+from ui.review.texts import format_ms, friendly_time, status_text
 
 #: Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).
 DECIDABLE = ("received", "approved", "changes_requested", "rejected")
@@ -191,7 +191,7 @@ class DetailPanel(QWidget):
         )
         self.subheader.setText(
             translate("DetailPanel", "Received {when} · answers: {count} · length {duration}").format(
-                when=local_time(summary.received_utc),
+                when=friendly_time(summary.received_utc),
                 count=len(summary.takes),
                 duration=format_ms(round(summary.duration_s * 1000)),
             )

@@ -1,9 +1,13 @@
-"""Translated names for review values that arrive as keys: statuses and person fields (audit: audit_text.py).
+"""Translated names and formats for review values: statuses, person fields, times (audit: audit_text.py).
 
 lupdate only sees literal strings, so each ``translate`` call is written out (see ui/i18n.py).
 """
 
 from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from ui.i18n import translate
 
@@ -39,3 +43,12 @@ def format_ms(at_ms: int) -> str:
     """``m:ss`` for a time in a clip."""
     seconds = max(0, at_ms) // 1000
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def friendly_time(value: datetime | None) -> str:
+    """``Wed 25 Nov 2026, 14:03`` in the computer's time zone and the app's language (a dash when unknown)."""
+    if value is None:
+        return "—"
+    local = value.astimezone()  # the zone Python and the reviewer's clock agree on
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")

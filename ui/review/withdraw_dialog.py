@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from recorder.review import ReviewClient, SignedOutError, SubmissionDetail, Withdrawal
 from ui.i18n import translate
-from ui.review.consent_view import local_time
 from ui.review.errors import can_retry, error_message
 from ui.review.style import show_label_text
+from ui.review.texts import friendly_time
 from ui.workers import Task, run_in_background
 
 NOTE_MAX_CHARS = 2000
@@ -41,7 +41,7 @@ def withdrawn_message(result: Withdrawal) -> str:
         return translate(
             "WithdrawDialog",
             "This submission had already been withdrawn on {when}; its videos had been deleted.",
-        ).format(when=local_time(result.withdrawn_utc))
+        ).format(when=friendly_time(result.withdrawn_utc))
     return translate(
         "WithdrawDialog",
         "Withdrawn. Its videos were deleted from the server. Remember to delete any copies you exported "
