@@ -10,7 +10,10 @@ which IT forbade apps to use the camera (``ctx.extras["privacy_registry"]``).
 
 from __future__ import annotations
 
+import time
 from typing import Any
+
+import numpy as np
 
 from recorder.devices import DeviceList
 from recorder.devices.camera import CameraVideo
@@ -20,17 +23,26 @@ from ui.pages.prompt_sources import REAL_DEVICES
 
 
 class HeldCapture:
-    """A ``cv2.VideoCapture`` of a webcam another program holds: opened, but every read fails."""
+    """A ``cv2.VideoCapture`` of a webcam another program holds: opened, but every read fails.
 
-    def __init__(self) -> None:
+    Args:
+        frames_before_failing: deliver this many grey 320x180 pictures first, paced at 30 fps (a webcam
+            unplugged mid-take).
+    """
+
+    def __init__(self, frames_before_failing: int = 0) -> None:
         self.reads = 0
+        self.frames_before_failing = frames_before_failing
 
     def isOpened(self) -> bool:
         return True
 
     def read(self) -> tuple[bool, Any]:
         self.reads += 1
-        return False, None
+        if self.reads > self.frames_before_failing:
+            return False, None
+        time.sleep(1 / 30)
+        return True, np.full((180, 320, 3), 90, np.uint8)
 
     def set(self, prop: int, value: float) -> bool:
         return False

@@ -63,6 +63,26 @@ def make_context(
     return PageContext(machine, campaign, config, translations, data_dir)
 
 
+def drive_to_device_check(machine: FlowMachine) -> None:
+    """Move a fresh machine to the device check, consent given (only the machine moves)."""
+    from recorder.flow import Event, Step
+
+    machine.fire(Event.NEXT)  # welcome -> about you
+    machine.fire(Event.NEXT)  # -> consent
+    machine.give_consent("test-consent", "0" * 64, {"share": True})
+    machine.fire(Event.NEXT)  # -> device check
+    assert machine.state.step is Step.DEVICE_CHECK
+
+
+def drive_to_first_prompt(machine: FlowMachine) -> None:
+    """Move a fresh machine to the first prompt's READ phase, consent given (only the machine moves)."""
+    from recorder.flow import Event, Step
+
+    drive_to_device_check(machine)
+    machine.fire(Event.NEXT)  # -> prompt 1, read
+    assert machine.state.step is Step.PROMPT
+
+
 def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.0) -> None:
     """Move a fresh machine to REVIEW with ``take_dir`` kept for the first prompt (others skipped).
 
@@ -70,11 +90,7 @@ def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.
     """
     from recorder.flow import Event
 
-    machine.fire(Event.NEXT)  # welcome -> about you
-    machine.fire(Event.NEXT)  # -> consent
-    machine.give_consent("test-consent", "0" * 64, {"share": True})
-    machine.fire(Event.NEXT)  # -> device check
-    machine.fire(Event.NEXT)  # -> prompt 1, read
+    drive_to_first_prompt(machine)
     machine.fire(Event.NEXT)  # -> countdown (or recording)
     if machine.can_fire(Event.COUNTDOWN_DONE):
         machine.fire(Event.COUNTDOWN_DONE)

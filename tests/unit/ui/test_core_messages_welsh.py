@@ -19,12 +19,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from recorder.devices import MonotonicClock, open_audio_source, open_video_source
-from recorder.flow import Event, Phase, Step
+from recorder.flow import Phase, Step
 from recorder.messages import MessageCode
 from recorder.takes.deliverable import finish_take
 from recorder.takes.session import RecordingError, TakeRecorder
-from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices
-from tests.helpers.flow_app import drive_to_review, make_context, short_campaign
+from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices, HeldCapture
+from tests.helpers.flow_app import drive_to_first_prompt, drive_to_review, make_context, short_campaign
 from tests.helpers.qt import StrictLogs
 from tests.helpers.takes import make_take
 from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a fixture used below
@@ -177,12 +177,7 @@ def test_recording_cannot_start_on_a_full_disk_in_welsh(
     ctx.extras["submission_dir"] = folder
     fill(small_disk / "filler.bin")  # another program took the rest of the disk
     machine = ctx.machine
-    machine.fire(Event.NEXT)
-    machine.fire(Event.NEXT)
-    machine.give_consent("test-consent", "0" * 64, {"share": True})
-    machine.fire(Event.NEXT)
-    machine.fire(Event.NEXT)
-    assert machine.state.step is Step.PROMPT
+    drive_to_first_prompt(machine)
     window = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(window)
     window.show()
@@ -217,36 +212,6 @@ def test_finishing_a_take_that_cannot_be_finished_in_welsh(qtbot: QtBot, tmp_pat
     assert error_text(no_sound.value) == "Nid oes ffeil sain gan y recordiad."
 
 
-class _CameraThatStops:
-    """A ``cv2.VideoCapture`` of a webcam unplugged mid-take: 1.5 s of pictures, then every read fails."""
-
-    def __init__(self) -> None:
-        self.reads = 0
-
-    def isOpened(self) -> bool:
-        return True
-
-    def read(self) -> tuple[bool, object]:
-        import time
-
-        import numpy as np
-
-        self.reads += 1
-        time.sleep(1 / 30)
-        if self.reads > 45:
-            return False, None
-        return True, np.full((180, 320, 3), 90, np.uint8)
-
-    def set(self, prop: int, value: float) -> bool:
-        return False
-
-    def get(self, prop: int) -> float:
-        return 0.0
-
-    def release(self) -> None:
-        return None
-
-
 def test_a_camera_unplugged_mid_take_is_explained_in_welsh(qtbot: QtBot, tmp_path: Path, welsh: None) -> None:
     """The real recorder over the real CameraVideo whose capture stops: the take check's reason is Welsh."""
     from recorder.devices import camera
@@ -255,7 +220,9 @@ def test_a_camera_unplugged_mid_take_is_explained_in_welsh(qtbot: QtBot, tmp_pat
     from ui.pages.take_problems import translated_problem
 
     clock = MonotonicClock()
-    video = camera.CameraVideo(0, clock, (320, 180), 30.0, open_capture=lambda _i: _CameraThatStops())
+    video = camera.CameraVideo(
+        0, clock, (320, 180), 30.0, open_capture=lambda _i: HeldCapture(frames_before_failing=45)
+    )
     audio = open_audio_source("synthetic:", clock)
     recorder = TakeRecorder(tmp_path / "sub", video, audio, clock=clock, size=(320, 180), max_duration_s=20.0)
     recorder.start()

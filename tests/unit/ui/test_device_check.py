@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from recorder.flow import Event, Step
 from recorder.vision import FrameReport, Lighting
-from tests.helpers.flow_app import faces_video, make_context
+from tests.helpers.flow_app import drive_to_device_check, faces_video, make_context
 from ui.main_window import MainWindow
 from ui.pages.device_check import DeviceCheckPage
 from ui.widgets.level_meter import LevelHint
@@ -22,12 +21,7 @@ def open_device_check(
 ) -> MainWindow:
     ctx = make_context(tmp_path, **kwargs)
     ctx.extras.update(extras or {})
-    machine = ctx.machine
-    machine.fire(Event.NEXT)
-    machine.fire(Event.NEXT)
-    machine.give_consent("test-consent", "0" * 64, {"share": True})
-    machine.fire(Event.NEXT)
-    assert machine.state.step is Step.DEVICE_CHECK
+    drive_to_device_check(ctx.machine)
     window = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(window)
     window.show()

@@ -15,7 +15,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Phase, Step
-from tests.helpers.flow_app import make_context, short_campaign
+from tests.helpers.flow_app import drive_to_first_prompt, make_context, short_campaign
 from tests.helpers.qt import StrictLogs
 from ui.i18n import Translations
 from ui.main_window import MainWindow
@@ -37,12 +37,7 @@ def _video_noise(strict_logs: StrictLogs) -> None:
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     ctx = make_context(tmp_path, campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1))
     machine = ctx.machine
-    machine.fire(Event.NEXT)
-    machine.fire(Event.NEXT)
-    machine.give_consent("test-consent", "0" * 64, {"share": True})
-    machine.fire(Event.NEXT)
-    machine.fire(Event.NEXT)
-    assert machine.state.step is Step.PROMPT
+    drive_to_first_prompt(machine)
     win = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(win)
     win.show()
