@@ -98,6 +98,9 @@ class MessageCode(enum.StrEnum):
     SUBMISSION_FOLDER_CHANGED = "submission_folder_changed"
     VIDEO_SENT_AGAIN = "video_sent_again"  # the server lost a finished upload: it is sent again next time
     NO_CONSENT_RECORD = "no_consent_record"
+    CA_BUNDLE_MISSING = "ca_bundle_missing"  # {path}: the extra CA file IT configured is not there
+    CA_BUNDLE_UNREADABLE = "ca_bundle_unreadable"  # {path}: not PEM certificates
+    LOCAL_FILES_NOT_DELETED = "local_files_not_deleted"  # {count} {folder}: tried again at the next start
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,15 @@ import os
 import ssl
 from pathlib import Path
 
+from recorder.messages import CodedError, MessageCode
+
 log = logging.getLogger(__name__)
 
 _injected = False
 
 
-class TrustError(Exception):
-    """The configured CA bundle cannot be used; ``str(error)`` is plain English."""
+class TrustError(CodedError):
+    """The configured CA bundle cannot be used; ``str(error)`` is plain English (with a message code)."""
 
 
 def inject_system_trust() -> None:
@@ -75,12 +77,18 @@ def build_ssl_context(ca_bundle: str = "", *, relax_x509_strict: bool = False) -
     if ca_bundle:
         path = Path(ca_bundle)
         if not path.is_file():
-            raise TrustError(f"The certificate file set as ca_bundle ({ca_bundle}) does not exist.")
+            raise TrustError(
+                f"The certificate file set as ca_bundle ({ca_bundle}) does not exist.",
+                code=MessageCode.CA_BUNDLE_MISSING,
+                params={"path": ca_bundle},
+            )
         try:
             context.load_verify_locations(cafile=str(path))
         except (OSError, ssl.SSLError) as error:
             raise TrustError(
-                f"The certificate file set as ca_bundle ({ca_bundle}) could not be read as PEM certificates."
+                f"The certificate file set as ca_bundle ({ca_bundle}) could not be read as PEM certificates.",
+                code=MessageCode.CA_BUNDLE_UNREADABLE,
+                params={"path": ca_bundle},
             ) from error
     strict = getattr(ssl, "VERIFY_X509_STRICT", 0)
     if relax_x509_strict and strict:

@@ -8,14 +8,15 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from recorder.messages import CodedError, MessageCode
 from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
 from recorder.submission.manifest import MANIFEST_NAME
 
 log = logging.getLogger(__name__)
 
 
-class CleanupError(Exception):
-    """Some files could not be deleted; ``str(error)`` is plain English (no personal data)."""
+class CleanupError(CodedError):
+    """Some files could not be deleted; ``str(error)`` is plain English (no personal data, a message code)."""
 
 
 def delete_submission_files(folder: Path, take_dirs: Iterable[Path]) -> None:
@@ -42,7 +43,9 @@ def delete_submission_files(folder: Path, take_dirs: Iterable[Path]) -> None:
     if left:
         raise CleanupError(
             f"{len(left)} of the sent recordings could not be deleted from {folder}; "
-            "Voicebooth will try again at the next start."
+            "Voicebooth will try again at the next start.",
+            code=MessageCode.LOCAL_FILES_NOT_DELETED,
+            params={"count": len(left), "folder": str(folder)},
         )
 
 

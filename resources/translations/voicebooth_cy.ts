@@ -68,6 +68,7 @@
     <name>AuditText</name>
     <message>
         <source>The app</source>
+        <extracomment>The server&apos;s actors that are not a reviewer&apos;s user name.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yr ap</translation>
     </message>
@@ -699,6 +700,21 @@ Yn dod i ben: {expires}</translation>
         <source>There is no consent record to send with the video.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes cofnod caniatâd i&apos;w anfon gyda&apos;r fideo.</translation>
+    </message>
+    <message>
+        <source>The certificate file set as ca_bundle ({path}) does not exist.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r ffeil dystysgrif a osodwyd fel ca_bundle ({path}) yn bodoli.</translation>
+    </message>
+    <message>
+        <source>The certificate file set as ca_bundle ({path}) could not be read as PEM certificates.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd darllen y ffeil dystysgrif a osodwyd fel ca_bundle ({path}) fel tystysgrifau PEM.</translation>
+    </message>
+    <message>
+        <source>{count} of the sent recordings could not be deleted from {folder}; Voicebooth will try again at the next start.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd dileu {count} o&apos;r recordiadau a anfonwyd o {folder}; bydd Voicebooth yn rhoi cynnig arall arni pan fydd yn dechrau nesaf.</translation>
     </message>
 </context>
 <context>
@@ -1940,12 +1956,12 @@ Who to contact: {contact}</source>
     <name>PromptPage</name>
     <message>
         <source>Your answer</source>
-        <extracomment>the outbox id once Send queued this person&apos;s submission (cancelled with everything else)</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Eich ateb</translation>
     </message>
     <message>
         <source>● Start recording (Ctrl+R)</source>
+        <extracomment>The longest countdown the person can choose, in seconds.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>● Dechrau recordio (Ctrl+R)</translation>
     </message>
@@ -2106,6 +2122,7 @@ Who to contact: {contact}</source>
     </message>
     <message>
         <source>Question {n} of {total}</source>
+        <extracomment>The time limit when no prompt is being answered (never recorded against; keeps the bar well-defined).</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cwestiwn {n} o {total}</translation>
     </message>

@@ -241,4 +241,16 @@ def templates() -> dict[str, str]:
             "CoreMessages", "The server no longer had one of the videos; it will be sent again."
         ),
         c.NO_CONSENT_RECORD: translate("CoreMessages", "There is no consent record to send with the video."),
+        c.CA_BUNDLE_MISSING: translate(
+            "CoreMessages", "The certificate file set as ca_bundle ({path}) does not exist."
+        ),
+        c.CA_BUNDLE_UNREADABLE: translate(
+            "CoreMessages",
+            "The certificate file set as ca_bundle ({path}) could not be read as PEM certificates.",
+        ),
+        c.LOCAL_FILES_NOT_DELETED: translate(
+            "CoreMessages",
+            "{count} of the sent recordings could not be deleted from {folder}; "
+            "Voicebooth will try again at the next start.",
+        ),
     }

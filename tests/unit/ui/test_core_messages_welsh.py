@@ -137,14 +137,11 @@ def _closed_port() -> int:
     return port  # closed again: nothing listens there
 
 
-def test_unreachable_server_in_welsh(
-    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs, welsh: None
-) -> None:
-    strict_logs.expect("Sending failed|not sent yet")
+def _send_from_the_review(qtbot: QtBot, tmp_path: Path, settings: dict[str, object]) -> str:
+    """Review with one real answer, Send pressed with ``settings``: the failure the page shows."""
     take_dir = make_take(tmp_path / "submission", duration_s=2.0)
     finish_take(take_dir)
-    port = _closed_port()
-    ctx = make_context(tmp_path, extra={"server_url": f"http://127.0.0.1:{port}", "upload_key": "k"})
+    ctx = make_context(tmp_path, extra={"upload_key": "k", **settings})
     drive_to_review(ctx.machine, take_dir)
     window = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(window)
@@ -154,11 +151,30 @@ def test_unreachable_server_in_welsh(
     qtbot.waitUntil(page.send_button.hasFocus, timeout=2000)
     qtbot.keyClick(page.send_button, " ")
     qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=30_000)
-    message = page.error_label.text()
     assert page.error_label.isVisible()
+    assert (take_dir / "deliverable.mp4").is_file()  # the answer is kept
+    return page.error_label.text()
+
+
+def test_unreachable_server_in_welsh(
+    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs, welsh: None
+) -> None:
+    strict_logs.expect("Sending failed|not sent yet")
+    message = _send_from_the_review(qtbot, tmp_path, {"server_url": f"http://127.0.0.1:{_closed_port()}"})
     assert "Nid yw'r gweinydd derbyn yn 127.0.0.1 yn derbyn cysylltiadau" in message, message
     assert "not accepting connections" not in message and "could not be sent" not in message
-    assert (take_dir / "deliverable.mp4").exists()
+
+
+def test_a_missing_certificate_file_set_by_it_in_welsh(
+    qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs, welsh: None
+) -> None:
+    strict_logs.expect("Sending failed|not sent yet")
+    missing = tmp_path / "it" / "proxy-ca.pem"
+    message = _send_from_the_review(
+        qtbot, tmp_path, {"server_url": f"https://127.0.0.1:{_closed_port()}", "ca_bundle": str(missing)}
+    )
+    assert f"Nid yw'r ffeil dystysgrif a osodwyd fel ca_bundle ({missing}) yn bodoli" in message, message
+    assert "does not exist" not in message
 
 
 def test_recording_cannot_start_on_a_full_disk_in_welsh(
