@@ -191,7 +191,7 @@ class Outbox:
         """The token that lets the person withdraw a confirmed submission (keep it private)."""
         return self.store.withdrawal_token(submission_id)
 
-    def cancel(self, submission_id: str, *, discard_now: bool = True) -> bool:
+    def cancel(self, submission_id: str) -> bool:
         """Cancel a submission before the server confirms it: stop sending, delete its local files.
 
         A version the server may know (it was tried) is discarded there too: its uploads and the
@@ -204,8 +204,6 @@ class Outbox:
 
         Args:
             submission_id: the submission (or a superseded version of it).
-            discard_now: try the server right away (False: only record it, e.g. on the UI thread at close;
-                the caller or the next start does the network part).
 
         Returns:
             True when cancelled; False when it was already confirmed (use the withdrawal instead), already
@@ -215,7 +213,7 @@ class Outbox:
         if record is not None and record.state == "cancelled":
             newer = self.find_by_folder(record.folder)
             if newer is not None and newer.submission_id != submission_id and newer.state != "confirmed":
-                return self.cancel(newer.submission_id, discard_now=discard_now)
+                return self.cancel(newer.submission_id)
         if record is None or not self.store.cancel(submission_id):
             return False
         with self._active_lock:
@@ -224,10 +222,9 @@ class Outbox:
             active.set()
         log.info("Submission %s cancelled by its owner", submission_id)
         delete_local_files(self.store, record)
-        if discard_now:
-            fresh = self.store.get(submission_id)
-            if fresh is not None and fresh.discard == DISCARD_PENDING:
-                self._discard(fresh, None)
+        fresh = self.store.get(submission_id)
+        if fresh is not None and fresh.discard == DISCARD_PENDING:
+            self._discard(fresh, None)
         return True
 
     def discard_pending(self, *, cancel: threading.Event | None = None) -> builtins.list[str]:

@@ -37,6 +37,11 @@ DISCARD_PENDING = "pending"
 DISCARD_DONE = "done"
 #: SQL for "this version was tried, so the server may know it" (the attempt is counted before any request)
 _MAY_BE_KNOWN = "CASE WHEN attempts > 0 THEN 'pending' ELSE discard END"
+#: Cancels a version not yet confirmed (by its owner, or superseded); params: (updated_utc, submission_id)
+_CANCEL_SQL = (
+    f"UPDATE submissions SET state = 'cancelled', discard = {_MAY_BE_KNOWN}, updated_utc = ? "
+    "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')"
+)
 FILE_STATES = ("queued", "uploading", "uploaded", "attached")
 
 _SCHEMA = """
@@ -216,11 +221,7 @@ class OutboxStore:
                 row = db.execute("SELECT state FROM submissions WHERE submission_id = ?", (old,)).fetchone()
                 if row is not None and row["state"] == "confirmed":
                     raise AlreadyConfirmed(old)
-                db.execute(
-                    f"UPDATE submissions SET state = 'cancelled', discard = {_MAY_BE_KNOWN}, updated_utc = ? "
-                    "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')",
-                    (now, old),
-                )
+                db.execute(_CANCEL_SQL, (now, old))
             db.execute(
                 "INSERT INTO submissions (submission_id, folder, server_url, state, created_utc, "
                 "updated_utc) VALUES (?, ?, ?, 'queued', ?, ?)",
@@ -255,12 +256,7 @@ class OutboxStore:
             True when it changed (False: confirmed, cancelled already, or unknown).
         """
         with self.transaction() as db:
-            cursor = db.execute(
-                f"UPDATE submissions SET state = 'cancelled', discard = {_MAY_BE_KNOWN}, updated_utc = ? "
-                "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')",
-                (utc_now(), submission_id),
-            )
-            return cursor.rowcount == 1
+            return db.execute(_CANCEL_SQL, (utc_now(), submission_id)).rowcount == 1
 
     def discard_pending(self) -> list[SubmissionRecord]:
         """Cancelled versions the server may still hold, oldest first."""

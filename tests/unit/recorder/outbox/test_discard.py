@@ -135,7 +135,11 @@ def test_an_outbox_file_from_before_discarding_owes_it_for_tried_cancelled_versi
     intake_server: IntakeServer, proxy: FaultProxy, tmp_path: Path, media: MediaCache
 ) -> None:
     outbox, sid = _known_to_server(tmp_path, media, proxy, intake_server.upload_key)
-    outbox.cancel(sid, discard_now=False)
+    proxy.rules.fail_first, proxy.rules.fail_method, proxy.rules.fail_status = 1000, "DELETE", 503
+    proxy.failed = 0
+    assert outbox.cancel(sid)  # the server refuses the discard: it is still there
+    assert _server_status(intake_server, sid) == "open"
+    proxy.rules.fail_first = 0
     path = outbox.store.path
     outbox.close()
     with sqlite3.connect(path) as db:  # as schema 1 left it: no discard column, nothing removed remotely
