@@ -14,7 +14,6 @@ created again by a request that was still on its way (409 ``submission_discarded
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -26,21 +25,12 @@ from server.db.models import Submission, Take, Upload
 from server.errors import ApiError
 from server.services import audit
 from server.services.complete import submission_lock
+from server.services.intake import own_submission
 from server.tus import store
 
 log = logging.getLogger(__name__)
 
 DISCARDED = audit.DISCARDED
-
-
-@dataclass(frozen=True)
-class Discarded:
-    """What a discard removed (counts only)."""
-
-    submission_id: str
-    takes: int
-    media_files: int
-    uploads: int
 
 
 def _open_submission(session: Session, key: KeyHolder, submission_id: str) -> Submission:
@@ -49,9 +39,7 @@ def _open_submission(session: Session, key: KeyHolder, submission_id: str) -> Su
     Raises:
         ApiError: 404 unknown (or another key's); 409 once received, withdrawn or expired.
     """
-    submission = session.get(Submission, submission_id, with_for_update=True)
-    if submission is None or submission.upload_key_id != key.id:
-        raise ApiError(404, "unknown_submission", "There is no such submission for this key.")
+    submission = own_submission(session, key, submission_id)
     if submission.status != statuses.OPEN:
         status = submission.status
         if status in statuses.CLOSED:
@@ -67,7 +55,8 @@ def _open_submission(session: Session, key: KeyHolder, submission_id: str) -> Su
     return submission
 
 
-def _uploads_of(session: Session, key: KeyHolder, submission: Submission) -> list[Upload]:
+def _live_uploads_of(session: Session, key: KeyHolder, submission: Submission) -> list[Upload]:
+    """The submission's uploads not yet terminated or expired (made for it, or attached to its takes)."""
     attached = [take.upload_id for take in submission.takes if take.upload_id]
     return list(
         session.scalars(
@@ -75,6 +64,7 @@ def _uploads_of(session: Session, key: KeyHolder, submission: Submission) -> lis
             .where(
                 Upload.upload_key_id == key.id,
                 or_(Upload.submission_id == submission.id, Upload.id.in_(attached)),
+                Upload.state.not_in(store.GONE_STATES),
             )
             .order_by(Upload.id)
         )
@@ -89,14 +79,10 @@ def upload_ids_to_lock(ctx: ServerContext, key: KeyHolder, submission_id: str) -
     """
     with ctx.db.session() as session:
         submission = _open_submission(session, key, submission_id)
-        return [
-            upload.id
-            for upload in _uploads_of(session, key, submission)
-            if upload.state not in store.GONE_STATES
-        ]
+        return [upload.id for upload in _live_uploads_of(session, key, submission)]
 
 
-def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Discarded:
+def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -> None:
     """Removes an open submission of ``key`` with its media and uploads (the caller holds the upload locks).
 
     Runs under the submission's complete lock, so a complete that is hashing finishes first (and then
@@ -109,11 +95,10 @@ def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -
         with ctx.db.session() as session:
             submission = _open_submission(session, key, submission_id)
             media_ids = [take.media_id for take in submission.takes if take.media_id]
-            uploads = _uploads_of(session, key, submission)
-            live_uploads = [u.id for u in uploads if u.state not in store.GONE_STATES]
-            for upload in uploads:
-                if upload.state not in store.GONE_STATES:
-                    upload.state = store.TERMINATED
+            live = _live_uploads_of(session, key, submission)
+            for upload in live:
+                upload.state = store.TERMINATED
+            live_uploads = [upload.id for upload in live]
             take_count = len(submission.takes)
             session.execute(delete(Take).where(Take.submission_id == submission_id))
             session.delete(submission)
@@ -140,4 +125,3 @@ def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -
         len(media_ids),
         len(live_uploads),
     )
-    return Discarded(submission_id, take_count, len(media_ids), len(live_uploads))
