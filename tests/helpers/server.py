@@ -333,3 +333,12 @@ def send_submission(
     assert completed.status_code == 200, completed.text
     result: dict[str, Any] = completed.json()
     return manifest, result
+
+
+def server_status(server: IntakeServer, submission_id: str) -> str | None:
+    """The submission's status in the server's own database (None: the server holds no such row)."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{server.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as db:
+        row = db.execute("SELECT status FROM submissions WHERE id = ?", (submission_id,)).fetchone()
+    return None if row is None else str(row[0])

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from tests.helpers.server import IntakeServer, manifest_for, send_submission, tus_upload
+from tests.helpers.server import IntakeServer, b64, manifest_for, send_submission, tus_upload
 from tests.integration.server.conftest import Unchanged
 from tests.integration.server.test_submissions_api import second_key
 
@@ -77,7 +77,7 @@ def _open_with_everything(server: IntakeServer, deliverable: Path) -> tuple[dict
         headers={
             **server.tus_headers,
             "Upload-Length": str(len(data)),
-            "Upload-Metadata": f"submission_id {_b64(sid)},take_id {_b64(manifest['takes'][2]['take_id'])}",
+            "Upload-Metadata": f"submission_id {b64(sid)},take_id {b64(manifest['takes'][2]['take_id'])}",
         },
     )
     assert half.status_code == 201
@@ -110,12 +110,6 @@ def _unique_person() -> dict[str, Any]:
         "name": {"value": f"Zebedee {uuid.uuid4().hex}", "show": True},
         "employer": {"value": f"Ward {uuid.uuid4().hex}", "show": False},
     }
-
-
-def _b64(text: str) -> str:
-    import base64
-
-    return base64.b64encode(text.encode()).decode()
 
 
 def test_discard_removes_the_manifest_media_and_uploads_at_once(
@@ -267,7 +261,7 @@ def test_a_patch_still_writing_finishes_before_its_upload_is_discarded(
         headers={
             **server.tus_headers,
             "Upload-Length": str(len(data)),
-            "Upload-Metadata": f"submission_id {_b64(sid)}",
+            "Upload-Metadata": f"submission_id {b64(sid)}",
         },
     )
     assert created.status_code == 201
@@ -292,6 +286,7 @@ def test_a_patch_still_writing_finishes_before_its_upload_is_discarded(
     deleting = threading.Thread(target=lambda: outcome.append(discard(server, sid)))
     deleting.start()
     deleting.join(0.5)
+    assert deleting.is_alive() and outcome == []  # the discard is waiting for the PATCH's lock
     assert upload_file.exists()  # not deleted under the PATCH's feet
     writer.close()  # the sender goes away: its PATCH ends, the discard goes on
     deleting.join(60)

@@ -11,7 +11,6 @@ on a port nothing listens on.
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from recorder.takes.session import RecordingError, TakeRecorder
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices, HeldCapture
 from tests.helpers.flow_app import drive_to_first_prompt, drive_to_review, make_context, short_campaign
 from tests.helpers.qt import StrictLogs
+from tests.helpers.server import free_port
 from tests.helpers.takes import make_take
 from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a fixture used below
 from tests.unit.ui.test_device_check import open_device_check
@@ -130,13 +130,6 @@ def test_not_enough_disk_space_to_record_in_welsh(qtbot: QtBot, full_disk: Path,
     assert f"{raised.value.message_params['need_mb']} MB" in shown
 
 
-def _closed_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port  # closed again: nothing listens there
-
-
 def _send_from_the_review(qtbot: QtBot, tmp_path: Path, settings: dict[str, object]) -> str:
     """Review with one real answer, Send pressed with ``settings``: the failure the page shows."""
     take_dir = make_take(tmp_path / "submission", duration_s=2.0)
@@ -160,7 +153,7 @@ def test_unreachable_server_in_welsh(
     qtbot: QtBot, tmp_path: Path, strict_logs: StrictLogs, welsh: None
 ) -> None:
     strict_logs.expect("Sending failed|not sent yet")
-    message = _send_from_the_review(qtbot, tmp_path, {"server_url": f"http://127.0.0.1:{_closed_port()}"})
+    message = _send_from_the_review(qtbot, tmp_path, {"server_url": f"http://127.0.0.1:{free_port()}"})
     assert "Nid yw'r gweinydd derbyn yn 127.0.0.1 yn derbyn cysylltiadau" in message, message
     assert "not accepting connections" not in message and "could not be sent" not in message
 
@@ -171,7 +164,7 @@ def test_a_missing_certificate_file_set_by_it_in_welsh(
     strict_logs.expect("Sending failed|not sent yet")
     missing = tmp_path / "it" / "proxy-ca.pem"
     message = _send_from_the_review(
-        qtbot, tmp_path, {"server_url": f"https://127.0.0.1:{_closed_port()}", "ca_bundle": str(missing)}
+        qtbot, tmp_path, {"server_url": f"https://127.0.0.1:{free_port()}", "ca_bundle": str(missing)}
     )
     assert f"Nid yw'r ffeil dystysgrif a osodwyd fel ca_bundle ({missing}) yn bodoli" in message, message
     assert "does not exist" not in message

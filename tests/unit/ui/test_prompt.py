@@ -198,12 +198,7 @@ def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp
                 'countdown_s = 0\nlocked = ["countdown_s"]\n', encoding="utf-8"
             )
         ctx = make_context(root)
-        ctx.machine.fire(Event.NEXT)
-        ctx.machine.fire(Event.NEXT)
-        ctx.machine.give_consent("v", "0" * 64, {"record_and_use": True})
-        ctx.machine.fire(Event.NEXT)
-        ctx.machine.fire(Event.NEXT)
-        assert ctx.machine.state.step is Step.PROMPT
+        drive_to_first_prompt(ctx.machine)
         win = MainWindow(ctx, confirm=lambda *_a: True)
         qtbot.addWidget(win)
         page = _page(win)

@@ -20,13 +20,7 @@ from recorder.outbox import Outbox, SendError
 from tests.helpers.http_faults import FaultProxy, FaultRules
 from tests.helpers.sending import MediaCache, Waits, make_outbox, make_submission
 from tests.helpers.sending import folder_manifest as manifest_for
-from tests.helpers.server import IntakeServer
-
-
-def _server_status(server: IntakeServer, submission_id: str) -> str | None:
-    with sqlite3.connect(f"file:{server.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as db:
-        row = db.execute("SELECT status FROM submissions WHERE id = ?", (submission_id,)).fetchone()
-    return None if row is None else str(row[0])
+from tests.helpers.server import IntakeServer, server_status
 
 
 def _known_to_server(tmp_path: Path, media: MediaCache, proxy: FaultProxy, key: str) -> tuple[Outbox, str]:
@@ -51,11 +45,11 @@ def test_cancel_discards_the_version_on_the_server_at_once(
     intake_server: IntakeServer, proxy: FaultProxy, tmp_path: Path, media: MediaCache
 ) -> None:
     outbox, sid = _known_to_server(tmp_path, media, proxy, intake_server.upload_key)
-    assert _server_status(intake_server, sid) == "open"
+    assert server_status(intake_server, sid) == "open"
 
     assert outbox.cancel(sid)
 
-    assert _server_status(intake_server, sid) is None  # manifest, person, takes: gone
+    assert server_status(intake_server, sid) is None  # manifest, person, takes: gone
     record = outbox.get(sid)
     assert record is not None and record.state == "cancelled" and record.discard == "done"
     assert not Path(record.folder).exists()
@@ -73,13 +67,13 @@ def test_a_discard_the_server_refuses_is_kept_and_done_at_the_next_start(
     record = outbox.get(sid)
     assert record is not None and record.state == "cancelled" and record.discard == "pending"
     assert record.last_error is not None and "Not yet removed" in record.last_error
-    assert _server_status(intake_server, sid) == "open"
+    assert server_status(intake_server, sid) == "open"
     outbox.close()
 
     proxy.rules.fail_first = 0  # the server answers again; the app starts again
     again = make_outbox(tmp_path, proxy.url, intake_server.upload_key, waits=Waits())
     assert again.send_pending() == []  # nothing to send, but the debt is paid first
-    assert _server_status(intake_server, sid) is None
+    assert server_status(intake_server, sid) is None
     record = again.get(sid)
     assert record is not None and record.discard == "done" and record.last_error is None
     assert again.discard_pending() == []
@@ -94,7 +88,7 @@ def test_delete_blocked_on_the_way_falls_back_to_post(
 
     assert outbox.cancel(sid)
 
-    assert _server_status(intake_server, sid) is None
+    assert server_status(intake_server, sid) is None
     assert proxy.methods["DELETE"] >= 1 and proxy.failed >= 1
 
 
@@ -117,7 +111,7 @@ def test_a_version_received_without_this_computer_knowing_is_withdrawn(
     sender.start()
     try:
         assert proxy.held.wait(60), "the complete request never came"
-        assert _server_status(intake_server, sid) == "received"  # the answer is withheld from the client
+        assert server_status(intake_server, sid) == "received"  # the answer is withheld from the client
         proxy.rules.hold_path = None
         other = make_outbox(tmp_path, proxy.url, intake_server.upload_key, waits=Waits())
         assert other.cancel(sid)  # the owner takes it back before this computer heard it was received
@@ -125,7 +119,7 @@ def test_a_version_received_without_this_computer_knowing_is_withdrawn(
     finally:
         proxy.release()
         sender.join(60)
-    assert _server_status(intake_server, sid) == "withdrawn"  # the media went at once, a tombstone stays
+    assert server_status(intake_server, sid) == "withdrawn"  # the media went at once, a tombstone stays
     assert errors and isinstance(errors[0], SendError) and "cancelled" in str(errors[0])
     record = outbox.get(sid)
     assert record is not None and record.state == "cancelled" and record.discard == "done"
@@ -138,7 +132,7 @@ def test_an_outbox_file_from_before_discarding_owes_it_for_tried_cancelled_versi
     proxy.rules.fail_first, proxy.rules.fail_method, proxy.rules.fail_status = 1000, "DELETE", 503
     proxy.failed = 0
     assert outbox.cancel(sid)  # the server refuses the discard: it is still there
-    assert _server_status(intake_server, sid) == "open"
+    assert server_status(intake_server, sid) == "open"
     proxy.rules.fail_first = 0
     path = outbox.store.path
     outbox.close()
@@ -151,4 +145,4 @@ def test_an_outbox_file_from_before_discarding_owes_it_for_tried_cancelled_versi
     record = reopened.get(sid)
     assert record is not None and record.discard == "pending"
     assert reopened.discard_pending() == [sid]
-    assert _server_status(intake_server, sid) is None
+    assert server_status(intake_server, sid) is None

@@ -9,7 +9,6 @@ server (manifest, person, uploads) before the newer one is sent.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -22,14 +21,8 @@ from recorder.upload import TransferProgress
 from tests.helpers.http_faults import FaultProxy, FaultRules
 from tests.helpers.sending import MediaCache, add_take, make_outbox, make_submission
 from tests.helpers.sending import folder_manifest as manifest_for
-from tests.helpers.server import IntakeServer
+from tests.helpers.server import IntakeServer, server_status
 from tests.helpers.tcp_proxy import TcpProxy
-
-
-def _server_status(server: IntakeServer, submission_id: str) -> str | None:
-    with sqlite3.connect(f"file:{server.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as db:
-        row = db.execute("SELECT status FROM submissions WHERE id = ?", (submission_id,)).fetchone()
-    return None if row is None else str(row[0])
 
 
 def _replace_last_take(folder: Path, media: MediaCache) -> Path:
@@ -57,7 +50,7 @@ def test_a_newer_version_replaces_one_the_server_already_registered(
         refused.close()
     finally:
         proxy.stop()
-    assert _server_status(server, first) == "open"  # registered with its take ids, never completed
+    assert server_status(server, first) == "open"  # registered with its take ids, never completed
 
     new_take = _replace_last_take(folder, media)
     outbox = make_outbox(tmp_path, server.url, server.upload_key)
@@ -76,8 +69,8 @@ def test_a_newer_version_replaces_one_the_server_already_registered(
 
     assert outbox.get(first).discard == "pending"  # type: ignore[union-attr]  # the server holds it
     assert [r.submission_id for r in outbox.send_pending()] == [second]  # the old version is not tried
-    assert _server_status(server, second) == "received"
-    assert _server_status(server, first) is None  # discarded there, with the details it was sent with
+    assert server_status(server, second) == "received"
+    assert server_status(server, first) is None  # discarded there, with the details it was sent with
     assert outbox.get(first).discard == "done"  # type: ignore[union-attr]
     with pytest.raises(SendError, match="cancelled"):
         outbox.send(first)
@@ -114,8 +107,8 @@ def test_a_version_being_sent_stops_when_a_newer_one_is_queued(
     (second,) = replaced
     direct = make_outbox(tmp_path, server.url, server.upload_key)
     assert direct.send(second)
-    assert _server_status(server, second) == "received"
-    assert _server_status(server, first) is None  # discarded before the new version was sent
+    assert server_status(server, second) == "received"
+    assert server_status(server, first) is None  # discarded before the new version was sent
 
 
 def test_replacing_needs_a_waiting_version_and_cancel_follows_the_newest(
