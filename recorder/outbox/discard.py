@@ -1,4 +1,4 @@
-"""Removes a cancelled or superseded version from the intake server: its uploads, then the submission.
+"""Removes a cancelled or superseded version from the intake server: the submission with its uploads.
 
 A version that was tried may be on the server as an ``open`` submission: its manifest with the person's
 details and consent, and uploads, full or partial. When the person records an answer again after a failed
@@ -19,7 +19,6 @@ import logging
 
 from recorder.outbox.api import IntakeApi
 from recorder.outbox.store import SubmissionRecord
-from recorder.upload import TusClient
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +26,11 @@ log = logging.getLogger(__name__)
 _ALREADY_GONE = frozenset({"unknown", "withdrawn", "expired"})
 
 
-def discard_on_server(api: IntakeApi, tus: TusClient, record: SubmissionRecord, *, via_post: bool) -> str:
-    """Terminate the version's unattached uploads, then discard the submission (or withdraw a received one).
+def discard_on_server(api: IntakeApi, record: SubmissionRecord, *, via_post: bool) -> str:
+    """Discard the submission with its uploads (the server terminates them), or withdraw a received one.
 
     Args:
         api: the intake API on the version's server, with the upload key.
-        tus: the tus client for its uploads.
         record: the cancelled version.
         via_post: the network blocks DELETE (use ``POST …/discard``).
 
@@ -43,9 +41,6 @@ def discard_on_server(api: IntakeApi, tus: TusClient, record: SubmissionRecord, 
     Raises:
         ApiError: the server could not be reached or refused; the discard stays pending (try later).
     """
-    for f in record.files:
-        if f.upload_url and f.state != "attached":
-            tus.terminate(f.upload_url)  # best effort: the discard below removes them in any case
     outcome = api.discard(record.submission_id, via_post=via_post)
     if outcome == "discarded" or outcome in _ALREADY_GONE:
         return outcome

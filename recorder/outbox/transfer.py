@@ -92,9 +92,8 @@ class Transfer:
             UploadError, TrustError: not removed in this run (it stays pending).
             UploadCancelled: ``cancel`` was set while waiting to retry.
         """
-        stop = LinkedEvent(cancel)  # network failures arrive as ApiError (IntakeApi); tus DELETEs log theirs
-        api, tus = self._api(record, stop), self._tus(record, stop)
-        return discard_on_server(api, tus, record, via_post=self.network.http_method_override)
+        stop = LinkedEvent(cancel)  # network failures arrive as ApiError (IntakeApi)
+        return discard_on_server(self._api(record, stop), record, via_post=self.network.http_method_override)
 
     def run(self, record: SubmissionRecord, progress: ProgressCallback | None, stop: LinkedEvent) -> str:
         """Send (or resume, or just confirm) ``record``; returns the reference code.
