@@ -66,6 +66,8 @@ class ListLoader:
             if not self.list_panel.selected_id():
                 self.list_panel.step(1)  # start with the first submission on screen
             self.list_panel.tree.setFocus()  # ready for the arrow keys
-        for summary in page.items:
-            if summary.takes and summary.submission_id not in self.list_panel.thumbnails:
-                self.thumbnails.want(summary.submission_id, summary.takes[0].take_id)
+        self.thumbnails.want(
+            (summary.submission_id, summary.takes[0].take_id)
+            for summary in page.items
+            if summary.takes and summary.submission_id not in self.list_panel.thumbnails
+        )

@@ -6,7 +6,7 @@ One batch runs at a time, so posters never take every pool thread and delay what
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
@@ -42,9 +42,9 @@ class ThumbnailLoader:
         self._queue: list[tuple[str, str]] = []
         self._task: Task | None = None
 
-    def want(self, submission_id: str, take_id: str) -> None:
-        """Fetch the poster of ``take_id`` for the row of ``submission_id`` (soon, in the background)."""
-        self._queue.append((submission_id, take_id))
+    def want(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Fetch the posters of ``(submission id, take id)`` rows (soon, in the background, in batches)."""
+        self._queue.extend(rows)
         self._next()
 
     def _next(self) -> None:
