@@ -38,6 +38,7 @@ from ui.i18n import translate
 from ui.review.activity import AuditView, CommentsView, DecisionBox
 from ui.review.consent_view import ConsentView
 from ui.review.player import ReviewPlayer
+from ui.review.style import show_label_text
 from ui.review.texts import format_ms, friendly_time, status_text
 
 #: Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).
@@ -280,9 +281,7 @@ class DetailPanel(QWidget):
 
     def show_withdrawn_message(self, message: str) -> None:
         """A plain confirmation under the Withdraw button after a withdrawal (empty hides it)."""
-        self.withdraw_done_label.setText(message)
-        self.withdraw_done_label.setAccessibleName(message)
-        self.withdraw_done_label.setVisible(bool(message))
+        show_label_text(self.withdraw_done_label, message, hide_when_empty=True)
 
     def current_take(self) -> TakeInfo | None:
         take_id = self.current_take_id()

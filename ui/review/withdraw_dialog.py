@@ -201,10 +201,10 @@ class WithdrawDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         for widget in (self.note, self.withdraw_button, self.cancel_button):
             widget.setEnabled(not running)
-        self.status_label.setText(
-            translate("WithdrawDialog", "Withdrawing… deleting the videos on the server.") if running else ""
+        show_label_text(
+            self.status_label,
+            translate("WithdrawDialog", "Withdrawing… deleting the videos on the server.") if running else "",
         )
-        self.status_label.setAccessibleName(self.status_label.text())
 
     def submit(self) -> None:
         """Check the note here, then withdraw on a worker thread."""
