@@ -246,7 +246,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     # Keyboard users start typing at once: ask for the focus (a window manager may also give it).
     window.raise_()
     window.activateWindow()
-    from ui.pages.review_send import resume_unsent
+    from ui.pages.send_work import resume_unsent
 
     stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
     app.aboutToQuit.connect(stop_resume.set)

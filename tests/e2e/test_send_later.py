@@ -24,7 +24,8 @@ from tests.helpers.http_faults import FaultProxy, FaultRules
 from tests.helpers.qt import StrictLogs
 from ui.main_window import MainWindow
 from ui.pages.base import PageContext
-from ui.pages.review_send import ReviewSendPage, outbox_for, resume_unsent
+from ui.pages.review_send import ReviewSendPage
+from ui.pages.send_work import outbox_for, resume_unsent
 from ui.workers import wait_for_all
 
 PROMPTS = ["love-role", "nhs-better"]

@@ -54,7 +54,7 @@ def forget_submission(ctx: PageContext, *, delete: bool, queued_id: str | None =
     at the next start; after Done the outbox owns the files and deletes them once the server confirmed.
     """
     if queued_id is not None:
-        from ui.pages.review_send import outbox_for
+        from ui.pages.send_work import outbox_for
 
         outbox = outbox_for(ctx)
         run_in_background(

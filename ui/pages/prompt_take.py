@@ -3,8 +3,7 @@
 The page owns one :class:`TakeController`. Every long call (opening devices, ``TakeRecorder.start/stop``,
 ``check_take``, ``finish_take``) runs through :func:`ui.workers.run_in_background`; results come back to the
 UI thread as callbacks. Nothing here touches widgets except through the callbacks the page passes in.
-The submission folder the takes go into is :mod:`ui.pages.prompt_submission`'s (re-exported here:
-``submission_dir``, ``delete_retired_takes``).
+The submission folder the takes go into is :mod:`ui.pages.prompt_submission`'s.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from recorder.takes.status import RecordingState
 from ui.pages.base import PageContext
 from ui.pages.core_messages import error_text
 from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
-from ui.pages.prompt_submission import delete_retired_takes, submission_dir
+from ui.pages.prompt_submission import submission_dir
 from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
@@ -36,11 +35,8 @@ log = logging.getLogger(__name__)
 __all__ = [
     "FinishedTake",
     "TakeController",
-    "delete_retired_takes",
-    "failure_text",
     "make_deliverable",
     "read_finished",
-    "submission_dir",
 ]
 
 
@@ -89,16 +85,10 @@ def make_deliverable(
     )
 
 
-def failure_text(error: BaseException) -> str:
-    """What the page shows for a take that failed: the core's plain-English message (in the app's language
-    when the core gave it a code, see :mod:`ui.pages.core_messages`), else the error's kind."""
-    return error_text(error)
-
-
 class TakeController:
     """One take at a time: :meth:`start`, then :meth:`stop_and_finish`; :meth:`discard` throws it away.
 
-    Failures reach the page's ``on_failed`` callbacks as :func:`failure_text`.
+    Failures reach the page's ``on_failed`` callbacks in the app's language (:func:`error_text`).
     """
 
     def __init__(self, ctx: PageContext, owner: QObject | None = None) -> None:
@@ -168,7 +158,7 @@ class TakeController:
             on_started()
 
         def failed(error: BaseException) -> None:
-            on_failed(failure_text(error))
+            on_failed(error_text(error))
 
         run_in_background(work, on_success=started, on_failure=failed, name="start take")
 
@@ -197,7 +187,7 @@ class TakeController:
             self.recorder = None
             self.finishing = False
             log.warning("Finishing a take failed: %s", error)
-            on_failed(failure_text(error))
+            on_failed(error_text(error))
 
         run_in_background(
             work,
@@ -220,7 +210,7 @@ class TakeController:
         run_in_background(
             lambda progress: make_deliverable(take_dir, progress, trim),
             on_success=on_done,
-            on_failure=lambda e: on_failed(failure_text(e)),
+            on_failure=lambda e: on_failed(error_text(e)),
             on_progress=on_progress,
             name="trim take",
             owner=self.owner,

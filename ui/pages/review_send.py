@@ -23,13 +23,7 @@ from ui.i18n import translate
 from ui.pages.answer_list import AnswerList
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.core_messages import error_text
-from ui.pages.send_work import (
-    answers_changed_since_queued,
-    outbox_for,
-    queue_submission,
-    resume_unsent,
-    send_submission,
-)
+from ui.pages.send_work import answers_changed_since_queued, queue_submission, send_submission
 from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock
 from ui.widgets.slot import LatestSlot
@@ -37,7 +31,7 @@ from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ReviewSendPage", "human_bytes", "outbox_for", "resume_unsent", "send_submission"]
+__all__ = ["ReviewSendPage", "human_bytes"]
 
 
 def human_bytes(size_bytes: float) -> str:

@@ -52,7 +52,7 @@ def queue_submission(ctx: PageContext, *, replace_only: bool = False) -> str:
     """
     from recorder.messages import MessageCode
     from recorder.submission import SubmissionError, TakeEntry, build_manifest, consent_record
-    from ui.pages.prompt_take import delete_retired_takes, submission_dir
+    from ui.pages.prompt_submission import delete_retired_takes, submission_dir
 
     model = ctx.machine.model
     if model.consent is None:  # the flow only allows Send after consent; guard anyway

@@ -28,12 +28,12 @@ from recorder.export import CancelledError, EndCardSpec, Shape
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
 from ui.i18n import translate
-from ui.review.captions_editor import SRT_EXAMPLE, CaptionsEditor
+from ui.review.captions_editor import CaptionsEditor
 from ui.review.errors import error_message
 from ui.review.style import show_label_text
 from ui.workers import Task, run_in_background
 
-__all__ = ["SRT_EXAMPLE", "ExportDialog"]
+__all__ = ["ExportDialog"]
 
 
 class ExportDialog(QDialog):
@@ -76,7 +76,6 @@ class ExportDialog(QDialog):
         self.captions_editor = CaptionsEditor(self._duration_ms)
         self.captions_check = self.captions_editor.check
         self.captions = self.captions_editor.text
-        self.load_srt_button = self.captions_editor.load_button
         self.captions_status = self.captions_editor.status
         self.end_card_check = QCheckBox()
         self.end_card_check.setChecked(end_card is not None)
@@ -207,10 +206,6 @@ class ExportDialog(QDialog):
         take_id = self.take.currentData()
         take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
         return round(take.duration_s * 1000) if take is not None and take.duration_s else None
-
-    def load_srt(self, path: Path) -> None:
-        """Tick captions and show an SRT file's text."""
-        self.captions_editor.load_srt(path)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(

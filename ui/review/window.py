@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -61,9 +60,6 @@ class ReviewWindow(QMainWindow):
         self.banner = ErrorBanner()
         self.top_bar = TopBar()
         self.who_label = self.top_bar.who_label
-        self.refresh_button = self.top_bar.refresh_button
-        self.csv_button = self.top_bar.csv_button
-        self.sign_out_button = self.top_bar.sign_out_button
         self.list_panel = ListPanel(services.campaign, services.locale)
         self.detail_panel = DetailPanel(services.prompt_text)
         self.keys_label = QLabel()
@@ -119,9 +115,9 @@ class ReviewWindow(QMainWindow):
         panel.comments.comment_requested.connect(self.review_actions.comment)
         panel.comments.seek_requested.connect(self.details.seek_to_comment)
         panel.player.failed.connect(self.details.player_failed)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.csv_button.clicked.connect(self.review_actions.ask_where_to_save_csv)
-        self.sign_out_button.clicked.connect(self.sign_out)
+        self.top_bar.refresh_button.clicked.connect(self.refresh)
+        self.top_bar.csv_button.clicked.connect(self.review_actions.ask_where_to_save_csv)
+        self.top_bar.sign_out_button.clicked.connect(self.sign_out)
         self._shortcuts = install_shortcuts(
             self,
             (
@@ -252,10 +248,6 @@ class ReviewWindow(QMainWindow):
 
     def load_detail(self, submission_id: str) -> None:
         self.details.load(submission_id)
-
-    def save_server_csv(self, path: Path) -> None:
-        """Save the server's metadata CSV of every received submission to ``path``."""
-        self.review_actions.save_server_csv(path)
 
     # --- dialogs ------------------------------------------------------------------------------------------
 

@@ -30,7 +30,8 @@ from tests.helpers.qt import StrictLogs, strict_logs
 from tests.helpers.server import IntakeServer
 from ui.main_window import MainWindow
 from ui.pages.prompt import PromptPage
-from ui.pages.review_send import ReviewSendPage, outbox_for, resume_unsent
+from ui.pages.review_send import ReviewSendPage
+from ui.pages.send_work import outbox_for, resume_unsent
 from ui.workers import wait_for_all
 
 __all__ = ["strict_logs"]

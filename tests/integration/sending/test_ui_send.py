@@ -17,8 +17,9 @@ from tests.helpers.qt import StrictLogs, strict_logs
 from tests.helpers.sending import MediaCache, add_take
 from tests.helpers.server import IntakeServer
 from ui.main_window import MainWindow
-from ui.pages.prompt_take import submission_dir
-from ui.pages.review_send import ReviewSendPage, outbox_for, resume_unsent
+from ui.pages.prompt_submission import submission_dir
+from ui.pages.review_send import ReviewSendPage
+from ui.pages.send_work import outbox_for, resume_unsent
 
 __all__ = ["strict_logs"]
 pytestmark = pytest.mark.usefixtures("strict_logs")

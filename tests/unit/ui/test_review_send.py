@@ -17,7 +17,8 @@ from tests.helpers.flow_app import drive_to_review, make_context
 from tests.helpers.qt import StrictLogs
 from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
-from ui.pages.review_send import ReviewSendPage, human_bytes, outbox_for
+from ui.pages.review_send import ReviewSendPage, human_bytes
+from ui.pages.send_work import outbox_for
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
