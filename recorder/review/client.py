@@ -178,10 +178,21 @@ class ReviewClient:
             self.http.token = None
             self.tokens.forget(self.server_url)
 
-    def forget_expired_sign_in(self) -> None:
-        """After a 401: drop the token so the next start does not try it again."""
-        self.http.token = None
-        self.tokens.forget(self.server_url)
+    def forget_expired_sign_in(self, token: str | None = None) -> None:
+        """After a 401: drop the refused token here and in the password store (the next start skips it).
+
+        Args:
+            token: the token the server refused (default: the current one). A newer sign-in that replaced
+                it meanwhile (the UI asks at once; this may run later on a worker thread) is kept.
+        """
+        expired = self.http.token if token is None else token
+        if expired is None:
+            return
+        if self.http.token == expired:
+            self.http.token = None
+        stored = self.tokens.load(self.server_url)
+        if stored is not None and stored.token == expired:
+            self.tokens.forget(self.server_url)
 
     # --- reading ----------------------------------------------------------------------------------------
 

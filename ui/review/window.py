@@ -209,8 +209,9 @@ class ReviewWindow(QMainWindow):
     def report(self, error: BaseException, retry: Callable[[], None] | None) -> None:
         """Show ``error`` in plain words; an ended sign-in asks for a new one and then retries."""
         if isinstance(error, SignedOutError):
+            expired = self.client.http.token
             self.client.http.token = None  # at once; the password store is cleaned on a worker thread
-            run_in_background(lambda _p: self.client.forget_expired_sign_in(), name="forget-sign-in")
+            run_in_background(lambda _p: self.client.forget_expired_sign_in(expired), name="forget-sign-in")
             self.retranslate()
             self.ask_sign_in(error_message(error), then=retry)
             return

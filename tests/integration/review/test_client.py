@@ -117,6 +117,21 @@ def test_an_expired_token_is_reported_as_signed_out(
     assert not client.signed_in and not _client(intake_server).resume()
 
 
+def test_forgetting_an_expired_sign_in_late_keeps_the_new_one(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring
+) -> None:
+    client = _signed_in(intake_server)
+    expired = client.http.token
+    expire_sign_ins(intake_server)
+    client.sign_in(*intake_server.reviewer)  # signed in again before the worker got round to forgetting
+    renewed = client.http.token
+    assert renewed is not None and renewed != expired
+    client.forget_expired_sign_in(expired)
+    assert client.http.token == renewed
+    again = _client(intake_server)
+    assert again.resume() and again.http.token == renewed  # still in the password store
+
+
 def test_list_filters_by_status_prompt_text_and_date(
     intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
 ) -> None:
