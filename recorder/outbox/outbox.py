@@ -49,6 +49,11 @@ log = logging.getLogger(__name__)
 CANCELLED = "This submission was cancelled."
 
 
+def _cancelled(submission_id: str) -> SendError:
+    """The error for sending a submission its owner cancelled (or a newer version superseded)."""
+    return SendError(CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED)
+
+
 class Outbox:
     """Submissions waiting to be sent, in one SQLite file.
 
@@ -334,7 +339,7 @@ class Outbox:
                 delete_local_files(self.store, record)
             return record.reference
         if record.state == "cancelled":
-            raise SendError(CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED)
+            raise _cancelled(submission_id)
         if record.state == "failed":
             self.store.update_submission(submission_id, state="queued")
         configured = self.network.server_url.rstrip("/")
@@ -353,17 +358,13 @@ class Outbox:
         try:
             return self._transfer.run(record, progress, stop)
         except UploadCancelled:
-            if self.store.get(submission_id) is not None and self._state(submission_id) == "cancelled":
-                raise SendError(
-                    CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED
-                ) from None
+            if self._state(submission_id) == "cancelled":
+                raise _cancelled(submission_id) from None
             self._settle(submission_id, None)
             raise
         except (UploadError, SubmissionError, TrustError, CleanupError) as error:
             if self._state(submission_id) == "cancelled":  # the failure came from being cancelled meanwhile
-                raise SendError(
-                    CANCELLED, submission_id, permanent=True, code=MessageCode.SUBMISSION_CANCELLED
-                ) from error
+                raise _cancelled(submission_id) from error
             permanent = isinstance(error, SubmissionError) or getattr(error, "permanent", False)
             self._settle(submission_id, str(error), failed=permanent)
             raise SendError(
