@@ -208,14 +208,18 @@ class ReviewSendPage(Page):
         the older version is superseded, never sent as well.
         """
         ctx = self.ctx
-        try:
-            if not answers_changed_since_queued(ctx):
-                return
-        except (OSError, sqlite3.Error) as error:  # the outbox file cannot be read: Send will say so
-            log.warning("Could not look at the queued submission: %s", error)
-            return
+
+        def work(_progress: ProgressFn) -> str | None:
+            try:
+                changed = answers_changed_since_queued(ctx)  # reads the outbox: not on the UI thread
+            except (OSError, sqlite3.Error) as error:  # the outbox file cannot be read: Send will say so
+                log.warning("Could not look at the queued submission: %s", error)
+                return None
+            return queue_submission(ctx, replace_only=True) if changed else None
 
         def ok(submission_id: object) -> None:
+            if submission_id is None:
+                return  # nothing queued, or the same answers
             ctx.machine.model.submission_id = str(submission_id)
             log.info("The queued submission now holds the latest answers")
 
@@ -228,7 +232,7 @@ class ReviewSendPage(Page):
                 log.warning("The latest answers could not be queued yet: %s", error)
 
         run_in_background(
-            lambda _progress: queue_submission(ctx, replace_only=True),
+            work,
             on_success=ok,
             on_failure=failed,
             name="queue the latest answers",

@@ -1,7 +1,7 @@
 """The Send step's work with the outbox: queue the kept answers, send them, resume at start-up.
 
 Everything here runs on background threads (:func:`ui.workers.run_in_background`) except
-:func:`outbox_for` and :func:`answers_changed_since_queued` (one SQLite read). The page
+:func:`outbox_for` (it may open the outbox's SQLite file). The page
 (:mod:`ui.pages.review_send`) shows the outcome.
 
 When a send fails or is stopped, the submission stays queued. If the person then changes an answer,
