@@ -13,9 +13,20 @@ from recorder.takes import check, status
 from ui.i18n import translate
 from ui.pages.core_messages import message_text
 
+#: A device that failed mid-take ends it with its own sentence, translated by the core message's code.
+_DEVICE_STOPS = {
+    camera.STOPPED: MessageCode.CAMERA_STOPPED,
+    camera.FAILED: MessageCode.CAMERA_FAILED,
+    mic.STOPPED_WORKING: MessageCode.MICROPHONE_STOPPED,
+    mic.STOPPED_SOUND: MessageCode.MICROPHONE_STOPPED,
+}
+
 
 def translated_problem(problem: str) -> str:
     """``problem`` in the current language when it is one of the core's known sentences."""
+    device_stop = _DEVICE_STOPS.get(problem)
+    if device_stop is not None:
+        return message_text(device_stop, problem)
     known = {
         check.PROBLEM_NO_VIDEO: translate(
             "TakeProblems",
@@ -50,10 +61,5 @@ def translated_problem(problem: str) -> str:
             "TakeProblems",
             "The video could not be saved, so the recording had to stop. What was recorded is kept.",
         ),
-        # A device that failed mid-take ends it with its own (coded) sentence.
-        camera.STOPPED: message_text(MessageCode.CAMERA_STOPPED, camera.STOPPED),
-        camera.FAILED: message_text(MessageCode.CAMERA_FAILED, camera.FAILED),
-        mic.STOPPED_WORKING: message_text(MessageCode.MICROPHONE_STOPPED, mic.STOPPED_WORKING),
-        mic.STOPPED_SOUND: message_text(MessageCode.MICROPHONE_STOPPED, mic.STOPPED_SOUND),
     }
     return known.get(problem, problem)
