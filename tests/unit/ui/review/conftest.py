@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from recorder.campaign import load_campaign
 from recorder.net import NetworkSettings, build_session
-from recorder.redact import REDACTOR
 from recorder.review import TokenStore
 from tests.helpers.qt import StrictLogs
 from tests.helpers.server import IntakeServer, intake_server
@@ -28,14 +27,6 @@ def _machine_has_no_gpu_or_sound_card(strict_logs: StrictLogs) -> None:
     """Every review window has a video player: Qt warns that CI has no GPU and no sound card, and Qt's
     FFmpeg backend warns when a clip still opening is replaced by the next one (moving through the list)."""
     strict_logs.expect("No RHI backend|No audio device detected|Immediate exit requested")
-
-
-@pytest.fixture(autouse=True)
-def _forget_the_people_reviewed() -> Iterator[None]:
-    """The review client registers every person it receives with the process-wide log redactor (as it must);
-    forget them after each test, so no name leaks into another test's expectations in this worker."""
-    yield
-    REDACTOR.clear()
 
 
 def make_services(server_url: str, export_dir: Path) -> ReviewServices:
