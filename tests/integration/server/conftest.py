@@ -58,3 +58,27 @@ class Unchanged:
 def unchanged(server: IntakeServer) -> Iterator[Unchanged]:
     """Call ``unchanged.check(response, status, code)`` after a bad request."""
     yield Unchanged(server)
+
+
+def api(server: IntakeServer) -> str:
+    """The server's API root."""
+    return f"{server.url}/api/v1"
+
+
+def auth(token: str) -> dict[str, str]:
+    """The header of a reviewer's sign-in."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture(scope="module")
+def token(server: IntakeServer) -> str:
+    """A reviewer signed in on the module's server."""
+    return server.login()
+
+
+def listing(server: IntakeServer, token: str, **params: Any) -> dict[str, Any]:
+    """The review list's answer for ``params`` (asserting 200)."""
+    response = requests.get(f"{api(server)}/review/submissions", params=params, headers=auth(token))
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body

@@ -21,12 +21,8 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer, b64, manifest_for, send_submission, tus_upload
-from tests.integration.server.conftest import Unchanged
+from tests.integration.server.conftest import Unchanged, api
 from tests.integration.server.test_submissions_api import second_key
-
-
-def api(server: IntakeServer) -> str:
-    return f"{server.url}/api/v1"
 
 
 def discard(server: IntakeServer, submission_id: str, key: str | None = None) -> requests.Response:

@@ -14,22 +14,9 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer, send_submission
-from tests.integration.server.conftest import Unchanged
+from tests.integration.server.conftest import Unchanged, api, auth, listing
 
 OLD_CONSENT = "2020-01-01T09:00:00Z"  # more than consent_valid_days (730) ago
-
-
-def api(server: IntakeServer) -> str:
-    return f"{server.url}/api/v1"
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture(scope="module")
-def token(server: IntakeServer) -> str:
-    return server.login()
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +44,6 @@ def sent(server: IntakeServer, deliverable: Path) -> dict[str, Any]:
         "second": (second, second_done),
         "expired": (expired, expired_done),
     }
-
-
-def listing(server: IntakeServer, token: str, **params: Any) -> dict[str, Any]:
-    response = requests.get(f"{api(server)}/review/submissions", params=params, headers=auth(token))
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 def test_login_wrong_password_and_unknown_user(server: IntakeServer) -> None:

@@ -14,20 +14,7 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer, manifest_for, send_submission
-from tests.integration.server.conftest import Unchanged
-
-
-def api(server: IntakeServer) -> str:
-    return f"{server.url}/api/v1"
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture(scope="module")
-def token(server: IntakeServer) -> str:
-    return server.login()
+from tests.integration.server.conftest import Unchanged, api, auth, listing
 
 
 def withdraw_url(server: IntakeServer, submission_id: str) -> str:
@@ -46,11 +33,7 @@ def media_names(server: IntakeServer) -> set[str]:
 
 
 def found_by(server: IntakeServer, token: str, q: str) -> list[str]:
-    response = requests.get(
-        f"{api(server)}/review/submissions", params={"q": q, "per_page": "100"}, headers=auth(token)
-    )
-    assert response.status_code == 200, response.text
-    return [item["submission_id"] for item in response.json()["items"]]
+    return [item["submission_id"] for item in listing(server, token, q=q, per_page="100")["items"]]
 
 
 def test_a_reviewer_finds_it_by_the_code_read_out_and_withdraws_it(

@@ -13,11 +13,7 @@ import requests
 
 from tests.helpers.media import make_png, make_random_bytes
 from tests.helpers.server import IntakeServer, manifest_for, send_submission, tus_upload
-from tests.integration.server.conftest import Unchanged
-
-
-def api(server: IntakeServer) -> str:
-    return f"{server.url}/api/v1"
+from tests.integration.server.conftest import Unchanged, api
 
 
 def post_manifest(
