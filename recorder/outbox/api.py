@@ -201,6 +201,16 @@ class IntakeApi:
                     code=code,
                     message_code=MessageCode.UPLOAD_KEY_REFUSED,
                 )
+            if code == "consent_wording_unknown":
+                raise ApiError(
+                    "The intake server does not have the consent wording this person was shown, so it "
+                    "cannot accept the video. The video is kept on this computer: ask IT to bring the "
+                    "campaign up to date on this computer and on the server.",
+                    permanent=True,
+                    status=status,
+                    code=code,
+                    message_code=MessageCode.CONSENT_WORDING_UNKNOWN,
+                )
             raise ApiError(
                 f"The intake server could not {doing}: {message or f'HTTP {status}'}",
                 permanent=status not in (404, 408, 409),

@@ -71,6 +71,20 @@ def close_submission(
     return media_ids
 
 
+def check_reviewable(ctx: ServerContext, submission: Submission) -> None:
+    """Raises unless reviewers may act on (and watch) this submission now.
+
+    Raises:
+        ApiError: 410 ``withdrawn`` / ``consent_expired``; 409 ``not_received`` for an open one.
+    """
+    if submission.status == statuses.WITHDRAWN:
+        raise ApiError(410, "withdrawn", "This submission was withdrawn; its videos were deleted.")
+    if submission.status == statuses.EXPIRED or consent_expired(ctx, submission):
+        raise ApiError(410, "consent_expired", "The consent for this submission has expired.")
+    if submission.status not in statuses.REVIEWABLE:
+        raise ApiError(409, "not_received", "This submission has not been completely received yet.")
+
+
 @dataclass(frozen=True)
 class Withdrawal:
     """The outcome of a withdrawal.

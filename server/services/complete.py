@@ -19,6 +19,7 @@ from server.auth import KeyHolder
 from server.context import ServerContext
 from server.errors import ApiError
 from server.services import audit
+from server.services.consent_texts import check_wording_published
 from server.services.intake import own_submission
 from server.services.verify import TakeCheckError, make_poster, verify_take
 
@@ -60,7 +61,9 @@ def complete_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) 
     """Checks every take and marks the submission received (idempotent).
 
     Raises:
-        ApiError: 404 unknown; 409 withdrawn or changed meanwhile; 422 naming the first take with a problem.
+        ApiError: 404 unknown; 409 withdrawn or changed meanwhile; 422 ``consent_wording_unknown`` (the
+            campaign's consent texts are published and this wording is not one of them), or naming the
+            first take with a problem.
     """
     lock = submission_lock(submission_id)
     with lock:
@@ -76,6 +79,7 @@ def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Complet
             )
         if submission.reference is not None:
             return Completed(submission.reference, ctx.withdrawal_token(submission_id), submission.status)
+        check_wording_published(session, submission)
         takes: list[_TakeToCheck] = []
         for take in submission.takes:
             if take.media_id is None:

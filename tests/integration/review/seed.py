@@ -121,14 +121,19 @@ def seed(
     show_job: bool = False,
     duration_s: float = 2.0,
     employer: str = "",
+    social_media: bool = True,
+    campaign_id: str | None = None,
 ) -> Seeded:
-    """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``."""
+    """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``
+    (``campaign_id``: another campaign than the default one, e.g. one whose wording is not published)."""
     person = {"name": {"value": name, "show": True}, "job_title": {"value": job_title, "show": show_job}}
     if employer:
         person["employer"] = {"value": employer, "show": False}
+    extra = {"campaign_id": campaign_id} if campaign_id else {}
     manifest, completed = send_submission(
-        server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person, consent=real_consent()
-    )
+        server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person,
+        consent=real_consent(social_media), **extra,
+    )  # fmt: skip
     return Seeded(
         submission_id=manifest["submission_id"],
         reference=completed["reference"],

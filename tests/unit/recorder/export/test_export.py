@@ -22,8 +22,8 @@ from recorder.export import (
     parse_srt,
 )
 from tests.helpers.media import make_deliverable_mp4, make_random_bytes
-from tests.unit.recorder.export.ffprobe import audio_stream, ffprobe, frame_at, video_stream
 from tests.unit.recorder.export.consent_states import approved_consent
+from tests.unit.recorder.export.ffprobe import audio_stream, ffprobe, frame_at, video_stream
 
 APPROVED = approved_consent()
 CAPTIONS = parse_srt("1\n00:00:00,000 --> 00:00:02,000\nWe look after each other here, every single day.\n")

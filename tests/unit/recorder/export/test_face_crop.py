@@ -10,9 +10,9 @@ import pytest
 from recorder.export import ExportRequest, Shape, export_clip
 from recorder.export.faces import FaceFinder, analysis_size, track_faces
 from recorder.export.shapes import Size
+from tests.unit.recorder.export.consent_states import approved_consent
 from tests.unit.recorder.export.ffprobe import ffprobe, frame_at, video_stream
 from tests.unit.recorder.export.moving_face import MovingFace, make_moving_face_clip
-from tests.unit.recorder.export.consent_states import approved_consent
 
 FPS = 30
 
@@ -34,9 +34,7 @@ def test_detection_follows_the_known_path(moving: MovingFace) -> None:
 
 
 def test_portrait_crop_keeps_the_moving_face_inside(moving: MovingFace, tmp_path: Path) -> None:
-    result = export_clip(
-        ExportRequest(moving.path, tmp_path, "moving", [Shape.PORTRAIT], approved_consent())
-    )
+    result = export_clip(ExportRequest(moving.path, tmp_path, "moving", [Shape.PORTRAIT], approved_consent()))
     assert result.face_found
     path = result.crop_paths[Shape.PORTRAIT]
     window_w = path.window.width_px
