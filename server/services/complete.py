@@ -78,7 +78,7 @@ def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Complet
                 409, f"submission_{submission.status}", f"This submission was {submission.status}."
             )
         if submission.reference is not None:
-            return Completed(submission.reference, ctx.withdrawal_token(submission_id), submission.status)
+            return Completed(submission.reference, ctx.withdrawal_code(submission_id), submission.status)
         check_wording_published(session, submission)
         takes: list[_TakeToCheck] = []
         for take in submission.takes:
@@ -125,7 +125,7 @@ def _mark_received(
                 submission = own_submission(session, key, submission_id)
                 if submission.reference is not None:  # a concurrent complete finished first
                     return Completed(
-                        submission.reference, ctx.withdrawal_token(submission_id), submission.status
+                        submission.reference, ctx.withdrawal_code(submission_id), submission.status
                     )
                 if submission.status != statuses.OPEN:
                     raise ApiError(
@@ -147,7 +147,7 @@ def _mark_received(
                     session, now, audit.SUBMITTER, "received", submission_id, {"reference": reference}
                 )
             log.info("Submission %s received with %d take(s)", reference, len(takes))
-            return Completed(reference, ctx.withdrawal_token(submission_id), statuses.RECEIVED)
+            return Completed(reference, ctx.withdrawal_code(submission_id), statuses.RECEIVED)
         except IntegrityError:
             continue  # reference clash (1 in 1.5e11): draw another
     raise ApiError(503, "no_reference", "The server could not make a reference code. Try again.")
