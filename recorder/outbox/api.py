@@ -47,7 +47,13 @@ class ApiError(UploadError):
 
 @dataclass(frozen=True)
 class Receipt:
-    """What the server returns once it has received the whole submission."""
+    """What the server returns once it has received the whole submission.
+
+    Attributes:
+        reference: the reference code (``VB-XXXX-XXXX``).
+        withdrawal_token: the person's withdrawal code (:mod:`recorder.codes`); never logged.
+        status: ``received`` (or what a reviewer has decided since, for a repeat).
+    """
 
     reference: str
     withdrawal_token: str
