@@ -61,6 +61,7 @@ class Found:
 
     reference: str
     received_utc: datetime | None
+    locale: str  # the language the questions were shown in
     answers: tuple[Answer, ...]
     withdrawn_utc: datetime | None  # set when it was withdrawn already
 
@@ -77,6 +78,7 @@ def find_with_codes(ctx: ServerContext, address: str, reference_text: str, code_
         return Found(
             reference=str(submission.reference),
             received_utc=submission.received_utc,
+            locale=submission.locale,
             answers=tuple(Answer(take.prompt_text, take.duration_s) for take in submission.takes),
             withdrawn_utc=submission.closed_utc if submission.status == statuses.WITHDRAWN else None,
         )
