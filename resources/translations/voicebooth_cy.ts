@@ -1293,6 +1293,16 @@ Who to contact: {contact}</source>
         <translation>At ddefnydd mewnol yn unig</translation>
     </message>
     <message>
+        <source>Only when the person said Yes to public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ond pan ddywedodd yr unigolyn Ie i gyfryngau cymdeithasol cyhoeddus.</translation>
+    </message>
+    <message>
+        <source>Intranet and staff screens: a 16:9 copy, every file named INTERNAL-ONLY.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mewnrwyd a sgriniau staff: copi 16:9, pob ffeil wedi&apos;i henwi&apos;n INTERNAL-ONLY.</translation>
+    </message>
+    <message>
         <source>Draws the captions below onto the picture.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn tynnu&apos;r capsiynau isod ar y llun.</translation>

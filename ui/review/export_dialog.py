@@ -236,6 +236,14 @@ class ExportDialog(QDialog):
             translate("ExportDialog", "For internal use only (16:9, named INTERNAL-ONLY)")
         )
         self.internal_radio.setAccessibleName(translate("ExportDialog", "For internal use only"))
+        self.social_radio.setAccessibleDescription(
+            translate("ExportDialog", "Only when the person said Yes to public social media.")
+        )
+        self.internal_radio.setAccessibleDescription(
+            translate(
+                "ExportDialog", "Intranet and staff screens: a 16:9 copy, every file named INTERNAL-ONLY."
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
