@@ -158,6 +158,21 @@
         <translation>Taflodd yr ap y fersiwn anorffenedig hon.</translation>
     </message>
     <message>
+        <source>{who} recorded how the consent wording is known.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cofnododd {who} sut mae&apos;r geiriad caniatâd yn hysbys.</translation>
+    </message>
+    <message>
+        <source>{who} fetched answer {n} to export for internal use only.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd {who} ateb {n} i&apos;w allforio at ddefnydd mewnol yn unig.</translation>
+    </message>
+    <message>
+        <source>{who} fetched answer {n} to export for public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd {who} ateb {n} i&apos;w allforio ar gyfer cyfryngau cymdeithasol cyhoeddus.</translation>
+    </message>
+    <message>
         <source>{who}: {what}.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>{who}: {what}.</translation>
