@@ -15,9 +15,9 @@ with a Content-Security-Policy that allows no script at all, ``no-store`` and no
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Request
@@ -37,6 +37,7 @@ from server.web import csrf
 from server.web.withdraw_texts import SWITCH_LABEL, TEXTS, day_text, language, length_text
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 
 HERE = Path(__file__).resolve().parent
 STYLESHEET = HERE / "static" / "withdraw.css"
@@ -133,20 +134,32 @@ def stylesheet() -> Response:
     )
 
 
-async def _checked(request: Request) -> tuple[dict[str, str], str, HTMLResponse | None]:
-    """The posted form and its language, or the page to answer with when the form cannot be used."""
+async def _with_codes(
+    request: Request, work: Callable[[ServerContext, str, str, str], T]
+) -> tuple[dict[str, str], str, T] | HTMLResponse:
+    """Reads the posted form and runs ``work(ctx, address, reference, code)`` off the event loop.
+
+    Returns:
+        The form, its language and what ``work`` returned; or the page to answer with instead (the form
+        cannot be trusted or is empty, the codes are wrong, or too many wrong codes were tried).
+    """
     form = await _posted(request)
     lang = language(form.get("lang"))
     reference, code = form.get("reference", "").strip(), form.get("code", "").strip()
-    texts = TEXTS[lang]
     ctx: ServerContext = request.app.state.context
-    if not csrf.is_valid(request, ctx.secret, form.get("csrf", "")):
-        return form, lang, _form_page(request, lang, error=texts["session"], reference=reference, code=code,
-                                      status=400)  # fmt: skip
-    if not reference or not code:
-        return form, lang, _form_page(request, lang, error=texts["empty_codes"], reference=reference,
-                                      code=code, status=400)  # fmt: skip
-    return form, lang, None
+    problem = (
+        "session" if not csrf.is_valid(request, ctx.secret, form.get("csrf", ""))
+        else "empty_codes" if not reference or not code
+        else None
+    )  # fmt: skip
+    if problem is None:
+        try:
+            return form, lang, await run_in_threadpool(work, ctx, client_address(request), reference, code)
+        except TooManyAttemptsError as error:
+            return _limited(request, lang, error.retry_after_s)
+        except WrongCodesError:
+            problem = "wrong_codes"
+    return _form_page(request, lang, error=TEXTS[lang][problem], reference=reference, code=code, status=400)
 
 
 def _limited(request: Request, lang: str, retry_after_s: int) -> HTMLResponse:
@@ -154,11 +167,6 @@ def _limited(request: Request, lang: str, retry_after_s: int) -> HTMLResponse:
     return _page(request, "withdraw_limited.html", lang, status=429,
                  headers={"Retry-After": str(retry_after_s)}, title=TEXTS[lang]["limited_title"],
                  text=TEXTS[lang]["limited_text"].format(minutes=minutes))  # fmt: skip
-
-
-def _wrong(request: Request, lang: str, form: Mapping[str, str]) -> HTMLResponse:
-    return _form_page(request, lang, error=TEXTS[lang]["wrong_codes"], reference=form.get("reference", ""),
-                      code=form.get("code", ""), status=400)  # fmt: skip
 
 
 def _done(request: Request, lang: str, reference: str, withdrawn: Any, already: bool) -> HTMLResponse:
@@ -171,18 +179,10 @@ def _done(request: Request, lang: str, reference: str, withdrawn: Any, already: 
 @router.post("/withdraw")
 async def check_codes(request: Request) -> HTMLResponse:
     """Checks both codes and shows what withdrawing deletes (or that it was withdrawn already)."""
-    form, lang, refused = await _checked(request)
-    if refused is not None:
-        return refused
-    ctx: ServerContext = request.app.state.context
-    try:
-        found = await run_in_threadpool(
-            find_with_codes, ctx, client_address(request), form["reference"], form["code"]
-        )
-    except TooManyAttemptsError as error:
-        return _limited(request, lang, error.retry_after_s)
-    except WrongCodesError:
-        return _wrong(request, lang, form)
+    outcome = await _with_codes(request, find_with_codes)
+    if isinstance(outcome, HTMLResponse):
+        return outcome
+    form, lang, found = outcome
     if found.withdrawn_utc is not None:
         return _done(request, lang, found.reference, found.withdrawn_utc, already=True)
     texts = TEXTS[lang]
@@ -197,16 +197,8 @@ async def check_codes(request: Request) -> HTMLResponse:
 @router.post("/withdraw/confirm")
 async def confirm(request: Request) -> HTMLResponse:
     """Checks both codes again, withdraws at once (media deleted, tombstone kept) and says it is done."""
-    form, lang, refused = await _checked(request)
-    if refused is not None:
-        return refused
-    ctx: ServerContext = request.app.state.context
-    try:
-        done = await run_in_threadpool(
-            withdraw_with_codes, ctx, client_address(request), form["reference"], form["code"]
-        )
-    except TooManyAttemptsError as error:
-        return _limited(request, lang, error.retry_after_s)
-    except WrongCodesError:
-        return _wrong(request, lang, form)
+    outcome = await _with_codes(request, withdraw_with_codes)
+    if isinstance(outcome, HTMLResponse):
+        return outcome
+    _form, lang, done = outcome
     return _done(request, lang, str(done.reference), done.withdrawn_utc, already=done.already)

@@ -134,17 +134,17 @@ def test_a_submission_not_yet_approved_is_refused(
     assert caught.value.reason == "not_approved"
 
 
-@pytest.mark.parametrize("shape", list(Shape))
 def test_no_to_social_media_refuses_each_shape_with_nothing_written(
-    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path, shape: Shape
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
 ) -> None:
     seeded = seed(intake_server, deliverable(tmp_path / "src"), name="Non Jones", social_media=False)
     decide_directly(intake_server, seeded, "approved")
     client = _client(intake_server)
-    with pytest.raises(ExportRefusedError) as caught:
-        export_take(client, seeded.submission_id, seeded.take_ids[0], tmp_path / "out", [shape])
-    assert caught.value.reason == "no_social_media"
-    assert not (tmp_path / "out").exists()
+    for shapes in ([Shape.LANDSCAPE], [Shape.PORTRAIT], [Shape.SQUARE], list(Shape)):
+        with pytest.raises(ExportRefusedError) as caught:
+            export_take(client, seeded.submission_id, seeded.take_ids[0], tmp_path / "out", shapes)
+        assert caught.value.reason == "no_social_media"
+        assert not (tmp_path / "out").exists()
     # The server holds the same rule: asked for the video for social media directly, it refuses.
     with pytest.raises(RefusedError) as server_said:
         client.download_take(seeded.take_ids[0], tmp_path / "direct.mp4", use=Use.SOCIAL)
