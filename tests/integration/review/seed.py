@@ -22,7 +22,7 @@ from keyring.backend import KeyringBackend
 
 from recorder.campaign import load_campaign
 from tests.helpers.media import make_deliverable_mp4
-from tests.helpers.server import IntakeServer, send_submission
+from tests.helpers.server import DEFAULT_PACK, IntakeServer, send_submission
 
 
 class MemoryKeyring(KeyringBackend):
@@ -66,7 +66,7 @@ def start_with_settings(root: Path, settings: dict[str, int]) -> IntakeServer:
     Written after a first start (which creates the data folder, key and reviewer), then restarted, so the
     file is what the server reads whether or not environment overrides reach its process.
     """
-    server = IntakeServer.start(root)
+    server = IntakeServer.start(root, campaigns=[DEFAULT_PACK])
     server.stop()
     lines = [f"{name} = {value}" for name, value in settings.items()]
     (server.data_dir / "server.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
