@@ -24,6 +24,7 @@ from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
 
 OpenWindow = Callable[[ReviewServices], ReviewWindow]
+REPO = Path(__file__).resolve().parents[4]
 
 
 def open_export_for(qtbot: QtBot, window: ReviewWindow, seeded: Seeded) -> ExportDialog:
@@ -196,6 +197,9 @@ def test_unverified_wording_blocks_the_export_until_the_reviewer_records_why(
     consent = panel.consent
     assert consent.state_label.text().startswith("WORDING NOT VERIFIED")
     assert consent.state_label.property("bad") is True  # red, at the top of the consent box
+    shots = REPO / "test-output" / "review-consent"
+    shots.mkdir(parents=True, exist_ok=True)
+    assert consent.grab().save(str(shots / "wording-not-verified.png"))  # look at it
     assert not panel.export_button.isEnabled()
     window.open_export()  # Ctrl+E does nothing either
     assert window.export_dialog is None
@@ -207,6 +211,7 @@ def test_unverified_wording_blocks_the_export_until_the_reviewer_records_why(
     qtbot.waitUntil(lambda: panel.export_button.isEnabled(), timeout=20_000)
     assert consent.state_label.text() == "Consent given and current."
     assert consent.state_label.property("bad") is False
+    assert consent.grab().save(str(shots / "wording-reason-recorded.png"))
     assert "reviewer recorded on" in consent.verified_label.text()
     assert "signed paper form" in consent.verified_label.text()
     assert not consent.wording_record_button.isVisibleTo(window)
