@@ -26,8 +26,8 @@ from recorder.export import EndCardSpec, ExportRequest, Shape, export_clip, pars
 from recorder.export.render import CRF, PRESET
 from recorder.export.shapes import Size, crop_window, output_size
 from recorder.media.ffmpeg_binary import ffmpeg_exe
-from tests.unit.recorder.export.moving_face import make_moving_face_clip
 from tests.unit.recorder.export.consent_states import approved_consent
+from tests.unit.recorder.export.moving_face import make_moving_face_clip
 
 
 def reference_encode(clip: Path, out: Path, shape: Shape, source: Size) -> None:

@@ -34,7 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 2
 PENDING = ("queued", "uploading", "uploaded")
 SUBMISSION_STATES = (*PENDING, "confirmed", "failed", "cancelled")
 #: ``discard`` values: the server may hold a cancelled version (``pending``) until it discarded it (``done``)
@@ -393,14 +393,12 @@ class OutboxStore:
 
     def forget_withdrawal_codes(self, submission_id: str | None = None) -> None:
         """Erase the withdrawal code of one submission (None: of every submission) without handing it over."""
-        where, args = ("WHERE submission_id = ?", (submission_id,)) if submission_id else ("", ())
+        sql = "UPDATE submissions SET withdrawal_token = NULL WHERE withdrawal_token IS NOT NULL"
+        args: tuple[str, ...] = ()
+        if submission_id is not None:
+            sql, args = sql + " AND submission_id = ?", (submission_id,)
         with self.transaction() as db:
-            changed = db.execute(
-                f"UPDATE submissions SET withdrawal_token = NULL {where} "
-                + ("AND" if where else "WHERE")
-                + " withdrawal_token IS NOT NULL",
-                args,
-            ).rowcount
+            changed = db.execute(sql, args).rowcount
         if changed:
             self._truncate_wal()
 
