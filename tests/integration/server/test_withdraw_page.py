@@ -11,6 +11,7 @@ keyboard alone; the Done screen's link fills the form in; headers and CSRF are c
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 from collections.abc import Iterator
@@ -54,9 +55,15 @@ def deliverables(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module", autouse=True)
 def _axe_results_written() -> Iterator[None]:
+    """Adds this process's axe results to ``axe-results.json`` (pytest-xdist workers share the file)."""
     yield
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "axe-results.json").write_text(json.dumps(AXE_RESULTS, indent=2, sort_keys=True), encoding="utf-8")
+    path = OUT / "axe-results.json"
+    with (OUT / "axe-results.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        results.update(AXE_RESULTS)
+        path.write_text(json.dumps(results, indent=2, sort_keys=True), encoding="utf-8")
 
 
 def sent(server: IntakeServer, deliverables: list[Path]) -> tuple[dict[str, Any], str, str]:
