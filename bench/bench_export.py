@@ -22,10 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from recorder.campaign import load_campaign
-from recorder.export import ConsentState, EndCardSpec, ExportRequest, Shape, export_clip, parse_srt
+from recorder.export import EndCardSpec, ExportRequest, Shape, export_clip, parse_srt
 from recorder.export.render import CRF, PRESET
 from recorder.export.shapes import Size, crop_window, output_size
 from recorder.media.ffmpeg_binary import ffmpeg_exe
+from tests.unit.recorder.export.consent_states import approved_consent
 from tests.unit.recorder.export.moving_face import make_moving_face_clip
 
 
@@ -69,7 +70,7 @@ def main() -> None:
         source = Size(1280, 720)
 
         request = ExportRequest(
-            clip, Path(tmp) / "ours", "bench", list(Shape), ConsentState("approved"),
+            clip, Path(tmp) / "ours", "bench", list(Shape), approved_consent(),
             captions=parse_srt(captions_for(args.duration)), end_card=end_card,
         )  # fmt: skip
         started = time.perf_counter()

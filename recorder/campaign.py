@@ -47,6 +47,8 @@ if TYPE_CHECKING:  # requests costs ~0.15 s to import; only a pack given by URL 
 DEFAULT_PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "campaign" / "default"
 PACK_FILE = "campaign.toml"
 SCHEMA_VERSION = 1
+#: The languages the app shows a campaign in (a manifest's ``locale``); consent texts are published in each.
+LOCALES = ("en", "cy")
 CONSENT_SECTION_KINDS = ("purpose", "channels", "retention", "withdraw", "contact")
 MIN_PROMPT_S = 1  # short limits keep tests and demos fast; campaigns choose sensible ones
 MAX_PROMPT_S = 600

@@ -101,6 +101,7 @@ class MessageCode(enum.StrEnum):
     CA_BUNDLE_MISSING = "ca_bundle_missing"  # {path}: the extra CA file IT configured is not there
     CA_BUNDLE_UNREADABLE = "ca_bundle_unreadable"  # {path}: not PEM certificates
     LOCAL_FILES_NOT_DELETED = "local_files_not_deleted"  # {count} {folder}: tried again at the next start
+    CONSENT_WORDING_UNKNOWN = "consent_wording_unknown"  # the server holds other consent wording (422)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import logging
 
 from fastapi import FastAPI
 
+from server.access_log import keep_query_strings_out_of_access_log
 from server.api import public, review, review_media, submissions
 from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
@@ -16,6 +17,7 @@ from server.settings import Settings
 from server.storage import Storage
 from server.tus import routes as tus_routes
 from server.tus.protocol import TusProtocolMiddleware
+from server.web import withdraw_page
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ def open_context(settings: Settings) -> ServerContext:
 def create_app(settings: Settings) -> FastAPI:
     """Builds the intake server app for ``settings`` (the data folder and database are ready on return)."""
     context = open_context(settings)
+    keep_query_strings_out_of_access_log()
     app = FastAPI(title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.context = context
     install_error_handlers(app)
@@ -48,6 +51,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(public.router, prefix="/api/v1")
     app.include_router(review.router, prefix="/api/v1")
     app.include_router(review_media.router, prefix="/api/v1")
+    app.include_router(withdraw_page.router)
     app.add_middleware(BodyLimitMiddleware, limit_bytes=settings.json_body_limit_bytes)
     app.add_middleware(TusProtocolMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

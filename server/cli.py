@@ -1,4 +1,4 @@
-"""``voicebooth-server``: serve, add-upload-key, add-reviewer, purge; each subcommand takes ``--data DIR``."""
+"""``voicebooth-server`` subcommands: serve, add-upload-key, add-reviewer, add-campaign, purge."""
 
 from __future__ import annotations
 
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     reviewer.add_argument(
         "--password-stdin", action="store_true", required=True, help="read the password from stdin"
     )
+    campaign = add(
+        "add-campaign",
+        "Publish a campaign pack's consent wording (every version and language, with its SHA-256); "
+        "submissions of the campaign must then match one of them.",
+    )
+    campaign.add_argument("pack", help="the campaign pack: a folder, its campaign.toml, or an https:// URL")
     add("purge", "Apply the retention rules now (expired uploads, abandoned submissions, expired consent).")
     return parser
 
@@ -105,8 +111,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _admin(args: argparse.Namespace, settings: Settings) -> int:
+    from recorder.campaign import load_campaign
     from server.app import open_context
     from server.services import admin
+    from server.services.consent_texts import publish_campaign
     from server.services.purge import purge
 
     ctx = open_context(settings)
@@ -119,6 +127,9 @@ def _admin(args: argparse.Namespace, settings: Settings) -> int:
             password = sys.stdin.readline().rstrip("\r\n")
             admin.add_reviewer(ctx, args.name, password)
             print(f"Reviewer {args.name!r} can now sign in.")
+        elif args.command == "add-campaign":
+            for line in publish_campaign(ctx, load_campaign(args.pack)).lines():
+                print(line)
         else:
             for line in purge(ctx).lines():
                 print(line)
@@ -132,14 +143,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from recorder.campaign import CampaignError
     from server.services.admin import AdminError
+    from server.services.consent_texts import PublishError
 
     try:
         settings = _settings(args)
         if args.command == "serve":
             return _serve(args, settings)
         return _admin(args, settings)
-    except (SettingsError, AdminError) as error:
+    except (SettingsError, AdminError, CampaignError, PublishError) as error:
         print(f"voicebooth-server: {error}", file=sys.stderr)
         return 2
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from starlette.requests import HTTPConnection
 
+from recorder.codes import normalise_withdrawal_code, withdrawal_code_from_secret
 from server.db.engine import Database
+from server.services.withdraw_limits import WithdrawLimits
 from server.settings import Settings
 from server.storage import Storage
 from server.tus.locks import UploadLocks
@@ -55,15 +57,21 @@ class ServerContext:
     secret: bytes
     locks: UploadLocks = field(default_factory=UploadLocks)
     now: Callable[[], datetime] = utc_now
+    withdraw_limits: WithdrawLimits = field(init=False)
 
-    def withdrawal_token(self, submission_id: str) -> str:
-        """The withdrawal token of a submission: derived, so completing twice returns the same one."""
+    def __post_init__(self) -> None:
+        self.withdraw_limits = WithdrawLimits.from_settings(self.settings)
+
+    def withdrawal_code(self, submission_id: str) -> str:
+        """The person's withdrawal code (:mod:`recorder.codes`, ~70 bits), derived from the server's secret:
+        completing twice returns the same one and no code is stored."""
         digest = hmac.new(self.secret, f"withdraw:{submission_id}".encode(), hashlib.sha256).digest()
-        return digest[:20].hex()
+        return withdrawal_code_from_secret(digest)
 
-    def withdrawal_token_matches(self, submission_id: str, token: str) -> bool:
-        """Constant-time check of a withdrawal token."""
-        return hmac.compare_digest(self.withdrawal_token(submission_id), token)
+    def withdrawal_code_matches(self, submission_id: str, typed: str) -> bool:
+        """Constant-time check of a withdrawal code as typed (any case, spaces or dashes)."""
+        code = normalise_withdrawal_code(typed) or ""
+        return hmac.compare_digest(self.withdrawal_code(submission_id).encode(), code.encode())
 
 
 def get_context(connection: HTTPConnection) -> ServerContext:

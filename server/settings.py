@@ -33,6 +33,10 @@ class Settings:
         min_free_bytes: uploads are refused when they would leave less free disk space than this.
         login_attempts: failed logins in a row before the account is locked for login_lock_s.
         login_lock_s: how long a reviewer account stays locked after too many failed logins.
+        withdraw_attempts_per_reference: wrong withdrawal codes for one reference within
+            withdraw_attempt_window_s before that reference is refused (429) for the rest of the window.
+        withdraw_attempts_per_address: the same for one client address (any references).
+        withdraw_attempt_window_s: the window the withdrawal attempts are counted in.
         tls_certfile: PEM certificate for HTTPS (with tls_keyfile); empty serves plain HTTP.
         tls_keyfile: PEM private key for HTTPS.
     """
@@ -49,6 +53,9 @@ class Settings:
     min_free_bytes: int = 256 * 1024**2
     login_attempts: int = 10
     login_lock_s: int = 15 * 60
+    withdraw_attempts_per_reference: int = 5
+    withdraw_attempts_per_address: int = 20
+    withdraw_attempt_window_s: int = 15 * 60
     tls_certfile: str = ""
     tls_keyfile: str = ""
 
@@ -84,6 +91,9 @@ class Settings:
             "open_retention_days",
             "login_attempts",
             "login_lock_s",
+            "withdraw_attempts_per_reference",
+            "withdraw_attempts_per_address",
+            "withdraw_attempt_window_s",
         )
         for name in positive:
             value = getattr(self, name)

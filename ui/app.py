@@ -182,7 +182,11 @@ def run_demo(options: Options) -> int:
         config, campaign = load_settings(
             values, policy_source=FirstExisting([]), user_settings_path=server.root / "settings.toml"
         )
+        server.publish_campaign(campaign.source)  # as IT would: the server holds the wording people see
         return run_gui(options, config, campaign)
+    except DemoError as error:
+        print(f"The demo could not start: {error}", file=sys.stderr)
+        return 1
     except (ConfigError, CampaignError) as error:
         print(f"Voicebooth cannot start: {error}", file=sys.stderr)
         return 2

@@ -2,11 +2,14 @@
 
 The demo server is the real intake server (``voicebooth-server``) started on 127.0.0.1 on a free port
 with its own temporary data folder and an upload key made for it, so the app's Send works end to end on
-one machine. It runs as a child process through the server's command-line contract (DESIGN.md
-"Intake server"): that interface is stable, and the server's hashing and probing then never compete with
-the UI thread for the interpreter lock. It is stopped (and its folder deleted) when the app exits. A demo
-killed outright cannot delete its folder; the next demo does (:mod:`ui.demo_folders`: each folder is
-locked by its running demo, and folders nobody holds are removed at start).
+one machine. Like a real deployment, it then holds the consent wording of the campaign the app shows
+(:meth:`DemoServer.publish_campaign`, ``voicebooth-server add-campaign``), so what the demo sends is checked
+against the published wording and review shows it as verified. It runs as a child process through the
+server's command-line contract (DESIGN.md "Intake server"): that interface is stable, and the server's
+hashing and probing then never compete with the UI thread for the interpreter lock. It is stopped (and
+its folder deleted) when the app exits. A demo killed outright cannot delete its folder; the next demo
+does (:mod:`ui.demo_folders`: each folder is locked by its running demo, and folders nobody holds are
+removed at start).
 
 Without a display nobody could see the window, so :func:`run_headless_demo` says so and instead records
 one short take per campaign prompt from the synthetic camera and microphone (``voicebooth record``) and
@@ -158,6 +161,22 @@ class DemoServer:
             raise DemoError(f"The demo server could not create an upload key: {detail}")
         return lines[-1].strip()
 
+    def publish_campaign(self, pack: str | Path) -> None:
+        """Publish the consent wording of the campaign pack the app uses (``voicebooth-server add-campaign``).
+
+        Raises:
+            DemoError: the server refused the pack (the message says why).
+        """
+        result = subprocess.run(
+            _server_command("add-campaign", str(pack), "--data", str(self.root / "server")),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if result.returncode != 0:
+            detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            raise DemoError(f"The demo server could not publish the campaign's consent wording: {detail}")
+
     def _wait_ready(self, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -267,6 +286,7 @@ def run_headless_demo(take_s: int = DEMO_TAKE_S, *, server: DemoServer | None = 
     try:
         server = server or DemoServer.start()
         campaign = load_campaign()
+        server.publish_campaign(campaign.source)
         submission_dir = server.app_data_dir / "demo-submission"
         for prompt in campaign.prompts:
             print(f"Recording {take_s} s for: {prompt.text.get('en')}", flush=True)

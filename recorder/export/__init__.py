@@ -3,6 +3,7 @@
 Qt-free; called by review mode (ui/review) on a worker thread. Entry point: :func:`export_clip`.
 """
 
+from recorder.consent_rules import Use
 from recorder.export.consent import ConsentState, ExportRefusedError, check_exportable
 from recorder.export.job import CancelledError, ExportError, ExportRequest, ExportResult, export_clip
 from recorder.export.render import EndCardSpec
@@ -21,6 +22,7 @@ __all__ = [
     "Shape",
     "Size",
     "SrtError",
+    "Use",
     "check_exportable",
     "export_clip",
     "parse_srt",

@@ -2,7 +2,7 @@
 
 State of a job::
 
-    check consent ──refused──> ExportRefusedError (nothing written)
+    check consent and use ──refused──> ExportRefusedError (nothing written)
          │
     probe the clip ──unreadable──> ExportError
          │
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from recorder.consent_rules import INTERNAL_ONLY, Use
 from recorder.export.consent import ConsentState, check_exportable
 from recorder.export.crop_path import CropPath, plan_crop
 from recorder.export.faces import DEFAULT_SAMPLE_FPS, FaceFinder, FaceTrack, track_faces
@@ -38,7 +39,7 @@ from recorder.media.ffmpeg_binary import ffmpeg_exe
 from recorder.media.probe import ProbeError, probe_video
 from recorder.media.run import CancelledError, FfmpegError
 
-__all__ = ["CancelledError", "ExportError", "ExportRequest", "ExportResult", "export_clip"]
+__all__ = ["CancelledError", "ExportError", "ExportRequest", "ExportResult", "export_clip", "export_stem"]
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ class ExportRequest:
         end_card: the campaign end card in the export's language (None: no card).
         sample_fps: frames a second analysed for faces.
         now_utc: the time consent expiry is judged at (None: now).
+        use: what the export is for: public social media (needs the person's Yes), or internal
+            communications only (16:9; every file name says ``INTERNAL-ONLY``).
     """
 
     clip: Path
@@ -75,6 +78,7 @@ class ExportRequest:
     end_card: EndCardSpec | None = None
     sample_fps: float = DEFAULT_SAMPLE_FPS
     now_utc: datetime | None = None
+    use: Use = Use.SOCIAL
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,12 @@ def safe_stem(name: str) -> str:
     return stem[:80] or "export"
 
 
+def export_stem(base_name: str, use: Use) -> str:
+    """The file name stem of an export: ``base_name`` made safe, labelled ``INTERNAL-ONLY`` for that use."""
+    stem = safe_stem(base_name)
+    return f"{stem}_{INTERNAL_ONLY}" if use is Use.INTERNAL else stem
+
+
 def export_clip(
     request: ExportRequest,
     *,
@@ -102,11 +112,12 @@ def export_clip(
     """Runs the whole export (module docstring). Safe to call from any thread.
 
     Raises:
-        ExportRefusedError: consent is withdrawn or expired, or the submission is not approved.
+        ExportRefusedError: consent is withdrawn or expired, the submission is not approved, its wording
+            is not verified, or the use is not one the person agreed to (:mod:`recorder.consent_rules`).
         ExportError: the clip cannot be read, or a shape cannot be rendered (plain English).
         CancelledError: ``cancel`` was set; no exported file is left behind.
     """
-    check_exportable(request.consent, request.now_utc)
+    check_exportable(request.consent, request.now_utc, use=request.use, shapes=request.shapes)
     if not request.shapes:
         raise ExportError("Choose at least one shape to export.")
     shapes = list(dict.fromkeys(request.shapes))
@@ -143,7 +154,7 @@ def export_clip(
         timings["faces"] = time.perf_counter() - started
     crops = {s: plan_crop(track, crop_window(s, source)) for s in needs_crop if track is not None}
     request.out_dir.mkdir(parents=True, exist_ok=True)
-    stem = safe_stem(request.base_name)
+    stem = export_stem(request.base_name, request.use)
     done: dict[Shape, Path] = {}
     share = (1.0 - analysis_weight) / len(shapes)
     try:

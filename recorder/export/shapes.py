@@ -25,6 +25,12 @@ class Shape(enum.Enum):
         return int(width) / int(height)
 
     @property
+    def social_only(self) -> bool:
+        """Made only for social media feeds (9:16 stories and reels, 1:1 feeds); 16:9 is also the recorded
+        shape, used for internal communications."""
+        return self is not Shape.LANDSCAPE
+
+    @property
     def slug(self) -> str:
         """A file-name friendly form: ``16x9``, ``9x16``, ``1x1``."""
         return self.value.replace(":", "x")

@@ -47,7 +47,13 @@ class ApiError(UploadError):
 
 @dataclass(frozen=True)
 class Receipt:
-    """What the server returns once it has received the whole submission."""
+    """What the server returns once it has received the whole submission.
+
+    Attributes:
+        reference: the reference code (``VB-XXXX-XXXX``).
+        withdrawal_token: the person's withdrawal code (:mod:`recorder.codes`); never logged.
+        status: ``received`` (or what a reviewer has decided since, for a repeat).
+    """
 
     reference: str
     withdrawal_token: str
@@ -200,6 +206,16 @@ class IntakeApi:
                     status=status,
                     code=code,
                     message_code=MessageCode.UPLOAD_KEY_REFUSED,
+                )
+            if code == "consent_wording_unknown":
+                raise ApiError(
+                    "The intake server does not have the consent wording this person was shown, so it "
+                    "cannot accept the video. The video is kept on this computer: ask IT to bring the "
+                    "campaign up to date on this computer and on the server.",
+                    permanent=True,
+                    status=status,
+                    code=code,
+                    message_code=MessageCode.CONSENT_WORDING_UNKNOWN,
                 )
             raise ApiError(
                 f"The intake server could not {doing}: {message or f'HTTP {status}'}",

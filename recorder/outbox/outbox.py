@@ -192,9 +192,15 @@ class Outbox:
                 return record
         return None
 
-    def withdrawal_token(self, submission_id: str) -> str | None:
-        """The token that lets the person withdraw a confirmed submission (keep it private)."""
-        return self.store.withdrawal_token(submission_id)
+    def take_withdrawal_code(self, submission_id: str) -> str | None:
+        """The person's withdrawal code for a submission :meth:`send` confirmed, handed over once.
+
+        The Done screen calls this once and shows the code (text, QR code of
+        :func:`recorder.codes.withdrawal_page_url`, print); the outbox erases its copy as it hands it over,
+        so the app keeps no withdrawal secret afterwards. None when there is none any more: taken already,
+        confirmed by :meth:`send_pending` (nobody was there to be shown it), or left from an earlier run.
+        """
+        return self.store.take_withdrawal_code(submission_id)
 
     def cancel(self, submission_id: str) -> bool:
         """Cancel a submission before the server confirms it: stop sending, delete its local files.
@@ -314,6 +320,7 @@ class Outbox:
                     continue
                 try:
                     reference = self._send_locked(record.submission_id, progress, cancel)
+                    self.store.forget_withdrawal_codes(record.submission_id)  # nobody is here to see it
                     results.append(SendResult(record.submission_id, reference, None))
                 except SendError as error:
                     results.append(SendResult(record.submission_id, None, str(error)))

@@ -16,6 +16,11 @@ the same transaction as the cancellation, so a crash or a server that is down ne
 File states: ``queued`` → ``uploading`` (upload URL stored before the first byte) → ``uploaded`` →
 ``attached`` (the server linked it to its take). The database holds no personal details: the manifest
 stays in the submission folder and is deleted with the media.
+
+The person's withdrawal code (column ``withdrawal_token``) is stored with the confirmation only so the Done
+screen can show it: :meth:`OutboxStore.take_withdrawal_code` hands it over once and erases it, and any code
+nobody took is erased when the outbox is opened again (secure_delete, then the WAL is truncated, so the
+file keeps no copy).
 """
 
 from __future__ import annotations
@@ -161,8 +166,10 @@ class OutboxStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA secure_delete=ON")  # an erased withdrawal code is overwritten in the file
         self._db.executescript(_SCHEMA)
         self._upgrade()
+        self.forget_withdrawal_codes()  # from an earlier run: whoever could have been shown them has gone
 
     def _upgrade(self) -> None:
         """Brings an outbox file written by an earlier version up to :data:`SCHEMA_VERSION`."""
@@ -369,9 +376,33 @@ class OutboxStore:
         with self.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
-    def withdrawal_token(self, submission_id: str) -> str | None:
-        with self._lock:
-            row = self._db.execute(
+    def take_withdrawal_code(self, submission_id: str) -> str | None:
+        """The withdrawal code stored at confirmation, erased as it is handed over (None: none kept)."""
+        with self.transaction() as db:
+            row = db.execute(
                 "SELECT withdrawal_token FROM submissions WHERE submission_id = ?", (submission_id,)
             ).fetchone()
-            return None if row is None else row["withdrawal_token"]
+            code = None if row is None else row["withdrawal_token"]
+            if code is not None:
+                db.execute(
+                    "UPDATE submissions SET withdrawal_token = NULL WHERE submission_id = ?", (submission_id,)
+                )
+        if code is not None:
+            self._truncate_wal()
+        return code
+
+    def forget_withdrawal_codes(self, submission_id: str | None = None) -> None:
+        """Erase the withdrawal code of one submission (None: of every submission) without handing it over."""
+        sql = "UPDATE submissions SET withdrawal_token = NULL WHERE withdrawal_token IS NOT NULL"
+        args: tuple[str, ...] = ()
+        if submission_id is not None:
+            sql, args = sql + " AND submission_id = ?", (submission_id,)
+        with self.transaction() as db:
+            changed = db.execute(sql, args).rowcount
+        if changed:
+            self._truncate_wal()
+
+    def _truncate_wal(self) -> None:
+        """Checkpoint and empty the write-ahead log, which still holds the page as it was before."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

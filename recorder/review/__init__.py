@@ -21,6 +21,7 @@ from recorder.review.models import (
     SubmissionSummary,
     TakeInfo,
     Withdrawal,
+    Wording,
 )
 from recorder.review.token_store import StoredSignIn, TokenStore
 
@@ -44,4 +45,5 @@ __all__ = [
     "TakeInfo",
     "TokenStore",
     "Withdrawal",
+    "Wording",
 ]

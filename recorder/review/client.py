@@ -20,6 +20,7 @@ from typing import Any
 
 import requests
 
+from recorder.consent_rules import Use
 from recorder.logs import register_person_details
 from recorder.media.run import CancelledError
 from recorder.redact import REDACTOR
@@ -38,10 +39,12 @@ from recorder.review.models import (
     SubmissionDetail,
     SubmissionPage,
     Withdrawal,
+    Wording,
     parse_detail,
     parse_page,
     parse_time,
     parse_withdrawal,
+    parse_wording,
 )
 from recorder.review.token_store import StoredSignIn, TokenStore
 from recorder.takes.files import sha256_file
@@ -260,6 +263,25 @@ class ReviewClient:
         except (ValueError, TypeError, AttributeError) as error:
             raise _unexpected("the withdrawal") from error
 
+    def confirm_wording(self, submission_id: str, reason: str) -> Wording:
+        """Record why the consent wording of a submission the server could not verify is known (audited).
+
+        Raises:
+            RefusedError: no reason (nothing is sent), or the server refused (the wording is verified or
+                was confirmed already; the submission was withdrawn or has not arrived).
+        """
+        if not reason.strip():
+            raise RefusedError("Write how you know which wording the person was shown.")
+        body = self.http.json(
+            "POST",
+            f"/api/v1/review/submissions/{submission_id}/wording",
+            json_body={"reason": reason.strip()},
+        )
+        wording = parse_wording(body.get("wording") if isinstance(body, Mapping) else None)
+        if wording.status != "confirmed":
+            raise _unexpected("recording the wording")
+        return wording
+
     def comment(self, take_id: str, at_ms: int, text: str) -> None:
         if not text.strip():
             raise RefusedError("Write a comment first.")
@@ -289,30 +311,39 @@ class ReviewClient:
         take_id: str,
         dest: Path,
         *,
+        use: Use,
         expected_sha256: str | None = None,
         progress: Callable[[float], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> Path:
-        """Download a take's video to ``dest``, resuming a partial ``dest.part`` with HTTP Range.
+        """Download a take's video for an export to ``dest``, resuming a partial ``dest.part`` with Range.
+
+        The server checks the consent rule for ``use`` first (:mod:`recorder.consent_rules`).
 
         Raises:
+            RefusedError: the server refused the export (``code`` ``export_refused``, ``reason``).
             ClipMissingError: the server has no video for the take.
             CancelledError: ``cancel`` was set (the partial file is kept for a later resume).
             ServerFailedError: the file arrived but its SHA-256 does not match the manifest.
         """
         part = dest.with_name(dest.name + ".part")
         have = part.stat().st_size if part.exists() else 0
-        path = f"/api/v1/review/takes/{take_id}/video"
+        path = f"/api/v1/review/takes/{take_id}/export"
         headers = {"Range": f"bytes={have}-", "Accept-Encoding": "identity"} if have else {}
         try:
             response = self.http.request(
-                "GET", path, headers=headers, stream=True, not_found=ClipMissingError
+                "GET",
+                path,
+                params={"use": use.value},
+                headers=headers,
+                stream=True,
+                not_found=ClipMissingError,
             )
         except RefusedError as error:
             if have and error.status == 416:
                 part.unlink(missing_ok=True)  # the partial file is longer than the video: start again
                 return self.download_take(
-                    take_id, dest, expected_sha256=expected_sha256, progress=progress, cancel=cancel
+                    take_id, dest, use=use, expected_sha256=expected_sha256, progress=progress, cancel=cancel
                 )
             raise
         with response:

@@ -53,7 +53,19 @@ class ClipMissingError(NotFoundError):
 
 
 class RefusedError(ReviewError):
-    """The server refused the request as invalid (4xx other than the above), with its plain reason."""
+    """The server refused the request (4xx other than the above), with its plain reason.
+
+    Attributes:
+        code: the server's ``error.code`` (e.g. ``export_refused``), when it sent one.
+        reason: the server's ``error.reason`` (an export refusal's reason), when it sent one.
+    """
+
+    def __init__(
+        self, message: str, status: int | None = None, *, code: str | None = None, reason: str | None = None
+    ) -> None:
+        super().__init__(message, status)
+        self.code = code
+        self.reason = reason
 
 
 class TokenStoreError(ReviewError):

@@ -128,22 +128,23 @@ class ReviewHttp:
             ) from error
 
 
-def plain_server_message(response: requests.Response) -> str | None:
-    """The ``error.message`` of a CONTRACTS.md error body, if there is one."""
+def server_error_field(response: requests.Response, name: str) -> str | None:
+    """A field (``message``, ``code``, ``reason``) of a CONTRACTS.md error body, if there is one."""
     try:
         body = response.json()
     except ValueError:
         return None
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        message = body["error"].get("message")
-        return str(message) if message else None
+        value = body["error"].get(name)
+        return str(value) if value else None
     return None
 
 
 def error_for(response: requests.Response, not_found: type[NotFoundError] = NotFoundError) -> ReviewError:
     """The :class:`ReviewError` for an error response (the body is read and the response closed)."""
     status = response.status_code
-    message = plain_server_message(response)
+    message = server_error_field(response, "message")
+    code, reason = server_error_field(response, "code"), server_error_field(response, "reason")
     response.close()
     if status == 401:
         return SignedOutError("Your sign-in has ended. Please sign in again.", status)
@@ -161,4 +162,6 @@ def error_for(response: requests.Response, not_found: type[NotFoundError] = NotF
             "happening, tell IT.",
             status,
         )
-    return RefusedError(message or f"The server refused the request (status {status}).", status)
+    return RefusedError(
+        message or f"The server refused the request (status {status}).", status, code=code, reason=reason
+    )

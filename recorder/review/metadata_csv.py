@@ -2,7 +2,9 @@
 
 One row per exported file. Person details appear only where the person agreed to them being shown with
 the video (``show``); the others are left empty, because this sheet travels with the clips to whoever
-publishes them. Consent choices get one column each (``consent_<choice id>``: yes / no). Values that
+publishes them. ``use`` says what the files may be used for (public social media, or ``INTERNAL-ONLY``:
+internal communications only, when the export was made for that). Consent choices get one column each
+(``consent_<choice id>``: yes / no). Values that
 start with ``= + - @`` are prefixed with ``'`` so a spreadsheet never runs them as formulas.
 """
 
@@ -14,11 +16,12 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from recorder.consent_rules import Use
 from recorder.export import ExportResult
 from recorder.review.models import PERSON_FIELDS, SubmissionDetail, TakeInfo
 
 BASE_COLUMNS = (
-    "file", "shape", "reference", "submission_id", "take_id", "prompt_id", "prompt_text", "duration_s",
+    "file", "shape", "use", "reference", "submission_id", "take_id", "prompt_id", "prompt_text", "duration_s",
     "status", "consent_version", "consent_given_utc", "consent_expires_utc",
     *(f"person_{key}" for key in PERSON_FIELDS), "exported_utc",
 )  # fmt: skip
@@ -34,7 +37,11 @@ def _iso(value: datetime | None) -> str:
 
 
 def metadata_rows(
-    detail: SubmissionDetail, take: TakeInfo, result: ExportResult, exported_utc: datetime | None = None
+    detail: SubmissionDetail,
+    take: TakeInfo,
+    result: ExportResult,
+    use: Use,
+    exported_utc: datetime | None = None,
 ) -> list[dict[str, str]]:
     """One row per file in ``result``."""
     shown = {f.key: f.value for f in detail.summary.person if f.show}
@@ -44,6 +51,7 @@ def metadata_rows(
         row: dict[str, object] = {
             "file": path.name,
             "shape": shape.value,
+            "use": use.sheet_text,
             "reference": detail.summary.reference,
             "submission_id": detail.submission_id,
             "take_id": take.take_id,

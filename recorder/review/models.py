@@ -155,8 +155,50 @@ def parse_page(raw: Mapping[str, Any]) -> SubmissionPage:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """What the server knows of the consent wording the person was shown.
+
+    Attributes:
+        status: ``verified`` (the server holds the exact text: :attr:`text`), ``confirmed`` (a reviewer
+            recorded why it is known: :attr:`reason`), or ``unverified`` (neither: it cannot be exported).
+        text: the exact wording from the server (verified only).
+        locale: the language of :attr:`text`.
+        reason, confirmed_by, confirmed_utc: a reviewer's record (confirmed only).
+    """
+
+    status: str = "unverified"
+    text: str = ""
+    locale: str = ""
+    reason: str = ""
+    confirmed_by: str = ""
+    confirmed_utc: datetime | None = None
+
+    @property
+    def known(self) -> bool:
+        """Whether the export rule treats the wording as known."""
+        return self.status in ("verified", "confirmed")
+
+
+def parse_wording(raw: object) -> Wording:
+    """The detail's ``consent.wording`` (a server without it: unverified)."""
+    if not isinstance(raw, Mapping):
+        return Wording()
+    confirmation = raw.get("confirmation") if isinstance(raw.get("confirmation"), Mapping) else {}
+    assert isinstance(confirmation, Mapping)
+    status = _text(raw, "status", default="unverified")
+    return Wording(
+        status=status if status in ("verified", "confirmed") else "unverified",
+        text=_text(raw, "text"),
+        locale=_text(raw, "locale"),
+        reason=_text(confirmation, "reason"),
+        confirmed_by=_text(confirmation, "reviewer"),
+        confirmed_utc=parse_time(confirmation.get("created_utc")),
+    )
+
+
+@dataclass(frozen=True)
 class ConsentRecord:
-    """What the person agreed to (manifest consent plus the server's expiry)."""
+    """What the person agreed to (manifest consent plus the server's expiry and wording check)."""
 
     version_id: str
     text_sha256: str
@@ -165,6 +207,7 @@ class ConsentRecord:
     expires_utc: datetime | None
     locale: str = "en"
     expired: bool = False  # the server's verdict (its clock is the one that counts)
+    wording: Wording = field(default_factory=Wording)
 
 
 @dataclass(frozen=True)
@@ -260,6 +303,7 @@ def parse_detail(raw: Mapping[str, Any]) -> SubmissionDetail:
         expires_utc=parse_time(consent_raw.get("expires_utc") or raw.get("consent_expires_utc")),
         locale=locale,
         expired=bool(consent_raw.get("expired", raw.get("consent_expired", False))),
+        wording=parse_wording(consent_raw.get("wording")),
     )
     decisions = tuple(
         DecisionEntry(

@@ -158,6 +158,21 @@
         <translation>Taflodd yr ap y fersiwn anorffenedig hon.</translation>
     </message>
     <message>
+        <source>{who} recorded how the consent wording is known.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cofnododd {who} sut mae&apos;r geiriad caniatâd yn hysbys.</translation>
+    </message>
+    <message>
+        <source>{who} fetched answer {n} to export for internal use only.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd {who} ateb {n} i&apos;w allforio at ddefnydd mewnol yn unig.</translation>
+    </message>
+    <message>
+        <source>{who} fetched answer {n} to export for public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd {who} ateb {n} i&apos;w allforio ar gyfer cyfryngau cymdeithasol cyhoeddus.</translation>
+    </message>
+    <message>
         <source>{who}: {what}.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>{who}: {what}.</translation>
@@ -300,6 +315,26 @@
         <translation>Y geiriau a ddarllenodd y person cyn cytuno, yn eu hiaith nhw.</translation>
     </message>
     <message>
+        <source>How do you know which wording they were shown? (e.g. the signed paper form, the campaign pack version used at the event). This is kept in the audit trail.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sut ydych chi&apos;n gwybod pa eiriad a ddangoswyd iddyn nhw? (e.e. y ffurflen bapur wedi&apos;i llofnodi, y fersiwn o&apos;r pecyn ymgyrch a ddefnyddiwyd yn y digwyddiad). Caiff hyn ei gadw yn y trywydd archwilio.</translation>
+    </message>
+    <message>
+        <source>How the wording is known</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sut mae&apos;r geiriad yn hysbys</translation>
+    </message>
+    <message>
+        <source>Record how the wording is known</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cofnodi sut mae&apos;r geiriad yn hysbys</translation>
+    </message>
+    <message>
+        <source>Saves your reason on the server; then the video can be exported.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw eich rheswm ar y gweinydd; yna gellir allforio&apos;r fideo.</translation>
+    </message>
+    <message>
         <source>WITHDRAWN: this person has withdrawn consent. Do not use.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>WEDI&apos;I DYNNU&apos;N ÔL: mae&apos;r unigolyn hwn wedi tynnu ei ganiatâd yn ôl. Peidiwch â&apos;i ddefnyddio.</translation>
@@ -310,9 +345,24 @@
         <translation>WEDI DOD I BEN: mae&apos;r caniatâd hwn wedi dod i ben. Peidiwch â&apos;i ddefnyddio.</translation>
     </message>
     <message>
+        <source>WORDING NOT VERIFIED: the server does not hold the exact words this person agreed to. It cannot be exported until you record how the wording is known.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>GEIRIAD HEB EI WIRIO: nid oes gan y gweinydd yr union eiriau y cytunodd yr unigolyn hwn iddynt. Ni ellir ei allforio nes i chi gofnodi sut mae&apos;r geiriad yn hysbys.</translation>
+    </message>
+    <message>
         <source>Consent given and current.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Caniatâd wedi&apos;i roi ac yn ddilys.</translation>
+    </message>
+    <message>
+        <source>May be used: internal communications and public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gellir ei ddefnyddio: cyfathrebu mewnol a chyfryngau cymdeithasol cyhoeddus.</translation>
+    </message>
+    <message>
+        <source>May be used: internal communications. Not on public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gellir ei ddefnyddio: cyfathrebu mewnol. Nid ar gyfryngau cymdeithasol cyhoeddus.</translation>
     </message>
     <message>
         <source>Version: {version}
@@ -354,14 +404,24 @@ Yn dod i ben: {expires}</translation>
         <translation>Dewison nhw beidio â rhoi unrhyw fanylion.</translation>
     </message>
     <message>
+        <source>Checked: these are exactly the words the person was shown (the intake server&apos;s record).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi&apos;i wirio: dyma&apos;r union eiriau a ddangoswyd i&apos;r unigolyn (cofnod y gweinydd derbyn).</translation>
+    </message>
+    <message>
+        <source>{reviewer} recorded on {when} how the wording is known: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cofnododd {reviewer} ar {when} sut mae&apos;r geiriad yn hysbys: {reason}</translation>
+    </message>
+    <message>
         <source>The wording of consent version {version} is not in this campaign pack, so it cannot be shown here. Its fingerprint is {sha}.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid yw geiriad fersiwn caniatâd {version} yn y pecyn ymgyrch hwn, felly ni ellir ei ddangos yma. Ei ôl bys yw {sha}.</translation>
     </message>
     <message>
-        <source>Checked: these are exactly the words the person was shown.</source>
+        <source>The server does not hold this wording: it is shown from this computer&apos;s campaign pack, whose words match the fingerprint recorded with the submission.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi&apos;i wirio: dyma&apos;r union eiriau a ddangoswyd i&apos;r unigolyn.</translation>
+        <translation>Nid oes gan y gweinydd y geiriad hwn: fe&apos;i dangosir o becyn ymgyrch y cyfrifiadur hwn, y mae ei eiriau&apos;n cyfateb i&apos;r ôl bys a gofnodwyd gyda&apos;r cyflwyniad.</translation>
     </message>
     <message>
         <source>Warning: these words do not match the fingerprint recorded with the submission; the person may have seen a different wording.</source>
@@ -715,6 +775,11 @@ Yn dod i ben: {expires}</translation>
         <source>{count} of the sent recordings could not be deleted from {folder}; Voicebooth will try again at the next start.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd dileu {count} o&apos;r recordiadau a anfonwyd o {folder}; bydd Voicebooth yn rhoi cynnig arall arni pan fydd yn dechrau nesaf.</translation>
+    </message>
+    <message>
+        <source>The intake server does not have the consent wording this person was shown, so it cannot accept the video. The video is kept on this computer: ask IT to bring the campaign up to date on this computer and on the server.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oes gan y gweinydd derbyn y geiriad caniatâd a ddangoswyd i&apos;r unigolyn hwn, felly ni all dderbyn y fideo. Caiff y fideo ei gadw ar y cyfrifiadur hwn: gofynnwch i&apos;r adran TG ddiweddaru&apos;r ymgyrch ar y cyfrifiadur hwn ac ar y gweinydd.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1276,46 @@ Who to contact: {contact}</source>
         <source>Tick each shape you want a video in.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ticiwch bob siâp rydych chi eisiau fideo ynddo.</translation>
+    </message>
+    <message>
+        <source>May be used: internal communications and public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gellir ei ddefnyddio: cyfathrebu mewnol a chyfryngau cymdeithasol cyhoeddus.</translation>
+    </message>
+    <message>
+        <source>{person} said No to public social media. May be used: internal communications only: save a copy for internal use (16:9, every file named INTERNAL-ONLY).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dywedodd {person} Na i gyfryngau cymdeithasol cyhoeddus. Gellir ei ddefnyddio: cyfathrebu mewnol yn unig: cadwch gopi at ddefnydd mewnol (16:9, pob ffeil wedi&apos;i henwi&apos;n INTERNAL-ONLY).</translation>
+    </message>
+    <message>
+        <source>The person said No to public social media. May be used: internal communications only: save a copy for internal use (16:9, every file named INTERNAL-ONLY).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dywedodd yr unigolyn Na i gyfryngau cymdeithasol cyhoeddus. Gellir ei ddefnyddio: cyfathrebu mewnol yn unig: cadwch gopi at ddefnydd mewnol (16:9, pob ffeil wedi&apos;i henwi&apos;n INTERNAL-ONLY).</translation>
+    </message>
+    <message>
+        <source>For public social media</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ar gyfer cyfryngau cymdeithasol cyhoeddus</translation>
+    </message>
+    <message>
+        <source>For internal use only (16:9, named INTERNAL-ONLY)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>At ddefnydd mewnol yn unig (16:9, wedi&apos;i enwi&apos;n INTERNAL-ONLY)</translation>
+    </message>
+    <message>
+        <source>For internal use only</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>At ddefnydd mewnol yn unig</translation>
+    </message>
+    <message>
+        <source>Only when the person said Yes to public social media.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ond pan ddywedodd yr unigolyn Ie i gyfryngau cymdeithasol cyhoeddus.</translation>
+    </message>
+    <message>
+        <source>Intranet and staff screens: a 16:9 copy, every file named INTERNAL-ONLY.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mewnrwyd a sgriniau staff: copi 16:9, pob ffeil wedi&apos;i henwi&apos;n INTERNAL-ONLY.</translation>
     </message>
     <message>
         <source>Draws the captions below onto the picture.</source>
@@ -2402,6 +2507,26 @@ Who to contact: {contact}</source>
         <translation>Aeth rhywbeth o&apos;i le yn annisgwyl. Rhowch gynnig arall arni.</translation>
     </message>
     <message>
+        <source>{person} said No to their video being shared on public social media, so it cannot be exported for social media. Nothing was saved. You can save a copy for internal use only.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dywedodd {person} Na i rannu eu fideo ar gyfryngau cymdeithasol cyhoeddus, felly ni ellir ei allforio ar gyfer cyfryngau cymdeithasol. Ni chadwyd dim. Gallwch gadw copi at ddefnydd mewnol yn unig.</translation>
+    </message>
+    <message>
+        <source>The person said No to their video being shared on public social media, so it cannot be exported for social media. Nothing was saved. You can save a copy for internal use only.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dywedodd yr unigolyn Na i rannu eu fideo ar gyfryngau cymdeithasol cyhoeddus, felly ni ellir ei allforio ar gyfer cyfryngau cymdeithasol. Ni chadwyd dim. Gallwch gadw copi at ddefnydd mewnol yn unig.</translation>
+    </message>
+    <message>
+        <source>A copy for internal use only is made in the recorded 16:9 shape. Untick 9:16 and 1:1.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwneir copi at ddefnydd mewnol yn unig yn y siâp 16:9 a recordiwyd. Dad-diciwch 9:16 a 1:1.</translation>
+    </message>
+    <message>
+        <source>The consent wording this person agreed to is not verified. Record how the wording is known (in the consent box) before exporting. Nothing was saved.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r geiriad caniatâd y cytunodd yr unigolyn hwn iddo wedi&apos;i wirio. Cofnodwch sut mae&apos;r geiriad yn hysbys (yn y blwch caniatâd) cyn allforio. Ni chadwyd dim.</translation>
+    </message>
+    <message>
         <source>This person has withdrawn their consent. The video must not be exported or used.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r unigolyn hwn wedi tynnu ei ganiatâd yn ôl. Rhaid peidio ag allforio na defnyddio&apos;r fideo.</translation>
@@ -3039,6 +3164,7 @@ Heb ei ateb: ni chaiff ei anfon.</translation>
     <name>TakeProblems</name>
     <message>
         <source>We didn&apos;t get any picture from the camera. Check it is connected and not used by another app.</source>
+        <extracomment>A device that failed mid-take ends it with its own sentence, translated by the core message&apos;s code.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni chawsom unrhyw lun o&apos;r camera. Gwiriwch ei fod wedi&apos;i gysylltu ac nad yw ap arall yn ei ddefnyddio.</translation>
     </message>

@@ -29,6 +29,7 @@ class OpenFileResponse(FileResponse):
         media_type: the Content-Type.
         headers: extra response headers.
         content_disposition_type: ``inline`` or ``attachment``.
+        filename: the file name offered in ``Content-Disposition`` (None: none).
     """
 
     def __init__(
@@ -39,10 +40,12 @@ class OpenFileResponse(FileResponse):
         media_type: str,
         headers: Mapping[str, str] | None = None,
         content_disposition_type: str = "attachment",
+        filename: str | None = None,
     ) -> None:
         super().__init__(
             handle.name,
             media_type=media_type,
+            filename=filename,
             headers=headers,
             stat_result=stat_result,
             content_disposition_type=content_disposition_type,

@@ -1,22 +1,23 @@
-"""Public part of the API (no sign-in): status by reference, withdrawal with the token, a health check."""
+"""Public part of the API (no sign-in): status by reference, withdrawal with the codes, a health check."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
+from server import statuses
 from server.api.reference import is_reference
 from server.auth import Context
 from server.db.models import Submission
 from server.errors import ApiError
-from server.services.closing import withdraw
+from server.services.self_withdrawal import TooManyAttemptsError, WrongCodesError, withdraw_with_codes
 
 router = APIRouter(tags=["public"])
 
 
 class WithdrawBody(BaseModel):
-    """``POST /withdraw`` body."""
+    """``POST /withdraw`` body (``withdrawal_token``: the person's withdrawal code, as typed)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
     reference: str = Field(min_length=1, max_length=40)
@@ -42,10 +43,27 @@ def status(ctx: Context, reference: str) -> dict[str, str]:
     return {"reference": code, "status": found}
 
 
+def client_address(request: Request) -> str:
+    """The client's address, for counting attempts (the proxy's address when uvicorn trusts none)."""
+    return request.client.host if request.client is not None else "unknown"
+
+
 @router.post("/withdraw")
-def post_withdraw(ctx: Context, body: WithdrawBody) -> dict[str, str]:
-    """Withdraws a submission: its media is deleted at once and a tombstone kept."""
-    code = body.reference.strip().upper()
-    if not is_reference(code):
-        raise ApiError(404, "unknown_reference", "There is no submission with this reference.")
-    return {"reference": code, "status": withdraw(ctx, code, body.withdrawal_token)}
+def post_withdraw(ctx: Context, request: Request, body: WithdrawBody) -> dict[str, str]:
+    """Withdraws a submission: its media is deleted at once and a tombstone kept (rate-limited)."""
+    try:
+        done = withdraw_with_codes(ctx, client_address(request), body.reference, body.withdrawal_token)
+    except TooManyAttemptsError as error:
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            "Too many wrong codes were tried. Wait a while, then try again.",
+            headers={"Retry-After": str(error.retry_after_s)},
+        ) from None
+    except WrongCodesError as error:
+        if error.unknown_reference:
+            raise ApiError(404, "unknown_reference", "There is no submission with this reference.") from None
+        raise ApiError(
+            403, "wrong_withdrawal_token", "The withdrawal code does not belong to this reference."
+        ) from None
+    return {"reference": str(done.reference), "status": statuses.WITHDRAWN}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import secrets
 
-# No 0/O, 1/I/L, 5/S, 2/Z, U/V: easy to read aloud and copy by hand.
-ALPHABET = "346789ABCDEFGHJKMNPQRTWXY"
+from recorder.codes import ALPHABET  # no 0/O, 1/I/L, 5/S, 2/Z, U/V: easy to read aloud and copy by hand
+
 REFERENCE_RE = re.compile(rf"^VB-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}$")
 
 

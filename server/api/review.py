@@ -12,8 +12,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from server import statuses
 from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
+from server.services import consent_texts, review_actions
 from server.services import login as login_service
-from server.services import review_actions
 from server.services.closing import withdraw_on_request
 from server.services.review_query import Filters, list_submissions
 from server.services.views import utc_text
@@ -62,6 +62,13 @@ class WithdrawOnRequestBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
     note: NoteText = Field(min_length=1, max_length=2000)
+
+
+class WordingBody(BaseModel):
+    """``POST …/wording`` body: why the consent wording of a not-verified submission is known."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    reason: NoteText = Field(min_length=1, max_length=2000)
 
 
 class CommentBody(BaseModel):
@@ -176,6 +183,14 @@ def post_withdraw(
         "already_withdrawn": done.already,
         "withdrawn_utc": utc_text(done.withdrawn_utc),
     }
+
+
+@router.post("/review/submissions/{submission_id}/wording")
+def post_wording(ctx: Context, user: ReviewerAuth, submission_id: str, body: WordingBody) -> dict[str, Any]:
+    """Records why the consent wording of a submission the server could not verify is known (audited)."""
+    if not re.fullmatch(_UUID_PATTERN, submission_id):
+        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    return consent_texts.confirm_wording(ctx, user, submission_id, body.reason)
 
 
 @router.post("/review/takes/{take_id}/comments", status_code=201)

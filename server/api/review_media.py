@@ -1,20 +1,22 @@
-"""Review media and export: clip streaming with HTTP Range, poster JPEG, CSV export."""
+"""Review media and export: clip streaming with HTTP Range, poster JPEG, a take for an export, CSV export."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from recorder.consent_rules import Use
 from server.api.open_file import OpenFileResponse
 from server.api.review import QueryText, filters_from_query
 from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
 from server.services import review_actions
 from server.services.export import export_csv
+from server.services.export_media import open_for_export
 
 router = APIRouter(tags=["review"])
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
@@ -45,6 +47,31 @@ def video(ctx: Context, _user: ReviewerAuth, take_id: str) -> OpenFileResponse:
 def poster(ctx: Context, _user: ReviewerAuth, take_id: str) -> OpenFileResponse:
     """The take's poster frame (JPEG)."""
     return _media(ctx, take_id, "poster", "image/jpeg")
+
+
+@router.get("/review/takes/{take_id}/export")
+def export_video(
+    ctx: Context,
+    user: ReviewerAuth,
+    request: Request,
+    take_id: str,
+    use: Annotated[Literal["social", "internal"], Query()],
+) -> OpenFileResponse:
+    """The take's MP4 for an export (``use``: public social media or internal only), after the consent rule.
+
+    403 ``export_refused`` (with ``error.reason``) when the person's consent does not allow it. Range resumes.
+    """
+    if not _ID_RE.fullmatch(take_id):
+        raise ApiError(404, "unknown_take", "There is no such take.")
+    wanted = request.headers.get("range", "").replace(" ", "")
+    found = open_for_export(ctx, user, take_id, Use(use), first_byte=wanted in ("", "bytes=0-"))
+    return OpenFileResponse(
+        found.opened.file,
+        stat_result=found.opened.stat,
+        media_type="video/mp4",
+        headers={**PRIVATE, "X-Voicebooth-Use": use},
+        filename=found.filename,
+    )
 
 
 @router.get("/review/export.csv")

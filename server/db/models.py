@@ -1,10 +1,22 @@
-"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit."""
+"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit, and the
+published consent wording with reviewers' records of wording the server never held."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -169,3 +181,34 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConsentText(Base):
+    """The exact consent wording one campaign version showed in one language (``add-campaign`` publishes it).
+
+    Never changed once published: a manifest's ``consent.text_sha256`` is checked against these rows.
+    """
+
+    __tablename__ = "consent_texts"
+    __table_args__ = (UniqueConstraint("campaign_id", "version_id", "locale"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(String(100), index=True)
+    version_id: Mapped[str] = mapped_column(String(100))
+    locale: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    published_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class WordingConfirmation(Base):
+    """A reviewer's record of why a submission's consent wording is known, when the server held no text for it
+    (it arrived before the campaign's consent texts were published). Lets it be exported; audited."""
+
+    __tablename__ = "wording_confirmations"
+    submission_id: Mapped[str] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    reviewer: Mapped[Reviewer] = relationship()

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from server import statuses
@@ -71,6 +71,20 @@ def close_submission(
     return media_ids
 
 
+def check_reviewable(ctx: ServerContext, submission: Submission) -> None:
+    """Raises unless reviewers may act on (and watch) this submission now.
+
+    Raises:
+        ApiError: 410 ``withdrawn`` / ``consent_expired``; 409 ``not_received`` for an open one.
+    """
+    if submission.status == statuses.WITHDRAWN:
+        raise ApiError(410, "withdrawn", "This submission was withdrawn; its videos were deleted.")
+    if submission.status == statuses.EXPIRED or consent_expired(ctx, submission):
+        raise ApiError(410, "consent_expired", "The consent for this submission has expired.")
+    if submission.status not in statuses.REVIEWABLE:
+        raise ApiError(409, "not_received", "This submission has not been completely received yet.")
+
+
 @dataclass(frozen=True)
 class Withdrawal:
     """The outcome of a withdrawal.
@@ -88,7 +102,7 @@ class Withdrawal:
     withdrawn_utc: datetime | None
 
 
-def _withdraw_locked(
+def withdraw_locked(
     ctx: ServerContext,
     session: Session,
     submission: Submission,
@@ -98,7 +112,7 @@ def _withdraw_locked(
     """Withdraws a row-locked submission inside the caller's transaction (idempotent).
 
     Returns:
-        The outcome and the media ids to delete once the transaction has committed.
+        The outcome and the media ids to delete (:func:`delete_media`) once the transaction has committed.
     """
     if submission.status == statuses.WITHDRAWN:
         return Withdrawal(submission.id, submission.reference, True, submission.closed_utc), []
@@ -106,38 +120,18 @@ def _withdraw_locked(
     return Withdrawal(submission.id, submission.reference, False, submission.closed_utc), media_ids
 
 
-def _delete_media(ctx: ServerContext, media_ids: list[str]) -> None:
+def delete_media(ctx: ServerContext, media_ids: list[str]) -> None:
     """Deletes the files of a withdrawn submission (after its tombstone is committed)."""
     for media_id in media_ids:
         ctx.storage.delete_media(media_id)
 
 
-def withdraw(ctx: ServerContext, reference: str, token: str) -> str:
-    """Withdraws by reference + withdrawal token: media deleted at once, tombstone kept (idempotent).
-
-    Raises:
-        ApiError: 404 unknown reference; 403 wrong token.
-    """
-    with ctx.db.session() as session:
-        submission = session.scalar(
-            select(Submission).where(Submission.reference == reference.strip().upper()).with_for_update()
-        )
-        if submission is None:
-            raise ApiError(404, "unknown_reference", "There is no submission with this reference.")
-        if not ctx.withdrawal_token_matches(submission.id, token):
-            raise ApiError(
-                403, "wrong_withdrawal_token", "The withdrawal token does not belong to this reference."
-            )
-        _outcome, media_ids = _withdraw_locked(ctx, session, submission, audit.SUBMITTER)
-    _delete_media(ctx, media_ids)
-    return statuses.WITHDRAWN
-
-
 def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, note: str) -> Withdrawal:
     """A reviewer withdraws a submission because the person asked (e.g. read out their reference code).
 
-    The same tombstone as :func:`withdraw`; the audit entry names the reviewer and keeps their note.
-    Idempotent: withdrawing a withdrawn submission changes nothing and says ``already``.
+    The same tombstone as the person's own withdrawal (``server.services.self_withdrawal``); the audit
+    entry names the reviewer and keeps their note. Idempotent: withdrawing a withdrawn submission changes
+    nothing and says ``already``.
 
     Raises:
         ApiError: 404 unknown submission; 409 ``not_received`` for one still being sent.
@@ -151,8 +145,8 @@ def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, n
                 409, "not_received", "This submission has not been completely received yet, so it has no "
                 "reference code. Try again once it has arrived.",
             )  # fmt: skip
-        outcome, media_ids = _withdraw_locked(
+        outcome, media_ids = withdraw_locked(
             ctx, session, submission, reviewer, {"on_request": True, "note": note}
         )
-    _delete_media(ctx, media_ids)
+    delete_media(ctx, media_ids)
     return outcome

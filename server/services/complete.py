@@ -19,6 +19,7 @@ from server.auth import KeyHolder
 from server.context import ServerContext
 from server.errors import ApiError
 from server.services import audit
+from server.services.consent_texts import check_wording_published
 from server.services.intake import own_submission
 from server.services.verify import TakeCheckError, make_poster, verify_take
 
@@ -60,7 +61,9 @@ def complete_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) 
     """Checks every take and marks the submission received (idempotent).
 
     Raises:
-        ApiError: 404 unknown; 409 withdrawn or changed meanwhile; 422 naming the first take with a problem.
+        ApiError: 404 unknown; 409 withdrawn or changed meanwhile; 422 ``consent_wording_unknown`` (the
+            campaign's consent texts are published and this wording is not one of them), or naming the
+            first take with a problem.
     """
     lock = submission_lock(submission_id)
     with lock:
@@ -75,7 +78,8 @@ def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Complet
                 409, f"submission_{submission.status}", f"This submission was {submission.status}."
             )
         if submission.reference is not None:
-            return Completed(submission.reference, ctx.withdrawal_token(submission_id), submission.status)
+            return Completed(submission.reference, ctx.withdrawal_code(submission_id), submission.status)
+        check_wording_published(session, submission)
         takes: list[_TakeToCheck] = []
         for take in submission.takes:
             if take.media_id is None:
@@ -121,7 +125,7 @@ def _mark_received(
                 submission = own_submission(session, key, submission_id)
                 if submission.reference is not None:  # a concurrent complete finished first
                     return Completed(
-                        submission.reference, ctx.withdrawal_token(submission_id), submission.status
+                        submission.reference, ctx.withdrawal_code(submission_id), submission.status
                     )
                 if submission.status != statuses.OPEN:
                     raise ApiError(
@@ -143,7 +147,7 @@ def _mark_received(
                     session, now, audit.SUBMITTER, "received", submission_id, {"reference": reference}
                 )
             log.info("Submission %s received with %d take(s)", reference, len(takes))
-            return Completed(reference, ctx.withdrawal_token(submission_id), statuses.RECEIVED)
+            return Completed(reference, ctx.withdrawal_code(submission_id), statuses.RECEIVED)
         except IntegrityError:
             continue  # reference clash (1 in 1.5e11): draw another
     raise ApiError(503, "no_reference", "The server could not make a reference code. Try again.")

@@ -2,7 +2,10 @@
 
 Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a line break) get a
 leading apostrophe (OWASP "CSV injection"). Withdrawn and consent-expired submissions are never exported,
-and a person's detail appears only when they chose to show it.
+and a person's detail appears only when they chose to show it (name, job title and employer: no other
+detail a manifest may hold is ever a column). ``use`` says what the consent allows (public social media, or
+``INTERNAL-ONLY``) and ``consent_wording`` whether the server holds the exact wording (``verified``), a
+reviewer recorded why it is known (``confirmed``), or neither (``unverified``: not exportable).
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from recorder.consent_rules import widest_use
 from server import statuses
 from server.auth import ReviewerUser
 from server.context import ServerContext
 from server.db.models import Decision, Submission
-from server.services import audit, views
+from server.services import audit, consent_texts, views
 from server.services.closing import consent_expired
 from server.services.review_query import Filters, conditions, ordered
 
@@ -27,7 +31,7 @@ COLUMNS = [
     "reference", "submission_id", "status", "campaign_id", "locale", "received_utc",
     "name", "job_title", "employer", "consent_version_id", "consent_given_utc", "consent_choices",
     "take_id", "prompt_id", "prompt_text", "duration_s", "decision", "decision_note", "decision_by",
-    "decision_utc",
+    "decision_utc", "use", "consent_wording",
 ]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -62,6 +66,8 @@ def _rows(ctx: ServerContext, filters: Filters) -> list[list[object]]:
             )
             person = views.person(submission)
             choices = json.loads(submission.consent_choices_json)
+            use = widest_use(choices).sheet_text
+            wording = consent_texts.wording_view(session, submission)["status"]
             for take in submission.takes:
                 rows.append([
                     submission.reference, submission.id, submission.status, submission.campaign_id,
@@ -72,6 +78,7 @@ def _rows(ctx: ServerContext, filters: Filters) -> list[list[object]]:
                     take.take_id, take.prompt_id, take.prompt_text, f"{take.duration_s:.2f}",
                     last.decision if last else "", last.note if last else "",
                     last.reviewer.username if last else "", views.utc_text(last.created_utc) if last else "",
+                    use, wording,
                 ])  # fmt: skip
     return rows
 

@@ -9,13 +9,12 @@ from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
-from server import statuses
 from server.auth import ReviewerUser
 from server.context import ServerContext
 from server.db.models import AuditEvent, Comment, Decision, Submission, Take
 from server.errors import ApiError
-from server.services import audit, views
-from server.services.closing import consent_expired
+from server.services import audit, consent_texts, views
+from server.services.closing import check_reviewable
 
 
 def _submission(session: Any, submission_id: str) -> Submission:
@@ -67,7 +66,10 @@ def detail(ctx: ServerContext, submission_id: str) -> dict[str, Any]:
             "received_utc": views.utc_text(submission.received_utc),
             "closed_utc": views.utc_text(submission.closed_utc),
             "person": views.person(submission),
-            "consent": views.consent(ctx, submission),
+            "consent": {
+                **views.consent(ctx, submission),
+                "wording": consent_texts.wording_view(session, submission),
+            },
             "takes": takes,
             "decisions": [views.decision(row) for row in decisions],
             "comments": [_comment(row, take_ids[row.take_pk]) for row in comments],
@@ -83,16 +85,6 @@ def detail(ctx: ServerContext, submission_id: str) -> dict[str, Any]:
         }
 
 
-def _check_reviewable(ctx: ServerContext, submission: Submission) -> None:
-    """Raises unless reviewers may act on (and watch) this submission now."""
-    if submission.status == statuses.WITHDRAWN:
-        raise ApiError(410, "withdrawn", "This submission was withdrawn; its videos were deleted.")
-    if submission.status == statuses.EXPIRED or consent_expired(ctx, submission):
-        raise ApiError(410, "consent_expired", "The consent for this submission has expired.")
-    if submission.status not in statuses.REVIEWABLE:
-        raise ApiError(409, "not_received", "This submission has not been completely received yet.")
-
-
 def decide(
     ctx: ServerContext, user: ReviewerUser, submission_id: str, choice: str, note: str
 ) -> dict[str, Any]:
@@ -102,7 +94,7 @@ def decide(
         submission = session.get(Submission, submission_id, with_for_update=True)
         if submission is None:
             raise ApiError(404, "unknown_submission", "There is no such submission.")
-        _check_reviewable(ctx, submission)
+        check_reviewable(ctx, submission)
         previous = submission.status
         row = Decision(
             submission_id=submission_id, reviewer_id=user.id, decision=choice, note=note, created_utc=now
@@ -121,7 +113,7 @@ def comment(ctx: ServerContext, user: ReviewerUser, take_id: str, at_ms: int, te
         take = session.scalar(select(Take).where(Take.take_id == take_id))
         if take is None:
             raise ApiError(404, "unknown_take", "There is no such take.")
-        _check_reviewable(ctx, take.submission)
+        check_reviewable(ctx, take.submission)
         if at_ms > round(take.duration_s * 1000):
             raise ApiError(422, "invalid_request", "The comment's time (at_ms) is after the end of the take.")
         row = Comment(take_pk=take.id, reviewer_id=user.id, at_ms=at_ms, text=text, created_utc=now)
@@ -146,7 +138,7 @@ def _media_id_if_watchable(ctx: ServerContext, take_id: str) -> str:
         take = session.scalar(select(Take).where(Take.take_id == take_id))
         if take is None:
             raise ApiError(404, "unknown_take", "There is no such take.")
-        _check_reviewable(ctx, take.submission)
+        check_reviewable(ctx, take.submission)
         media_id = take.media_id
     if media_id is None:
         raise ApiError(404, "no_media", "This take has no video on the server.")

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +39,8 @@ REVIEWER_NAME = "reviewer"
 REVIEWER_PASSWORD = "correct horse battery staple"
 STARTUP_TIMEOUT_S = 30.0
 REPO_ROOT = Path(__file__).resolve().parents[2]
+#: The default campaign pack, for servers that have its consent wording published (``campaigns=``).
+DEFAULT_PACK = REPO_ROOT / "resources" / "campaign" / "default"
 
 
 def free_port() -> int:
@@ -49,10 +51,13 @@ def free_port() -> int:
         return port
 
 
-def _prepare_data(data_dir: Path, database_url: str) -> str:
-    """Creates the data folder, an upload key and the reviewer in-process; returns the key."""
+def _prepare_data(data_dir: Path, database_url: str, campaigns: Sequence[Path] = ()) -> str:
+    """Creates the data folder, an upload key and the reviewer in-process, and publishes the consent wording
+    of ``campaigns`` (as ``add-campaign`` does); returns the key."""
+    from recorder.campaign import load_campaign
     from server.app import open_context
     from server.services import admin
+    from server.services.consent_texts import publish_campaign
     from server.settings import load_settings
 
     settings = load_settings(data_dir, {"database_url": database_url or None}, environ={})
@@ -60,6 +65,8 @@ def _prepare_data(data_dir: Path, database_url: str) -> str:
     try:
         key = admin.add_upload_key(ctx, "tests")
         admin.add_reviewer(ctx, REVIEWER_NAME, REVIEWER_PASSWORD)
+        for pack in campaigns:
+            publish_campaign(ctx, load_campaign(pack))
     finally:
         ctx.db.dispose()
     return key
@@ -87,11 +94,17 @@ class IntakeServer:
 
     @classmethod
     def start(
-        cls, root: Path, *, settings: dict[str, object] | None = None, database_url: str = ""
+        cls,
+        root: Path,
+        *,
+        settings: dict[str, object] | None = None,
+        database_url: str = "",
+        campaigns: Sequence[Path] = (),
     ) -> IntakeServer:
-        """Creates ``root/data`` with a key and reviewer, starts the server, waits for it to answer."""
+        """Creates ``root/data`` with a key and reviewer (and the consent wording of ``campaigns``
+        published), starts the server, waits for it to answer."""
         data_dir = root / "data"
-        key = _prepare_data(data_dir, database_url)
+        key = _prepare_data(data_dir, database_url, campaigns)
         server = cls(data_dir, free_port(), key, dict(settings or {}), database_url)
         server.launch()
         return server
@@ -232,6 +245,19 @@ def module_intake_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[I
     yield from start_server(tmp_path_factory.mktemp("intake"))
 
 
+@pytest.fixture
+def published_intake_server(tmp_path: Path) -> Iterator[IntakeServer]:
+    """A fresh intake server with the default campaign's consent wording published, as a deployment has it
+    (review tests import it as ``intake_server``: their exports need verified wording)."""
+    yield from start_server(tmp_path / "intake", campaigns=[DEFAULT_PACK])
+
+
+@pytest.fixture(scope="module")
+def module_published_intake_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IntakeServer]:
+    """:func:`published_intake_server` shared by the tests of a module."""
+    yield from start_server(tmp_path_factory.mktemp("intake"), campaigns=[DEFAULT_PACK])
+
+
 def manifest_for(
     files: list[Path], *, prompt_ids: list[str] | None = None, duration_s: float = 2.0, **overrides: Any
 ) -> dict[str, Any]:
@@ -307,10 +333,8 @@ def tus_upload(server: IntakeServer, data: bytes, metadata: dict[str, str] | Non
     return url
 
 
-def send_submission(
-    server: IntakeServer, files: list[Path], **overrides: Any
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Creates, uploads, attaches and completes a submission; returns (manifest, complete response JSON)."""
+def upload_submission(server: IntakeServer, files: list[Path], **overrides: Any) -> dict[str, Any]:
+    """Creates a submission, uploads and attaches its takes (not completed); returns its manifest."""
     manifest = manifest_for(files, **overrides)
     api = f"{server.url}/api/v1"
     created = requests.post(f"{api}/submissions", json=manifest, headers=server.key_headers, timeout=30)
@@ -327,9 +351,22 @@ def send_submission(
             timeout=30,
         )
         assert attached.status_code == 200, attached.text
-    completed = requests.post(
-        f"{api}/submissions/{manifest['submission_id']}/complete", headers=server.key_headers, timeout=120
+    return manifest
+
+
+def complete(server: IntakeServer, submission_id: str) -> requests.Response:
+    """``POST …/complete`` with the upload key."""
+    return requests.post(
+        f"{server.url}/api/v1/submissions/{submission_id}/complete", headers=server.key_headers, timeout=120
     )
+
+
+def send_submission(
+    server: IntakeServer, files: list[Path], **overrides: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Creates, uploads, attaches and completes a submission; returns (manifest, complete response JSON)."""
+    manifest = upload_submission(server, files, **overrides)
+    completed = complete(server, manifest["submission_id"])
     assert completed.status_code == 200, completed.text
     result: dict[str, Any] = completed.json()
     return manifest, result

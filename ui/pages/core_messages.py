@@ -253,4 +253,10 @@ def templates() -> dict[str, str]:
             "{count} of the sent recordings could not be deleted from {folder}; "
             "Voicebooth will try again at the next start.",
         ),
+        c.CONSENT_WORDING_UNKNOWN: translate(
+            "CoreMessages",
+            "The intake server does not have the consent wording this person was shown, so it cannot "
+            "accept the video. The video is kept on this computer: ask IT to bring the campaign up to date "
+            "on this computer and on the server.",
+        ),
     }

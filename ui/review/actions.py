@@ -1,4 +1,5 @@
-"""What the reviewer asks the server to do from the window: decide with a note, comment, save the CSV.
+"""What the reviewer asks the server to do from the window: decide with a note, comment, record how a
+consent wording is known, save the CSV.
 
 Each request runs off the UI thread; once it succeeds the list and the shown submission are loaded again.
 """
@@ -69,6 +70,25 @@ class ReviewActions:
             lambda: self.client.decide(submission_id, decision, note),
             done,
             lambda: self.decide(decision, note),
+        )
+
+    def record_wording(self, reason: str) -> None:
+        """Record on the server how the shown submission's not-verified wording is known, then reload it."""
+        detail = self.detail_panel.detail
+        if detail is None:
+            return
+        submission_id = detail.submission_id
+
+        def done(_result: object) -> None:
+            self.detail_panel.consent.wording_reason.clear()
+            if self.details.wanted == submission_id:
+                self.details.load(submission_id)
+
+        self._run(
+            "wording",
+            lambda: self.client.confirm_wording(submission_id, reason),
+            done,
+            lambda: self.record_wording(reason),
         )
 
     def comment_from_box(self) -> None:

@@ -113,6 +113,20 @@ def event_sentence(entry: AuditEntry, detail: SubmissionDetail, note: str = "") 
         return translate("AuditText", "The consent expired; video files deleted: {n}.").format(n=files)
     if action == "discarded":
         return translate("AuditText", "The app discarded this unfinished version.")
+    if action == "wording_confirmed":
+        return _with_note(
+            translate("AuditText", "{who} recorded how the consent wording is known.").format(who=name),
+            str(data.get("reason") or ""),
+        )
+    if action == "export_download":
+        answer = _answer_number(detail, data.get("take_id"))
+        if data.get("use") == "internal":
+            return translate("AuditText", "{who} fetched answer {n} to export for internal use only.").format(
+                who=name, n=answer
+            )
+        return translate("AuditText", "{who} fetched answer {n} to export for public social media.").format(
+            who=name, n=answer
+        )
     return translate("AuditText", "{who}: {what}.").format(who=name, what=action.replace("_", " "))
 
 

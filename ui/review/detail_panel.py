@@ -228,7 +228,9 @@ class DetailPanel(QWidget):
             return
         decidable = detail.status in DECIDABLE
         self.decision.show_status(detail.status, decidable)
-        self.export_button.setEnabled(detail.status == "approved" and self.consent.consent_ok())
+        self.export_button.setEnabled(
+            detail.status == "approved" and self.consent.consent_ok() and self.consent.wording_known()
+        )
         if not same:
             self.decision.clear_note()
             self.decision.show_error("")

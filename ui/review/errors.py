@@ -56,7 +56,31 @@ def error_message(error: BaseException) -> str:
     return translate("ReviewErrors", "Something went wrong unexpectedly. Please try again.")
 
 
-def export_refusal_message(error: ExportRefusedError) -> str:
+def export_refusal_message(error: ExportRefusedError, person: str = "") -> str:
+    """Why an export was refused, in the current language; ``person``: the name to say whose choice it was."""
+    if error.reason == "no_social_media":
+        if person:
+            return translate(
+                "ReviewErrors",
+                "{person} said No to their video being shared on public social media, so it cannot be "
+                "exported for social media. Nothing was saved. You can save a copy for internal use only.",
+            ).format(person=person)
+        return translate(
+            "ReviewErrors",
+            "The person said No to their video being shared on public social media, so it cannot be "
+            "exported for social media. Nothing was saved. You can save a copy for internal use only.",
+        )
+    if error.reason == "social_shape_for_internal":
+        return translate(
+            "ReviewErrors",
+            "A copy for internal use only is made in the recorded 16:9 shape. Untick 9:16 and 1:1.",
+        )
+    if error.reason == "wording_unverified":
+        return translate(
+            "ReviewErrors",
+            "The consent wording this person agreed to is not verified. Record how the wording is known "
+            "(in the consent box) before exporting. Nothing was saved.",
+        )
     if error.reason == "withdrawn":
         return translate(
             "ReviewErrors", "This person has withdrawn their consent. The video must not be exported or used."

@@ -1,7 +1,9 @@
-"""The export dialog: choose an answer, shapes, captions (typed or loaded SRT), end card, folder; progress
-and cancel. The work runs on a worker thread (:func:`recorder.review.export_take.export_take`), which
-checks consent with the server again before anything is downloaded. The captions part is
-:class:`~ui.review.captions_editor.CaptionsEditor`.
+"""The export dialog: what the person agreed to, the use (public social media or internal only), an answer,
+shapes, captions (typed or loaded SRT), end card, folder; progress and cancel. The work runs on a worker
+thread (:func:`recorder.review.export_take.export_take`), which checks consent with the server again before
+anything is downloaded (and the server checks it once more). When the person said No to public social media,
+internal use is chosen from the start and a refused social export says in plain words whose choice it was.
+The captions part is :class:`~ui.review.captions_editor.CaptionsEditor`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,16 +23,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from recorder.export import CancelledError, EndCardSpec, Shape
+from recorder.consent_rules import social_media_allowed
+from recorder.export import CancelledError, EndCardSpec, ExportRefusedError, Shape, Use
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
 from ui.i18n import translate
 from ui.review.captions_editor import CaptionsEditor
-from ui.review.errors import error_message
+from ui.review.errors import error_message, export_refusal_message
 from ui.review.style import show_label_text
 from ui.workers import Task, run_in_background
 
@@ -65,14 +70,23 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(640)
         self.title_label = QLabel()
         self.title_label.setObjectName("PageTitle")
+        self.social_allowed = social_media_allowed(detail.consent.choices)
+        self.consent_label = QLabel()
+        self.consent_label.setWordWrap(True)
+        self.social_radio = QRadioButton()
+        self.internal_radio = QRadioButton()
+        self.use_group = QButtonGroup(self)
+        for radio in (self.social_radio, self.internal_radio):
+            self.use_group.addButton(radio)
+        (self.social_radio if self.social_allowed else self.internal_radio).setChecked(True)
         self.take = QComboBox()
         for index, take in enumerate(detail.summary.takes):
             self.take.addItem(f"{index + 1}. {take.prompt_text or take.prompt_id}", take.take_id)
         if take_id is not None:
             self.take.setCurrentIndex(max(0, self.take.findData(take_id)))
         self.shapes = {shape: QCheckBox() for shape in Shape}
-        for box in self.shapes.values():
-            box.setChecked(True)
+        for shape, box in self.shapes.items():
+            box.setChecked(self.social_allowed or not shape.social_only)
         self.captions_editor = CaptionsEditor(self._duration_ms)
         self.captions_check = self.captions_editor.check
         self.captions = self.captions_editor.text
@@ -117,6 +131,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.consent_label)
+        layout.addWidget(self.social_radio)
+        layout.addWidget(self.internal_radio)
         layout.addWidget(self.take_label)
         layout.addWidget(self.take)
         layout.addWidget(self.shapes_label)
@@ -143,6 +160,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.title_label.setText(title)
+        self._retranslate_use()
         self.take_label.setText(translate("ExportDialog", "Answer to export"))
         self.take.setAccessibleName(translate("ExportDialog", "Answer to export"))
         self.shapes_label.setText(translate("ExportDialog", "Shapes"))
@@ -195,6 +213,38 @@ class ExportDialog(QDialog):
         self.close_button.setAccessibleDescription(translate("ExportDialog", "Closes the export window."))
         self.captions_editor.retranslate()
 
+    def _retranslate_use(self) -> None:
+        person = self.detail.summary.display_name
+        if self.social_allowed:
+            said = translate("ExportDialog", "May be used: internal communications and public social media.")
+        elif person:
+            said = translate(
+                "ExportDialog",
+                "{person} said No to public social media. May be used: internal communications only: save "
+                "a copy for internal use (16:9, every file named INTERNAL-ONLY).",
+            ).format(person=person)
+        else:
+            said = translate(
+                "ExportDialog",
+                "The person said No to public social media. May be used: internal communications only: "
+                "save a copy for internal use (16:9, every file named INTERNAL-ONLY).",
+            )
+        show_label_text(self.consent_label, said, style_name="Lead" if self.social_allowed else "Error")
+        self.social_radio.setText(translate("ExportDialog", "For public social media"))
+        self.social_radio.setAccessibleName(translate("ExportDialog", "For public social media"))
+        self.internal_radio.setText(
+            translate("ExportDialog", "For internal use only (16:9, named INTERNAL-ONLY)")
+        )
+        self.internal_radio.setAccessibleName(translate("ExportDialog", "For internal use only"))
+        self.social_radio.setAccessibleDescription(
+            translate("ExportDialog", "Only when the person said Yes to public social media.")
+        )
+        self.internal_radio.setAccessibleDescription(
+            translate(
+                "ExportDialog", "Intranet and staff screens: a 16:9 copy, every file named INTERNAL-ONLY."
+            )
+        )
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -217,8 +267,9 @@ class ExportDialog(QDialog):
     # --- running --------------------------------------------------------------------------------------
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.take, self.end_card_check, self.csv_check, self.folder,
-                       self.browse_button, self.export_button, *self.shapes.values()):  # fmt: skip
+        for widget in (self.take, self.end_card_check, self.csv_check, self.folder, self.browse_button,
+                       self.export_button, self.social_radio, self.internal_radio,
+                       *self.shapes.values()):  # fmt: skip
             widget.setEnabled(not running)
         self.end_card_check.setEnabled(not running and self.end_card_spec is not None)
         self.captions_editor.set_running(running)
@@ -248,6 +299,7 @@ class ExportDialog(QDialog):
         out_dir = Path(self.folder.text().strip()).expanduser()
         take_id = str(self.take.currentData())
         write_csv = self.csv_check.isChecked()
+        use = Use.INTERNAL if self.internal_radio.isChecked() else Use.SOCIAL
         cancel = threading.Event()
         self.cancel_event = cancel
         self.progress.setValue(0)
@@ -260,6 +312,7 @@ class ExportDialog(QDialog):
                 take_id,
                 out_dir,
                 shapes,
+                use=use,
                 captions=captions,
                 end_card=end_card,
                 write_csv=write_csv,
@@ -310,6 +363,9 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         if isinstance(error, CancelledError):
             self._status(translate("ExportDialog", "Export stopped. Nothing was saved."))
+            return
+        if isinstance(error, ExportRefusedError):
+            self._status(export_refusal_message(error, self.detail.summary.display_name), bad=True)
             return
         self._status(error_message(error), bad=True)
 

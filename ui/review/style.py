@@ -23,6 +23,7 @@ QLabel#ConsentState[bad="true"] {{
     border-left: 6px solid {PALETTE["error"]};
     padding-left: 8px;
 }}
+QLabel#ConsentUse {{ font-weight: bold; }}
 QPushButton#DangerButton {{
     background: {PALETTE["white"]};
     color: {PALETTE["error"]};

@@ -113,6 +113,7 @@ class ReviewWindow(QMainWindow):
         panel.withdraw_requested.connect(self.open_withdraw)
         panel.decision.decided.connect(self.review_actions.decide)
         panel.comments.comment_requested.connect(self.review_actions.comment)
+        panel.consent.wording_reason_given.connect(self.review_actions.record_wording)
         panel.comments.seek_requested.connect(self.details.seek_to_comment)
         panel.player.failed.connect(self.details.player_failed)
         self.top_bar.refresh_button.clicked.connect(self.refresh)

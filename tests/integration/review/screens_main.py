@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recorder.media.ffmpeg_binary import ffmpeg_exe
-from tests.helpers.server import IntakeServer
+from tests.helpers.server import DEFAULT_PACK, IntakeServer
 from tests.integration.review.seed import MemoryKeyring, decide_directly, deliverable, seed, withdraw
 from tests.unit.recorder.export.moving_face import make_moving_face_clip
 from tests.unit.ui.review.conftest import make_services
@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     keyring.set_keyring(MemoryKeyring())
     work = Path(tempfile.mkdtemp(prefix="vb-review-screens-"))
-    server = IntakeServer.start(work / "intake")
+    server = IntakeServer.start(work / "intake", campaigns=[DEFAULT_PACK])  # verified wording: exportable
     app = QApplication([sys.argv[0]])
     apply_theme(app)
     try:

@@ -22,7 +22,7 @@ from keyring.backend import KeyringBackend
 
 from recorder.campaign import load_campaign
 from tests.helpers.media import make_deliverable_mp4
-from tests.helpers.server import IntakeServer, send_submission
+from tests.helpers.server import DEFAULT_PACK, IntakeServer, send_submission
 
 
 class MemoryKeyring(KeyringBackend):
@@ -66,7 +66,7 @@ def start_with_settings(root: Path, settings: dict[str, int]) -> IntakeServer:
     Written after a first start (which creates the data folder, key and reviewer), then restarted, so the
     file is what the server reads whether or not environment overrides reach its process.
     """
-    server = IntakeServer.start(root)
+    server = IntakeServer.start(root, campaigns=[DEFAULT_PACK])
     server.stop()
     lines = [f"{name} = {value}" for name, value in settings.items()]
     (server.data_dir / "server.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -121,14 +121,19 @@ def seed(
     show_job: bool = False,
     duration_s: float = 2.0,
     employer: str = "",
+    social_media: bool = True,
+    campaign_id: str | None = None,
 ) -> Seeded:
-    """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``."""
+    """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``
+    (``campaign_id``: another campaign than the default one, e.g. one whose wording is not published)."""
     person = {"name": {"value": name, "show": True}, "job_title": {"value": job_title, "show": show_job}}
     if employer:
         person["employer"] = {"value": employer, "show": False}
+    extra = {"campaign_id": campaign_id} if campaign_id else {}
     manifest, completed = send_submission(
-        server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person, consent=real_consent()
-    )
+        server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person,
+        consent=real_consent(social_media), **extra,
+    )  # fmt: skip
     return Seeded(
         submission_id=manifest["submission_id"],
         reference=completed["reference"],

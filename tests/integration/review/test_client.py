@@ -14,6 +14,7 @@ import pytest
 import requests
 from keyring.backends import fail
 
+from recorder.consent_rules import Use
 from recorder.review import (
     ClipMissingError,
     ClipProxy,
@@ -33,6 +34,7 @@ from tests.integration.review.seed import (
     MemoryKeyring,
     Seeded,
     audit_actions,
+    decide_directly,
     deliverable,
     expire_sign_ins,
     seed,
@@ -188,6 +190,7 @@ def test_download_resumes_with_range_and_checks_the_hash(
 ) -> None:
     clip = deliverable(tmp_path / "src")
     seeded = seed(intake_server, clip, name="A")
+    decide_directly(intake_server, seeded, "approved")  # downloads are for exports: approved only
     client = _signed_in(intake_server)
     take = client.detail(seeded.submission_id).summary.takes[0]
     data = clip.read_bytes()
@@ -195,7 +198,9 @@ def test_download_resumes_with_range_and_checks_the_hash(
     part = dest.with_name(dest.name + ".part")
     part.write_bytes(data[:300_000])  # an earlier download stopped here
     seen: list[float] = []
-    client.download_take(take.take_id, dest, expected_sha256=take.sha256, progress=seen.append)
+    client.download_take(
+        take.take_id, dest, use=Use.SOCIAL, expected_sha256=take.sha256, progress=seen.append
+    )
     assert dest.read_bytes() == data and not part.exists()
     assert seen[-1] == 1.0
     assert seen[0] > 300_000 / len(data), "resumed from the partial file, not from the start"
@@ -203,7 +208,7 @@ def test_download_resumes_with_range_and_checks_the_hash(
     bad_part = tmp_path / "bad.mp4.part"
     bad_part.write_bytes(b"\0" * 1000)  # a damaged partial file: the whole result fails its check
     with pytest.raises(ServerFailedError, match="damaged"):
-        client.download_take(take.take_id, tmp_path / "bad.mp4", expected_sha256=take.sha256)
+        client.download_take(take.take_id, tmp_path / "bad.mp4", use=Use.SOCIAL, expected_sha256=take.sha256)
     assert not (tmp_path / "bad.mp4").exists() and not bad_part.exists()
 
 
@@ -215,7 +220,7 @@ def test_withdrawn_clip_is_missing_everywhere(
     withdraw(intake_server, seeded)
     take_id = seeded.take_ids[0]
     with pytest.raises(ClipMissingError):
-        client.download_take(take_id, tmp_path / "x.mp4")
+        client.download_take(take_id, tmp_path / "x.mp4", use=Use.INTERNAL)
     with pytest.raises(ClipMissingError):
         client.poster(take_id)
     detail = client.detail(seeded.submission_id)
@@ -312,7 +317,7 @@ def test_withdraw_at_the_persons_request_found_by_the_code_read_out(
     again = client.withdraw(seeded.submission_id, "Asked twice")  # a retry after a lost answer is harmless
     assert again.already and again.withdrawn_utc == done.withdrawn_utc
     with pytest.raises(ClipMissingError):
-        client.download_take(seeded.take_ids[0], tmp_path / "x.mp4")
+        client.download_take(seeded.take_ids[0], tmp_path / "x.mp4", use=Use.INTERNAL)
     with pytest.raises(NotFoundError):
         client.withdraw("00000000-0000-4000-8000-000000000000", "x")
 

@@ -1,6 +1,8 @@
 """Exports through the real server (export_take): each shape checked with ffprobe, a moving face kept
-inside the 9:16 crop, the metadata sheet, and refusals for withdrawn, expired and unapproved consent
-with nothing written."""
+inside the 9:16 crop, the metadata sheet, and refusals for withdrawn, expired and unapproved consent, for
+public social media after the person's No (each shape; the server refuses too) and for wording the server
+could not verify until a reviewer records why it is known, with nothing written; the internal-only copy is
+labelled in its file names and its sheet."""
 
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from recorder.export import ExportRefusedError, Shape
+from recorder.campaign import load_campaign
+from recorder.export import ExportRefusedError, Shape, Use
 from recorder.export.faces import FaceFinder
-from recorder.review import ReviewClient, TokenStore
+from recorder.review import RefusedError, ReviewClient, TokenStore
 from recorder.review.export_take import export_take
 from tests.helpers.server import IntakeServer, send_submission
 from tests.integration.review.seed import (
@@ -129,3 +132,74 @@ def test_a_submission_not_yet_approved_is_refused(
             _client(intake_server), seeded.submission_id, seeded.take_ids[0], tmp_path / "out", [Shape.SQUARE]
         )
     assert caught.value.reason == "not_approved"
+
+
+def test_no_to_social_media_refuses_each_shape_with_nothing_written(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path / "src"), name="Non Jones", social_media=False)
+    decide_directly(intake_server, seeded, "approved")
+    client = _client(intake_server)
+    for shapes in ([Shape.LANDSCAPE], [Shape.PORTRAIT], [Shape.SQUARE], list(Shape)):
+        with pytest.raises(ExportRefusedError) as caught:
+            export_take(client, seeded.submission_id, seeded.take_ids[0], tmp_path / "out", shapes)
+        assert caught.value.reason == "no_social_media"
+        assert not (tmp_path / "out").exists()
+    # The server holds the same rule: asked for the video for social media directly, it refuses.
+    with pytest.raises(RefusedError) as server_said:
+        client.download_take(seeded.take_ids[0], tmp_path / "direct.mp4", use=Use.SOCIAL)
+    assert (server_said.value.status, server_said.value.code) == (403, "export_refused")
+    assert server_said.value.reason == "no_social_media"
+    assert not (tmp_path / "direct.mp4").exists() and not (tmp_path / "direct.mp4.part").exists()
+
+
+def test_the_internal_only_copy_is_labelled_in_its_names_and_sheet(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path / "src"), name="Non Jones", social_media=False)
+    decide_directly(intake_server, seeded, "approved")
+    client = _client(intake_server)
+    with pytest.raises(ExportRefusedError) as caught:  # an internal copy is the recorded 16:9 only
+        export_take(client, seeded.submission_id, seeded.take_ids[0], tmp_path / "out", list(Shape),
+                    use=Use.INTERNAL)  # fmt: skip
+    assert caught.value.reason == "social_shape_for_internal" and not (tmp_path / "out").exists()
+    out = tmp_path / "out"
+    take_id = seeded.take_ids[0]
+    done = export_take(client, seeded.submission_id, take_id, out, [Shape.LANDSCAPE], use=Use.INTERNAL)
+    stem = f"{seeded.reference}_love-role_INTERNAL-ONLY"
+    assert sorted(p.name for p in out.iterdir()) == [f"{stem}_16x9.mp4", f"{stem}_metadata.csv"]
+    assert done.csv_path is not None
+    with done.csv_path.open(encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["file"] == f"{stem}_16x9.mp4" and row["consent_social_media"] == "no"
+    assert row["use"] == "INTERNAL-ONLY: internal communications only, not for public social media"
+
+
+def test_unverified_wording_blocks_export_until_a_reviewer_records_why(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path / "src"), name="Ffion", campaign_id="before-publishing")
+    decide_directly(intake_server, seeded, "approved")
+    client = _client(intake_server)
+    assert client.detail(seeded.submission_id).consent.wording.status == "unverified"
+    with pytest.raises(ExportRefusedError) as caught:
+        export_take(client, seeded.submission_id, seeded.take_ids[0], tmp_path / "out", [Shape.SQUARE])
+    assert caught.value.reason == "wording_unverified" and not (tmp_path / "out").exists()
+    with pytest.raises(RefusedError):
+        client.confirm_wording(seeded.submission_id, "  ")  # refused unsent
+    wording = client.confirm_wording(seeded.submission_id, "The signed paper form shows version 2's words.")
+    assert wording.status == "confirmed" and wording.confirmed_by == "reviewer" and wording.known
+    done = export_take(client, seeded.submission_id, seeded.take_ids[0], tmp_path / "out", [Shape.SQUARE])
+    assert done.result.files[Shape.SQUARE].name.endswith("_1x1.mp4")
+    with pytest.raises(RefusedError) as again:
+        client.confirm_wording(seeded.submission_id, "Once more")
+    assert again.value.code == "wording_confirmed"
+
+
+def test_verified_wording_is_the_servers_exact_text(
+    intake_server: IntakeServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path / "src"), name="Gwen")
+    wording = _client(intake_server).detail(seeded.submission_id).consent.wording
+    assert wording.status == "verified" and wording.locale == "en"
+    assert wording.text == load_campaign().consent.rendered_text("en")

@@ -46,7 +46,7 @@ def test_migrations_match_the_models_on_postgres(pg_server: IntakeServer) -> Non
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     engine.dispose()
-    assert version == "0001"
+    assert version == "0002"
     assert not (pg_server.data_dir / "voicebooth.db").exists()  # nothing went to SQLite by mistake
 
 

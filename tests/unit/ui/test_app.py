@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from recorder.campaign import load_campaign
 from recorder.config import FilePolicy, Layer
 from recorder.flow import Phase, Step
 from tests.helpers.qt import StrictLogs
@@ -114,6 +116,13 @@ def test_demo_server_starts_answers_and_cleans_up(tmp_path: Path) -> None:
         assert response.status_code == 404
         values = server.config_values()
         assert values["video_uri"] == "synthetic:" and values["server_url"] == server.url
+        server.publish_campaign(load_campaign().source)  # as the demo does once the app's pack is known
+        with sqlite3.connect(tmp_path / "demo" / "server" / "voicebooth.db") as db:
+            published = db.execute("SELECT version_id, locale, text_sha256 FROM consent_texts").fetchall()
+        consent = load_campaign().consent
+        assert (consent.id, "cy", consent.text_sha256("cy")) in published and len(published) == 4
+        with pytest.raises(DemoError, match="could not publish"):
+            server.publish_campaign(tmp_path / "no-such-pack")
     finally:
         server.stop()
     assert not (tmp_path / "demo").exists()

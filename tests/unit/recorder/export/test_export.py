@@ -13,7 +13,6 @@ import pytest
 
 from recorder.export import (
     CancelledError,
-    ConsentState,
     EndCardSpec,
     ExportError,
     ExportRefusedError,
@@ -23,9 +22,10 @@ from recorder.export import (
     parse_srt,
 )
 from tests.helpers.media import make_deliverable_mp4, make_random_bytes
+from tests.unit.recorder.export.consent_states import approved_consent
 from tests.unit.recorder.export.ffprobe import audio_stream, ffprobe, frame_at, video_stream
 
-APPROVED = ConsentState("approved")
+APPROVED = approved_consent()
 CAPTIONS = parse_srt("1\n00:00:00,000 --> 00:00:02,000\nWe look after each other here, every single day.\n")
 
 
@@ -123,7 +123,18 @@ def test_cancel_midway_leaves_no_files(clip: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("status", ["withdrawn", "expired", "received"])
 def test_refused_consent_writes_nothing(clip: Path, tmp_path: Path, status: str) -> None:
     with pytest.raises(ExportRefusedError):
-        export_clip(ExportRequest(clip, tmp_path / "out", "w", list(Shape), ConsentState(status)))
+        export_clip(ExportRequest(clip, tmp_path / "out", "w", list(Shape), approved_consent(status)))
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("shape", list(Shape))
+def test_no_to_social_media_refuses_each_shape_and_writes_nothing(
+    clip: Path, tmp_path: Path, shape: Shape
+) -> None:
+    refused = approved_consent(social_media=False)
+    with pytest.raises(ExportRefusedError) as caught:
+        export_clip(ExportRequest(clip, tmp_path / "out", "n", [shape], refused))
+    assert caught.value.reason == "no_social_media"
     assert not (tmp_path / "out").exists()
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from recorder.export import ConsentState, ExportRequest, Shape, export_clip
+from recorder.export import ExportRequest, Shape, export_clip
 from recorder.export.faces import FaceFinder, analysis_size, track_faces
 from recorder.export.shapes import Size
+from tests.unit.recorder.export.consent_states import approved_consent
 from tests.unit.recorder.export.ffprobe import ffprobe, frame_at, video_stream
 from tests.unit.recorder.export.moving_face import MovingFace, make_moving_face_clip
 
@@ -33,9 +34,7 @@ def test_detection_follows_the_known_path(moving: MovingFace) -> None:
 
 
 def test_portrait_crop_keeps_the_moving_face_inside(moving: MovingFace, tmp_path: Path) -> None:
-    result = export_clip(
-        ExportRequest(moving.path, tmp_path, "moving", [Shape.PORTRAIT], ConsentState("approved"))
-    )
+    result = export_clip(ExportRequest(moving.path, tmp_path, "moving", [Shape.PORTRAIT], approved_consent()))
     assert result.face_found
     path = result.crop_paths[Shape.PORTRAIT]
     window_w = path.window.width_px
@@ -69,6 +68,6 @@ def test_a_clip_without_a_face_is_cropped_in_the_centre(tmp_path: Path) -> None:
     from tests.helpers.media import make_deliverable_mp4
 
     clip = make_deliverable_mp4(tmp_path / "noface.mp4", duration_s=1.0)
-    result = export_clip(ExportRequest(clip, tmp_path, "n", [Shape.SQUARE], ConsentState("approved")))
+    result = export_clip(ExportRequest(clip, tmp_path, "n", [Shape.SQUARE], approved_consent()))
     assert result.face_found is False
     assert result.crop_paths[Shape.SQUARE].at(0.5) == ((1280 - 720) / 2, 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import threading
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from recorder.codes import is_withdrawal_code
 from recorder.outbox import Outbox, SendError
 from recorder.submission import finished_takes
 from recorder.upload import TransferProgress
@@ -39,7 +41,6 @@ def test_send_confirms_then_deletes_and_verifies(
     assert record is not None and record.state == "confirmed" and record.reference == reference
     assert record.deleted_utc is not None and all(f.state == "attached" for f in record.files)
     assert not any(t.exists() for t in take_dirs) and not folder.exists()
-    assert outbox.withdrawal_token(sid)
     status = requests.get(f"{module_intake_server.url}/api/v1/status/{reference}", timeout=10).json()
     assert status["status"] == "received"
     assert snapshots[-1].stage == "done" and snapshots[-1].bytes_sent == record.bytes_total
@@ -305,3 +306,51 @@ def test_no_upload_key_says_so(tmp_path: Path, media: MediaCache) -> None:
         and record.last_error
         and "upload_key" in record.last_error
     )
+
+
+def _outbox_bytes(outbox_file: Path) -> bytes:
+    """The outbox's SQLite file with its write-ahead log and shared memory, as stored on disk."""
+    return b"".join(
+        path.read_bytes() for path in outbox_file.parent.glob(outbox_file.name + "*") if path.is_file()
+    )
+
+
+def test_the_withdrawal_code_is_handed_over_once_and_no_copy_is_kept(
+    module_intake_server: IntakeServer, tmp_path: Path, media: MediaCache
+) -> None:
+    outbox = make_outbox(tmp_path, module_intake_server.url, module_intake_server.upload_key)
+    folder = make_submission(tmp_path / "sub", media)
+    sid = outbox.queue(folder, manifest_for(folder))
+    reference = outbox.send(sid)
+    code = outbox.take_withdrawal_code(sid)
+    assert code is not None and is_withdrawal_code(code)
+    assert outbox.take_withdrawal_code(sid) is None  # once only
+    stored = _outbox_bytes(outbox.store.path)
+    assert code.encode() not in stored and code.replace("-", "").encode() not in stored
+    assert reference.encode() in stored  # the file was read: the reference is still there
+    # The code is the person's: it withdraws the submission on the server.
+    withdrawn = requests.post(
+        f"{module_intake_server.url}/api/v1/withdraw",
+        json={"reference": reference, "withdrawal_token": code.lower().replace("-", " ")},
+        timeout=30,
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+
+
+def test_a_withdrawal_code_nobody_took_is_erased(
+    module_intake_server: IntakeServer, tmp_path: Path, media: MediaCache
+) -> None:
+    outbox = make_outbox(tmp_path, module_intake_server.url, module_intake_server.upload_key)
+    shown_later = make_submission(tmp_path / "a", media)
+    first = outbox.queue(shown_later, manifest_for(shown_later))
+    outbox.send(first)  # the app closed before Done showed the code
+    resumed = make_submission(tmp_path / "b", media)
+    second = outbox.queue(resumed, manifest_for(resumed))
+    outbox.store.close()
+    again = make_outbox(tmp_path, module_intake_server.url, module_intake_server.upload_key)
+    assert again.take_withdrawal_code(first) is None  # erased when the outbox was opened again
+    (result,) = again.send_pending()  # a start-up resume: nobody is there to be shown the code
+    assert result.submission_id == second and result.reference
+    assert again.take_withdrawal_code(second) is None
+    rows = sqlite3.connect(again.store.path).execute("SELECT withdrawal_token FROM submissions").fetchall()
+    assert rows == [(None,), (None,)]

@@ -1,5 +1,6 @@
-"""Fixtures for review-mode UI tests: a real intake server, an in-memory keyring, the review services and
-window (offscreen), and helpers that wait for the window's background work."""
+"""Fixtures for review-mode UI tests: a real intake server (the default campaign's consent wording
+published), an in-memory keyring, the review services and window (offscreen), and helpers that wait for the
+window's background work."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from recorder.campaign import load_campaign
 from recorder.net import NetworkSettings, build_session
 from recorder.review import TokenStore
 from tests.helpers.qt import StrictLogs
-from tests.helpers.server import IntakeServer, intake_server
+from tests.helpers.server import IntakeServer
+from tests.helpers.server import published_intake_server as intake_server
 from tests.integration.review.seed import MemoryKeyring, memory_keyring
 from ui.review.services import ReviewServices, build_services
 from ui.review.window import ReviewWindow

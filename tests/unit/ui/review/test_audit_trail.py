@@ -81,6 +81,21 @@ def test_every_audit_entry_reads_as_plain_words_in_local_time(
     )
     assert response.status_code == 201, response.text
     decide_directly(intake_server, kept, "approved")
+    exported = requests.get(
+        f"{intake_server.url}/api/v1/review/takes/{kept.take_ids[0]}/export",
+        params={"use": "internal"},
+        headers=headers,
+        timeout=30,
+    )
+    assert exported.status_code == 200, exported.text
+    unverified = seed(intake_server, clip, name="Ffion", campaign_id="before-publishing")
+    response = requests.post(
+        f"{intake_server.url}/api/v1/review/submissions/{unverified.submission_id}/wording",
+        json={"reason": "The signed paper form shows version 2."},
+        headers=headers,
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
     response = requests.post(
         f"{intake_server.url}/api/v1/review/submissions/{gone.submission_id}/withdraw",
         json={"note": "She phoned the comms office and read out her code."},
@@ -90,10 +105,10 @@ def test_every_audit_entry_reads_as_plain_words_in_local_time(
     assert response.status_code == 200, response.text
     trail = audit_actions(intake_server, kept.submission_id)
     assert [a["action"] for a in trail] == [
-        "created", "take_attached", "received", "decision", "comment", "decision"
+        "created", "take_attached", "received", "decision", "comment", "decision", "export_download"
     ]  # fmt: skip
 
-    window = open_signed_in(qtbot, open_window, services, intake_server, 2)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 3)
     lines = open_detail(qtbot, window, kept, len(trail))
     whens = [local(a["at_utc"]) for a in trail]
     assert lines == [
@@ -103,6 +118,7 @@ def test_every_audit_entry_reads_as_plain_words_in_local_time(
         f"{whens[3]} — reviewer asked for changes. Note: Please say which ward you work on.",
         f"{whens[4]} — reviewer commented on answer 1 at 0:01. “Lovely smile here”",
         f"{whens[5]} — reviewer approved it.",
+        f"{whens[6]} — reviewer fetched answer 1 to export for internal use only.",
     ]
     utc_clock = datetime.fromisoformat(trail[0]["at_utc"].replace("Z", "+00:00")).strftime("%H:%M")
     assert not lines[0].split(" — ")[0].endswith(utc_clock), "the time is the computer's, not UTC"
@@ -112,7 +128,13 @@ def test_every_audit_entry_reads_as_plain_words_in_local_time(
         " — reviewer withdrew it at the person's request; video files deleted: 1. "
         "Note: She phoned the comms office and read out her code."
     )
-    for line in lines + withdrawn:
+    confirmed = open_detail(
+        qtbot, window, unverified, len(audit_actions(intake_server, unverified.submission_id))
+    )
+    assert confirmed[-1].endswith(
+        " — reviewer recorded how the consent wording is known. Note: The signed paper form shows version 2."
+    )
+    for line in lines + withdrawn + confirmed:
         assert not RAW.search(line.replace(kept.reference, "").replace(gone.reference, "")), line
         for seeded in (kept, gone):
             assert seeded.submission_id not in line and seeded.take_ids[0] not in line, line

@@ -67,12 +67,16 @@ def test_consent_and_person_are_shown_as_recorded(
     showing(qtbot, window, one)
     consent = window.detail_panel.consent
     assert "current" in consent.state_label.text()
+    assert consent.use_label.text() == "May be used: internal communications and public social media."
+    assert not consent.wording_record_button.isVisibleTo(window)  # the server verified the wording
     assert "staff-voices-consent-v2" in consent.facts_label.text() and re.search(
         r"Expires: \w{3} \d{1,2} \w{3} 20\d\d, \d\d:\d\d", consent.facts_label.text()
     )
     choices = consent.choices_label.text()
     assert "✓ Yes: I agree to be recorded" in choices and "✗ No: You may contact me" in choices
-    assert "exactly the words" in consent.verified_label.text()
+    assert "exactly the words the person was shown (the intake server's record)" in (
+        consent.verified_label.text()
+    )
     assert consent.wording.toPlainText().startswith("Why we are asking")
     assert "Name: Priya Shah (may be shown with the video)" in consent.person_label.text()
     assert "Job title: Porter (NOT to be shown)" in consent.person_label.text()

@@ -1,6 +1,9 @@
 """The export dialog against a real server: an approved answer exported in the chosen shape (ffprobe),
 with the metadata sheet; typed captions are checked before anything runs; a submission withdrawn after
-the dialog opened is refused and nothing is written; Stop leaves nothing behind."""
+the dialog opened is refused and nothing is written; Stop leaves nothing behind; after a No to public
+social media every social shape is refused in plain words naming whose choice it was (nothing written) and
+the internal-only copy is labelled; a wording the server could not verify blocks the export until the
+reviewer records how it is known."""
 
 from __future__ import annotations
 
@@ -10,10 +13,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from recorder.export import Shape
+from recorder.export import Shape, Use
 from tests.helpers.qt import StrictLogs
 from tests.helpers.server import IntakeServer
-from tests.integration.review.seed import Seeded, decide_directly, deliverable, seed, withdraw
+from tests.integration.review.seed import Seeded, audit_actions, decide_directly, deliverable, seed, withdraw
 from tests.unit.recorder.export.ffprobe import ffprobe, video_stream
 from tests.unit.ui.review.conftest import open_signed_in
 from ui.review.export_dialog import ExportDialog
@@ -21,6 +24,7 @@ from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
 
 OpenWindow = Callable[[ReviewServices], ReviewWindow]
+REPO = Path(__file__).resolve().parents[4]
 
 
 def open_export_for(qtbot: QtBot, window: ReviewWindow, seeded: Seeded) -> ExportDialog:
@@ -134,3 +138,84 @@ def test_stop_leaves_nothing(
     qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=30_000)
     assert "Nothing was saved" in dialog.status_label.text()
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_after_a_no_to_social_media_only_an_internal_copy_can_be_saved(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path), name="Non Jones", social_media=False)
+    decide_directly(intake_server, seeded, "approved")
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
+    dialog = open_export_for(qtbot, window, seeded)
+    consent = window.detail_panel.consent
+    assert consent.use_label.text() == "May be used: internal communications. Not on public social media."
+    assert "Non Jones said No to public social media" in dialog.consent_label.text()
+    assert dialog.internal_radio.isChecked()  # chosen from the start
+    assert [s for s, box in dialog.shapes.items() if box.isChecked()] == [Shape.LANDSCAPE]
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    dialog.social_radio.setChecked(True)  # the reviewer tries anyway, one shape at a time
+    for shape in Shape:
+        only(dialog, shape)
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=30_000)
+        assert dialog.status_label.text() == (
+            "Non Jones said No to their video being shared on public social media, so it cannot be exported "
+            "for social media. Nothing was saved. You can save a copy for internal use only."
+        )
+        assert dialog.status_label.objectName() == "Error" and dialog.last_export is None
+        assert not out.exists()
+    dialog.internal_radio.setChecked(True)
+    only(dialog, Shape.LANDSCAPE)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.last_export is not None, timeout=120_000)
+    stem = f"{seeded.reference}_love-role_INTERNAL-ONLY"
+    assert sorted(p.name for p in out.iterdir()) == [f"{stem}_16x9.mp4", f"{stem}_metadata.csv"]
+    with (out / f"{stem}_metadata.csv").open(encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["use"] == "INTERNAL-ONLY: internal communications only, not for public social media"
+    assert row["use"] == Use.INTERNAL.sheet_text and row["consent_social_media"] == "no"
+
+
+def test_unverified_wording_blocks_the_export_until_the_reviewer_records_why(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    seeded = seed(intake_server, deliverable(tmp_path), name="Ffion", campaign_id="before-publishing")
+    decide_directly(intake_server, seeded, "approved")
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
+    window.list_panel.select(seeded.submission_id)
+    panel = window.detail_panel
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.status == "approved", timeout=20_000)
+    consent = panel.consent
+    assert consent.state_label.text().startswith("WORDING NOT VERIFIED")
+    assert consent.state_label.property("bad") is True  # red, at the top of the consent box
+    shots = REPO / "test-output" / "review-consent"
+    shots.mkdir(parents=True, exist_ok=True)
+    assert consent.grab().save(str(shots / "wording-not-verified.png"))  # look at it
+    assert not panel.export_button.isEnabled()
+    window.open_export()  # Ctrl+E does nothing either
+    assert window.export_dialog is None
+    assert consent.wording_record_button.isVisibleTo(window)
+    consent.wording_record_button.click()  # no reason yet: nothing is sent
+    assert consent.wording_reason.hasFocus() or consent.wording_reason.toPlainText() == ""
+    consent.wording_reason.setPlainText("The signed paper form in the comms office shows version 2.")
+    consent.wording_record_button.click()
+    qtbot.waitUntil(lambda: panel.export_button.isEnabled(), timeout=20_000)
+    assert consent.state_label.text() == "Consent given and current."
+    assert consent.state_label.property("bad") is False
+    assert consent.grab().save(str(shots / "wording-reason-recorded.png"))
+    assert "reviewer recorded on" in consent.verified_label.text()
+    assert "signed paper form" in consent.verified_label.text()
+    assert not consent.wording_record_button.isVisibleTo(window)
+    assert any(
+        a["action"] == "wording_confirmed" and a["actor"] == "reviewer"
+        for a in audit_actions(intake_server, seeded.submission_id)
+    )
