@@ -1,8 +1,7 @@
 """Debian's Chromium, driven by Selenium through Debian's chromedriver, for the server's web pages; axe-core.
 
-One headless Chromium per test session, i.e. per pytest-xdist worker that runs a browser test (the
-``browser`` fixture; ``xdist_group`` does not keep a group on one worker with pytest 9 and xdist 3.8 here),
-with a fresh profile folder and the flags this
+One headless Chromium per test session (the ``browser`` fixture; the browser tests share one ``xdist_group``,
+so one worker runs them all), with a fresh profile folder and the flags this
 machine needs (nothing is downloaded: no background networking, no component updates). ``./dev`` installs
 ``chromium`` and ``chromium-driver`` and the npm package ``axe-core`` (tests/node); without them the tests
 are skipped with the reason.
