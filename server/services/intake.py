@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,18 +38,42 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+MAX_JSON_DEPTH = 32
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _check_shape(value: Any) -> None:
+    """Refuses nesting deeper than MAX_JSON_DEPTH and strings with a lone surrogate (``\\ud800``): both
+    parse, but a deep value cannot be answered back (review detail) and a surrogate cannot be stored."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE_RE.search(item):
+                raise ApiError(400, "invalid_json", "The request body has text that is not valid Unicode.")
+        elif isinstance(item, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise ApiError(
+                    400, "invalid_json", f"The request body nests deeper than {MAX_JSON_DEPTH} levels."
+                )
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+
+
 def parse_json(body: bytes) -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys.
+    """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys, no lone surrogates, at most 32 levels deep.
 
     Raises:
         ApiError: 400 invalid_json.
     """
     try:
-        return json.loads(
+        value = json.loads(
             body.decode("utf-8"), parse_constant=_reject_constant, object_pairs_hook=_unique_keys
         )
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from None
+    _check_shape(value)
+    return value
 
 
 def _utc(text: str) -> datetime:
