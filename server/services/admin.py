@@ -1,9 +1,11 @@
-"""Administration used by the CLI: upload keys and reviewer accounts."""
+"""Administration used by the CLI: upload keys (add, list, revoke) and reviewer accounts."""
 
 from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -31,6 +33,48 @@ def add_upload_key(ctx: ServerContext, label: str) -> str:
         session.add(UploadKey(label=label, key_hash=hash_token(key), created_utc=ctx.now()))
         audit.record(session, ctx.now(), "admin", "upload_key_added", detail={"label": label})
     return key
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """An upload key as ``list-upload-keys`` shows it (the key itself is never stored, only its hash)."""
+
+    id: int
+    label: str
+    created_utc: datetime
+    revoked_utc: datetime | None
+
+
+def _info(key: UploadKey) -> KeyInfo:
+    return KeyInfo(key.id, key.label, key.created_utc, key.revoked_utc)
+
+
+def list_upload_keys(ctx: ServerContext) -> list[KeyInfo]:
+    """Every upload key ever made, oldest first, revoked ones included."""
+    with ctx.db.session() as session:
+        return [_info(key) for key in session.scalars(select(UploadKey).order_by(UploadKey.id))]
+
+
+def revoke_upload_key(ctx: ServerContext, key_id: int | None = None, key: str | None = None) -> KeyInfo:
+    """Revokes an upload key, named by its id (from :func:`list_upload_keys`) or by the key itself.
+
+    Every request made with it afterwards gets 401 ``unknown_key`` (keys are checked on each request).
+    Revoking a revoked key changes nothing.
+
+    Raises:
+        AdminError: no such key.
+    """
+    with ctx.db.session() as session:
+        if key is not None:
+            row = session.scalar(select(UploadKey).where(UploadKey.key_hash == hash_token(key.strip())))
+        else:
+            row = session.get(UploadKey, key_id, with_for_update=True)
+        if row is None:
+            raise AdminError("There is no such upload key; list-upload-keys shows their numbers.")
+        if row.revoked_utc is None:
+            row.revoked_utc = ctx.now()
+            audit.record(session, ctx.now(), "admin", "upload_key_revoked", detail={"label": row.label})
+        return _info(row)
 
 
 def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:
