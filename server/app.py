@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI
 
-from server.access_log import keep_query_strings_out_of_access_log
+from server.access_log import AccessLogMiddleware
 from server.api import public, review, review_media, submissions
 from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
@@ -42,7 +42,6 @@ def open_context(settings: Settings) -> ServerContext:
 def create_app(settings: Settings) -> FastAPI:
     """Builds the intake server app for ``settings`` (the data folder and database are ready on return)."""
     context = open_context(settings)
-    keep_query_strings_out_of_access_log()
     app = FastAPI(title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.context = context
     install_error_handlers(app)
@@ -55,4 +54,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, limit_bytes=settings.json_body_limit_bytes)
     app.add_middleware(TusProtocolMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
     return app

@@ -101,9 +101,11 @@ def check_bind(host: str, settings: Settings, allow_plain_http: bool) -> None:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from server.access_log import ACCESS_LOGGER
     from server.app import create_app
 
     check_bind(args.host, settings, args.allow_plain_http)
+    logging.getLogger(ACCESS_LOGGER).setLevel(args.log_level.upper())
     app = create_app(settings)
     config = uvicorn.Config(
         app,
@@ -115,6 +117,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         timeout_keep_alive=30,
         timeout_graceful_shutdown=10,
         server_header=False,
+        access_log=False,  # uvicorn's prints query strings; server.access_log logs routes instead
     )
     uvicorn.Server(config).run()
     return 0

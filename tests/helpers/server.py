@@ -82,6 +82,7 @@ class IntakeServer:
         upload_key: an upload key for the sending side.
         settings: ``VOICEBOOTH_SERVER_*`` overrides (lower-case setting names).
         database_url: empty for SQLite in ``data_dir``, else e.g. a PostgreSQL URL.
+        log_level: the server's ``--log-level`` (``info`` adds the access log).
     """
 
     data_dir: Path
@@ -89,6 +90,7 @@ class IntakeServer:
     upload_key: str
     settings: dict[str, object] = field(default_factory=dict)
     database_url: str = ""
+    log_level: str = "warning"
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     starts: int = 0
 
@@ -100,12 +102,13 @@ class IntakeServer:
         settings: dict[str, object] | None = None,
         database_url: str = "",
         campaigns: Sequence[Path] = (),
+        log_level: str = "warning",
     ) -> IntakeServer:
         """Creates ``root/data`` with a key and reviewer (and the consent wording of ``campaigns``
         published), starts the server, waits for it to answer."""
         data_dir = root / "data"
         key = _prepare_data(data_dir, database_url, campaigns)
-        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url)
+        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url, log_level)
         server.launch()
         return server
 
@@ -145,7 +148,7 @@ class IntakeServer:
         for name, value in self.settings.items():
             env[f"VOICEBOOTH_SERVER_{name.upper()}"] = str(value)
         command = [sys.executable, "-m", "server.cli", "serve", "--data", str(self.data_dir),
-                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]  # fmt: skip
+                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", self.log_level]  # fmt: skip
         if self.database_url:
             command += ["--database-url", self.database_url]
         with self.log_path.open("ab") as log_file:
