@@ -11,6 +11,7 @@ from server.api import public, review, review_media, submissions
 from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
+from server.housekeeping import lifespan
 from server.limits import BodyLimitMiddleware
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
@@ -42,7 +43,9 @@ def open_context(settings: Settings) -> ServerContext:
 def create_app(settings: Settings) -> FastAPI:
     """Builds the intake server app for ``settings`` (the data folder and database are ready on return)."""
     context = open_context(settings)
-    app = FastAPI(title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.context = context
     install_error_handlers(app)
     app.include_router(tus_routes.router)

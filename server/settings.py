@@ -30,6 +30,7 @@ class Settings:
         token_ttl_s: lifetime of a reviewer login token.
         consent_valid_days: consent is treated as expired this many days after it was given.
         open_retention_days: a submission never completed is purged this many days after it was created.
+        purge_interval_s: ``serve`` runs the retention purge (and the consistency check) this often.
         min_free_bytes: uploads are refused when they would leave less free disk space than this.
         login_attempts: failed logins in a row before the account is locked for login_lock_s.
         login_lock_s: how long a reviewer account stays locked after too many failed logins.
@@ -50,6 +51,7 @@ class Settings:
     token_ttl_s: int = 8 * 3600
     consent_valid_days: int = 730
     open_retention_days: int = 30
+    purge_interval_s: int = 3600
     min_free_bytes: int = 256 * 1024**2
     login_attempts: int = 10
     login_lock_s: int = 15 * 60
@@ -89,6 +91,7 @@ class Settings:
             "token_ttl_s",
             "consent_valid_days",
             "open_retention_days",
+            "purge_interval_s",
             "login_attempts",
             "login_lock_s",
             "withdraw_attempts_per_reference",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -66,6 +68,26 @@ class Database:
         """A session in one transaction: committed on success, rolled back on any exception."""
         with self._sessions() as session, session.begin():
             yield session
+
+    def scrub_journal(self) -> None:
+        """SQLite: moves everything in the write-ahead log into the database file and empties the log.
+
+        Called after personal data is deleted: with ``secure_delete`` the database file then holds zeros
+        where the data was, and the log no longer holds the pages as they were. Waits for readers (at most
+        the busy timeout); when one still holds an old snapshot, the next scrub finishes the job.
+        Other databases: nothing to do here (PostgreSQL's VACUUM is the operator's schedule).
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            busy, _frames, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            cursor.close()
+        finally:
+            raw.close()
+        if busy:
+            log.info("The database journal could not be emptied yet (a reader is busy); will try again")
 
     def dispose(self) -> None:
         """Closes every pooled connection."""

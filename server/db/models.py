@@ -1,5 +1,5 @@
-"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit, and the
-published consent wording with reviewers' records of wording the server never held."""
+"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit, the
+published consent wording with reviewers' records of wording the server never held, pending deletions."""
 
 from __future__ import annotations
 
@@ -212,3 +212,18 @@ class WordingConfirmation(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     reviewer: Mapped[Reviewer] = relationship()
+
+
+class PendingDeletion(Base):
+    """Files that must go: written in the same transaction as the change that made them garbage (a
+    withdrawal, a discard, an upload ending), removed once the files are deleted, so a crash in between
+    leaves the duty recorded (``server.services.deletions``).
+
+    kind: ``media`` (a take's video, poster and temporary files) or ``upload`` (a tus upload's file and lock).
+    """
+
+    __tablename__ = "pending_deletions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    object_id: Mapped[str] = mapped_column(String(32))
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -23,7 +23,7 @@ from server.auth import KeyHolder
 from server.context import ServerContext
 from server.db.models import Submission, Take, Upload
 from server.errors import ApiError
-from server.services import audit
+from server.services import audit, deletions
 from server.services.complete import submission_lock
 from server.services.intake import own_submission
 from server.tus import store
@@ -102,6 +102,8 @@ def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -
             take_count = len(submission.takes)
             session.execute(delete(Take).where(Take.submission_id == submission_id))
             session.delete(submission)
+            deletions.schedule(session, ctx.now(), deletions.MEDIA, media_ids)
+            deletions.schedule(session, ctx.now(), deletions.UPLOAD, live_uploads)
             audit.record(
                 session,
                 ctx.now(),
@@ -115,10 +117,7 @@ def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -
                     "uploads": len(live_uploads),
                 },
             )
-        for media_id in media_ids:
-            ctx.storage.delete_media(media_id)
-        for upload_id in live_uploads:
-            ctx.storage.delete_upload(upload_id)
+        deletions.after_personal_data_removed(ctx)
     log.info(
         "A submission was discarded by its sender: %d take(s), %d media file(s), %d upload(s) removed",
         take_count,

@@ -15,12 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from recorder.submission.schema import ManifestError, validate_manifest
-from server import statuses
+from server import crashpoints, statuses
 from server.auth import KeyHolder
 from server.context import ServerContext
 from server.db.models import Submission, Take, Upload
 from server.errors import ApiError
-from server.services import audit
+from server.services import audit, deletions
 from server.storage import is_id, new_id
 from server.tus import store
 
@@ -220,12 +220,16 @@ def attach_take(
 ) -> dict[str, Any]:
     """Attaches a finished upload to a take: moves its file into media/ under a new server id.
 
+    The database is committed first and the file moved after: a crash in between leaves the take pointing
+    at a media id whose file is still the upload's, which the repeat of this call, the start-up check and
+    the purge move (:mod:`server.services.consistency`). A take attached before has its old media
+    scheduled for deletion in the same transaction.
+
     Raises:
         ApiError: 400 bad URL; 404 unknown submission, take or upload; 409 not open, upload unfinished or
             used elsewhere; 410 upload gone; 422 size or SHA-256 differs from the manifest.
     """
     upload_id = upload_id_from_url(upload_url)
-    old_media_id: str | None = None
     with ctx.db.session() as session:
         submission = own_submission(session, key, submission_id)
         if submission.status != statuses.OPEN:
@@ -239,20 +243,26 @@ def attach_take(
         if upload is None or upload.upload_key_id != key.id:
             raise ApiError(404, "unknown_upload", "There is no such upload for this key.")
         result = {"submission_id": submission_id, "take_id": take_id, "size_bytes": take.size_bytes}
-        if take.upload_id == upload_id:
-            return result  # attached already: idempotent
-        _check_upload_fits(upload, take, submission_id)
-        old_media_id = take.media_id
-        media_id = new_id()
-        take.upload_id, take.media_id, take.verified = upload_id, media_id, False
-        upload.state = store.ATTACHED
-        audit.record(
-            session, ctx.now(), audit.SUBMITTER, "take_attached", submission_id, {"take_id": take_id}
-        )
-        session.flush()
+        if take.upload_id == upload_id and take.media_id is not None:
+            media_id = take.media_id  # attached already: idempotent (and finishes a move a crash cut off)
+        else:
+            _check_upload_fits(upload, take, submission_id)
+            if take.media_id is not None:
+                deletions.schedule(session, ctx.now(), deletions.MEDIA, [take.media_id])
+            media_id = new_id()
+            take.upload_id, take.media_id, take.verified = upload_id, media_id, False
+            upload.state = store.ATTACHED
+            audit.record(
+                session, ctx.now(), audit.SUBMITTER, "take_attached", submission_id, {"take_id": take_id}
+            )
+    crashpoints.crash_point(crashpoints.ATTACH_COMMITTED)
+    try:
         ctx.storage.move_upload_to_media(upload_id, media_id)
-    if old_media_id is not None:
-        ctx.storage.delete_media(old_media_id)
+    except FileNotFoundError:  # lost from the disk: the start-up check detaches it
+        raise ApiError(
+            410, "upload_gone", "The upload's file is no longer on the server; send it again."
+        ) from None
+    deletions.carry_out(ctx)
     return result
 
 

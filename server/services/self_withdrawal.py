@@ -22,8 +22,8 @@ from server import statuses
 from server.api.reference import reference_from_text
 from server.context import ServerContext
 from server.db.models import Submission
-from server.services import audit
-from server.services.closing import Withdrawal, delete_media, withdraw_locked
+from server.services import audit, deletions
+from server.services.closing import Withdrawal, withdraw_locked
 from server.services.withdraw_limits import count_failure, wait_before_attempt
 
 
@@ -93,8 +93,8 @@ def withdraw_with_codes(ctx: ServerContext, address: str, reference_text: str, c
     """
     with ctx.db.session() as session:
         submission = _checked(ctx, session, address, reference_text, code_text, lock=True)
-        outcome, media_ids = withdraw_locked(ctx, session, submission, audit.SUBMITTER)
-    delete_media(ctx, media_ids)
+        outcome = withdraw_locked(ctx, session, submission, audit.SUBMITTER)
+    deletions.after_personal_data_removed(ctx)  # a repeat also finishes what a crash left pending
     return outcome
 
 

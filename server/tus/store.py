@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from server.context import ServerContext
 from server.db.models import Upload
+from server.services import deletions
 
 RECEIVING = "receiving"
 FINISHED = "finished"
@@ -105,8 +106,18 @@ def commit_offset(ctx: ServerContext, upload_id: str, offset_bytes: int) -> Uplo
         return _info(row)
 
 
+def rewind(ctx: ServerContext, upload_id: str, offset_bytes: int) -> None:
+    """Sets an unattached upload back to ``offset_bytes`` (its file lost bytes the database recorded)."""
+    with ctx.db.session() as session:
+        row = session.get_one(Upload, upload_id, with_for_update=True)
+        if row.state in (RECEIVING, FINISHED) and offset_bytes < row.offset_bytes:
+            row.offset_bytes, row.state, row.finished_utc = offset_bytes, RECEIVING, None
+
+
 def end_upload(ctx: ServerContext, upload_id: str, state: str) -> bool:
     """Marks an unattached upload terminated or expired and deletes its file; the row stays (then 410).
+
+    The file's deletion is recorded with the state change, so a crash in between cannot keep it.
 
     Returns:
         False when the upload was attached to a take (or already gone) meanwhile, and nothing was done.
@@ -116,7 +127,8 @@ def end_upload(ctx: ServerContext, upload_id: str, state: str) -> bool:
         if row.state not in (RECEIVING, FINISHED):
             return False
         row.state = state
-    ctx.storage.delete_upload(upload_id)
+        deletions.schedule(session, ctx.now(), deletions.UPLOAD, [upload_id])
+    deletions.carry_out(ctx)
     return True
 
 
@@ -126,7 +138,8 @@ def discard_upload(ctx: ServerContext, upload_id: str) -> None:
         row = session.get(Upload, upload_id)
         if row is not None:
             session.delete(row)
-    ctx.storage.delete_upload(upload_id)
+        deletions.schedule(session, ctx.now(), deletions.UPLOAD, [upload_id])
+    deletions.carry_out(ctx)
 
 
 def expired_upload_ids(ctx: ServerContext, now: datetime) -> list[str]:

@@ -83,6 +83,7 @@ class IntakeServer:
         settings: ``VOICEBOOTH_SERVER_*`` overrides (lower-case setting names).
         database_url: empty for SQLite in ``data_dir``, else e.g. a PostgreSQL URL.
         log_level: the server's ``--log-level`` (``info`` adds the access log).
+        env: more environment for the server process (e.g. ``VOICEBOOTH_TEST_CRASH_AT``), set before launch.
     """
 
     data_dir: Path
@@ -91,6 +92,7 @@ class IntakeServer:
     settings: dict[str, object] = field(default_factory=dict)
     database_url: str = ""
     log_level: str = "warning"
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     starts: int = 0
 
@@ -144,7 +146,7 @@ class IntakeServer:
 
     def launch(self, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
         """Starts the server process on ``port`` and waits until it answers."""
-        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **self.env}
         for name, value in self.settings.items():
             env[f"VOICEBOOTH_SERVER_{name.upper()}"] = str(value)
         command = [sys.executable, "-m", "server.cli", "serve", "--data", str(self.data_dir),
