@@ -10,9 +10,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from server.context import ServerContext
-from server.db.models import Reviewer, UploadKey
+from server.db.models import Reviewer, Upload, UploadKey
 from server.passwords import hash_password, hash_token
-from server.services import audit
+from server.services import audit, deletions
+from server.tus import store
 
 _LABEL_RE = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
@@ -58,8 +59,9 @@ def list_upload_keys(ctx: ServerContext) -> list[KeyInfo]:
 def revoke_upload_key(ctx: ServerContext, key_id: int | None = None, key: str | None = None) -> KeyInfo:
     """Revokes an upload key, named by its id (from :func:`list_upload_keys`) or by the key itself.
 
-    Every request made with it afterwards gets 401 ``unknown_key`` (keys are checked on each request).
-    Revoking a revoked key changes nothing.
+    Every request made with it afterwards gets 401 ``unknown_key`` (keys are checked on each request). Its
+    unfinished uploads end with it (nobody can finish them): terminated, their files deleted. Revoking a
+    revoked key changes nothing.
 
     Raises:
         AdminError: no such key.
@@ -73,8 +75,19 @@ def revoke_upload_key(ctx: ServerContext, key_id: int | None = None, key: str | 
             raise AdminError("There is no such upload key; list-upload-keys shows their numbers.")
         if row.revoked_utc is None:
             row.revoked_utc = ctx.now()
-            audit.record(session, ctx.now(), "admin", "upload_key_revoked", detail={"label": row.label})
-        return _info(row)
+            uploads = session.scalars(
+                select(Upload).where(
+                    Upload.upload_key_id == row.id, Upload.state.in_((store.RECEIVING, store.FINISHED))
+                )
+            ).all()
+            for upload in uploads:
+                upload.state = store.TERMINATED
+            deletions.schedule(session, ctx.now(), deletions.UPLOAD, [upload.id for upload in uploads])
+            detail = {"label": row.label, "uploads_ended": len(uploads)}
+            audit.record(session, ctx.now(), "admin", "upload_key_revoked", detail=detail)
+        info = _info(row)
+    deletions.carry_out(ctx)
+    return info
 
 
 def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:

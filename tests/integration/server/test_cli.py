@@ -60,12 +60,16 @@ def test_a_revoked_key_is_refused_at_once_by_the_running_server(intake_server: I
     assert [row.split()[0] for row in rows[1:]] == ["1", "2"] and rows[2].endswith("Ward 9 (spare)")
     assert intake_server.upload_key not in listed.stdout and spare not in listed.stdout
     creation = {**intake_server.tus_headers, "Upload-Length": "10"}
-    assert requests.post(intake_server.files_url, headers=creation).status_code == 201
+    unfinished = requests.post(intake_server.files_url, headers=creation)
+    assert unfinished.status_code == 201
+    upload_file = intake_server.data_dir / "uploads" / unfinished.headers["Location"].rsplit("/", 1)[-1]
+    assert upload_file.is_file()
 
     revoked = cli("revoke-upload-key", "1", "--data", data)
     assert revoked.returncode == 0 and "Upload key 1 ('tests') is revoked since" in revoked.stdout
     refused = requests.post(intake_server.files_url, headers=creation)
     assert refused.status_code == 401 and refused.json()["error"]["code"] == "unknown_key"
+    assert not upload_file.exists()  # its unfinished upload ended with it
     manifest = requests.post(
         f"{intake_server.url}/api/v1/submissions", json={}, headers=intake_server.key_headers
     )
