@@ -13,6 +13,7 @@ from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
 from server.housekeeping import lifespan
 from server.limits import BodyLimitMiddleware
+from server.password_checks import PasswordChecks
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 from server.storage import Storage
@@ -36,7 +37,11 @@ def open_context(settings: Settings) -> ServerContext:
     db = Database(settings.db_url)
     migrate(db.engine)
     return ServerContext(
-        settings=settings, db=db, storage=storage, secret=load_or_create_secret(settings.data_dir)
+        settings=settings,
+        db=db,
+        storage=storage,
+        secret=load_or_create_secret(settings.data_dir),
+        passwords=PasswordChecks(settings.login_hash_workers, settings.login_concurrency),
     )
 
 

@@ -118,6 +118,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         timeout_graceful_shutdown=10,
         server_header=False,
         access_log=False,  # uvicorn's prints query strings; server.access_log logs routes instead
+        # The client address sign-ins are counted by: X-Forwarded-For only from proxies IT names.
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
     )
     uvicorn.Server(config).run()
     return 0

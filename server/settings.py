@@ -32,8 +32,14 @@ class Settings:
         open_retention_days: a submission never completed is purged this many days after it was created.
         purge_interval_s: ``serve`` runs the retention purge (and the consistency check) this often.
         min_free_bytes: uploads are refused when they would leave less free disk space than this.
-        login_attempts: failed logins in a row before the account is locked for login_lock_s.
-        login_lock_s: how long a reviewer account stays locked after too many failed logins.
+        login_attempts: sign-in attempts for one name from one client address per login_lock_s; more are
+            refused (429) until login_lock_s has passed. A success forgives the earlier ones.
+        login_address_attempts: sign-in attempts from one client address (any names) per login_lock_s.
+        login_lock_s: the window those attempts are counted in, and how long a block lasts.
+        login_concurrency: sign-ins one server process handles at once; one more gets 429 at once.
+        login_hash_workers: threads checking passwords (argon2) in one server process.
+        forwarded_allow_ips: addresses of reverse proxies whose X-Forwarded-For gives the client address
+            (comma-separated, ``*`` for any); empty means no proxy is trusted.
         withdraw_attempts_per_reference: wrong withdrawal codes for one reference within
             withdraw_attempt_window_s before that reference is refused (429) for the rest of the window.
         withdraw_attempts_per_address: the same for one client address (any references).
@@ -54,10 +60,14 @@ class Settings:
     purge_interval_s: int = 3600
     min_free_bytes: int = 256 * 1024**2
     login_attempts: int = 10
+    login_address_attempts: int = 50
     login_lock_s: int = 15 * 60
     withdraw_attempts_per_reference: int = 5
     withdraw_attempts_per_address: int = 20
     withdraw_attempt_window_s: int = 15 * 60
+    login_concurrency: int = 8
+    login_hash_workers: int = 2
+    forwarded_allow_ips: str = ""
     tls_certfile: str = ""
     tls_keyfile: str = ""
 
@@ -93,10 +103,13 @@ class Settings:
             "open_retention_days",
             "purge_interval_s",
             "login_attempts",
+            "login_address_attempts",
             "login_lock_s",
             "withdraw_attempts_per_reference",
             "withdraw_attempts_per_address",
             "withdraw_attempt_window_s",
+            "login_concurrency",
+            "login_hash_workers",
         )
         for name in positive:
             value = getattr(self, name)

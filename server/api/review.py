@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from server import statuses
@@ -80,9 +80,10 @@ class CommentBody(BaseModel):
 
 
 @router.post("/auth/login")
-def login(ctx: Context, body: LoginBody) -> dict[str, Any]:
-    """Signs a reviewer in: a bearer token that expires."""
-    done = login_service.login(ctx, body.username, body.password)
+async def login(request: Request, ctx: Context, body: LoginBody) -> dict[str, Any]:
+    """Signs a reviewer in: a bearer token that expires (attempts are counted per client address)."""
+    address = request.client.host if request.client else "unknown"
+    done = await login_service.login(ctx, address, body.username, body.password)
     return {"token": done.token, "expires_utc": utc_text(done.expires_utc)}
 
 

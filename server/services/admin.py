@@ -91,7 +91,7 @@ def revoke_upload_key(ctx: ServerContext, key_id: int | None = None, key: str | 
 
 
 def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:
-    """Creates a reviewer account, or sets a new password for an existing one (and unlocks it)."""
+    """Creates a reviewer account, or sets a new password for an existing one."""
     if not _USERNAME_RE.fullmatch(username):
         raise AdminError("The reviewer name must be 1 to 100 letters, digits or . _ @ - characters.")
     if not MIN_PASSWORD_CHARS <= len(password) <= MAX_PASSWORD_CHARS:
@@ -104,7 +104,5 @@ def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:
             action = "reviewer_added"
         else:
             reviewer.password_hash = password_hash
-            reviewer.failed_logins = 0
-            reviewer.locked_until_utc = None
             action = "reviewer_password_set"
         audit.record(session, ctx.now(), "admin", action, detail={"reviewer": username})

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
-from server import statuses
+from server import ratelimit, statuses
 from server.context import ServerContext
 from server.db.models import ReviewerToken, Submission, Take
 from server.services import audit, deletions
@@ -53,6 +53,7 @@ def purge(ctx: ServerContext) -> PurgeReport:
     with ctx.db.session() as session:
         result = session.execute(delete(ReviewerToken).where(ReviewerToken.expires_utc <= now))
         report.tokens_removed = int(getattr(result, "rowcount", 0) or 0)
+        ratelimit.remove_expired(session, now)
     report.consistency = check_and_repair(ctx)
     ctx.db.scrub_journal()
     return report

@@ -150,7 +150,8 @@ class IntakeServer:
         for name, value in self.settings.items():
             env[f"VOICEBOOTH_SERVER_{name.upper()}"] = str(value)
         command = [sys.executable, "-m", "server.cli", "serve", "--data", str(self.data_dir),
-                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", self.log_level]  # fmt: skip
+                   "--host", "127.0.0.1", "--port", str(self.port),
+                   "--log-level", self.log_level]  # fmt: skip
         if self.database_url:
             command += ["--database-url", self.database_url]
         with self.log_path.open("ab") as log_file:
@@ -212,7 +213,8 @@ class IntakeServer:
         return token
 
     def snapshot(self) -> dict[str, Any]:
-        """Every database row (SQLite only) and every file under the data folder with its size and hash."""
+        """Every database row (SQLite only; not the attempt counters) and every file under the data folder
+        with its size and hash."""
         files: dict[str, tuple[int, str]] = {}
         for path in sorted(self.data_dir.rglob("*")):
             if path.is_file() and not path.name.startswith("voicebooth.db"):
@@ -224,7 +226,8 @@ class IntakeServer:
         if not self.database_url:
             with sqlite3.connect(f"file:{self.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as conn:
                 tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-                for table in sorted(tables):
+                # Attempt counters (server.ratelimit) count every sign-in, wrong ones too: not data.
+                for table in sorted(set(tables) - {"rate_counters"}):
                     rows[table] = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
         return {"files": files, "rows": rows}
 
