@@ -12,7 +12,7 @@ from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
 from server.housekeeping import lifespan
-from server.limits import BodyLimitMiddleware
+from server.limits import BodyLimitMiddleware, ConcurrencyLimitMiddleware
 from server.password_checks import PasswordChecks
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
@@ -62,5 +62,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, limit_bytes=settings.json_body_limit_bytes)
     app.add_middleware(TusProtocolMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(ConcurrencyLimitMiddleware, max_requests=settings.max_requests)
     app.add_middleware(AccessLogMiddleware)
     return app

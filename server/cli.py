@@ -103,10 +103,18 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from server.access_log import ACCESS_LOGGER
     from server.app import create_app
+    from server.http_protocol import Limits, connection_budget, protocol_with
 
     check_bind(args.host, settings, args.allow_plain_http)
     logging.getLogger(ACCESS_LOGGER).setLevel(args.log_level.upper())
     app = create_app(settings)
+    limits = Limits(
+        max_head_bytes=settings.max_header_bytes,
+        max_headers=settings.max_headers,
+        head_timeout_s=settings.header_timeout_s,
+        body_timeout_s=settings.body_timeout_s,
+        max_connections=connection_budget(settings.max_connections),
+    )
     config = uvicorn.Config(
         app,
         host=args.host,
@@ -114,7 +122,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         log_level=args.log_level,
         ssl_certfile=settings.tls_certfile or None,
         ssl_keyfile=settings.tls_keyfile or None,
-        timeout_keep_alive=30,
+        http=protocol_with(limits),  # httptools with head, count, time and connection limits
+        timeout_keep_alive=int(settings.keep_alive_timeout_s),
         timeout_graceful_shutdown=10,
         server_header=False,
         access_log=False,  # uvicorn's prints query strings; server.access_log logs routes instead

@@ -7,8 +7,8 @@ object), so the attacker's work never shares an interpreter with the measurement
   the server answers, for S seconds; prints how many of each status came back.
 - ``headers``: N connections each sending a header line of M MiB that never ends (or, with ``--count``,
   that many small headers); prints how each connection ended.
-- ``idle``: N connections opened and held without sending a byte for S seconds; prints how many opened and
-  how many the server closed meanwhile.
+- ``idle``: N connections opened and held without sending a byte for S seconds (then until the server has
+  closed them all, at most 30 s more); prints how many opened, how many the server closed, and when.
 
 ``source(address)`` gives a requests-free way to speak from another loopback address (the kernel routes all
 of 127.0.0.0/8 to lo on Linux), for per-address limits.
@@ -145,11 +145,23 @@ async def idle_connections(port: int, connections: int, seconds: float) -> dict[
         readers.append(reader)
         writers.append(writer)
     print(json.dumps({"opened": len(writers)}), flush=True)  # the caller starts measuring now
+    started = asyncio.get_running_loop().time()
     await asyncio.sleep(seconds)
-    closed = sum(1 for reader in readers if reader.at_eof() or reader.exception() is not None)
+
+    def closed() -> int:
+        return sum(1 for reader in readers if reader.at_eof() or reader.exception() is not None)
+
+    while closed() < len(readers) and asyncio.get_running_loop().time() - started < seconds + 30:
+        await asyncio.sleep(0.2)  # the server still holds some: how long until it lets go of all?
+    held_s = asyncio.get_running_loop().time() - started
     for writer in writers:
         writer.close()
-    return {"opened": len(writers), "failed": failed, "closed_by_server": closed}
+    return {
+        "opened": len(writers),
+        "failed": failed,
+        "closed_by_server": closed(),
+        "all_closed_by_s": round(held_s, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +49,15 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def _limit_files(count: int) -> Callable[[], None]:
+    def limit() -> None:  # in the child, before exec
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_NOFILE, (count, count))
+
+    return limit
 
 
 def _prepare_data(data_dir: Path, database_url: str, campaigns: Sequence[Path] = ()) -> str:
@@ -84,6 +93,8 @@ class IntakeServer:
         database_url: empty for SQLite in ``data_dir``, else e.g. a PostgreSQL URL.
         log_level: the server's ``--log-level`` (``info`` adds the access log).
         env: more environment for the server process (e.g. ``VOICEBOOTH_TEST_CRASH_AT``), set before launch.
+        nofile: the server process's file-handle limit (soft and hard), as systemd's ``LimitNOFILE`` sets it.
+        launcher: what runs ``voicebooth-server`` (after the interpreter); benchmarks swap in variants.
     """
 
     data_dir: Path
@@ -93,6 +104,8 @@ class IntakeServer:
     database_url: str = ""
     log_level: str = "warning"
     env: dict[str, str] = field(default_factory=dict)
+    nofile: int | None = None
+    launcher: tuple[str, ...] = ("-m", "server.cli")
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     starts: int = 0
 
@@ -104,13 +117,16 @@ class IntakeServer:
         settings: dict[str, object] | None = None,
         database_url: str = "",
         campaigns: Sequence[Path] = (),
-        log_level: str = "warning",
+        **options: Any,
     ) -> IntakeServer:
         """Creates ``root/data`` with a key and reviewer (and the consent wording of ``campaigns``
-        published), starts the server, waits for it to answer."""
+        published), starts the server, waits for it to answer.
+
+        ``options`` set the other fields (``log_level``, ``env``, ``nofile``, ``launcher``).
+        """
         data_dir = root / "data"
         key = _prepare_data(data_dir, database_url, campaigns)
-        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url, log_level)
+        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url, **options)
         server.launch()
         return server
 
@@ -149,14 +165,19 @@ class IntakeServer:
         env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **self.env}
         for name, value in self.settings.items():
             env[f"VOICEBOOTH_SERVER_{name.upper()}"] = str(value)
-        command = [sys.executable, "-m", "server.cli", "serve", "--data", str(self.data_dir),
+        command = [sys.executable, *self.launcher, "serve", "--data", str(self.data_dir),
                    "--host", "127.0.0.1", "--port", str(self.port),
                    "--log-level", self.log_level]  # fmt: skip
         if self.database_url:
             command += ["--database-url", self.database_url]
         with self.log_path.open("ab") as log_file:
             self.process = subprocess.Popen(
-                command, stdout=log_file, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env=env
+                command,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                cwd=REPO_ROOT,
+                env=env,
+                preexec_fn=None if self.nofile is None else _limit_files(self.nofile),
             )
         self.starts += 1
         deadline = time.monotonic() + timeout_s
