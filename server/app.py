@@ -13,7 +13,7 @@ from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
 from server.housekeeping import lifespan
 from server.limits import BodyLimitMiddleware, ConcurrencyLimitMiddleware
-from server.password_checks import PasswordChecks
+from server.password_checks import PasswordChecks, SignInGateMiddleware
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 from server.storage import Storage
@@ -63,5 +63,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(TusProtocolMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(ConcurrencyLimitMiddleware, max_requests=settings.max_requests)
+    app.add_middleware(SignInGateMiddleware, checks=context.passwords)
     app.add_middleware(AccessLogMiddleware)
     return app

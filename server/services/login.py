@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from server.context import ServerContext
 from server.db.models import Reviewer, ReviewerToken
 from server.errors import ApiError
-from server.password_checks import SignInsBusyError
+from server.password_checks import BUSY_MESSAGE, SignInsBusyError
 from server.passwords import hash_token
 from server.ratelimit import Rule
 from server.services import audit
@@ -118,12 +118,7 @@ async def login(ctx: ServerContext, address: str, username: str, password: str) 
                 raise ApiError(401, "wrong_credentials", WRONG)
             return await run_in_threadpool(_signed_in, ctx, address, username)
     except SignInsBusyError:
-        raise ApiError(
-            429,
-            "sign_ins_busy",
-            "The server is busy with other sign-ins. Try again in a moment.",
-            {"Retry-After": "1"},
-        ) from None
+        raise ApiError(429, "sign_ins_busy", BUSY_MESSAGE, {"Retry-After": "1"}) from None
 
 
 def logout(ctx: ServerContext, token_hash: str) -> None:
