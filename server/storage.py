@@ -87,16 +87,18 @@ class Storage:
         return path.open("rb")
 
     def create_upload_file(self, upload_id: str) -> Path:
-        """Creates the empty file of a new upload (fails if it somehow exists)."""
+        """Creates the empty file and the lock file of a new upload (fails if it somehow exists)."""
         path = self.upload_path(upload_id)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
+        self.lock_path(upload_id).touch(mode=0o600)
         return path
 
-    def has_room_for(self, size_bytes: int) -> bool:
-        """True when ``size_bytes`` more would still leave ``min_free_bytes`` free on the data disk."""
+    def has_room_for(self, size_bytes: int, reserved_bytes: int = 0) -> bool:
+        """True when ``size_bytes`` more, on top of ``reserved_bytes`` promised to uploads already under
+        way, would still leave ``min_free_bytes`` free on the data disk."""
         free_bytes = shutil.disk_usage(self.uploads_dir).free
-        return free_bytes - size_bytes >= self.min_free_bytes
+        return free_bytes - reserved_bytes - size_bytes >= self.min_free_bytes
 
     def move_upload_to_media(self, upload_id: str, media_id: str) -> Path:
         """Moves a finished upload into the media folder (same disk: an atomic rename).

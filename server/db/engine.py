@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # not left readable in free space.
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True when the database refused a write because its disk is full (SQLite ``SQLITE_FULL``,
+    PostgreSQL ``53100 disk_full``), as opposed to any other database failure."""
+    cause = getattr(error, "orig", None) or error
+    if getattr(cause, "sqlite_errorname", None) == "SQLITE_FULL":
+        return True
+    return getattr(cause, "sqlstate", None) == "53100" or "database or disk is full" in str(cause)
 
 
 def make_engine(url: str) -> Engine:
@@ -84,6 +94,10 @@ class Database:
             cursor = raw.cursor()
             busy, _frames, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             cursor.close()
+        except sqlite3.OperationalError as error:
+            if not is_disk_full(error):
+                raise
+            busy = 1  # the checkpoint needs room in the database file; the next scrub finishes it
         finally:
             raw.close()
         if busy:

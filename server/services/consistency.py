@@ -10,13 +10,15 @@ finished or undone without anyone deleting files by hand:
 - an unfinished upload whose file is lost ends (its client starts again); one whose file is shorter than
   the offset recorded goes back to the length on disk;
 - files no row points at are deleted: media of no take at once, upload files a minute after they were last
-  written (a creation writes its file just before its row), and temporary files whose writer died.
+  written, and temporary files whose writer died. (Uploads younger than a minute are left alone: a creation
+  commits its row, then makes its file.)
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -125,9 +127,12 @@ def _detach(ctx: ServerContext, take_pk: int, media_id: str) -> None:
 
 
 def _check_uploads(ctx: ServerContext, report: ConsistencyReport) -> None:
+    settled = ctx.now() - timedelta(seconds=STRAY_UPLOAD_MIN_AGE_S)  # a creation commits, then makes the file
     with ctx.db.session() as session:
         rows = session.execute(
-            select(Upload.id, Upload.offset_bytes).where(Upload.state.in_((store.RECEIVING, store.FINISHED)))
+            select(Upload.id, Upload.offset_bytes).where(
+                Upload.state.in_((store.RECEIVING, store.FINISHED)), Upload.created_utc <= settled
+            )
         ).all()
     for upload_id, offset_bytes in rows:
         size = ctx.storage.upload_size(upload_id)

@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from server import crashpoints
 from server.context import ServerContext
+from server.db.engine import is_disk_full
 from server.db.models import PendingDeletion
 
 log = logging.getLogger(__name__)
@@ -57,8 +59,13 @@ def carry_out(ctx: ServerContext) -> int:
             continue
         done.append(row_id)
     if done:
-        with ctx.db.session() as session:
-            session.execute(delete(PendingDeletion).where(PendingDeletion.id.in_(done)))
+        try:
+            with ctx.db.session() as session:
+                session.execute(delete(PendingDeletion).where(PendingDeletion.id.in_(done)))
+        except OperationalError as error:
+            if not is_disk_full(error):
+                raise
+            log.warning("Deleted %d file set(s); the disk is too full to record it yet", len(done))
     return len(done)
 
 

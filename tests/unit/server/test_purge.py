@@ -59,9 +59,8 @@ def test_purge_after_the_retention_periods(tmp_path: Path) -> None:
     key = KeyHolder(key_row.id, key_row.label)
     create_submission(ctx, key, json.dumps(manifest()).encode())
     upload_id = "a" * 32
-    ctx.storage.create_upload_file(upload_id)
-    ctx.storage.lock_path(upload_id).touch()
     store.create_upload(ctx, upload_id, key.id, 100, "", {})
+    ctx.storage.create_upload_file(upload_id)
     asyncio.run(login.login(ctx, "127.0.0.1", "rev", "long enough password"))
 
     assert purge(ctx).lines()[:2] == ["Expired uploads removed: 0", "Submissions never completed, removed: 0"]
