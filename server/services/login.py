@@ -108,10 +108,11 @@ async def login(ctx: ServerContext, address: str, username: str, password: str) 
             wait_s, stored_hash = await run_in_threadpool(_count_attempt, ctx, address, username)
             if wait_s:
                 minutes = max(1, round(wait_s / 60))
+                when = "a minute" if minutes == 1 else f"{minutes} minutes"
                 raise ApiError(
                     429,
                     "sign_in_locked",
-                    f"Too many sign-in attempts from here. Try again in {minutes} minute(s).",
+                    f"Too many sign-in attempts from here. Try again in {when}.",
                     {"Retry-After": str(wait_s)},
                 )
             if not await ctx.passwords.verify(stored_hash, password):
