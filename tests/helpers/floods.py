@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import http.client
 import json
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -185,4 +184,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

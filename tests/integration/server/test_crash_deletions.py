@@ -4,18 +4,16 @@ outlives the change the database recorded, and nothing needs a person to delete 
 Each test arms a crash point (server/crashpoints.py) so the server SIGKILLs itself exactly between the
 database commit and the file work, checks the crash really left that state, then checks the way back: the
 repeated request, ``voicebooth-server purge``, the next start, or the scheduled purge inside ``serve``.
-Random-moment kills over many trials are in tests/integration/server/test_crash_trials.py.
+Kills at random moments, many times over, are bench/stress_kills.py.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
@@ -24,17 +22,17 @@ from server import crashpoints
 from server.app import open_context
 from server.services.closing import withdraw
 from server.settings import load_settings
-from tests.helpers.server import REPO_ROOT, IntakeServer, manifest_for, send_submission, tus_upload
+from tests.helpers.lifecycle import (
+    attach_take,
+    complete,
+    media_files,
+    open_with_take,
+    rows,
+    take_media_id,
+    withdraw_request,
+)
+from tests.helpers.server import REPO_ROOT, IntakeServer, send_submission
 from tests.integration.server.conftest import api
-
-
-def rows(server: IntakeServer, query: str, *args: object) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(f"file:{server.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as db:
-        return db.execute(query, args).fetchall()
-
-
-def media_files(server: IntakeServer) -> list[str]:
-    return sorted(path.name for path in (server.data_dir / "media").iterdir())
 
 
 def crash_during(server: IntakeServer, point: str, request: Callable[[], object]) -> None:
@@ -48,49 +46,6 @@ def crash_during(server: IntakeServer, point: str, request: Callable[[], object]
     finally:
         server.process = None
         server.env = {}
-
-
-def open_with_take(
-    server: IntakeServer, deliverable: Path, *, attach: bool = True
-) -> tuple[dict[str, Any], str]:
-    """An open submission with one take uploaded (and attached); returns its manifest and upload URL."""
-    manifest = manifest_for([deliverable])
-    take = manifest["takes"][0]
-    created = requests.post(f"{api(server)}/submissions", json=manifest, headers=server.key_headers)
-    assert created.status_code == 201, created.text
-    url = tus_upload(server, deliverable.read_bytes(), {
-        "sha256": take["sha256"], "submission_id": manifest["submission_id"], "take_id": take["take_id"],
-    })  # fmt: skip
-    if attach:
-        assert attach_take(server, manifest, url).status_code == 200
-    return manifest, url
-
-
-def attach_take(server: IntakeServer, manifest: dict[str, Any], url: str) -> requests.Response:
-    sid, take_id = manifest["submission_id"], manifest["takes"][0]["take_id"]
-    return requests.put(
-        f"{api(server)}/submissions/{sid}/takes/{take_id}",
-        json={"upload_url": url},
-        headers=server.key_headers,
-    )
-
-
-def complete(server: IntakeServer, manifest: dict[str, Any]) -> requests.Response:
-    return requests.post(
-        f"{api(server)}/submissions/{manifest['submission_id']}/complete",
-        headers=server.key_headers,
-        timeout=60,
-    )
-
-
-def withdraw_request(server: IntakeServer, done: dict[str, Any]) -> requests.Response:
-    body = {"reference": done["reference"], "withdrawal_token": done["withdrawal_token"]}
-    return requests.post(f"{api(server)}/withdraw", json=body, timeout=30)
-
-
-def take_media_id(server: IntakeServer, manifest: dict[str, Any]) -> str | None:
-    found = rows(server, "SELECT media_id FROM takes WHERE take_id = ?", manifest["takes"][0]["take_id"])
-    return found[0][0] if found else None
 
 
 def test_killed_during_a_withdrawal_the_repeat_deletes_the_files(
