@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from server import statuses
+from server.api.public import client_address
 from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
 from server.services import consent_texts, review_actions
@@ -82,8 +83,7 @@ class CommentBody(BaseModel):
 @router.post("/auth/login")
 async def login(request: Request, ctx: Context, body: LoginBody) -> dict[str, Any]:
     """Signs a reviewer in: a bearer token that expires (attempts are counted per client address)."""
-    address = request.client.host if request.client else "unknown"
-    done = await login_service.login(ctx, address, body.username, body.password)
+    done = await login_service.login(ctx, client_address(request), body.username, body.password)
     return {"token": done.token, "expires_utc": utc_text(done.expires_utc)}
 
 

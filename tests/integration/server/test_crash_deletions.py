@@ -20,7 +20,7 @@ import requests
 
 from server import crashpoints
 from server.app import open_context
-from server.services.closing import withdraw
+from server.services.self_withdrawal import withdraw_with_codes
 from server.settings import load_settings
 from tests.helpers.lifecycle import (
     attach_take,
@@ -63,7 +63,8 @@ def test_killed_during_a_withdrawal_the_repeat_deletes_the_files(
 
     ctx = open_context(load_settings(server.data_dir, environ={}))
     try:  # the person (or their contact) tries again: "already withdrawn", and now the files are gone
-        assert withdraw(ctx, done["reference"], done["withdrawal_token"]) == "withdrawn"
+        again = withdraw_with_codes(ctx, "127.0.0.1", done["reference"], done["withdrawal_token"])
+        assert again.already
     finally:
         ctx.db.dispose()
     assert not [name for name in media_files(server) if name.startswith(media_id)]

@@ -51,6 +51,7 @@ def _plant_everywhere(server: IntakeServer, token: str, sent: dict[str, Any]) ->
     requests.post(f"{base}/withdraw", json={"reference": NAME, "withdrawal_token": NAME})
     requests.post(f"{base}/auth/login", json={"username": NAME, "password": NAME})
     requests.get(f"{server.url}/{named}?q={named}")
+    requests.get(f"{server.url}/withdraw?reference={named}&code={named}")  # the withdrawal page's link
     for method in ("HEAD", "PATCH", "DELETE"):
         requests.request(method, f"{server.files_url}{named}?q={named}", headers=server.tus_headers)
         requests.post(
