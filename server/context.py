@@ -17,7 +17,6 @@ from recorder.codes import normalise_withdrawal_code, withdrawal_code_from_secre
 from server.db.engine import Database
 from server.password_checks import PasswordChecks
 from server.ratelimit import RateLimiter
-from server.services.withdraw_limits import WithdrawLimits
 from server.settings import Settings
 from server.storage import Storage
 from server.tus.locks import UploadLocks
@@ -60,10 +59,6 @@ class ServerContext:
     passwords: PasswordChecks
     locks: UploadLocks = field(default_factory=UploadLocks)
     now: Callable[[], datetime] = utc_now
-    withdraw_limits: WithdrawLimits = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.withdraw_limits = WithdrawLimits.from_settings(self.settings)
 
     @property
     def limiter(self) -> RateLimiter:
