@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -48,13 +49,21 @@ def crash_during(server: IntakeServer, point: str, request: Callable[[], object]
         server.env = {}
 
 
-def test_killed_during_a_withdrawal_the_repeat_deletes_the_files(
+def killed_while_withdrawing(
     server: IntakeServer, deliverable: Path
-) -> None:
+) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """A submission whose withdrawal was committed when the server died: its manifest, codes, media id."""
     manifest, done = send_submission(server, [deliverable])
     media_id = take_media_id(server, manifest)
     assert media_id is not None
     crash_during(server, crashpoints.DELETIONS_COMMITTED, lambda: withdraw_request(server, done))
+    return manifest, done, media_id
+
+
+def test_killed_during_a_withdrawal_the_repeat_deletes_the_files(
+    server: IntakeServer, deliverable: Path
+) -> None:
+    manifest, done, media_id = killed_while_withdrawing(server, deliverable)
     # The state the red team found: withdrawn in the database, the video and poster still on disk.
     assert rows(server, "SELECT status FROM submissions WHERE id = ?", manifest["submission_id"]) == [
         ("withdrawn",)
@@ -75,10 +84,7 @@ def test_killed_during_a_withdrawal_the_repeat_deletes_the_files(
 def test_killed_during_a_withdrawal_the_next_start_deletes_the_files(
     server: IntakeServer, deliverable: Path
 ) -> None:
-    manifest, done = send_submission(server, [deliverable])
-    media_id = take_media_id(server, manifest)
-    assert media_id is not None
-    crash_during(server, crashpoints.DELETIONS_COMMITTED, lambda: withdraw_request(server, done))
+    _manifest, done, media_id = killed_while_withdrawing(server, deliverable)
     assert f"{media_id}.mp4" in media_files(server)
     server.launch()
     assert not [name for name in media_files(server) if name.startswith(media_id)]

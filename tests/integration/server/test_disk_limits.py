@@ -8,10 +8,8 @@ used). Mounting needs root, which the test run has on CI; elsewhere the disk tes
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,30 +17,17 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer, manifest_for, start_server
+from tests.helpers.small_disk import MIB, fill, small_disk
 from tests.integration.server.conftest import Unchanged
 
-MIB = 1024 * 1024
 RESERVE = 32 * MIB
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 320 MiB filesystem (tmpfs) at ``tmp_path/intake/data``, unmounted afterwards."""
-    data = tmp_path / "intake" / "data"
-    data.mkdir(parents=True)
-    if os.geteuid() != 0:
-        pytest.skip("mounting a 320 MiB tmpfs as the server's disk needs root")
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=320m,mode=0700", "tmpfs", str(data)],
-        capture_output=True,
-        text=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
-        yield data
-    finally:
-        subprocess.run(["umount", "-l", str(data)], check=False)
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 320 MiB filesystem as the server's data folder (``tmp_path/intake/data``)."""
+    with small_disk(tmp_path / "intake" / "data", 320 * MIB) as folder:
+        yield folder
 
 
 def create(server: IntakeServer, length: int) -> requests.Response:
@@ -60,17 +45,7 @@ def patch(server: IntakeServer, url: str, data: bytes, offset: int = 0) -> reque
     return requests.patch(url, data=data, headers=headers, timeout=120)
 
 
-def fill(disk: Path) -> Path:
-    """Something else fills the disk to its last byte."""
-    filler = disk / "someone-elses-file"
-    with filler.open("wb") as handle, contextlib.suppress(OSError):
-        while True:
-            handle.write(b"\0" * MIB)
-            handle.flush()
-    return filler
-
-
-def test_uploads_never_fill_a_small_disk_and_it_recovers_by_itself(small_disk: Path, tmp_path: Path) -> None:
+def test_uploads_never_fill_a_small_disk_and_it_recovers_by_itself(disk: Path, tmp_path: Path) -> None:
     server = IntakeServer.start(tmp_path / "intake", settings={"min_free_bytes": RESERVE})
     try:
         # 320 MiB: room for five 50 MiB uploads above the reserve; the sixth is refused at creation.
@@ -85,12 +60,11 @@ def test_uploads_never_fill_a_small_disk_and_it_recovers_by_itself(small_disk: P
         data = os.urandom(50 * MIB)
         for url in admitted:  # every admitted upload finishes: its bytes were kept free for it
             assert patch(server, url, data).status_code == 204
-            assert shutil.disk_usage(small_disk).free >= RESERVE
+            assert shutil.disk_usage(disk).free >= RESERVE
         small = create(server, 5 * MIB)
         assert small.status_code == 201
 
-        filler = fill(small_disk)  # another program fills the disk
-        assert shutil.disk_usage(small_disk).free < MIB
+        filler = fill(disk / "someone-elses-file")  # another program fills the disk
         stopped = patch(server, small.headers["Location"], os.urandom(5 * MIB))
         assert stopped.status_code == 507 and stopped.headers["Upload-Offset"] == "0", stopped.text
         assert create(server, 10).status_code == 507
@@ -103,7 +77,7 @@ def test_uploads_never_fill_a_small_disk_and_it_recovers_by_itself(small_disk: P
         # Termination still deletes the file (the database cannot record it until the space is back).
         first = admitted[0]
         assert requests.delete(first, headers=server.tus_headers).status_code == 204
-        assert not (small_disk / "uploads" / first.rsplit("/", 1)[-1]).exists()
+        assert not (disk / "uploads" / first.rsplit("/", 1)[-1]).exists()
         assert requests.head(first, headers=server.tus_headers).status_code in (404, 410)
 
         filler.unlink()  # space returns: everything works again without a restart
