@@ -16,7 +16,7 @@ MIB = 1024 * 1024
 
 
 @contextlib.contextmanager
-def small_disk(folder: Path, size_bytes: int) -> Iterator[Path]:
+def mount_small_disk(folder: Path, size_bytes: int) -> Iterator[Path]:
     """Mounts a tmpfs of ``size_bytes`` on ``folder`` (made if missing) and unmounts it afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:

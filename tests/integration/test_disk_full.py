@@ -17,26 +17,27 @@ from recorder.devices import MonotonicClock, open_audio_source, open_video_sourc
 from recorder.takes.deliverable import finish_take
 from recorder.takes.journal import read_journal
 from recorder.takes.session import RecordingState, TakeRecorder
-from tests.helpers.small_disk import MIB, fill, small_disk
+from tests.helpers.small_disk import MIB, fill, mount_small_disk
 
 SIZE_MB = 64
 
 
 @pytest.fixture
-def disk(tmp_path: Path) -> Iterator[Path]:
-    with small_disk(tmp_path / "disk", SIZE_MB * MIB) as folder:
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 MiB disk (also used by the Welsh core-message tests)."""
+    with mount_small_disk(tmp_path / "disk", SIZE_MB * MIB) as folder:
         yield folder
 
 
-def test_a_disk_filling_up_mid_take_stops_it_plainly_and_keeps_it(disk: Path) -> None:
+def test_a_disk_filling_up_mid_take_stops_it_plainly_and_keeps_it(small_disk: Path) -> None:
     clock = MonotonicClock()
     size = (320, 180)
     video = open_video_source("synthetic:", clock, size=size)
     audio = open_audio_source("synthetic:", clock)
-    recorder = TakeRecorder(disk / "sub", video, audio, clock=clock, size=size, max_duration_s=5.0)
+    recorder = TakeRecorder(small_disk / "sub", video, audio, clock=clock, size=size, max_duration_s=5.0)
     recorder.start()
     time.sleep(1.5)
-    filler = disk / "filler.bin"
+    filler = small_disk / "filler.bin"
     fill(filler)  # another program (or a big download) takes the rest of the disk
     deadline = time.monotonic() + 20
     while recorder.status.state is RecordingState.RECORDING:

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer, manifest_for, start_server
-from tests.helpers.small_disk import MIB, fill, small_disk
+from tests.helpers.small_disk import MIB, fill, mount_small_disk
 from tests.integration.server.conftest import Unchanged
 
 RESERVE = 32 * MIB
@@ -26,7 +26,7 @@ RESERVE = 32 * MIB
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[Path]:
     """A real 320 MiB filesystem as the server's data folder (``tmp_path/intake/data``)."""
-    with small_disk(tmp_path / "intake" / "data", 320 * MIB) as folder:
+    with mount_small_disk(tmp_path / "intake" / "data", 320 * MIB) as folder:
         yield folder
 
 

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer
-from tests.helpers.small_disk import small_disk
+from tests.helpers.small_disk import mount_small_disk
 from tests.integration.server.conftest import Unchanged
 
 OCTET = "application/offset+octet-stream"
@@ -228,7 +228,7 @@ def test_disk_full_mid_patch_keeps_what_was_written_then_resumes(tmp_path: Path)
     server = IntakeServer.start(tmp_path, settings={"min_free_bytes": 0})
     uploads = server.data_dir / "uploads"
     try:
-        with small_disk(uploads, 8 * MIB):
+        with mount_small_disk(uploads, 8 * MIB):
             data = os.urandom(6 * MIB)
             url = create(server, len(data))
             (uploads / "filler").write_bytes(b"\0" * (4 * MIB))  # something else fills the disk meanwhile
