@@ -6,12 +6,14 @@ import logging
 
 from fastapi import FastAPI
 
-from server.access_log import keep_query_strings_out_of_access_log
+from server.access_log import AccessLogMiddleware
 from server.api import public, review, review_media, submissions
 from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
-from server.limits import BodyLimitMiddleware
+from server.housekeeping import lifespan
+from server.limits import BodyLimitMiddleware, ConcurrencyLimitMiddleware
+from server.password_checks import PasswordChecks, SignInGateMiddleware
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 from server.storage import Storage
@@ -35,15 +37,20 @@ def open_context(settings: Settings) -> ServerContext:
     db = Database(settings.db_url)
     migrate(db.engine)
     return ServerContext(
-        settings=settings, db=db, storage=storage, secret=load_or_create_secret(settings.data_dir)
+        settings=settings,
+        db=db,
+        storage=storage,
+        secret=load_or_create_secret(settings.data_dir),
+        passwords=PasswordChecks(settings.login_hash_workers, settings.login_concurrency),
     )
 
 
 def create_app(settings: Settings) -> FastAPI:
     """Builds the intake server app for ``settings`` (the data folder and database are ready on return)."""
     context = open_context(settings)
-    keep_query_strings_out_of_access_log()
-    app = FastAPI(title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="Voicebooth intake server", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.context = context
     install_error_handlers(app)
     app.include_router(tus_routes.router)
@@ -55,4 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, limit_bytes=settings.json_body_limit_bytes)
     app.add_middleware(TusProtocolMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(ConcurrencyLimitMiddleware, max_requests=settings.max_requests)
+    app.add_middleware(SignInGateMiddleware, checks=context.passwords)
+    app.add_middleware(AccessLogMiddleware)
     return app

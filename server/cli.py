@@ -1,4 +1,4 @@
-"""``voicebooth-server`` subcommands: serve, add-upload-key, add-reviewer, add-campaign, purge."""
+"""``voicebooth-server`` subcommands: serve, upload keys, reviewers, add-campaign, purge."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from server.settings import LOOPBACK_HOSTS, Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from server.services.admin import KeyInfo
 
 log = logging.getLogger("voicebooth.server")
 DEFAULT_PORT = 8765
@@ -46,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     key = add("add-upload-key", "Create an upload key; prints the key alone on the last line.")
     key.add_argument("label", help="what the key is for, e.g. a ward or campaign name")
+    add("list-upload-keys", "List the upload keys: number, label, when made and when revoked.")
+    revoke = add("revoke-upload-key", "Revoke an upload key: every request with it is refused at once.")
+    which = revoke.add_mutually_exclusive_group(required=True)
+    which.add_argument("key_id", nargs="?", type=int, help="the key's number from list-upload-keys")
+    which.add_argument("--key-stdin", action="store_true", help="read the key itself from stdin")
     reviewer = add("add-reviewer", "Create a reviewer account (or set its password).")
     reviewer.add_argument("name", help="the reviewer's sign-in name")
     reviewer.add_argument(
@@ -91,10 +101,20 @@ def check_bind(host: str, settings: Settings, allow_plain_http: bool) -> None:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from server.access_log import ACCESS_LOGGER
     from server.app import create_app
+    from server.http_protocol import Limits, connection_budget, protocol_with
 
     check_bind(args.host, settings, args.allow_plain_http)
+    logging.getLogger(ACCESS_LOGGER).setLevel(args.log_level.upper())
     app = create_app(settings)
+    limits = Limits(
+        max_head_bytes=settings.max_header_bytes,
+        max_headers=settings.max_headers,
+        head_timeout_s=settings.header_timeout_s,
+        body_timeout_s=settings.body_timeout_s,
+        max_connections=connection_budget(settings.max_connections),
+    )
     config = uvicorn.Config(
         app,
         host=args.host,
@@ -102,9 +122,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         log_level=args.log_level,
         ssl_certfile=settings.tls_certfile or None,
         ssl_keyfile=settings.tls_keyfile or None,
-        timeout_keep_alive=30,
+        http=protocol_with(limits),  # httptools with head, count, time and connection limits
+        timeout_keep_alive=int(settings.keep_alive_timeout_s),
         timeout_graceful_shutdown=10,
         server_header=False,
+        access_log=False,  # uvicorn's prints query strings; server.access_log logs routes instead
+        # The client address sign-ins are counted by: X-Forwarded-For only from proxies IT names.
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
     )
     uvicorn.Server(config).run()
     return 0
@@ -123,6 +148,13 @@ def _admin(args: argparse.Namespace, settings: Settings) -> int:
             key = admin.add_upload_key(ctx, args.label)
             print(f"Upload key for {args.label!r} (shown once; keep it safe):")
             print(key)
+        elif args.command == "list-upload-keys":
+            for line in _key_lines(admin.list_upload_keys(ctx)):
+                print(line)
+        elif args.command == "revoke-upload-key":
+            secret = sys.stdin.readline() if args.key_stdin else None
+            info = admin.revoke_upload_key(ctx, args.key_id, secret)
+            print(f"Upload key {info.id} ({info.label!r}) is revoked since {_when(info.revoked_utc)}.")
         elif args.command == "add-reviewer":
             password = sys.stdin.readline().rstrip("\r\n")
             admin.add_reviewer(ctx, args.name, password)
@@ -136,6 +168,19 @@ def _admin(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         ctx.db.dispose()
     return 0
+
+
+def _when(value: datetime | None) -> str:
+    return "-" if value is None else value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _key_lines(keys: list[KeyInfo]) -> list[str]:
+    if not keys:
+        return ["No upload keys yet; add one with add-upload-key."]
+    lines = [f"{'NUMBER':>6}  {'CREATED':<20}  {'REVOKED':<20}  LABEL"]
+    for key in keys:
+        lines.append(f"{key.id:>6}  {_when(key.created_utc):<20}  {_when(key.revoked_utc):<20}  {key.label}")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""What every request handler needs: settings, database, storage, upload locks, the secret, the clock."""
+"""What every request handler needs: settings, database, storage, locks, password checks, the clock."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from starlette.requests import HTTPConnection
 
 from recorder.codes import normalise_withdrawal_code, withdrawal_code_from_secret
 from server.db.engine import Database
-from server.services.withdraw_limits import WithdrawLimits
+from server.password_checks import PasswordChecks
+from server.ratelimit import RateLimiter
 from server.settings import Settings
 from server.storage import Storage
 from server.tus.locks import UploadLocks
@@ -55,12 +56,14 @@ class ServerContext:
     db: Database
     storage: Storage
     secret: bytes
+    passwords: PasswordChecks
     locks: UploadLocks = field(default_factory=UploadLocks)
     now: Callable[[], datetime] = utc_now
-    withdraw_limits: WithdrawLimits = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.withdraw_limits = WithdrawLimits.from_settings(self.settings)
+    @property
+    def limiter(self) -> RateLimiter:
+        """Checks and counts attempts in the database (sign-ins and anything else throttled)."""
+        return RateLimiter(self.secret)
 
     def withdrawal_code(self, submission_id: str) -> str:
         """The person's withdrawal code (:mod:`recorder.codes`, ~70 bits), derived from the server's secret:

@@ -6,8 +6,12 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+
+from server.db.engine import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +93,20 @@ def install_error_handlers(app: FastAPI) -> None:
         problem = str(first.get("msg", "is not valid")).rstrip(".")
         # pydantic's message names the rule, not the value, so nothing personal is echoed.
         return error_response(422, "invalid_request", f"The field {where} is not valid: {problem}.")
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, _error: ClientDisconnect) -> Response:
+        # The client closed the connection mid-body: nothing to answer, nothing stored, no traceback.
+        log.info("A client went away before sending its whole request (%s)", request.method)
+        return Response(status_code=400)
+
+    @app.exception_handler(OperationalError)
+    async def _database(_request: Request, error: OperationalError) -> JSONResponse:
+        if is_disk_full(error):  # recovers by itself once there is room again: nothing to restart
+            log.error("The database cannot be written: its disk is full")
+            return error_response(507, "disk_full", "The server's disk is full. Try again later.")
+        log.error("Database error: %s", type(error.orig).__name__, exc_info=error)
+        return error_response(500, "server_error", "The server hit an unexpected problem. Try again later.")
 
     @app.exception_handler(Exception)
     async def _crash(_request: Request, error: Exception) -> JSONResponse:

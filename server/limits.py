@@ -1,4 +1,5 @@
-"""ASGI middleware capping JSON request bodies (a 50 MB manifest is refused without being read whole)."""
+"""ASGI middleware capping JSON request bodies (a 50 MB manifest is refused without being read whole) and
+the requests handled at once."""
 
 from __future__ import annotations
 
@@ -55,3 +56,29 @@ class BodyLimitMiddleware:
         except BodyTooLargeError:
             if not started:
                 await too_large(scope, receive, send)
+
+
+class ConcurrencyLimitMiddleware:
+    """Answers 503 ``server_busy`` (``Retry-After: 1``) while ``max_requests`` requests are being handled."""
+
+    def __init__(self, app: ASGIApp, max_requests: int) -> None:
+        self.app = app
+        self.max_requests = max_requests
+        self.in_flight = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.max_requests:
+            busy = error_response(
+                503, "server_busy", "The server is handling too many requests. Try again in a moment."
+            )
+            busy.headers["Retry-After"] = "1"
+            await busy(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1

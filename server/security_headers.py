@@ -1,4 +1,4 @@
-"""ASGI middleware adding defensive headers to every response (no sniffing, no framing, no referrer)."""
+"""ASGI middleware adding defensive headers to every response: no sniffing, framing, referrer or caching."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ HEADERS = {
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
+    # Answers hold personal data (review list and detail) or change by the second: no cache, no proxy, no
+    # browser keeps them. A response that sets its own Cache-Control (clips: "private, no-store") keeps it.
+    "Cache-Control": "no-store",
 }
 
 
 class SecurityHeadersMiddleware:
-    """JSON and media responses can never be rendered as a page that runs script."""
+    """JSON and media responses can never be rendered as a page that runs script, nor kept in a cache."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

@@ -30,13 +30,33 @@ class Settings:
         token_ttl_s: lifetime of a reviewer login token.
         consent_valid_days: consent is treated as expired this many days after it was given.
         open_retention_days: a submission never completed is purged this many days after it was created.
-        min_free_bytes: uploads are refused when they would leave less free disk space than this.
-        login_attempts: failed logins in a row before the account is locked for login_lock_s.
-        login_lock_s: how long a reviewer account stays locked after too many failed logins.
+        purge_interval_s: ``serve`` runs the retention purge (and the consistency check) this often.
+        min_free_bytes: an upload is refused (507) when it, with the bytes still to come for every upload
+            under way, would leave less free disk space than this; a PATCH stops (507) before it would.
+        key_open_uploads: unfinished or unattached uploads one upload key may have at once (then 429).
+        key_open_upload_bytes: bytes those uploads of one key may add up to (then 429).
+        login_attempts: sign-in attempts for one name from one client address per login_lock_s; more are
+            refused (429) until login_lock_s has passed. A success forgives the earlier ones.
+        login_address_attempts: sign-in attempts from one client address (any names) per login_lock_s.
+        login_lock_s: the window those attempts are counted in, and how long a block lasts.
+        login_concurrency: sign-ins one server process handles at once; one more gets 429 at once.
+        login_hash_workers: threads checking passwords (argon2) in one server process.
+        forwarded_allow_ips: addresses of reverse proxies whose X-Forwarded-For gives the client address
+            (comma-separated, ``*`` for any); empty means no proxy is trusted.
         withdraw_attempts_per_reference: wrong withdrawal codes for one reference within
             withdraw_attempt_window_s before that reference is refused (429) for the rest of the window.
         withdraw_attempts_per_address: the same for one client address (any references).
         withdraw_attempt_window_s: the window the withdrawal attempts are counted in.
+        max_header_bytes: largest request line and headers together; more gets 431 and a closed connection.
+        max_headers: most header fields in one request; more gets 431.
+        header_timeout_s: a request's line and headers must have arrived this long after the connection
+            opened (or after its first byte on a kept-alive connection); else 408 and closed.
+        body_timeout_s: a request body that sends nothing for this long (while the server is ready for it)
+            has its connection closed; at least patch_idle_timeout_s.
+        keep_alive_timeout_s: an idle kept-alive connection is closed after this long.
+        max_connections: open connections per process (fewer if the file-handle limit is lower); at the
+            limit a new connection closes the one idle longest.
+        max_requests: requests handled at once per process; more get 503 with Retry-After.
         tls_certfile: PEM certificate for HTTPS (with tls_keyfile); empty serves plain HTTP.
         tls_keyfile: PEM private key for HTTPS.
     """
@@ -50,12 +70,26 @@ class Settings:
     token_ttl_s: int = 8 * 3600
     consent_valid_days: int = 730
     open_retention_days: int = 30
+    purge_interval_s: int = 3600
     min_free_bytes: int = 256 * 1024**2
+    key_open_uploads: int = 50
+    key_open_upload_bytes: int = 20 * 1024**3
     login_attempts: int = 10
+    login_address_attempts: int = 50
     login_lock_s: int = 15 * 60
     withdraw_attempts_per_reference: int = 5
     withdraw_attempts_per_address: int = 20
     withdraw_attempt_window_s: int = 15 * 60
+    login_concurrency: int = 8
+    login_hash_workers: int = 2
+    forwarded_allow_ips: str = ""
+    max_header_bytes: int = 32 * 1024
+    max_headers: int = 100
+    header_timeout_s: float = 10.0
+    body_timeout_s: float = 60.0
+    keep_alive_timeout_s: float = 15.0
+    max_connections: int = 1000
+    max_requests: int = 256
     tls_certfile: str = ""
     tls_keyfile: str = ""
 
@@ -89,18 +123,31 @@ class Settings:
             "token_ttl_s",
             "consent_valid_days",
             "open_retention_days",
+            "purge_interval_s",
+            "key_open_uploads",
+            "key_open_upload_bytes",
             "login_attempts",
+            "login_address_attempts",
             "login_lock_s",
             "withdraw_attempts_per_reference",
             "withdraw_attempts_per_address",
             "withdraw_attempt_window_s",
+            "login_concurrency",
+            "login_hash_workers",
+            "max_header_bytes",
+            "max_headers",
+            "max_connections",
+            "max_requests",
         )
         for name in positive:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise SettingsError(f"The setting {name} must be a whole number above 0.")
-        if self.patch_idle_timeout_s <= 0:
-            raise SettingsError("The setting patch_idle_timeout_s must be above 0.")
+        for name in ("patch_idle_timeout_s", "header_timeout_s", "body_timeout_s", "keep_alive_timeout_s"):
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"The setting {name} must be above 0.")
+        if self.body_timeout_s < self.patch_idle_timeout_s:
+            raise SettingsError("The setting body_timeout_s must be at least patch_idle_timeout_s.")
         if self.min_free_bytes < 0:
             raise SettingsError("The setting min_free_bytes cannot be negative.")
         if bool(self.tls_certfile) != bool(self.tls_keyfile):

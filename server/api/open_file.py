@@ -14,8 +14,11 @@ from collections.abc import AsyncIterator, Mapping
 from typing import BinaryIO
 
 import anyio
-from starlette.responses import FileResponse
+from starlette.datastructures import Headers
+from starlette.responses import FileResponse, MalformedRangeHeader, RangeNotSatisfiable, Response
 from starlette.types import Receive, Scope, Send
+
+from server.errors import error_response
 
 PATHSEND = "http.response.pathsend"
 
@@ -56,9 +59,38 @@ class OpenFileResponse(FileResponse):
         # "pathsend" would hand the server the path to open again: never use it.
         extensions = {k: v for k, v in scope.get("extensions", {}).items() if k != PATHSEND}
         try:
+            refused = self._range_refusal(scope)
+            if refused is not None:
+                await refused(scope, receive, send)
+                return
             await super().__call__({**scope, "extensions": extensions}, receive, send)
         finally:
             self._handle.close()
+
+    def _range_refusal(self, scope: Scope) -> Response | None:
+        """The JSON error for a Range header FileResponse would refuse (it answers those in plain text)."""
+        headers = Headers(scope=scope)
+        http_range = headers.get("range")
+        if_range = headers.get("if-range")
+        if (
+            http_range is None
+            or scope["method"].upper() not in ("GET", "HEAD")
+            or (if_range is not None and not self._should_use_range(if_range))
+        ):
+            return None
+        size = self.stat_result.st_size if self.stat_result else os.fstat(self._handle.fileno()).st_size
+        try:
+            self._parse_range_header(http_range, size)
+        except MalformedRangeHeader:
+            return error_response(400, "bad_range", "The Range header is not a valid bytes range.")
+        except RangeNotSatisfiable:
+            return error_response(
+                416,
+                "range_not_satisfiable",
+                f"The range starts past the end of the file ({size} bytes).",
+                {"Content-Range": f"bytes */{size}"},
+            )
+        return None
 
     @contextlib.asynccontextmanager
     async def _open_file(self) -> AsyncIterator[anyio.AsyncFile[bytes]]:

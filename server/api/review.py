@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from server import statuses
+from server.api.public import client_address
 from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
 from server.services import consent_texts, review_actions
@@ -80,9 +81,9 @@ class CommentBody(BaseModel):
 
 
 @router.post("/auth/login")
-def login(ctx: Context, body: LoginBody) -> dict[str, Any]:
-    """Signs a reviewer in: a bearer token that expires."""
-    done = login_service.login(ctx, body.username, body.password)
+async def login(request: Request, ctx: Context, body: LoginBody) -> dict[str, Any]:
+    """Signs a reviewer in: a bearer token that expires (attempts are counted per client address)."""
+    done = await login_service.login(ctx, client_address(request), body.username, body.password)
     return {"token": done.token, "expires_utc": utc_text(done.expires_utc)}
 
 
@@ -104,13 +105,19 @@ def parse_when(text: str | None, name: str, *, end_of_day: bool) -> datetime | N
     try:
         if len(text) == 10:
             day = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
-            return day + timedelta(days=1) - timedelta(microseconds=1) if end_of_day else day
-        value = datetime.fromisoformat(text)
+            value = day.replace(hour=23, minute=59, second=59, microsecond=999999) if end_of_day else day
+        else:
+            value = datetime.fromisoformat(text)
+            value = value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
     except ValueError:
         raise ApiError(
             422, "invalid_request", f"{name} must be a date (YYYY-MM-DD) or an RFC 3339 time."
         ) from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:59:59-23:59 is in the year 10000 in UTC
+        raise ApiError(
+            422, "invalid_request", f"{name} must be between the years 1 and 9999 in UTC."
+        ) from None
+    return value
 
 
 def filters_from_query(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +14,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -29,6 +32,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # not left readable in free space.
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True when the database refused a write because its disk is full (SQLite ``SQLITE_FULL``,
+    PostgreSQL ``53100 disk_full``), as opposed to any other database failure."""
+    cause = getattr(error, "orig", None) or error
+    if getattr(cause, "sqlite_errorname", None) == "SQLITE_FULL":
+        return True
+    return getattr(cause, "sqlstate", None) == "53100" or "database or disk is full" in str(cause)
 
 
 def make_engine(url: str) -> Engine:
@@ -66,6 +78,30 @@ class Database:
         """A session in one transaction: committed on success, rolled back on any exception."""
         with self._sessions() as session, session.begin():
             yield session
+
+    def scrub_journal(self) -> None:
+        """SQLite: moves everything in the write-ahead log into the database file and empties the log.
+
+        Called after personal data is deleted: with ``secure_delete`` the database file then holds zeros
+        where the data was, and the log no longer holds the pages as they were. Waits for readers (at most
+        the busy timeout); when one still holds an old snapshot, the next scrub finishes the job.
+        Other databases: nothing to do here (PostgreSQL's VACUUM is the operator's schedule).
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            busy, _frames, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            cursor.close()
+        except sqlite3.OperationalError as error:
+            if not is_disk_full(error):
+                raise
+            busy = 1  # the checkpoint needs room in the database file; the next scrub finishes it
+        finally:
+            raw.close()
+        if busy:
+            log.info("The database journal could not be emptied yet (a reader is busy); will try again")
 
     def dispose(self) -> None:
         """Closes every pooled connection."""

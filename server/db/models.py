@@ -1,5 +1,6 @@
-"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit, and the
-published consent wording with reviewers' records of wording the server never held."""
+"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit, the
+published consent wording with reviewers' records of wording the server never held, pending deletions,
+rate counters."""
 
 from __future__ import annotations
 
@@ -61,8 +62,6 @@ class Reviewer(Base):
     username: Mapped[str] = mapped_column(String(100), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class ReviewerToken(Base):
@@ -212,3 +211,30 @@ class WordingConfirmation(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     reviewer: Mapped[Reviewer] = relationship()
+
+
+class PendingDeletion(Base):
+    """Files that must go: written in the same transaction as the change that made them garbage (a
+    withdrawal, a discard, an upload ending), removed once the files are deleted, so a crash in between
+    leaves the duty recorded (``server.services.deletions``).
+
+    kind: ``media`` (a take's video, poster and temporary files) or ``upload`` (a tus upload's file and lock).
+    """
+
+    __tablename__ = "pending_deletions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    object_id: Mapped[str] = mapped_column(String(32))
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class RateCounter(Base):
+    """Attempts counted under one rule for one subject (``server.ratelimit``); the key is an HMAC, so the
+    table holds no client addresses or names. ``expires_utc``: when the window and any block are over."""
+
+    __tablename__ = "rate_counters"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    hits: Mapped[int] = mapped_column(Integer)
+    blocked_until_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    expires_utc: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

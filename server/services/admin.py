@@ -1,16 +1,19 @@
-"""Administration used by the CLI: upload keys and reviewer accounts."""
+"""Administration used by the CLI: upload keys (add, list, revoke) and reviewer accounts."""
 
 from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
 from server.context import ServerContext
-from server.db.models import Reviewer, UploadKey
+from server.db.models import Reviewer, Upload, UploadKey
 from server.passwords import hash_password, hash_token
-from server.services import audit
+from server.services import audit, deletions
+from server.tus import store
 
 _LABEL_RE = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
@@ -33,8 +36,62 @@ def add_upload_key(ctx: ServerContext, label: str) -> str:
     return key
 
 
+@dataclass(frozen=True)
+class KeyInfo:
+    """An upload key as ``list-upload-keys`` shows it (the key itself is never stored, only its hash)."""
+
+    id: int
+    label: str
+    created_utc: datetime
+    revoked_utc: datetime | None
+
+
+def _info(key: UploadKey) -> KeyInfo:
+    return KeyInfo(key.id, key.label, key.created_utc, key.revoked_utc)
+
+
+def list_upload_keys(ctx: ServerContext) -> list[KeyInfo]:
+    """Every upload key ever made, oldest first, revoked ones included."""
+    with ctx.db.session() as session:
+        return [_info(key) for key in session.scalars(select(UploadKey).order_by(UploadKey.id))]
+
+
+def revoke_upload_key(ctx: ServerContext, key_id: int | None = None, key: str | None = None) -> KeyInfo:
+    """Revokes an upload key, named by its id (from :func:`list_upload_keys`) or by the key itself.
+
+    Every request made with it afterwards gets 401 ``unknown_key`` (keys are checked on each request). Its
+    unfinished uploads end with it (nobody can finish them): terminated, their files deleted. Revoking a
+    revoked key changes nothing.
+
+    Raises:
+        AdminError: no such key.
+    """
+    with ctx.db.session() as session:
+        if key is not None:
+            row = session.scalar(select(UploadKey).where(UploadKey.key_hash == hash_token(key.strip())))
+        else:
+            row = session.get(UploadKey, key_id, with_for_update=True)
+        if row is None:
+            raise AdminError("There is no such upload key; list-upload-keys shows their numbers.")
+        if row.revoked_utc is None:
+            row.revoked_utc = ctx.now()
+            uploads = session.scalars(
+                select(Upload).where(
+                    Upload.upload_key_id == row.id, Upload.state.in_((store.RECEIVING, store.FINISHED))
+                )
+            ).all()
+            for upload in uploads:
+                upload.state = store.TERMINATED
+            deletions.schedule(session, ctx.now(), deletions.UPLOAD, [upload.id for upload in uploads])
+            detail = {"label": row.label, "uploads_ended": len(uploads)}
+            audit.record(session, ctx.now(), "admin", "upload_key_revoked", detail=detail)
+        info = _info(row)
+    deletions.carry_out(ctx)
+    return info
+
+
 def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:
-    """Creates a reviewer account, or sets a new password for an existing one (and unlocks it)."""
+    """Creates a reviewer account, or sets a new password for an existing one."""
     if not _USERNAME_RE.fullmatch(username):
         raise AdminError("The reviewer name must be 1 to 100 letters, digits or . _ @ - characters.")
     if not MIN_PASSWORD_CHARS <= len(password) <= MAX_PASSWORD_CHARS:
@@ -47,7 +104,5 @@ def add_reviewer(ctx: ServerContext, username: str, password: str) -> None:
             action = "reviewer_added"
         else:
             reviewer.password_hash = password_hash
-            reviewer.failed_logins = 0
-            reviewer.locked_until_utc = None
             action = "reviewer_password_set"
         audit.record(session, ctx.now(), "admin", action, detail={"reviewer": username})

@@ -13,7 +13,7 @@ from server import statuses
 from server.context import ServerContext
 from server.db.models import Comment, Submission
 from server.errors import ApiError
-from server.services import audit
+from server.services import audit, deletions
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +31,13 @@ def close_submission(
     status: str,
     actor: str,
     detail: dict[str, object] | None = None,
-) -> list[str]:
+) -> None:
     """Turns a submission into a tombstone (status, reference, dates, consent record, take ids and hashes).
 
     The person's details, the manifest text and prompt texts are cleared and reviewer comments deleted
-    (they describe the clip); decisions and the audit trail stay.
+    (they describe the clip); decisions and the audit trail stay. The media files are scheduled for
+    deletion in the same transaction; the caller carries that out once it has committed
+    (:func:`server.services.deletions.after_personal_data_removed`).
 
     Args:
         ctx: the server context.
@@ -44,9 +46,6 @@ def close_submission(
         status: ``withdrawn`` or ``expired``.
         actor: who closed it, for the audit trail (``submitter``, ``system`` or a reviewer's name).
         detail: more for the audit entry (e.g. the reviewer's note); never personal data or secrets.
-
-    Returns:
-        The media ids whose files the caller deletes once the transaction has committed.
     """
     media_ids = [take.media_id for take in submission.takes if take.media_id]
     now = ctx.now()
@@ -59,6 +58,7 @@ def close_submission(
         take.media_id = None
         take.prompt_text = ""
         session.execute(delete(Comment).where(Comment.take_pk == take.id))
+    deletions.schedule(session, now, deletions.MEDIA, media_ids)
     audit.record(
         session, now, actor, status, submission.id, {**(detail or {}), "media_files": len(media_ids)}
     )
@@ -68,7 +68,6 @@ def close_submission(
         status,
         len(media_ids),
     )
-    return media_ids
 
 
 def check_reviewable(ctx: ServerContext, submission: Submission) -> None:
@@ -108,22 +107,14 @@ def withdraw_locked(
     submission: Submission,
     actor: str,
     detail: dict[str, object] | None = None,
-) -> tuple[Withdrawal, list[str]]:
-    """Withdraws a row-locked submission inside the caller's transaction (idempotent).
-
-    Returns:
-        The outcome and the media ids to delete (:func:`delete_media`) once the transaction has committed.
-    """
+) -> Withdrawal:
+    """Withdraws a row-locked submission inside the caller's transaction (idempotent); its media files are
+    scheduled for deletion in it, which the caller carries out once it has committed
+    (:func:`server.services.deletions.after_personal_data_removed`)."""
     if submission.status == statuses.WITHDRAWN:
-        return Withdrawal(submission.id, submission.reference, True, submission.closed_utc), []
-    media_ids = close_submission(ctx, session, submission, statuses.WITHDRAWN, actor, detail)
-    return Withdrawal(submission.id, submission.reference, False, submission.closed_utc), media_ids
-
-
-def delete_media(ctx: ServerContext, media_ids: list[str]) -> None:
-    """Deletes the files of a withdrawn submission (after its tombstone is committed)."""
-    for media_id in media_ids:
-        ctx.storage.delete_media(media_id)
+        return Withdrawal(submission.id, submission.reference, True, submission.closed_utc)
+    close_submission(ctx, session, submission, statuses.WITHDRAWN, actor, detail)
+    return Withdrawal(submission.id, submission.reference, False, submission.closed_utc)
 
 
 def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, note: str) -> Withdrawal:
@@ -145,8 +136,6 @@ def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, n
                 409, "not_received", "This submission has not been completely received yet, so it has no "
                 "reference code. Try again once it has arrived.",
             )  # fmt: skip
-        outcome, media_ids = withdraw_locked(
-            ctx, session, submission, reviewer, {"on_request": True, "note": note}
-        )
-    delete_media(ctx, media_ids)
+        outcome = withdraw_locked(ctx, session, submission, reviewer, {"on_request": True, "note": note})
+    deletions.after_personal_data_removed(ctx)  # a repeat also finishes what a crash left pending
     return outcome

@@ -21,7 +21,7 @@ from server.errors import ApiError
 from server.services import audit
 from server.services.consent_texts import check_wording_published
 from server.services.intake import own_submission
-from server.services.verify import TakeCheckError, make_poster, verify_take
+from server.services.verify import TakeCheckError, verify_take, write_poster
 
 log = logging.getLogger(__name__)
 REFERENCE_ATTEMPTS = 20
@@ -99,8 +99,7 @@ def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Complet
     made: list[str] = []
     try:
         for item in takes:
-            poster = ctx.storage.poster_path(item.media_id)
-            make_poster(ctx.storage.media_path(item.media_id), poster, item.duration_s)
+            write_poster(ctx.storage, item.media_id, item.duration_s)
             made.append(item.media_id)
         return _mark_received(ctx, key, submission_id, takes)
     except TakeCheckError as problem:

@@ -14,16 +14,19 @@ created again by a request that was still on its way (409 ``submission_discarded
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from server import statuses
 from server.auth import KeyHolder
 from server.context import ServerContext
+from server.db.engine import is_disk_full
 from server.db.models import Submission, Take, Upload
 from server.errors import ApiError
-from server.services import audit
+from server.services import audit, deletions
 from server.services.complete import submission_lock
 from server.services.intake import own_submission
 from server.tus import store
@@ -82,46 +85,68 @@ def upload_ids_to_lock(ctx: ServerContext, key: KeyHolder, submission_id: str) -
         return [upload.id for upload in _live_uploads_of(session, key, submission)]
 
 
+@dataclass(frozen=True)
+class _Discarded:
+    takes: int
+    media_ids: list[str]
+    upload_ids: list[str]
+
+
+def _discard_in_database(ctx: ServerContext, key: KeyHolder, submission_id: str) -> _Discarded:
+    """One transaction: the rows go, the uploads end, their files are scheduled for deletion, audited."""
+    with ctx.db.session() as session:
+        submission = _open_submission(session, key, submission_id)
+        media_ids = [take.media_id for take in submission.takes if take.media_id]
+        live = _live_uploads_of(session, key, submission)
+        for upload in live:
+            upload.state = store.TERMINATED
+        done = _Discarded(len(submission.takes), media_ids, [upload.id for upload in live])
+        session.execute(delete(Take).where(Take.submission_id == submission_id))
+        session.delete(submission)
+        deletions.schedule(session, ctx.now(), deletions.MEDIA, done.media_ids)
+        deletions.schedule(session, ctx.now(), deletions.UPLOAD, done.upload_ids)
+        detail = {"key": key.label, "takes": done.takes, "media_files": len(media_ids), "uploads": len(live)}
+        audit.record(session, ctx.now(), audit.SUBMITTER, DISCARDED, submission_id, detail)
+    return done
+
+
+def _delete_files_first(ctx: ServerContext, key: KeyHolder, submission_id: str) -> None:
+    """The disk is too full for the database to record the discard: delete its files now (reading needs no
+    space), which frees what the database needs."""
+    with ctx.db.session() as session:
+        submission = _open_submission(session, key, submission_id)
+        media_ids = [take.media_id for take in submission.takes if take.media_id]
+        upload_ids = [upload.id for upload in _live_uploads_of(session, key, submission)]
+    for media_id in media_ids:
+        ctx.storage.delete_media(media_id)
+    for upload_id in upload_ids:
+        ctx.storage.delete_upload(upload_id)
+
+
 def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -> None:
     """Removes an open submission of ``key`` with its media and uploads (the caller holds the upload locks).
 
     Runs under the submission's complete lock, so a complete that is hashing finishes first (and then
-    this answers 409), or starts after and finds nothing (404).
+    this answers 409), or starts after and finds nothing (404). On a disk too full for the database to
+    write, the files are deleted first and the discard recorded after (still failing: 507, and the app
+    tries again; its files are gone already).
 
     Raises:
         ApiError: 404 unknown submission or another key's; 409 received, withdrawn or expired.
+        OperationalError: the database still cannot write (the error handler answers 507 ``disk_full``).
     """
     with submission_lock(submission_id):
-        with ctx.db.session() as session:
-            submission = _open_submission(session, key, submission_id)
-            media_ids = [take.media_id for take in submission.takes if take.media_id]
-            live = _live_uploads_of(session, key, submission)
-            for upload in live:
-                upload.state = store.TERMINATED
-            live_uploads = [upload.id for upload in live]
-            take_count = len(submission.takes)
-            session.execute(delete(Take).where(Take.submission_id == submission_id))
-            session.delete(submission)
-            audit.record(
-                session,
-                ctx.now(),
-                audit.SUBMITTER,
-                DISCARDED,
-                submission_id,
-                {
-                    "key": key.label,
-                    "takes": take_count,
-                    "media_files": len(media_ids),
-                    "uploads": len(live_uploads),
-                },
-            )
-        for media_id in media_ids:
-            ctx.storage.delete_media(media_id)
-        for upload_id in live_uploads:
-            ctx.storage.delete_upload(upload_id)
+        try:
+            done = _discard_in_database(ctx, key, submission_id)
+        except OperationalError as error:
+            if not is_disk_full(error):
+                raise
+            _delete_files_first(ctx, key, submission_id)
+            done = _discard_in_database(ctx, key, submission_id)
+        deletions.after_personal_data_removed(ctx)
     log.info(
         "A submission was discarded by its sender: %d take(s), %d media file(s), %d upload(s) removed",
-        take_count,
-        len(media_ids),
-        len(live_uploads),
+        done.takes,
+        len(done.media_ids),
+        len(done.upload_ids),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,12 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from recorder.submission.schema import ManifestError, validate_manifest
-from server import statuses
+from server import crashpoints, statuses
 from server.auth import KeyHolder
 from server.context import ServerContext
 from server.db.models import Submission, Take, Upload
 from server.errors import ApiError
-from server.services import audit
+from server.services import audit, deletions
 from server.storage import is_id, new_id
 from server.tus import store
 
@@ -37,18 +38,42 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+MAX_JSON_DEPTH = 32
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _check_shape(value: Any) -> None:
+    """Refuses nesting deeper than MAX_JSON_DEPTH and strings with a lone surrogate (``\\ud800``): both
+    parse, but a deep value cannot be answered back (review detail) and a surrogate cannot be stored."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE_RE.search(item):
+                raise ApiError(400, "invalid_json", "The request body has text that is not valid Unicode.")
+        elif isinstance(item, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise ApiError(
+                    400, "invalid_json", f"The request body nests deeper than {MAX_JSON_DEPTH} levels."
+                )
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+
+
 def parse_json(body: bytes) -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys.
+    """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys, no lone surrogates, at most 32 levels deep.
 
     Raises:
         ApiError: 400 invalid_json.
     """
     try:
-        return json.loads(
+        value = json.loads(
             body.decode("utf-8"), parse_constant=_reject_constant, object_pairs_hook=_unique_keys
         )
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from None
+    _check_shape(value)
+    return value
 
 
 def _utc(text: str) -> datetime:
@@ -195,12 +220,16 @@ def attach_take(
 ) -> dict[str, Any]:
     """Attaches a finished upload to a take: moves its file into media/ under a new server id.
 
+    The database is committed first and the file moved after: a crash in between leaves the take pointing
+    at a media id whose file is still the upload's, which the repeat of this call, the start-up check and
+    the purge move (:mod:`server.services.consistency`). A take attached before has its old media
+    scheduled for deletion in the same transaction.
+
     Raises:
         ApiError: 400 bad URL; 404 unknown submission, take or upload; 409 not open, upload unfinished or
             used elsewhere; 410 upload gone; 422 size or SHA-256 differs from the manifest.
     """
     upload_id = upload_id_from_url(upload_url)
-    old_media_id: str | None = None
     with ctx.db.session() as session:
         submission = own_submission(session, key, submission_id)
         if submission.status != statuses.OPEN:
@@ -214,20 +243,26 @@ def attach_take(
         if upload is None or upload.upload_key_id != key.id:
             raise ApiError(404, "unknown_upload", "There is no such upload for this key.")
         result = {"submission_id": submission_id, "take_id": take_id, "size_bytes": take.size_bytes}
-        if take.upload_id == upload_id:
-            return result  # attached already: idempotent
-        _check_upload_fits(upload, take, submission_id)
-        old_media_id = take.media_id
-        media_id = new_id()
-        take.upload_id, take.media_id, take.verified = upload_id, media_id, False
-        upload.state = store.ATTACHED
-        audit.record(
-            session, ctx.now(), audit.SUBMITTER, "take_attached", submission_id, {"take_id": take_id}
-        )
-        session.flush()
+        if take.upload_id == upload_id and take.media_id is not None:
+            media_id = take.media_id  # attached already: idempotent (and finishes a move a crash cut off)
+        else:
+            _check_upload_fits(upload, take, submission_id)
+            if take.media_id is not None:
+                deletions.schedule(session, ctx.now(), deletions.MEDIA, [take.media_id])
+            media_id = new_id()
+            take.upload_id, take.media_id, take.verified = upload_id, media_id, False
+            upload.state = store.ATTACHED
+            audit.record(
+                session, ctx.now(), audit.SUBMITTER, "take_attached", submission_id, {"take_id": take_id}
+            )
+    crashpoints.crash_point(crashpoints.ATTACH_COMMITTED)
+    try:
         ctx.storage.move_upload_to_media(upload_id, media_id)
-    if old_media_id is not None:
-        ctx.storage.delete_media(old_media_id)
+    except FileNotFoundError:  # lost from the disk: the start-up check detaches it
+        raise ApiError(
+            410, "upload_gone", "The upload's file is no longer on the server; send it again."
+        ) from None
+    deletions.carry_out(ctx)
     return result
 
 

@@ -1,20 +1,22 @@
-"""Retention purge: expired uploads, abandoned submissions, expired consent, old tokens, stray files."""
+"""Retention purge: expired uploads, abandoned submissions, expired consent, old tokens, then the
+consistency check (pending deletions, interrupted moves, files no record points at).
+
+``voicebooth-server purge`` runs it once; ``serve`` runs it every ``purge_interval_s``.
+"""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 
 from sqlalchemy import delete, select
 
-from server import statuses
+from server import ratelimit, statuses
 from server.context import ServerContext
-from server.db.models import ReviewerToken, Submission, Take, Upload
-from server.services import audit
+from server.db.models import ReviewerToken, Submission, Take
+from server.services import audit, deletions
 from server.services.closing import close_submission, consent_expired
-from server.storage import is_id
+from server.services.consistency import ConsistencyReport, check_and_repair
 from server.tus import store
 
 
@@ -26,7 +28,7 @@ class PurgeReport:
     submissions_abandoned: int = 0
     submissions_expired: int = 0
     tokens_removed: int = 0
-    stray_files: list[str] = field(default_factory=list)
+    consistency: ConsistencyReport = field(default_factory=ConsistencyReport)
 
     def lines(self) -> list[str]:
         """Plain-English summary lines."""
@@ -35,7 +37,7 @@ class PurgeReport:
             f"Submissions never completed, removed: {self.submissions_abandoned}",
             f"Submissions whose consent expired, media deleted: {self.submissions_expired}",
             f"Expired sign-in tokens removed: {self.tokens_removed}",
-            f"Stray files removed: {len(self.stray_files)}",
+            *self.consistency.lines(),
         ]
 
 
@@ -51,7 +53,9 @@ def purge(ctx: ServerContext) -> PurgeReport:
     with ctx.db.session() as session:
         result = session.execute(delete(ReviewerToken).where(ReviewerToken.expires_utc <= now))
         report.tokens_removed = int(getattr(result, "rowcount", 0) or 0)
-    report.stray_files = _remove_stray_files(ctx)
+        ratelimit.remove_expired(session, now)
+    report.consistency = check_and_repair(ctx)
+    ctx.db.scrub_journal()
     return report
 
 
@@ -68,54 +72,20 @@ def _remove_abandoned(ctx: ServerContext) -> int:
             session.execute(delete(Take).where(Take.submission_id == row.id))
             session.delete(row)
             removed += 1
-    for media_id in media_ids:
-        ctx.storage.delete_media(media_id)
+        deletions.schedule(session, ctx.now(), deletions.MEDIA, media_ids)
+    if removed:
+        deletions.after_personal_data_removed(ctx)
     return removed
 
 
 def _expire_consent(ctx: ServerContext) -> int:
-    media_ids: list[str] = []
     expired = 0
     with ctx.db.session() as session:
         rows = session.scalars(select(Submission).where(Submission.status.in_(statuses.REVIEWABLE))).all()
         for row in rows:
             if consent_expired(ctx, row):
-                media_ids += close_submission(ctx, session, row, statuses.EXPIRED, audit.SYSTEM)
+                close_submission(ctx, session, row, statuses.EXPIRED, audit.SYSTEM)
                 expired += 1
-    for media_id in media_ids:
-        ctx.storage.delete_media(media_id)
+    if expired:
+        deletions.after_personal_data_removed(ctx)
     return expired
-
-
-STRAY_MIN_AGE_S = 3600
-
-
-def _old(path: Path) -> bool:
-    # ctime changes on rename, so a file just moved into media/ by an uncommitted attach is never "old".
-    info = path.stat()
-    return time.time() - max(info.st_mtime, info.st_ctime) > STRAY_MIN_AGE_S
-
-
-def _remove_stray_files(ctx: ServerContext) -> list[str]:
-    """Files no row points at, older than an hour (a crash between a commit and a delete leaves these)."""
-    with ctx.db.session() as session:
-        live_media = {m for m in session.scalars(select(Take.media_id).where(Take.media_id.is_not(None)))}
-        live_uploads = set(
-            session.scalars(select(Upload.id).where(Upload.state.in_((store.RECEIVING, store.FINISHED))))
-        )
-    removed: list[str] = []
-    for path in ctx.storage.media_dir.iterdir():
-        if path.stem not in live_media and path.suffix in (".mp4", ".jpg", ".part") and _old(path):
-            removed.append(path.name)
-            path.unlink(missing_ok=True)
-    for path in ctx.storage.uploads_dir.iterdir():
-        upload_id = path.stem
-        if (
-            is_id(upload_id)
-            and upload_id not in live_uploads
-            and not ctx.locks.busy(upload_id)
-            and _old(path)
-        ):
-            removed.append(path.name)
-            path.unlink(missing_ok=True)
-    return removed

@@ -4,8 +4,9 @@
 :func:`withdraw_with_codes` checks it again and withdraws: media deleted at once, the same tombstone and
 audit entry as a withdrawal by a reviewer (:mod:`server.services.closing`), actor ``submitter``.
 
-Every check is counted against the client's address and the reference (:mod:`withdraw_limits`): too many
-wrong pairs and the next attempt is refused (:class:`TooManyAttemptsError`) before anything is looked up. A
+Every check is counted against the client's address and the reference (:mod:`withdraw_limits`, in the
+database) before anything is looked up; a matching pair is forgiven. Too many and the next attempt is
+refused (:class:`TooManyAttemptsError`). A
 wrong pair is :class:`WrongCodesError`, which never says which of the two codes was wrong (the API's older
 error codes still tell an unknown reference from a wrong code: ``WrongCodesError.unknown_reference``).
 """
@@ -22,9 +23,8 @@ from server import statuses
 from server.api.reference import reference_from_text
 from server.context import ServerContext
 from server.db.models import Submission
-from server.services import audit
-from server.services.closing import Withdrawal, delete_media, withdraw_locked
-from server.services.withdraw_limits import count_failure, wait_before_attempt
+from server.services import audit, deletions, withdraw_limits
+from server.services.closing import Withdrawal, withdraw_locked
 
 
 class WrongCodesError(Exception):
@@ -73,8 +73,9 @@ def find_with_codes(ctx: ServerContext, address: str, reference_text: str, code_
         TooManyAttemptsError: refused before looking (rate limit).
         WrongCodesError: the pair does not match.
     """
+    reference = _counted(ctx, address, reference_text)
     with ctx.db.session() as session:
-        submission = _checked(ctx, session, address, reference_text, code_text, lock=False)
+        submission = _matching(ctx, session, address, reference, code_text, lock=False)
         return Found(
             reference=str(submission.reference),
             received_utc=submission.received_utc,
@@ -91,23 +92,29 @@ def withdraw_with_codes(ctx: ServerContext, address: str, reference_text: str, c
         TooManyAttemptsError: refused before looking (rate limit).
         WrongCodesError: the pair does not match; nothing changes.
     """
+    reference = _counted(ctx, address, reference_text)
     with ctx.db.session() as session:
-        submission = _checked(ctx, session, address, reference_text, code_text, lock=True)
-        outcome, media_ids = withdraw_locked(ctx, session, submission, audit.SUBMITTER)
-    delete_media(ctx, media_ids)
+        submission = _matching(ctx, session, address, reference, code_text, lock=True)
+        outcome = withdraw_locked(ctx, session, submission, audit.SUBMITTER)
+    deletions.after_personal_data_removed(ctx)  # a repeat also finishes what a crash left pending
     return outcome
 
 
-def _checked(
-    ctx: ServerContext, session: Session, address: str, reference_text: str, code_text: str, *, lock: bool
-) -> Submission:
+def _counted(ctx: ServerContext, address: str, reference_text: str) -> str | None:
+    """The reference code typed (None when malformed), once the attempt is counted and allowed."""
     reference = reference_from_text(reference_text)
-    wait_s = wait_before_attempt(ctx.withdraw_limits, address, reference)
+    wait_s = withdraw_limits.count_attempt(ctx, address, reference)
     if wait_s is not None:
         raise TooManyAttemptsError(wait_s)
+    return reference
+
+
+def _matching(
+    ctx: ServerContext, session: Session, address: str, reference: str | None, code_text: str, *, lock: bool
+) -> Submission:
     query = select(Submission).where(Submission.reference == reference)
     submission = session.scalar(query.with_for_update() if lock else query) if reference else None
-    if submission is None or not ctx.withdrawal_code_matches(submission.id, code_text):
-        count_failure(ctx.withdraw_limits, address, reference)
+    if submission is None or reference is None or not ctx.withdrawal_code_matches(submission.id, code_text):
         raise WrongCodesError(unknown_reference=submission is None)
+    withdraw_limits.forgive(ctx, session, address, reference)
     return submission

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import secrets
 import subprocess
 from pathlib import Path
 
 from recorder.media.ffmpeg_binary import FfmpegNotFoundError, ffmpeg_exe
+from server import crashpoints
 from server.media_check import MediaError, check_deliverable
+from server.storage import Storage
 
 HASH_BLOCK_BYTES = 1024 * 1024
 POSTER_TIMEOUT_S = 60
@@ -46,8 +46,9 @@ def verify_take(path: Path, size_bytes: int, sha256: str, duration_s: float) -> 
         raise TakeCheckError(str(error)) from None
 
 
-def make_poster(video: Path, poster: Path, duration_s: float) -> None:
-    """Writes a JPEG poster frame from a third of the way in (never the first, often black, frame).
+def make_poster(video: Path, into: Path, duration_s: float) -> None:
+    """Writes a JPEG poster frame from a third of the way in (never the first, often black, frame) into
+    ``into``, a temporary file the caller moves into place.
 
     Raises:
         TakeCheckError: ffmpeg could not read a frame.
@@ -57,15 +58,25 @@ def make_poster(video: Path, poster: Path, duration_s: float) -> None:
         exe = ffmpeg_exe()
     except FfmpegNotFoundError as error:
         raise TakeCheckError(f"could not get a poster frame ({error})") from None
-    partial = poster.with_name(f"{poster.stem}.{secrets.token_hex(4)}.part")
     result = subprocess.run(
         [exe, "-nostdin", "-y", "-loglevel", "error", "-ss", f"{at_s:.3f}", "-i", str(video),
-         "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", str(partial)],
+         "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", str(into)],
         capture_output=True,
         timeout=POSTER_TIMEOUT_S,
         check=False,
     )  # fmt: skip
-    if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
-        partial.unlink(missing_ok=True)
+    if result.returncode != 0 or not into.is_file() or into.stat().st_size == 0:
         raise TakeCheckError("could not be read to make a poster frame")
-    os.replace(partial, poster)  # never a half-written poster, even with two writers
+
+
+def write_poster(storage: Storage, media_id: str, duration_s: float) -> None:
+    """Makes a take's poster in a locked temporary file and moves it into place (never half-written, even
+    with two writers; a crash leaves only a temporary file the start-up sweep removes).
+
+    Raises:
+        TakeCheckError: ffmpeg could not read a frame.
+    """
+    with storage.temp_file(media_id) as partial:
+        make_poster(storage.media_path(media_id), partial, duration_s)
+        crashpoints.crash_point(crashpoints.POSTER_WRITTEN)
+        storage.keep_temp(partial, storage.poster_path(media_id))

@@ -41,7 +41,7 @@ class TusProtocolMiddleware:
                 response.headers["Tus-Resumable"] = TUS_VERSION
                 await response(scope, receive, send)
                 return
-            scope = {**scope, "method": method}
+            outer, scope = scope, {**scope, "method": method}
         method = scope["method"]
         if method != "OPTIONS" and headers.get("tus-resumable") != TUS_VERSION:
             response = error_response(
@@ -63,4 +63,8 @@ class TusProtocolMiddleware:
                     out["Cache-Control"] = "no-store"
             await send(message)
 
-        await self.app(scope, receive, send_with_tus_headers)
+        try:
+            await self.app(scope, receive, send_with_tus_headers)
+        finally:
+            if override is not None:  # the access log (outside) names the route the router chose
+                outer.update({k: scope[k] for k in ("route", "path_params") if k in scope})

@@ -20,6 +20,7 @@ from starlette.requests import ClientDisconnect, Request
 
 from server.tus.headers import Checksum
 
+ROOM_CHECK_BYTES = 1024 * 1024
 _O_BINARY: int = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate newlines
 _datasync: Callable[[int], None] = getattr(os, "fdatasync", os.fsync)
 
@@ -52,6 +53,7 @@ async def receive_body(
     idle_timeout_s: float,
     commit_every_bytes: int,
     on_commit: Callable[[int], None],
+    has_room: Callable[[int], bool],
 ) -> Received:
     """Appends the request body to ``path`` at ``offset``.
 
@@ -66,6 +68,9 @@ async def receive_body(
             crashed server keeps them.
         on_commit: called (in a worker thread) with each offset committed mid-body, and when the server
             shuts down mid-body.
+        has_room: whether the disk has room for so many more bytes (above its reserve); asked before the
+            first chunk and every ROOM_CHECK_BYTES after, so the body stops (DISK_FULL) before the disk
+            fills rather than at 0 bytes free.
 
     Returns:
         How the body ended and the offset now on disk (the caller commits it).
@@ -73,6 +78,7 @@ async def receive_body(
     fd = os.open(path, os.O_WRONLY | _O_BINARY)
     written = 0
     uncommitted = 0
+    room_until = 0  # the disk had room up to here when last asked
     hasher = checksum.new_hasher() if checksum else None
     ending = Ending.COMPLETE
     try:
@@ -86,6 +92,11 @@ async def receive_body(
                     if written + len(chunk) > max_bytes:
                         ending = Ending.OVERFLOW
                         chunk = chunk[: max_bytes - written]
+                    if written + len(chunk) > room_until:
+                        if not has_room(len(chunk) + ROOM_CHECK_BYTES):
+                            ending = Ending.DISK_FULL
+                            break
+                        room_until = written + len(chunk) + ROOM_CHECK_BYTES
                     try:
                         _write_all(fd, chunk)
                     except OSError as error:

@@ -119,14 +119,17 @@ async def create(request: Request) -> Response:
     if content_length is not None and content_length > length:
         raise ApiError(413, "upload_too_large", "The request body is longer than the Upload-Length.")
     await run_in_threadpool(check_upload_target, ctx, key.id, metadata.values, length)
-    if not ctx.storage.has_room_for(length):
-        raise ApiError(507, "disk_full", "The server has no room for this upload now. Try again later.")
     upload_id = new_id()
-    ctx.storage.create_upload_file(upload_id)
-    ctx.storage.lock_path(upload_id).touch(mode=0o600)
     info = await run_in_threadpool(
         store.create_upload, ctx, upload_id, key.id, length, metadata.raw, metadata.values
-    )
+    )  # 429 over the key's quota, 507 when the disk has no room for it
+    try:
+        ctx.storage.create_upload_file(upload_id)
+    except OSError:
+        await run_in_threadpool(store.discard_upload, ctx, upload_id)
+        raise ApiError(
+            507, "disk_full", "The server has no room for this upload now. Try again later."
+        ) from None
     location = str(request.url_for("head", upload_id=upload_id))
     if with_upload and _has_body(request):
         try:
@@ -222,6 +225,7 @@ async def _write(
                 ctx.settings.patch_idle_timeout_s,
                 COMMIT_EVERY_BYTES,
                 lambda offset: _commit_quietly(ctx, upload_id, offset),
+                ctx.storage.has_room_for,
             )
             if received.new_offset != current.offset_bytes:
                 current = await run_in_threadpool(store.commit_offset, ctx, upload_id, received.new_offset)

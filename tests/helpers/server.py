@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +49,15 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def _limit_files(count: int) -> Callable[[], None]:
+    def limit() -> None:  # in the child, before exec
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_NOFILE, (count, count))
+
+    return limit
 
 
 def _prepare_data(data_dir: Path, database_url: str, campaigns: Sequence[Path] = ()) -> str:
@@ -82,6 +91,10 @@ class IntakeServer:
         upload_key: an upload key for the sending side.
         settings: ``VOICEBOOTH_SERVER_*`` overrides (lower-case setting names).
         database_url: empty for SQLite in ``data_dir``, else e.g. a PostgreSQL URL.
+        log_level: the server's ``--log-level`` (``info`` adds the access log).
+        env: more environment for the server process (e.g. ``VOICEBOOTH_TEST_CRASH_AT``), set before launch.
+        nofile: the server process's file-handle limit (soft and hard), as systemd's ``LimitNOFILE`` sets it.
+        launcher: what runs ``voicebooth-server`` (after the interpreter); benchmarks swap in variants.
     """
 
     data_dir: Path
@@ -89,6 +102,10 @@ class IntakeServer:
     upload_key: str
     settings: dict[str, object] = field(default_factory=dict)
     database_url: str = ""
+    log_level: str = "warning"
+    env: dict[str, str] = field(default_factory=dict)
+    nofile: int | None = None
+    launcher: tuple[str, ...] = ("-m", "server.cli")
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     starts: int = 0
 
@@ -100,12 +117,16 @@ class IntakeServer:
         settings: dict[str, object] | None = None,
         database_url: str = "",
         campaigns: Sequence[Path] = (),
+        **options: Any,
     ) -> IntakeServer:
         """Creates ``root/data`` with a key and reviewer (and the consent wording of ``campaigns``
-        published), starts the server, waits for it to answer."""
+        published), starts the server, waits for it to answer.
+
+        ``options`` set the other fields (``log_level``, ``env``, ``nofile``, ``launcher``).
+        """
         data_dir = root / "data"
         key = _prepare_data(data_dir, database_url, campaigns)
-        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url)
+        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url, **options)
         server.launch()
         return server
 
@@ -141,16 +162,22 @@ class IntakeServer:
 
     def launch(self, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
         """Starts the server process on ``port`` and waits until it answers."""
-        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **self.env}
         for name, value in self.settings.items():
             env[f"VOICEBOOTH_SERVER_{name.upper()}"] = str(value)
-        command = [sys.executable, "-m", "server.cli", "serve", "--data", str(self.data_dir),
-                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]  # fmt: skip
+        command = [sys.executable, *self.launcher, "serve", "--data", str(self.data_dir),
+                   "--host", "127.0.0.1", "--port", str(self.port),
+                   "--log-level", self.log_level]  # fmt: skip
         if self.database_url:
             command += ["--database-url", self.database_url]
         with self.log_path.open("ab") as log_file:
             self.process = subprocess.Popen(
-                command, stdout=log_file, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env=env
+                command,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                cwd=REPO_ROOT,
+                env=env,
+                preexec_fn=None if self.nofile is None else _limit_files(self.nofile),
             )
         self.starts += 1
         deadline = time.monotonic() + timeout_s
@@ -207,7 +234,8 @@ class IntakeServer:
         return token
 
     def snapshot(self) -> dict[str, Any]:
-        """Every database row (SQLite only) and every file under the data folder with its size and hash."""
+        """Every database row (SQLite only; not the attempt counters) and every file under the data folder
+        with its size and hash."""
         files: dict[str, tuple[int, str]] = {}
         for path in sorted(self.data_dir.rglob("*")):
             if path.is_file() and not path.name.startswith("voicebooth.db"):
@@ -219,7 +247,8 @@ class IntakeServer:
         if not self.database_url:
             with sqlite3.connect(f"file:{self.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as conn:
                 tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-                for table in sorted(tables):
+                # Attempt counters (server.ratelimit) count every sign-in, wrong ones too: not data.
+                for table in sorted(set(tables) - {"rate_counters"}):
                     rows[table] = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
         return {"files": files, "rows": rows}
 

@@ -7,8 +7,6 @@ where mounting is not allowed).
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,37 +17,16 @@ from recorder.devices import MonotonicClock, open_audio_source, open_video_sourc
 from recorder.takes.deliverable import finish_take
 from recorder.takes.journal import read_journal
 from recorder.takes.session import RecordingState, TakeRecorder
+from tests.helpers.small_disk import MIB, fill, mount_small_disk
 
 SIZE_MB = 64
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={SIZE_MB}m", "tmpfs", str(mount_point)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
-def fill(path: Path) -> None:
-    """Writes zeros into ``path`` until the file system is full."""
-    block = b"\0" * (1 << 20)
-    with path.open("wb") as fh:
-        try:
-            while True:
-                fh.write(block)
-                fh.flush()
-        except OSError:
-            pass
-    assert shutil.disk_usage(path.parent).free < (1 << 20)
+    """A real 64 MiB disk (also used by the Welsh core-message tests)."""
+    with mount_small_disk(tmp_path / "disk", SIZE_MB * MIB) as folder:
+        yield folder
 
 
 def test_a_disk_filling_up_mid_take_stops_it_plainly_and_keeps_it(small_disk: Path) -> None:

@@ -10,9 +10,9 @@ import pytest
 import requests
 
 from tests.helpers.media import make_deliverable_mp4
-from tests.helpers.server import IntakeServer, module_intake_server
+from tests.helpers.server import IntakeServer, intake_server, module_intake_server
 
-__all__ = ["module_intake_server"]
+__all__ = ["intake_server", "module_intake_server"]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""``voicebooth-server`` as IT runs it: add-upload-key, add-reviewer, serve (TLS, refusals), purge."""
+"""``voicebooth-server`` as IT runs it: upload keys (add, list, revoke), add-reviewer, serve (TLS, refusals),
+purge."""
 
 from __future__ import annotations
 
@@ -49,8 +50,55 @@ def test_add_reviewer_reads_the_password_from_stdin(tmp_path: Path) -> None:
     assert bad_name.returncode == 2 and "reviewer name" in bad_name.stderr
 
 
+def test_a_revoked_key_is_refused_at_once_by_the_running_server(intake_server: IntakeServer) -> None:
+    data = str(intake_server.data_dir)
+    spare = cli("add-upload-key", "Ward 9 (spare)", "--data", data).stdout.strip().splitlines()[-1]
+    listed = cli("list-upload-keys", "--data", data)
+    assert listed.returncode == 0, listed.stderr
+    rows = listed.stdout.splitlines()
+    assert rows[0].split() == ["NUMBER", "CREATED", "REVOKED", "LABEL"]
+    assert [row.split()[0] for row in rows[1:]] == ["1", "2"] and rows[2].endswith("Ward 9 (spare)")
+    assert intake_server.upload_key not in listed.stdout and spare not in listed.stdout
+    creation = {**intake_server.tus_headers, "Upload-Length": "10"}
+    unfinished = requests.post(intake_server.files_url, headers=creation)
+    assert unfinished.status_code == 201
+    upload_file = intake_server.data_dir / "uploads" / unfinished.headers["Location"].rsplit("/", 1)[-1]
+    assert upload_file.is_file()
+
+    revoked = cli("revoke-upload-key", "1", "--data", data)
+    assert revoked.returncode == 0 and "Upload key 1 ('tests') is revoked since" in revoked.stdout
+    refused = requests.post(intake_server.files_url, headers=creation)
+    assert refused.status_code == 401 and refused.json()["error"]["code"] == "unknown_key"
+    assert not upload_file.exists()  # its unfinished upload ended with it
+    manifest = requests.post(
+        f"{intake_server.url}/api/v1/submissions", json={}, headers=intake_server.key_headers
+    )
+    assert manifest.status_code == 401
+    spare_headers = {"Authorization": f"Bearer {spare}", "Tus-Resumable": "1.0.0", "Upload-Length": "10"}
+    assert requests.post(intake_server.files_url, headers=spare_headers).status_code == 201
+
+    by_key = cli("revoke-upload-key", "--key-stdin", "--data", data, stdin=spare + "\n")
+    assert by_key.returncode == 0 and "Upload key 2" in by_key.stdout and spare not in by_key.stdout
+    assert requests.post(intake_server.files_url, headers=spare_headers).status_code == 401
+    again = cli("revoke-upload-key", "2", "--data", data)
+    assert again.returncode == 0 and again.stdout == by_key.stdout
+    listed = cli("list-upload-keys", "--data", data).stdout.splitlines()
+    assert all(row.count(" UTC ") == 2 for row in listed[1:]), listed  # created and revoked
+    unknown = cli("revoke-upload-key", "7", "--data", data)
+    assert unknown.returncode == 2 and "list-upload-keys" in unknown.stderr
+    wrong = cli("revoke-upload-key", "--key-stdin", "--data", data, stdin="vbk_not_a_key\n")
+    assert wrong.returncode == 2
+
+
 def test_every_subcommand_needs_data(tmp_path: Path) -> None:
-    for command in (["serve"], ["purge"], ["add-upload-key", "x"], ["add-reviewer", "x", "--password-stdin"]):
+    for command in (
+        ["serve"],
+        ["purge"],
+        ["add-upload-key", "x"],
+        ["add-reviewer", "x", "--password-stdin"],
+        ["list-upload-keys"],
+        ["revoke-upload-key", "1"],
+    ):
         result = cli(*command)
         assert result.returncode == 2 and "--data" in result.stderr
 

@@ -1,17 +1,21 @@
 """The same server on a real PostgreSQL (started by this test run): migrations, the whole sending and
-review flow, concurrent completes, withdrawal and purge work as on SQLite."""
+review flow, concurrent completes, withdrawal and purge, sign-in counting and upload quotas under
+parallel requests work as on SQLite."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import requests
 
+from tests.helpers.floods import post_json
 from tests.helpers.server import REPO_ROOT, IntakeServer, manifest_for, send_submission, tus_upload
 from tests.integration.server.postgres import PostgresCluster
 
@@ -25,7 +29,10 @@ pytestmark = [
 def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IntakeServer]:
     cluster = PostgresCluster.start()
     try:
-        server = IntakeServer.start(tmp_path_factory.mktemp("pg-intake"), database_url=cluster.url)
+        settings = {"login_concurrency": 200, "key_open_uploads": 5}
+        server = IntakeServer.start(
+            tmp_path_factory.mktemp("pg-intake"), settings=settings, database_url=cluster.url
+        )
         try:
             yield server
         finally:
@@ -46,7 +53,7 @@ def test_migrations_match_the_models_on_postgres(pg_server: IntakeServer) -> Non
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     engine.dispose()
-    assert version == "0002"
+    assert version == "0004"
     assert not (pg_server.data_dir / "voicebooth.db").exists()  # nothing went to SQLite by mistake
 
 
@@ -128,3 +135,19 @@ def test_purge_runs_against_postgres(pg_server: IntakeServer) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Expired uploads removed" in result.stdout
+
+
+def test_parallel_sign_ins_and_creations_are_counted_one_by_one_on_postgres(pg_server: IntakeServer) -> None:
+    body = {"username": "reviewer", "password": "not the password"}
+    with ThreadPoolExecutor(40) as pool:
+        sign_ins = list(
+            pool.map(
+                lambda _: post_json(pg_server.port, "/api/v1/auth/login", body, source="127.0.0.50"),
+                range(40),
+            )
+        )
+    assert Counter(answer.status for answer in sign_ins) == {401: 10, 429: 30}
+    creation = {**pg_server.tus_headers, "Upload-Length": "10"}
+    with ThreadPoolExecutor(12) as pool:
+        created = list(pool.map(lambda _: requests.post(pg_server.files_url, headers=creation), range(12)))
+    assert Counter(answer.status_code for answer in created) == {201: 5, 429: 7}  # earlier ones are attached

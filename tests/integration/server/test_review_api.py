@@ -101,7 +101,7 @@ def test_expired_token_and_lock_out(strict_server: IntakeServer) -> None:
             == 401
         )
     locked = requests.post(url, json={"username": "reviewer", "password": strict_server.reviewer[1]})
-    assert locked.status_code == 429 and locked.json()["error"]["code"] == "account_locked"
+    assert locked.status_code == 429 and locked.json()["error"]["code"] == "sign_in_locked"
 
 
 def test_upload_key_cannot_list_stream_decide_or_export(

@@ -7,7 +7,6 @@ import hashlib
 import os
 import select
 import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer
+from tests.helpers.small_disk import mount_small_disk
 from tests.integration.server.conftest import Unchanged
 
 OCTET = "application/offset+octet-stream"
@@ -224,50 +224,36 @@ def test_large_body_is_streamed_to_disk_not_held_in_memory(server: IntakeServer)
     path.unlink()  # keep the module's data folder small
 
 
-def _mount_tmpfs(folder: Path, size_bytes: int) -> str | None:
-    """Mounts a small tmpfs on ``folder``; returns why it cannot, or None."""
-    if os.geteuid() != 0:
-        return "mounting a small disk needs root"
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size_bytes}", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-    )
-    return None if result.returncode == 0 else f"cannot mount a tmpfs here: {result.stderr.strip()}"
-
-
 def test_disk_full_mid_patch_keeps_what_was_written_then_resumes(tmp_path: Path) -> None:
     server = IntakeServer.start(tmp_path, settings={"min_free_bytes": 0})
     uploads = server.data_dir / "uploads"
-    reason = _mount_tmpfs(uploads, 8 * MIB)
-    if reason:
-        server.stop()
-        pytest.skip(reason)
     try:
-        data = os.urandom(6 * MIB)
-        url = create(server, len(data))
-        (uploads / "filler").write_bytes(b"\0" * (4 * MIB))  # something else fills the disk meanwhile
-        try:
+        with mount_small_disk(uploads, 8 * MIB):
+            data = os.urandom(6 * MIB)
+            url = create(server, len(data))
+            (uploads / "filler").write_bytes(b"\0" * (4 * MIB))  # something else fills the disk meanwhile
+            try:
+                response = requests.patch(
+                    url,
+                    data=data,
+                    headers={**server.tus_headers, "Upload-Offset": "0", "Content-Type": OCTET},
+                )
+            except requests.ConnectionError:
+                pass  # the server may answer 507 and close while the client is still sending
+            else:
+                assert response.status_code == 507 and response.json()["error"]["code"] == "disk_full"
+            kept = offset_of(server, url)
+            assert 0 < kept < len(data)
+            assert stored(server, url) == data[:kept]
+            (uploads / "filler").unlink()  # space is freed: the client resumes
             response = requests.patch(
-                url, data=data, headers={**server.tus_headers, "Upload-Offset": "0", "Content-Type": OCTET}
+                url,
+                data=data[kept:],
+                headers={**server.tus_headers, "Upload-Offset": str(kept), "Content-Type": OCTET},
             )
-        except requests.ConnectionError:
-            pass  # the server may answer 507 and close while the client is still sending
-        else:
-            assert response.status_code == 507 and response.json()["error"]["code"] == "disk_full"
-        kept = offset_of(server, url)
-        assert 0 < kept < len(data)
-        assert stored(server, url) == data[:kept]
-        (uploads / "filler").unlink()  # space is freed: the client resumes
-        response = requests.patch(
-            url,
-            data=data[kept:],
-            headers={**server.tus_headers, "Upload-Offset": str(kept), "Content-Type": OCTET},
-        )
-        assert response.status_code == 204 and stored(server, url) == data
+            assert response.status_code == 204 and stored(server, url) == data
     finally:
         server.stop()
-        subprocess.run(["umount", str(uploads)], check=False)
 
 
 def test_an_upload_that_would_fill_the_disk_is_refused(tmp_path: Path) -> None:

@@ -1,31 +1,46 @@
-"""The server's access log never keeps a query string (the withdrawal page's link carries both codes)."""
+"""The server's access log names routes, never query strings or free text (the withdrawal page's link
+carries both codes; a review search may carry a person's name)."""
 
 from __future__ import annotations
 
-import logging
+from dataclasses import dataclass
 
-from server.access_log import ACCESS_LOGGER, NoQueryStrings, keep_query_strings_out_of_access_log
-
-#: uvicorn's access line format, with the arguments it logs (client, method, path, HTTP version, status)
-ACCESS_FORMAT = '%s - "%s %s HTTP/%s" %d'
+from server.access_log import route_path
 
 
-def access_line(path: str) -> str:
-    """The line uvicorn would write for ``path``, after the server's filter."""
-    args = ("127.0.0.1:5", "GET", path, "1.1", 200)
-    record = logging.LogRecord(ACCESS_LOGGER, logging.INFO, __file__, 1, ACCESS_FORMAT, args, None)
-    for installed in logging.getLogger(ACCESS_LOGGER).filters:
-        assert isinstance(installed, logging.Filter) and installed.filter(record)
-    return logging.Formatter("%(message)s").format(record)
+@dataclass
+class Route:
+    """What the router records in the scope: the route's template."""
+
+    path: str
 
 
-def test_query_strings_are_cut_from_access_lines() -> None:
-    keep_query_strings_out_of_access_log()
-    keep_query_strings_out_of_access_log()  # once only, however often an app is built in one process
-    installed = logging.getLogger(ACCESS_LOGGER).filters
-    assert [type(f) for f in installed] == [NoQueryStrings]
-    assert (
-        access_line("/withdraw?reference=VB-7K3M-Q9XD&code=K7M3Q-9XDAB-4TRWH")
-        == '127.0.0.1:5 - "GET /withdraw?… HTTP/1.1" 200'
+def scope(template: str | None, path: str, **params: str) -> dict[str, object]:
+    found: dict[str, object] = {
+        "path": path,
+        "path_params": params,
+        "query_string": b"code=K7M3Q-9XDAB-4TRWH",
+    }
+    if template is not None:
+        found["route"] = Route(template)
+    return found
+
+
+def test_a_route_is_logged_by_its_template_and_only_id_shaped_values() -> None:
+    assert route_path(scope("/withdraw", "/withdraw")) == "/withdraw"
+    assert route_path(scope("/health", "/api/v1/health")) == "/api/v1/health"  # the include prefix is kept
+    sid = "1f46f562-ea32-44fc-bca8-551a708486dd"
+    detail = "/review/submissions/{submission_id}"
+    assert route_path(scope(detail, f"/api/v1/review/submissions/{sid}", submission_id=sid)) == (
+        f"/api/v1/review/submissions/{sid}"
     )
-    assert access_line("/api/v1/health") == '127.0.0.1:5 - "GET /api/v1/health HTTP/1.1" 200'
+    named = scope(detail, "/api/v1/review/submissions/Jane Doe", submission_id="Jane Doe")
+    assert route_path(named) == "/api/v1/review/submissions/{submission_id}"
+    reference = scope("/status/{reference}", "/api/v1/status/VB-7K3M-Q9XD", reference="VB-7K3M-Q9XD")
+    assert route_path(reference) == "/api/v1/status/VB-7K3M-Q9XD"
+    upload = "a" * 32
+    assert route_path(scope("/files/{upload_id}", f"/files/{upload}", upload_id=upload)) == f"/files/{upload}"
+
+
+def test_a_path_no_route_matched_is_not_logged_at_all() -> None:
+    assert route_path(scope(None, "/Jane Doe/wp-admin")) == "(no such path)"

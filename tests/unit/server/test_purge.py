@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -58,10 +59,9 @@ def test_purge_after_the_retention_periods(tmp_path: Path) -> None:
     key = KeyHolder(key_row.id, key_row.label)
     create_submission(ctx, key, json.dumps(manifest()).encode())
     upload_id = "a" * 32
-    ctx.storage.create_upload_file(upload_id)
-    ctx.storage.lock_path(upload_id).touch()
     store.create_upload(ctx, upload_id, key.id, 100, "", {})
-    login.login(ctx, "rev", "long enough password")
+    ctx.storage.create_upload_file(upload_id)
+    asyncio.run(login.login(ctx, "127.0.0.1", "rev", "long enough password"))
 
     assert purge(ctx).lines()[:2] == ["Expired uploads removed: 0", "Submissions never completed, removed: 0"]
     clock[0] += timedelta(days=31)
