@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 from fastapi import FastAPI
 
@@ -12,11 +14,13 @@ from server.context import ServerContext, load_or_create_secret
 from server.db.engine import Database, migrate
 from server.errors import install_error_handlers
 from server.housekeeping import lifespan
+from server.http_protocol import WorkerHttpToolsProtocol, limits_for
 from server.limits import BodyLimitMiddleware, ConcurrencyLimitMiddleware
 from server.locks import Locks
+from server.logging_setup import configure_logging
 from server.password_checks import PasswordChecks, SignInGateMiddleware
 from server.security_headers import SecurityHeadersMiddleware
-from server.settings import Settings
+from server.settings import Settings, load_settings
 from server.storage import open_storage
 from server.tus import routes as tus_routes
 from server.tus.protocol import TusProtocolMiddleware
@@ -85,3 +89,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SignInGateMiddleware, checks=context.passwords)
     app.add_middleware(AccessLogMiddleware)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one ``serve --workers N`` worker process: settings from the data folder and environment."""
+    settings = load_settings(Path(os.environ["VOICEBOOTH_SERVER_DATA"]))
+    configure_logging(os.environ.get("VOICEBOOTH_SERVER_LOG_LEVEL", "info"), settings.log_format)
+    WorkerHttpToolsProtocol.limits = limits_for(settings)  # before this worker's first connection
+    return create_app(settings)

@@ -16,8 +16,8 @@ import pytest
 import requests
 
 from tests.helpers.floods import post_json
+from tests.helpers.postgres import PostgresCluster
 from tests.helpers.server import REPO_ROOT, IntakeServer, manifest_for, send_submission, tus_upload
-from tests.integration.server.postgres import PostgresCluster
 
 pytestmark = [
     pytest.mark.postgres,
