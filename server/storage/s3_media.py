@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +65,7 @@ class OpenedObject:
         self.key = key
         self.size = size
         self.etag = etag
-        self.modified = modified
+        self.modified = modified.astimezone(UTC)  # botocore's tzutc is not what usegmt= accepts
 
     def response(self, media_type: str, headers: Mapping[str, str], filename: str | None = None) -> Response:
         """A response that fetches the requested range from the store and relays it."""

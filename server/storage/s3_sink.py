@@ -138,19 +138,21 @@ class S3Sink:
         await self._settle_and_commit()
         number = self._next_number
         self._next_number += 1
-        self._in_flight = asyncio.ensure_future(to_thread.run_sync(self._upload_part, number, data))
+        self._in_flight = asyncio.ensure_future(to_thread.run_sync(self._land, number, data))
 
     async def _settle(self) -> None:
         """Waits for the part in flight (its failure is raised here)."""
         if self._in_flight is None:
             return
         task, self._in_flight = self._in_flight, None
-        self._landed.append(await task)
+        part = await task
+        if self._deferred:
+            self._landed.append(part)
 
     async def _settle_and_commit(self, final: bool = False) -> None:
         try:
             await self._settle()
-            if self._landed and (not self._deferred or final):
+            if self._landed and final:
                 await to_thread.run_sync(self._record, tuple(self._landed), None, 0)
                 self._landed = []
         except BaseException:
@@ -163,6 +165,13 @@ class S3Sink:
         self._commit(Progress(parts_bytes + tail_bytes, parts, tail_key, tail_bytes))
         self._parts_bytes = parts_bytes
         self._tail_key, self._tail_bytes = tail_key, tail_bytes
+
+    def _land(self, number: int, data: bytes) -> Part:
+        """Uploads a part and, unless the body is checksummed, commits it at once (worker thread)."""
+        part = self._upload_part(number, data)
+        if not self._deferred:
+            self._record((part,), None, 0)
+        return part
 
     def _upload_part(self, number: int, data: bytes) -> Part:
         with storage_call("upload_part"):
