@@ -83,6 +83,15 @@ def object_sha256(store: SeaweedS3, bucket: str, key: str) -> str:
     return digest.hexdigest()
 
 
+def empty_bucket(store: SeaweedS3, bucket: str) -> None:
+    """Deletes what a run stored (keeps the store's disk small between rounds)."""
+    client = store.client()
+    for key in store.objects(bucket):
+        client.delete_object(Bucket=bucket, Key=key)
+    for key, upload_id in store.multipart_uploads(bucket):
+        client.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload_id)
+
+
 def verify(files: list[Path], urls: list[str], stored_sha256: Callable[[str], str]) -> None:
     """Every stored upload equals its source (SHA-256)."""
     for path, url in zip(files, urls, strict=True):
@@ -114,7 +123,10 @@ def run_replicas(
 ) -> Run:
     """(b) two replicas behind HAProxy on SeaweedFS and PostgreSQL."""
     replicas = Replicas.start(
-        root / "b", store, cluster.new_database(), settings={"max_upload_bytes": 16 * 1024**3}
+        Path(tempfile.mkdtemp(dir=root)),
+        store,
+        cluster.new_database(),
+        settings={"max_upload_bytes": 16 * 1024**3},
     )
     try:
         pids = [r.process.pid for r in replicas.replicas if r.process is not None]
@@ -134,6 +146,7 @@ def run_replicas(
         return Run(result, meter.spent)
     finally:
         replicas.stop()
+        empty_bucket(store, replicas.front.bucket)
 
 
 def run_node(files: list[Path], store: SeaweedS3, weed_pid: int) -> Run:
@@ -165,6 +178,7 @@ def run_node(files: list[Path], store: SeaweedS3, weed_pid: int) -> Run:
         return Run(result, meter.spent)
     finally:
         node.stop()
+        empty_bucket(store, bucket)
 
 
 def _postgres_pids(cluster: PostgresCluster) -> list[int]:

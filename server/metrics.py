@@ -52,8 +52,3 @@ def render() -> tuple[bytes, str]:
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(DEFAULT_REGISTRY), CONTENT_TYPE_LATEST
 
-
-def mark_process_dead(pid: int) -> None:
-    """Drops a stopped worker's live gauges (uvicorn's supervisor restarts workers that die)."""
-    if os.environ.get(MULTIPROC_ENV):
-        multiprocess.mark_process_dead(pid)  # type: ignore[no-untyped-call]
