@@ -18,8 +18,12 @@ from typing import Protocol
 from starlette.responses import Response
 
 
-class StorageError(Exception):
-    """The storage failed (object store unreachable, refused, timed out); plain English, no secrets."""
+class StorageError(OSError):
+    """The storage failed (object store unreachable, refused, timed out); plain English, no secrets.
+
+    An ``OSError``, so code that already copes with a failing disk (e.g. a deletion retried later) copes
+    with a failing object store the same way.
+    """
 
 
 class StorageFullError(StorageError):
