@@ -32,7 +32,8 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_server_ingest import MB, MIB, Result, make_files, sha256_of, upload_all
+from bench_server_ingest import MB, MIB, Result, make_files, sha256_of, upload_all
+
 from tests.helpers import haproxy
 from tests.helpers.postgres import PostgresCluster
 from tests.helpers.replicas import Replicas

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.helpers.processes import stop_process
 from tests.helpers.server import free_port
 
 CONFIG = """global
@@ -93,12 +94,6 @@ class HAProxy:
 
     def stop(self) -> None:
         """Stops HAProxy and deletes its folder."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         self.process = None
         shutil.rmtree(self.folder, ignore_errors=True)

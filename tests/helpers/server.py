@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -37,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import requests
+
+from tests.helpers.processes import stop_process
 
 if TYPE_CHECKING:
     from tests.helpers.seaweedfs import SeaweedS3
@@ -228,13 +229,7 @@ class IntakeServer:
 
     def stop(self) -> None:
         """Stops the server (SIGTERM, then SIGKILL after 10 s); safe to call twice."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         self.process = None
 
     def kill(self) -> None:

@@ -18,20 +18,10 @@ from tests.helpers.postgres import PostgresCluster
 from tests.helpers.seaweedfs import SECRET_KEY, SeaweedS3
 from tests.helpers.server import IntakeServer, free_port
 from tests.helpers.stored import upload_holds
-from tests.integration.server.test_tus_failures import OCTET
+from tests.integration.server.test_tus_core import patch
+from tests.integration.server.test_tus_failures import create
 
 MIB = 1024 * 1024
-
-
-def patch(server: IntakeServer, url: str, offset: int, body: bytes, **headers: str) -> requests.Response:
-    headers = {**server.tus_headers, "Upload-Offset": str(offset), "Content-Type": OCTET, **headers}
-    return requests.patch(url, data=body, headers=headers, timeout=120)
-
-
-def create(server: IntakeServer, length: int) -> str:
-    response = requests.post(server.files_url, headers={**server.tus_headers, "Upload-Length": str(length)})
-    assert response.status_code == 201, response.text
-    return response.headers["Location"]
 
 
 def test_ready_is_503_naming_an_unreachable_object_store(

@@ -21,25 +21,15 @@ from sqlalchemy import create_engine, text
 from tests.helpers.replicas import Replicas
 from tests.helpers.server import REPO_ROOT, IntakeServer, send_submission
 from tests.helpers.stored import upload_gone, upload_holds, upload_id
-from tests.integration.server.test_tus_failures import OCTET, raw_patch, read_status
+from tests.integration.server.test_tus_core import patch
+from tests.integration.server.test_tus_failures import create, raw_patch, read_status
 
 MIB = 1024 * 1024
-
-
-def create(server: IntakeServer, length: int) -> str:
-    response = requests.post(server.files_url, headers={**server.tus_headers, "Upload-Length": str(length)})
-    assert response.status_code == 201, response.text
-    return response.headers["Location"]
 
 
 def on(replica: IntakeServer, url: str) -> str:
     """The same upload URL, addressed to one replica directly."""
     return f"{replica.url}/files/{upload_id(url)}"
-
-
-def patch(server: IntakeServer, url: str, offset: int, body: bytes) -> requests.Response:
-    headers = {**server.tus_headers, "Upload-Offset": str(offset), "Content-Type": OCTET}
-    return requests.patch(url, data=body, headers=headers, timeout=120)
 
 
 def committed_offset(server: IntakeServer, url: str) -> int:
