@@ -132,6 +132,7 @@ class IntakeServer:
         database_url: str = "",
         campaigns: Sequence[Path] = (),
         store: SeaweedS3 | None = None,
+        startup_timeout_s: float = STARTUP_TIMEOUT_S,
         **options: Any,
     ) -> IntakeServer:
         """Creates ``root/data`` with a key and reviewer (and the consent wording of ``campaigns``
@@ -150,7 +151,7 @@ class IntakeServer:
         server = cls(
             data_dir, free_port(), key, overrides, database_url, store=store, bucket=bucket, **options
         )
-        server.launch()
+        server.launch(startup_timeout_s)
         return server
 
     @property

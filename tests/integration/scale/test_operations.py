@@ -55,6 +55,7 @@ def test_two_workers_share_uploads_and_sum_their_metrics(
         database_url=postgres_cluster.new_database(),
         store=seaweed,
         log_level="info",
+        startup_timeout_s=120,  # two worker processes import the app in parallel: slow on a busy machine
     )
     try:
         data = os.urandom(3 * MIB)
