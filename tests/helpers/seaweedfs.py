@@ -189,13 +189,9 @@ class SeaweedS3:
         return self.client().get_object(Bucket=bucket, Key=key)["Body"].read()
 
     def stop(self) -> None:
-        """Stops the store and deletes its folder."""
+        """Stops the store at once (its data is thrown away) and deletes its folder."""
         if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(5)
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(10)
         self.process = None
         shutil.rmtree(self.root, ignore_errors=True)
