@@ -15,30 +15,28 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.helpers.engines import GROUP
 from tests.helpers.floods import post_json
 from tests.helpers.postgres import PostgresCluster
 from tests.helpers.server import REPO_ROOT, IntakeServer, manifest_for, send_submission, tus_upload
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(PostgresCluster.unavailable() is not None, reason=f"{PostgresCluster.unavailable()}"),
-]
+pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group(GROUP)]
 
 
 @pytest.fixture(scope="module")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IntakeServer]:
-    cluster = PostgresCluster.start()
+def pg_server(
+    tmp_path_factory: pytest.TempPathFactory, postgres_cluster: PostgresCluster
+) -> Iterator[IntakeServer]:
+    """A server on a database of its own in the session's PostgreSQL cluster."""
+    server = IntakeServer.start(
+        tmp_path_factory.mktemp("pg-intake"),
+        settings={"login_concurrency": 200, "key_open_uploads": 5},
+        database_url=postgres_cluster.new_database(),
+    )
     try:
-        settings = {"login_concurrency": 200, "key_open_uploads": 5}
-        server = IntakeServer.start(
-            tmp_path_factory.mktemp("pg-intake"), settings=settings, database_url=cluster.url
-        )
-        try:
-            yield server
-        finally:
-            server.stop()
+        yield server
     finally:
-        cluster.stop()
+        server.stop()
 
 
 def test_migrations_match_the_models_on_postgres(pg_server: IntakeServer) -> None:
