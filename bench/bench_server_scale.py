@@ -229,6 +229,9 @@ def main() -> None:
                 describe("(b)", best["b"], args.uploads, args.size_mb) + "  2 replicas + HAProxy, SeaweedFS"
             )
             print(describe("(c)", best["c"], args.uploads, args.size_mb) + "  @tus/server + @tus/s3-store")
+            for key, label in (("a", "(a)"), ("b", "(b)"), ("c", "(c)")):
+                rounds = ", ".join(f"{r.result.mb_per_s:.1f}" for r in runs[key])
+                print(f"{label} every round, MB/s: {rounds}")
             b_c = best["b"].result.mb_per_s / best["c"].result.mb_per_s
             print(
                 f"ratio (b)/(c): {b_c:.2f}x best of {args.rounds} (median {median['b'] / median['c']:.2f}x; "
