@@ -14,11 +14,11 @@ whole object (200), as RFC 9110 allows; an unsatisfiable range gets 416 with ``C
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from anyio import to_thread
 from botocore.exceptions import ClientError
