@@ -255,3 +255,21 @@ def test_metrics_count_bytes_and_refusals(replicas: Replicas) -> None:
     assert float(samples["voicebooth_upload_bytes_received_total"]) > 0
     assert float(samples['voicebooth_refusals_total{code="offset_mismatch"}']) >= 1
     assert "voicebooth_patch_seconds_bucket" in text_body and "voicebooth_uploads_in_progress" in text_body
+
+
+def test_wrong_withdrawal_codes_are_counted_across_replicas(replicas: Replicas, deliverable: Path) -> None:
+    a, b = replicas.by_name("a"), replicas.by_name("b")
+    _manifest, done = send_submission(a, [deliverable])
+    wrong = {"reference": done["reference"], "withdrawal_token": "AAAAA-AAAAA-AAAAA"}
+    answers = [
+        requests.post(f"{replica.url}/api/v1/withdraw", json=wrong, timeout=30).status_code
+        for replica in (a, b, a, b, a)  # five wrong codes: the reference's allowance, spread over both
+    ]
+    assert answers == [403] * 5
+    for replica in (b, a):  # the sixth is refused on either replica, even with the right code
+        refused = requests.post(
+            f"{replica.url}/api/v1/withdraw",
+            json={"reference": done["reference"], "withdrawal_token": done["withdrawal_token"]},
+            timeout=30,
+        )
+        assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
