@@ -1,9 +1,10 @@
 """Logging for ``voicebooth-server``: one stderr handler, redacted like the app's log, as text or JSON lines.
 
 Every record passes :class:`recorder.logs.RedactingFilter` first (tokens, keys, passwords, e-mail addresses,
-the S3 secret), whichever format is chosen. uvicorn's access lines lose their query strings (a review search
-``q=`` is often a name), keeping method, path and status. JSON lines carry ``time``, ``level``, ``logger``,
-``message``, ``process`` and, for access lines, ``method``, ``path``, ``status``.
+the S3 secret), whichever format is chosen. The access lines are :mod:`server.access_log`'s (route templates,
+never query strings; uvicorn's own is off). JSON lines carry ``time``, ``level``, ``logger``, ``message``,
+``process`` and, for access lines, the fields the access log attaches: ``method``, ``path`` (the route),
+``status``, ``duration_ms``.
 """
 
 from __future__ import annotations
@@ -14,20 +15,9 @@ import sys
 from datetime import UTC, datetime
 
 from recorder.logs import RedactingFilter
+from server.access_log import ACCESS_FIELDS, ACCESS_LOGGER
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-ACCESS_LOGGER = "uvicorn.access"
-
-
-class AccessQueryFilter(logging.Filter):
-    """Drops the query string from uvicorn's access lines (``client, method, path, version, status``)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.name == ACCESS_LOGGER and isinstance(record.args, tuple) and len(record.args) == 5:
-            client, method, path, version, status = record.args
-            record.args = (client, method, str(path).split("?", 1)[0], version, status)
-            record.__dict__.update(method=method, path=str(path).split("?", 1)[0], status=status)
-        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -41,7 +31,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "process": record.process,
         }
-        for name in ("method", "path", "status"):
+        for name in ACCESS_FIELDS:
             if name in record.__dict__:
                 line[name] = record.__dict__[name]
         if record.exc_text:
@@ -52,7 +42,6 @@ class JsonFormatter(logging.Formatter):
 def configure_logging(level: str = "info", log_format: str = "text") -> None:
     """Replaces the root logger's handlers with one redacting stderr handler (safe to call again)."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(AccessQueryFilter())
     handler.addFilter(RedactingFilter())
     handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()

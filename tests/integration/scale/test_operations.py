@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from server.access_log import ACCESS_LOGGER
 from tests.helpers.postgres import PostgresCluster
 from tests.helpers.seaweedfs import SECRET_KEY, SeaweedS3
 from tests.helpers.server import IntakeServer, free_port
@@ -78,8 +79,10 @@ def test_two_workers_share_uploads_and_sum_their_metrics(
         server.stop()
     assert len(pids) >= 2  # both workers logged (their start-up at least)
     lines = _json_lines(server)
-    access = [line for line in lines if line.get("logger") == "uvicorn.access"]
-    assert access and {"method", "path", "status"} <= set(access[-1])
+    access = [line for line in lines if line.get("logger") == ACCESS_LOGGER]
+    assert access and {"method", "path", "status", "duration_ms"} <= set(access[-1])
+    paths = {str(line["path"]) for line in access}
+    assert {"/files/", "/metrics", f"/files/{url.rsplit('/', 1)[-1]}"} <= paths  # route templates, ids only
     assert not any(server.upload_key in json.dumps(line) for line in lines)
 
 
