@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from server.context import ServerContext
+from server.locks import Locks
 from server.services.consistency import check_and_repair
 from server.services.purge import purge
 
@@ -28,17 +29,17 @@ T = TypeVar("T")
 JOB = "housekeeping"
 
 
-def _elected(ctx: ServerContext, work: Callable[[ServerContext], T]) -> T | None:
+def elected(locks: Locks, work: Callable[[], T]) -> T | None:
     """Runs ``work`` if this process wins the job's lock now; None when another process holds it."""
-    with ctx.locks.elect(JOB) as chosen:
-        return work(ctx) if chosen else None
+    with locks.elect(JOB) as chosen:
+        return work() if chosen else None
 
 
 async def _purge_every(ctx: ServerContext, interval_s: float) -> None:
     while True:
         await asyncio.sleep(interval_s)
         try:
-            report = await run_in_threadpool(_elected, ctx, purge)
+            report = await run_in_threadpool(elected, ctx.locks, lambda: purge(ctx))
         except Exception:  # the next round tries again; the server keeps serving
             log.exception("The scheduled purge failed")
             continue
@@ -53,7 +54,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     process that loses the election starts serving at once (the winner repairs meanwhile: each repair
     re-checks before it changes anything)."""
     ctx: ServerContext = app.state.context
-    await run_in_threadpool(_elected, ctx, check_and_repair)
+    await run_in_threadpool(elected, ctx.locks, lambda: check_and_repair(ctx))
     await run_in_threadpool(ctx.db.scrub_journal)
     task = asyncio.create_task(_purge_every(ctx, ctx.settings.purge_interval_s))
     try:

@@ -142,6 +142,23 @@ def test_purge_runs_against_postgres(pg_server: IntakeServer) -> None:
     assert "Expired uploads removed" in result.stdout
 
 
+def test_one_process_of_all_replicas_is_elected_to_run_the_purge(pg_server: IntakeServer) -> None:
+    from server.db.engine import Database
+    from server.housekeeping import JOB, elected
+    from server.locks.postgres import PostgresLocks
+
+    databases = [Database(pg_server.database_url) for _ in range(2)]  # two replicas' engines
+    first, second = (PostgresLocks(pg_server.database_url, db.engine) for db in databases)
+    try:
+        with first.elect(JOB) as chosen:
+            assert chosen
+            assert elected(second, lambda: "purged") is None  # the other replica skips this round
+        assert elected(second, lambda: "purged") == "purged"  # the next round is anyone's
+    finally:
+        for db in databases:
+            db.dispose()
+
+
 def test_parallel_sign_ins_and_creations_are_counted_one_by_one_on_postgres(pg_server: IntakeServer) -> None:
     body = {"username": "reviewer", "password": "not the password"}
     with ThreadPoolExecutor(40) as pool:

@@ -1,4 +1,5 @@
-"""CSV formula defusing, and the upload lock serialising across processes (flock) and within one (asyncio)."""
+"""CSV formula defusing, the upload lock serialising across processes (flock) and within one (asyncio), and
+the purge's election among one host's worker processes."""
 
 from __future__ import annotations
 
@@ -108,3 +109,22 @@ def test_in_process_lock_orders_requests(tmp_path: Path) -> None:
 
     asyncio.run(scenario())
     assert order == ["a+", "a-", "b+", "b-"]
+
+
+def test_one_worker_process_of_a_host_is_elected_to_run_the_purge(tmp_path: Path) -> None:
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    lock_path = tmp_path / "housekeeping.lock"
+    lock_path.touch()
+    holder = subprocess.Popen(  # another worker of the same server, mid-purge
+        [sys.executable, "-c", HOLDER, str(lock_path), "3"], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with LocalLocks(uploads).elect("housekeeping") as chosen:
+        assert not chosen
+    holder.kill()
+    holder.wait(5)
+    with LocalLocks(uploads).elect("housekeeping") as chosen:
+        assert chosen
+        with LocalLocks(uploads).elect("housekeeping") as again:
+            assert not again  # while it runs, every other process skips the round
