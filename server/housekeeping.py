@@ -21,6 +21,7 @@ from server.context import ServerContext
 from server.locks import Locks
 from server.services.consistency import check_and_repair
 from server.services.purge import purge
+from server.storage import StorageError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -52,9 +53,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """FastAPI lifespan: before the first request, finish what a crash left half done (pending deletions,
     interrupted moves, temporary files); then purge every ``purge_interval_s`` until the server stops. A
     process that loses the election starts serving at once (the winner repairs meanwhile: each repair
-    re-checks before it changes anything)."""
+    re-checks before it changes anything); so does one whose object store does not answer yet."""
     ctx: ServerContext = app.state.context
-    await run_in_threadpool(elected, ctx.locks, lambda: check_and_repair(ctx))
+    try:
+        await run_in_threadpool(elected, ctx.locks, lambda: check_and_repair(ctx))
+    except StorageError as error:  # serve anyway: /api/v1/ready says not ready; the purge checks again
+        log.warning("The start-up check could not reach the storage (%s); the next purge repeats it", error)
     await run_in_threadpool(ctx.db.scrub_journal)
     task = asyncio.create_task(_purge_every(ctx, ctx.settings.purge_interval_s))
     try:
