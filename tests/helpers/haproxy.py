@@ -3,7 +3,9 @@
 Round robin with no stickiness: every request (each PATCH of one upload too) may go to another replica.
 Replicas are health-checked on ``/api/v1/ready`` every 300 ms and taken out after two failures; a request
 whose connection is refused is sent to another replica (``option redispatch``). Each answer says which
-replica gave it in ``X-Served-By``. Bodies are streamed, not buffered.
+replica gave it in ``X-Served-By``. Bodies are streamed, not buffered. The client's address goes to the
+replicas in ``X-Forwarded-For``, which they trust from 127.0.0.1 only (``forwarded_allow_ips``, set by
+:class:`tests.helpers.replicas.Replicas`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ defaults
     timeout client 120s
     timeout server 120s
     timeout http-request 30s
+    option forwardfor
     option redispatch
     retries 3
 

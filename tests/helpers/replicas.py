@@ -34,7 +34,9 @@ class Replicas:
         count: int = 2,
         settings: dict[str, object] | None = None,
     ) -> Replicas:
-        """Starts ``count`` replicas (``a``, ``b``, …) and HAProxy over them."""
+        """Starts ``count`` replicas (``a``, ``b``, …) and HAProxy over them; the replicas trust HAProxy's
+        ``X-Forwarded-For`` (``forwarded_allow_ips``), as a deployment's do."""
+        settings = {"forwarded_allow_ips": "127.0.0.1", **(settings or {})}
         first = IntakeServer.start(root / "a", settings=settings, database_url=database_url, store=store)
         replicas = [first]
         try:

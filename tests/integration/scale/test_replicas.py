@@ -1,11 +1,14 @@
 """Two replicas behind HAProxy (round robin, no stickiness) sharing only PostgreSQL and SeaweedFS: one
 upload's PATCHes on both replicas, a replica SIGKILLed mid-PATCH, PATCHes to one upload through both at once,
-100 submissions from 10 clients, and review, withdrawal and purge through either replica."""
+100 submissions from 10 clients, review, withdrawal and purge through either replica, and attempts counted per
+real client address through the proxy."""
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import itertools
+import json
 import os
 import select
 import subprocess
@@ -273,3 +276,25 @@ def test_wrong_withdrawal_codes_are_counted_across_replicas(replicas: Replicas, 
             timeout=30,
         )
         assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+
+
+def test_sign_ins_are_counted_per_real_client_address_through_the_proxy(replicas: Replicas) -> None:
+    """HAProxy adds X-Forwarded-For and the replicas trust it from HAProxy only (forwarded_allow_ips): one
+    client's wrong passwords lock that client out, not everyone behind the load balancer."""
+    front = replicas.front
+
+    def sign_in_from(address: str) -> int:
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", front.port, timeout=60, source_address=(address, 0)
+        )
+        try:
+            body = json.dumps({"username": "someone-guessing", "password": "not the password"})
+            connection.request("POST", "/api/v1/auth/login", body, {"Content-Type": "application/json"})
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    attempts = 10  # login_attempts: one name from one address per login_lock_s
+    answers = [sign_in_from("127.0.0.2") for _ in range(attempts + 1)]
+    assert answers == [401] * attempts + [429]  # on both replicas, counted together
+    assert sign_in_from("127.0.0.3") == 401  # another client behind the same HAProxy is not locked out
