@@ -1,5 +1,6 @@
 """Operating a replica: readiness says which engine is missing, ``--workers 2`` serves one upload from two
-processes with metrics summed over both, JSON log lines are redacted like text ones, and the object store's
+processes with metrics summed over both and the settings' HTTP limits in each, JSON log lines are redacted
+like text ones and carry the access log's fields, and the object store's
 own parts commit as they land (a checksummed body spanning parts is still all or nothing)."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tests.helpers.postgres import PostgresCluster
 from tests.helpers.seaweedfs import SECRET_KEY, SeaweedS3
 from tests.helpers.server import IntakeServer, free_port
 from tests.helpers.stored import upload_holds
+from tests.integration.server.test_connection_limits import raw
 from tests.integration.server.test_tus_core import patch
 from tests.integration.server.test_tus_failures import create
 
@@ -49,7 +51,7 @@ def test_ready_is_503_naming_an_unreachable_object_store(
 def test_two_workers_share_uploads_and_sum_their_metrics(
     tmp_path: Path, postgres_cluster: PostgresCluster, seaweed: SeaweedS3
 ) -> None:
-    settings = {"workers": 2, "log_format": "json"}
+    settings = {"workers": 2, "log_format": "json", "max_header_bytes": 4096}
     server = IntakeServer.start(
         tmp_path,
         settings=settings,
@@ -67,6 +69,10 @@ def test_two_workers_share_uploads_and_sum_their_metrics(
             assert response.status_code == 204, response.text
             offset = int(response.headers["Upload-Offset"])
         assert upload_holds(server, url, data)
+        big_head = b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 8192 + b"\r\n\r\n"
+        for _ in range(4):  # new connections, spread over both workers: each has the settings' limits
+            answer = raw(server.port, big_head)
+            assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
         pids = {line["process"] for line in _json_lines(server)}
         metrics = requests.get(f"{server.url}/metrics", timeout=10).text
         counted = [
@@ -88,9 +94,9 @@ def test_two_workers_share_uploads_and_sum_their_metrics(
 
 def _json_lines(server: IntakeServer) -> list[dict[str, object]]:
     lines = []
-    for raw in server.log_path.read_text(errors="replace").splitlines():
-        if raw.startswith("{"):
-            lines.append(json.loads(raw))
+    for text in server.log_path.read_text(errors="replace").splitlines():
+        if text.startswith("{"):
+            lines.append(json.loads(text))
     return lines
 
 
