@@ -44,3 +44,14 @@ def replicas(
 def deliverable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real 2 s spec deliverable MP4."""
     return make_deliverable_mp4(tmp_path_factory.mktemp("media") / "take.mp4", duration_s=2.0)
+
+
+#: The 100-submission test's clip: a real deliverable, as short as the checks allow, so 100 completes
+#: (each re-hashes, probes and makes a poster) cost the run as little as they honestly can.
+SHORT_CLIP_S = 0.5
+
+
+@pytest.fixture(scope="module")
+def short_clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real 0.5 s spec deliverable MP4."""
+    return make_deliverable_mp4(tmp_path_factory.mktemp("media") / "short.mp4", duration_s=SHORT_CLIP_S)

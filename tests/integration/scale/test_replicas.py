@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, text
 from tests.helpers.replicas import Replicas
 from tests.helpers.server import REPO_ROOT, IntakeServer, send_submission
 from tests.helpers.stored import upload_gone, upload_holds, upload_id
+from tests.integration.scale.conftest import SHORT_CLIP_S
 from tests.integration.server.test_tus_core import patch
 from tests.integration.server.test_tus_failures import create, raw_patch, read_status
 
@@ -136,7 +137,7 @@ def test_concurrent_patches_through_both_replicas_are_serialised(replicas: Repli
 
 
 def test_100_submissions_from_10_clients_are_received_exactly_once(
-    replicas: Replicas, deliverable: Path
+    replicas: Replicas, short_clip: Path
 ) -> None:
     front = replicas.front
     references: list[str] = []
@@ -146,7 +147,7 @@ def test_100_submissions_from_10_clients_are_received_exactly_once(
     def client() -> None:
         try:
             for _ in range(10):
-                manifest, done = send_submission(front, [deliverable])
+                manifest, done = send_submission(front, [short_clip], duration_s=SHORT_CLIP_S)
                 again = requests.post(  # a client retrying complete: most likely on the other replica
                     f"{front.url}/api/v1/submissions/{manifest['submission_id']}/complete",
                     headers=front.key_headers,
