@@ -6,7 +6,7 @@ creation POST each, not timed, then every PATCH at once, each by its own ``curl`
 Timed: first PATCH start to last PATCH end. Every stored file or object is then read back and its SHA-256
 checked against the source. Rounds alternate a, b, c so a slow moment of the shared machine hits all alike.
 
-For the capacity model (docs: packaging/server/SCALE.md) the CPU seconds each process spent during the
+For the capacity model (packaging/server/RUNNING-AT-SCALE.md) the CPU seconds each process spent during the
 timed part are measured: the replicas (and their workers), HAProxy, SeaweedFS and PostgreSQL, per GB
 ingested.
 

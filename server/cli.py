@@ -159,7 +159,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from server.app import open_context
 
     open_context(settings).db.dispose()  # migrate once here, not in N workers at once
-    limits_for(settings)  # raises the file-handle limit here, so the workers inherit it (or warns once)
+    limits_for(settings)  # raises this process's file-handle limit, which the workers inherit
     try:
         uvicorn.run(
             "server.app:app_from_environment",

@@ -95,18 +95,8 @@ class LocalLocks:
         except FileNotFoundError:
             yield True  # nothing can be writing to an upload whose lock file is gone
             return
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+        with _flock_if_free(fd) as got:
+            yield got
 
     @contextlib.contextmanager
     def elect(self, job: str) -> Iterator[bool]:
@@ -116,18 +106,8 @@ class LocalLocks:
             yield True
             return
         fd = os.open(self.lock_dir.parent / f"{job}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+        with _flock_if_free(fd) as got:
+            yield got
 
     @contextlib.contextmanager
     def submission(self, submission_id: str) -> Iterator[None]:
@@ -142,6 +122,23 @@ class LocalLocks:
 
     def close(self) -> None:
         """Nothing pooled."""
+
+
+@contextlib.contextmanager
+def _flock_if_free(fd: int) -> Iterator[bool]:
+    """Takes the flock on ``fd`` if nobody holds it now (yields whether it did), then closes ``fd``."""
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 async def _flock(lock_path: Path, timeout_s: float) -> int | None:

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from server import crashpoints
 from server.api.open_file import OpenFileResponse
 from server.settings import Settings
-from server.storage.folder_sink import FolderSink
+from server.storage.folder_sink import FolderSink, write_all
 from server.storage.ids import is_id
 from server.storage.port import (
     Commit,
@@ -151,7 +151,7 @@ class FolderStorage:
         """Writes the poster into a locked temporary file beside the video and renames it into place (never
         a half-written poster, even with two writers)."""
         with self._temp_file(media_id) as (fd, partial):
-            _write_all(fd, jpeg)
+            write_all(fd, jpeg)
             crashpoints.crash_point(crashpoints.POSTER_WRITTEN)
             os.replace(partial, self.poster_path(media_id))
 
@@ -293,13 +293,6 @@ def _age_s(path: Path) -> float:
     except FileNotFoundError:
         return 0.0
     return time.time() - max(info.st_mtime, info.st_ctime)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        done = os.write(fd, view)
-        view = view[done:]
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -43,7 +43,7 @@ class FolderSink:
         """Writes the chunk (a chunk cut short by a full disk is dropped whole, with StorageFullError)."""
         assert self._fd is not None
         try:
-            _write_all(self._fd, chunk)
+            write_all(self._fd, chunk)
         except OSError as error:
             if error.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise
@@ -89,7 +89,8 @@ class FolderSink:
             self._fd = None
 
 
-def _write_all(fd: int, chunk: bytes) -> None:
+def write_all(fd: int, chunk: bytes) -> None:
+    """Writes all of ``chunk`` (``os.write`` may write less)."""
     view = memoryview(chunk)
     while view:
         done = os.write(fd, view)

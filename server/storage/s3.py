@@ -281,8 +281,10 @@ class S3Storage:
         with storage_call("list_media"):
             for key, _modified in self._objects(f"{self.prefix}media/"):
                 media_id, _, ext = key.rsplit("/", 1)[-1].partition(".")
-                if is_id(media_id):
-                    (videos if ext == "mp4" else posters if ext == "jpg" else set()).add(media_id)
+                if is_id(media_id) and ext == "mp4":
+                    videos.add(media_id)
+                elif is_id(media_id) and ext == "jpg":
+                    posters.add(media_id)
         return StoredMedia(frozenset(videos), frozenset(posters))
 
     def sweep(
