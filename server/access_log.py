@@ -15,6 +15,8 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 ACCESS_LOGGER = "voicebooth.server.access"
+#: What each access line also carries as record attributes (the JSON log's fields).
+ACCESS_FIELDS = ("method", "path", "status", "duration_ms")
 log = logging.getLogger(ACCESS_LOGGER)
 
 # Server ids, submission uuids, take ids the app makes, reference codes: none can hold a name.
@@ -71,11 +73,15 @@ class AccessLogMiddleware:
         finally:
             if log.isEnabledFor(logging.INFO):
                 client = scope.get("client")
+                method, path = scope["method"], route_path(scope)
+                duration_ms = round((time.perf_counter() - started) * 1000)
+                fields = dict(zip(ACCESS_FIELDS, (method, path, status, duration_ms), strict=True))
                 log.info(
-                    '%s - "%s %s" %d %.0f ms',
+                    '%s - "%s %s" %d %d ms',
                     client[0] if client else "-",
-                    scope["method"],
-                    route_path(scope),
+                    method,
+                    path,
                     status,
-                    (time.perf_counter() - started) * 1000,
+                    duration_ms,
+                    extra=fields,  # for the JSON log lines (server.logging_setup)
                 )

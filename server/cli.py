@@ -4,19 +4,37 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from server.settings import LOOPBACK_HOSTS, Settings, SettingsError, load_settings
+from server.logging_setup import configure_logging
+from server.settings import ENV_PREFIX, LOOPBACK_HOSTS, Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from server.services.admin import KeyInfo
 
 log = logging.getLogger("voicebooth.server")
 DEFAULT_PORT = 8765
+#: Where ``serve --workers N`` tells its worker processes which data folder to load settings from.
+DATA_ENV = "VOICEBOOTH_SERVER_DATA"
+#: Settings the command line can set (each also in ``server.toml`` and ``VOICEBOOTH_SERVER_<NAME>``).
+CLI_SETTINGS = (
+    "database_url",
+    "storage",
+    "workers",
+    "log_format",
+    "max_upload_bytes",
+    "upload_expiry_s",
+    "patch_idle_timeout_s",
+    "tls_certfile",
+    "tls_keyfile",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--data", required=True, type=Path, help="the server's data folder")
         command.add_argument(
             "--database-url", default=None, help="SQLAlchemy URL (default: SQLite in --data)"
+        )
+        command.add_argument(
+            "--storage", default=None, help="s3://bucket/prefix for object storage (default: the data folder)"
         )
         return command
 
@@ -49,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--patch-idle-timeout-s", type=float, default=None, help="idle request body timeout")
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    serve.add_argument(
+        "--log-format", default=None, choices=["text", "json"], help="log lines as text or JSON"
+    )
+    serve.add_argument("--workers", type=int, default=None, help="uvicorn worker processes on this host")
     key = add("add-upload-key", "Create an upload key; prints the key alone on the last line.")
     key.add_argument("label", help="what the key is for, e.g. a ward or campaign name")
     add("list-upload-keys", "List the upload keys: number, label, when made and when revoked.")
@@ -71,17 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    return {name: getattr(args, name, None) for name in CLI_SETTINGS}
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides: dict[str, object] = {"database_url": args.database_url}
-    for name in (
-        "max_upload_bytes",
-        "upload_expiry_s",
-        "patch_idle_timeout_s",
-        "tls_certfile",
-        "tls_keyfile",
-    ):
-        overrides[name] = getattr(args, name, None)
-    return load_settings(args.data.resolve(), overrides)
+    return load_settings(args.data.resolve(), _overrides(args))
 
 
 def check_bind(host: str, settings: Settings, allow_plain_http: bool) -> None:
@@ -101,37 +121,55 @@ def check_bind(host: str, settings: Settings, allow_plain_http: bool) -> None:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from server.access_log import ACCESS_LOGGER
-    from server.app import create_app
-    from server.http_protocol import Limits, connection_budget, protocol_with
+    from server.http_protocol import WORKER_PROTOCOL, limits_for, protocol_with
 
     check_bind(args.host, settings, args.allow_plain_http)
-    logging.getLogger(ACCESS_LOGGER).setLevel(args.log_level.upper())
-    app = create_app(settings)
-    limits = Limits(
-        max_head_bytes=settings.max_header_bytes,
-        max_headers=settings.max_headers,
-        head_timeout_s=settings.header_timeout_s,
-        body_timeout_s=settings.body_timeout_s,
-        max_connections=connection_budget(settings.max_connections),
-    )
-    config = uvicorn.Config(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        ssl_certfile=settings.tls_certfile or None,
-        ssl_keyfile=settings.tls_keyfile or None,
-        http=protocol_with(limits),  # httptools with head, count, time and connection limits
-        timeout_keep_alive=int(settings.keep_alive_timeout_s),
-        timeout_graceful_shutdown=10,
-        server_header=False,
-        access_log=False,  # uvicorn's prints query strings; server.access_log logs routes instead
+    options: dict[str, object] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": args.log_level,
+        "log_config": None,  # our redacting handler (logging_setup) serves uvicorn's loggers too
+        "ssl_certfile": settings.tls_certfile or None,
+        "ssl_keyfile": settings.tls_keyfile or None,
+        "timeout_keep_alive": int(settings.keep_alive_timeout_s),
+        "timeout_graceful_shutdown": 10,
+        "server_header": False,
+        "access_log": False,  # uvicorn's prints query strings; server.access_log logs routes instead
         # The client address sign-ins are counted by: X-Forwarded-For only from proxies IT names.
-        proxy_headers=bool(settings.forwarded_allow_ips),
-        forwarded_allow_ips=settings.forwarded_allow_ips or None,
-    )
-    uvicorn.Server(config).run()
+        "proxy_headers": bool(settings.forwarded_allow_ips),
+        "forwarded_allow_ips": settings.forwarded_allow_ips or None,
+    }
+    if settings.workers == 1:
+        from server.app import create_app
+
+        # httptools with head, count, time and connection limits (server.http_protocol)
+        http = protocol_with(limits_for(settings))
+        uvicorn.run(create_app(settings), http=http, **options)  # type: ignore[arg-type]
+        return 0
+    # Several processes: each worker builds its app from the same settings (handed over as environment
+    # variables, the layer just below the command line) and writes metrics to a shared folder; each sets
+    # its protocol's limits from them too.
+    for name, value in _overrides(args).items():
+        if value is not None:
+            os.environ[ENV_PREFIX + name.upper()] = str(value)
+    os.environ[DATA_ENV] = str(settings.data_dir)
+    os.environ["VOICEBOOTH_SERVER_LOG_LEVEL"] = args.log_level
+    metrics_dir = tempfile.mkdtemp(prefix="voicebooth-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    from server.app import open_context
+
+    open_context(settings).db.dispose()  # migrate once here, not in N workers at once
+    limits_for(settings)  # raises this process's file-handle limit, which the workers inherit
+    try:
+        uvicorn.run(
+            "server.app:app_from_environment",
+            factory=True,
+            workers=settings.workers,
+            http=WORKER_PROTOCOL,
+            **options,  # type: ignore[arg-type]
+        )
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
 
 
@@ -186,18 +224,19 @@ def _key_lines(keys: list[KeyInfo]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one subcommand; returns the exit code (2 for a usage or settings problem)."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    configure_logging(getattr(args, "log_level", "info"), getattr(args, "log_format", None) or "text")
     from recorder.campaign import CampaignError
     from server.services.admin import AdminError
     from server.services.consent_texts import PublishError
+    from server.storage import StorageError
 
     try:
         settings = _settings(args)
+        configure_logging(getattr(args, "log_level", "info"), settings.log_format)
         if args.command == "serve":
             return _serve(args, settings)
         return _admin(args, settings)
-    except (SettingsError, AdminError, CampaignError, PublishError) as error:
+    except (SettingsError, AdminError, CampaignError, PublishError, StorageError) as error:
         print(f"voicebooth-server: {error}", file=sys.stderr)
         return 2
 

@@ -1,26 +1,29 @@
-"""What every request handler needs: settings, database, storage, locks, password checks, the clock."""
+"""What every request handler needs: settings, database, storage, locks, password checks, the shared secret,
+the clock."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.dialects import postgresql, sqlite
 from starlette.requests import HTTPConnection
 
 from recorder.codes import normalise_withdrawal_code, withdrawal_code_from_secret
 from server.db.engine import Database
+from server.db.models import ServerSecret
+from server.locks import Locks
 from server.password_checks import PasswordChecks
 from server.ratelimit import RateLimiter
 from server.settings import Settings
 from server.storage import Storage
-from server.tus.locks import UploadLocks
 
+#: Where servers before the shared secret kept it; read once so their withdrawal tokens keep working.
 SECRET_NAME = "secret.key"
 
 
@@ -29,23 +32,21 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def load_or_create_secret(data_dir: Path) -> bytes:
-    """The server's random secret (``DATA/secret.key``, owner-only), created on first use."""
-    path = data_dir / SECRET_NAME
-    try:
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except FileNotFoundError:
-        pass
-    secret = secrets.token_bytes(32)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process won the race; use its secret
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(secret.hex())
-        handle.flush()
-        os.fsync(handle.fileno())
-    return secret
+def load_or_create_secret(db: Database, data_dir: Path) -> bytes:
+    """The server's random secret, kept in the database so every replica derives the same tokens.
+
+    Made once by whichever replica starts first (an insert that loses the race reads the winner's); a data
+    folder's ``secret.key`` from before is carried over, so withdrawal tokens already handed out still work.
+    """
+    legacy = data_dir / SECRET_NAME
+    candidate = legacy.read_text(encoding="ascii").strip() if legacy.is_file() else secrets.token_hex(32)
+    with db.session() as session:
+        insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+        session.execute(
+            insert(ServerSecret).values(name="withdrawal", value_hex=candidate).on_conflict_do_nothing()
+        )
+        stored = session.get_one(ServerSecret, "withdrawal").value_hex
+    return bytes.fromhex(stored)
 
 
 @dataclass
@@ -55,9 +56,9 @@ class ServerContext:
     settings: Settings
     db: Database
     storage: Storage
+    locks: Locks
     secret: bytes
     passwords: PasswordChecks
-    locks: UploadLocks = field(default_factory=UploadLocks)
     now: Callable[[], datetime] = utc_now
 
     @property

@@ -12,6 +12,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from server.db.engine import is_disk_full
+from server.metrics import REFUSALS
+from server.storage.port import StorageError, StorageFullError
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,8 @@ def error_response(
     headers: dict[str, str] | None = None,
     extra: dict[str, object] | None = None,
 ) -> JSONResponse:
-    """Builds the standard error response."""
+    """Builds the standard error response (and counts it by code for ``/metrics``)."""
+    REFUSALS.labels(code).inc()
     body: dict[str, object] = {"code": code, "message": message, **(extra or {})}
     return JSONResponse({"error": body}, status_code=status, headers=headers)
 
@@ -107,6 +110,16 @@ def install_error_handlers(app: FastAPI) -> None:
             return error_response(507, "disk_full", "The server's disk is full. Try again later.")
         log.error("Database error: %s", type(error.orig).__name__, exc_info=error)
         return error_response(500, "server_error", "The server hit an unexpected problem. Try again later.")
+
+    @app.exception_handler(StorageError)
+    async def _storage_error(_request: Request, error: StorageError) -> JSONResponse:
+        if isinstance(error, StorageFullError):
+            log.error("The storage is full: %s", error)
+            return error_response(507, "disk_full", "The server's storage is full. Try again later.")
+        log.error("Storage failed: %s", error)
+        return error_response(
+            503, "storage_unavailable", "The server cannot reach its storage just now. Try again later."
+        )
 
     @app.exception_handler(Exception)
     async def _crash(_request: Request, error: Exception) -> JSONResponse:

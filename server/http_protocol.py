@@ -31,6 +31,8 @@ from typing import Any, ClassVar
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from server.settings import Settings
+
 try:
     import resource
 except ImportError:  # pragma: no cover - Windows: no file-handle limit to fit under
@@ -244,6 +246,29 @@ def protocol_with(limits: Limits) -> type[LimitedHttpToolsProtocol]:
     """A protocol class for ``uvicorn.Config(http=…)`` with these limits."""
     members = {"limits": limits, "idle_connections": OrderedDict()}
     return type("ConfiguredHttpToolsProtocol", (LimitedHttpToolsProtocol,), members)
+
+
+def limits_for(settings: Settings) -> Limits:
+    """The limits ``settings`` give, the connection cap fitted under this process's file-handle limit."""
+    return Limits(
+        max_head_bytes=settings.max_header_bytes,
+        max_headers=settings.max_headers,
+        head_timeout_s=settings.header_timeout_s,
+        body_timeout_s=settings.body_timeout_s,
+        max_connections=connection_budget(settings.max_connections),
+    )
+
+
+class WorkerHttpToolsProtocol(LimitedHttpToolsProtocol):
+    """The protocol of ``serve --workers N``: uvicorn spawns each worker and imports the protocol by name
+    there (a class made by :func:`protocol_with` cannot be handed over), and the worker's app factory sets
+    its limits from the settings before the first connection (:func:`server.app.app_from_environment`)."""
+
+    idle_connections: ClassVar[OrderedDict[LimitedHttpToolsProtocol, None]] = OrderedDict()
+
+
+#: ``uvicorn.run(http=...)`` for worker processes.
+WORKER_PROTOCOL = f"{__name__}:{WorkerHttpToolsProtocol.__name__}"
 
 
 def connection_budget(wanted: int) -> int:

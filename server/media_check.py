@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 from typing import Any
 
 
@@ -13,12 +12,12 @@ class MediaError(ValueError):
     """The file is not a deliverable video; the message is plain English."""
 
 
-def _probe(path: Path) -> dict[str, Any]:
+def _probe(location: str) -> dict[str, Any]:
     ffprobe = shutil.which("ffprobe")
     if ffprobe is None:
         raise RuntimeError("ffprobe is not installed on the server.")
     result = subprocess.run(
-        [ffprobe, "-v", "error", "-show_streams", "-show_format", "-of", "json", str(path)],
+        [ffprobe, "-v", "error", "-show_streams", "-show_format", "-of", "json", location],
         capture_output=True,
         timeout=30,
         check=False,
@@ -29,9 +28,14 @@ def _probe(path: Path) -> dict[str, Any]:
     return data
 
 
-def check_deliverable(path: Path, expected_duration_s: float) -> None:
-    """Raises MediaError (a phrase to follow the take's name) when the file breaks the spec."""
-    data = _probe(path)
+def check_deliverable(location: str, expected_duration_s: float) -> None:
+    """Raises MediaError (a phrase to follow the take's name) when the file breaks the spec.
+
+    Args:
+        location: a path, or a URL ffprobe reads with HTTP Range requests (object storage).
+        expected_duration_s: the take's duration in the manifest.
+    """
+    data = _probe(location)
     streams = data.get("streams", [])
     video = [s for s in streams if s.get("codec_type") == "video"]
     audio = [s for s in streams if s.get("codec_type") == "audio"]

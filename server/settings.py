@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -59,6 +60,17 @@ class Settings:
         max_requests: requests handled at once per process; more get 503 with Retry-After.
         tls_certfile: PEM certificate for HTTPS (with tls_keyfile); empty serves plain HTTP.
         tls_keyfile: PEM private key for HTTPS.
+        storage: where media goes: empty for the data folder, or ``s3://bucket/prefix`` for S3-compatible
+            object storage (then the ``s3_*`` settings apply).
+        s3_endpoint_url: the object store's URL (MinIO, Ceph, SeaweedFS…); empty for AWS S3 itself.
+        s3_region: the bucket's region (empty: the environment's ``AWS_REGION``, else us-east-1).
+        s3_access_key_id: the access key; empty uses the standard AWS variables and files.
+        s3_secret_access_key: its secret (better in ``VOICEBOOTH_SERVER_S3_SECRET_ACCESS_KEY`` or
+            ``AWS_SECRET_ACCESS_KEY`` than in the settings file).
+        s3_addressing_style: ``path`` (on-premises stores) or ``virtual`` (bucket in the host name).
+        s3_part_bytes: bytes per multipart part a tus upload is cut into (5 MiB at least).
+        workers: uvicorn worker processes on this host (``serve --workers``).
+        log_format: ``text`` or ``json`` (one JSON object per line, redacted like the text).
     """
 
     data_dir: Path
@@ -92,6 +104,15 @@ class Settings:
     max_requests: int = 256
     tls_certfile: str = ""
     tls_keyfile: str = ""
+    storage: str = ""
+    s3_endpoint_url: str = ""
+    s3_region: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    s3_addressing_style: str = "path"
+    s3_part_bytes: int = 8 * 1024**2
+    workers: int = 1
+    log_format: str = "text"
 
     @property
     def db_url(self) -> str:
@@ -138,6 +159,7 @@ class Settings:
             "max_headers",
             "max_connections",
             "max_requests",
+            "workers",
         )
         for name in positive:
             value = getattr(self, name)
@@ -156,7 +178,60 @@ class Settings:
             path = getattr(self, name)
             if path and not Path(path).is_file():
                 raise SettingsError(f"The {name} file {path} does not exist.")
+        if self.storage:
+            parse_storage_url(self.storage)
+        if self.s3_addressing_style not in ("path", "virtual"):
+            raise SettingsError("The setting s3_addressing_style must be path or virtual.")
+        if self.s3_part_bytes < MIN_PART_BYTES:
+            raise SettingsError(f"The setting s3_part_bytes must be at least {MIN_PART_BYTES} (5 MiB).")
+        if bool(self.s3_access_key_id) != bool(self.s3_secret_access_key):
+            raise SettingsError("S3 credentials need both s3_access_key_id and s3_secret_access_key.")
+        if self.log_format not in ("text", "json"):
+            raise SettingsError("The setting log_format must be text or json.")
         return self
+
+    @property
+    def uses_object_storage(self) -> bool:
+        """True when media goes to S3-compatible object storage rather than the data folder."""
+        return bool(self.storage)
+
+    @property
+    def uses_postgresql(self) -> bool:
+        """True when the database is PostgreSQL (locks and counters shared between replicas)."""
+        return self.db_url.startswith("postgresql")
+
+
+#: S3's smallest part (every part but the last of a multipart upload).
+MIN_PART_BYTES = 5 * 1024**2
+_BUCKET_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+_PREFIX_RE = re.compile(r"^[A-Za-z0-9!_.*'()/-]{0,200}$")
+
+
+@dataclass(frozen=True)
+class StorageUrl:
+    """A parsed ``s3://bucket/prefix``: object keys are ``<prefix>uploads/…`` and ``<prefix>media/…``."""
+
+    bucket: str
+    prefix: str
+
+
+def parse_storage_url(text: str) -> StorageUrl:
+    """Parses the ``storage`` setting.
+
+    Raises:
+        SettingsError: not ``s3://bucket[/prefix]``, or a bucket name S3 would refuse.
+    """
+    scheme, _, rest = text.partition("://")
+    bucket, _, prefix = rest.partition("/")
+    if scheme != "s3" or not _BUCKET_RE.fullmatch(bucket) or ".." in bucket:
+        raise SettingsError(
+            "The setting storage must be s3://bucket or s3://bucket/prefix (bucket: 3-63 lower-case "
+            "letters, digits, dots or dashes)."
+        )
+    prefix = prefix.strip("/")
+    if not _PREFIX_RE.fullmatch(prefix) or ".." in prefix.split("/") or "//" in prefix:
+        raise SettingsError("The storage prefix may hold only letters, digits and / - _ . characters.")
+    return StorageUrl(bucket, f"{prefix}/" if prefix else "")
 
 
 _INT_FIELDS = {f.name for f in fields(Settings) if f.type in ("int", int)}

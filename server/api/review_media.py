@@ -6,11 +6,10 @@ import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from recorder.consent_rules import Use
-from server.api.open_file import OpenFileResponse
 from server.api.review import QueryText, filters_from_query
 from server.auth import Context, ReviewerAuth
 from server.errors import ApiError
@@ -23,28 +22,23 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 PRIVATE = {"Cache-Control": "private, no-store"}
 
 
-def _media(ctx: Context, take_id: str, kind: str, media_type: str) -> OpenFileResponse:
+def _media(ctx: Context, take_id: str, kind: str, media_type: str) -> Response:
     if not _ID_RE.fullmatch(take_id):
         raise ApiError(404, "unknown_take", "There is no such take.")
     opened = review_actions.open_media(ctx, take_id, kind)
-    # Starlette's FileResponse (underneath) answers Range requests (206, multipart ranges, 416) and If-Range.
-    return OpenFileResponse(
-        opened.file,
-        stat_result=opened.stat,
-        media_type=media_type,
-        headers=PRIVATE,
-        content_disposition_type="inline",
-    )
+    # The data folder answers Range with Starlette's FileResponse (206, multipart ranges, 416, If-Range);
+    # object storage is proxied with one range per request (server.storage.s3_media says why).
+    return opened.response(media_type, PRIVATE)
 
 
-@router.get("/review/takes/{take_id}/video")
-def video(ctx: Context, _user: ReviewerAuth, take_id: str) -> OpenFileResponse:
+@router.get("/review/takes/{take_id}/video", response_model=None)
+def video(ctx: Context, _user: ReviewerAuth, take_id: str) -> Response:
     """The take's MP4; supports ``Range`` for seeking."""
     return _media(ctx, take_id, "video", "video/mp4")
 
 
-@router.get("/review/takes/{take_id}/poster")
-def poster(ctx: Context, _user: ReviewerAuth, take_id: str) -> OpenFileResponse:
+@router.get("/review/takes/{take_id}/poster", response_model=None)
+def poster(ctx: Context, _user: ReviewerAuth, take_id: str) -> Response:
     """The take's poster frame (JPEG)."""
     return _media(ctx, take_id, "poster", "image/jpeg")
 
@@ -56,7 +50,7 @@ def export_video(
     request: Request,
     take_id: str,
     use: Annotated[Literal["social", "internal"], Query()],
-) -> OpenFileResponse:
+) -> Response:
     """The take's MP4 for an export (``use``: public social media or internal only), after the consent rule.
 
     403 ``export_refused`` (with ``error.reason``) when the person's consent does not allow it. Range resumes.
@@ -65,13 +59,7 @@ def export_video(
         raise ApiError(404, "unknown_take", "There is no such take.")
     wanted = request.headers.get("range", "").replace(" ", "")
     found = open_for_export(ctx, user, take_id, Use(use), first_byte=wanted in ("", "bytes=0-"))
-    return OpenFileResponse(
-        found.opened.file,
-        stat_result=found.opened.stat,
-        media_type="video/mp4",
-        headers={**PRIVATE, "X-Voicebooth-Use": use},
-        filename=found.filename,
-    )
+    return found.opened.response("video/mp4", {**PRIVATE, "X-Voicebooth-Use": use}, filename=found.filename)
 
 
 @router.get("/review/export.csv")

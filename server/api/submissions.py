@@ -13,10 +13,10 @@ from starlette.concurrency import run_in_threadpool
 from server.auth import Context, UploadKeyAuth, authenticate_upload_key
 from server.context import ServerContext
 from server.errors import ApiError
+from server.locks import LockTimeoutError, UploadGoneError
 from server.services.complete import complete_submission
 from server.services.discard import DISCARDED, discard_submission, upload_ids_to_lock
 from server.services.intake import attach_take, create_submission
-from server.tus.locks import LockTimeoutError, UploadGoneError
 
 router = APIRouter(tags=["sending"])
 
@@ -78,9 +78,7 @@ async def delete_submission(request: Request, submission_id: str = SubmissionId)
             for upload_id in upload_ids:
                 with contextlib.suppress(UploadGoneError):  # terminated or expired meanwhile
                     await held.enter_async_context(
-                        ctx.locks.hold(
-                            upload_id, ctx.storage.lock_path(upload_id), ctx.settings.patch_idle_timeout_s
-                        )
+                        ctx.locks.hold(upload_id, ctx.settings.patch_idle_timeout_s)
                     )
             await run_in_threadpool(discard_submission, ctx, key, submission_id)
     except LockTimeoutError:

@@ -11,12 +11,17 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: Advisory lock key serialising migrations when several replicas start at once on one PostgreSQL.
+MIGRATION_LOCK_KEY = 0x766F696365626F6F  # "voiceboo"
+#: Connections per process: requests run in up to 40 threads; locks use their own connections.
+POOL_SIZE = 10
+MAX_OVERFLOW = 30
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -54,14 +59,20 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
 
 
 def migrate(engine: Engine) -> None:
-    """Brings the schema up to the newest Alembic revision (creates it on a new database)."""
+    """Brings the schema up to the newest Alembic revision (creates it on a new database).
+
+    On PostgreSQL a transaction-level advisory lock makes replicas that start together migrate one at a
+    time (the others then find the schema current); SQLite's immediate transactions do the same.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

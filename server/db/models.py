@@ -1,6 +1,6 @@
-"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads, submissions, takes, decisions, audit, the
-published consent wording with reviewers' records of wording the server never held, pending deletions,
-rate counters."""
+"""SQLAlchemy 2 ORM models: upload keys, reviewers, tus uploads and their parts, submissions, takes,
+decisions, audit, the published consent wording with reviewers' records of wording the server never held,
+pending deletions, rate counters, the shared server secret."""
 
 from __future__ import annotations
 
@@ -80,7 +80,8 @@ class Upload(Base):
     """One tus upload. The file is ``uploads/<id>``; ``offset_bytes`` is the committed offset.
 
     state: ``receiving`` → ``finished`` → ``attached``; or ``terminated`` / ``expired`` (file deleted, row
-    kept so later requests get 410 Gone).
+    kept so later requests get 410 Gone). On object storage the bytes are the parts of multipart upload
+    ``multipart_id`` (rows of ``upload_parts``) plus the tail object ``tail_key`` of ``tail_bytes``.
     """
 
     __tablename__ = "uploads"
@@ -96,6 +97,28 @@ class Upload(Base):
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     expires_utc: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     finished_utc: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    multipart_id: Mapped[str | None] = mapped_column(Text, nullable=True)
+    part_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    tail_key: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    tail_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class UploadPart(Base):
+    """A multipart part of an upload on object storage, committed once it landed (its ETag completes it)."""
+
+    __tablename__ = "upload_parts"
+    upload_id: Mapped[str] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    etag: Mapped[str] = mapped_column(String(200))
+
+
+class ServerSecret(Base):
+    """The server's random secret (withdrawal tokens are derived from it), shared by every replica."""
+
+    __tablename__ = "server_secrets"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value_hex: Mapped[str] = mapped_column(String(128))
 
 
 class Submission(Base):

@@ -1,14 +1,13 @@
 """Completes a submission: each take attached, re-hashed and probed, then a reference and withdrawal token.
 
-Completes of one submission run one at a time in this process (a lock per submission), so a client that
-retries while the first call is still hashing waits and then gets the same answer.
+Completes of one submission run one at a time (its lock: in this process, or across replicas on
+PostgreSQL), so a client that retries while the first call is still hashing waits and then gets the same
+answer.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import weakref
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +17,7 @@ from server.api.reference import new_reference
 from server.auth import KeyHolder
 from server.context import ServerContext
 from server.errors import ApiError
+from server.metrics import COMPLETES
 from server.services import audit
 from server.services.consent_texts import check_wording_published
 from server.services.intake import own_submission
@@ -25,18 +25,6 @@ from server.services.verify import TakeCheckError, verify_take, write_poster
 
 log = logging.getLogger(__name__)
 REFERENCE_ATTEMPTS = 20
-_LOCKS: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDictionary()
-_LOCKS_GUARD = threading.Lock()
-
-
-def submission_lock(submission_id: str) -> threading.Lock:
-    """The in-process lock that serialises complete (and discard) of one submission."""
-    with _LOCKS_GUARD:
-        lock = _LOCKS.get(submission_id)
-        if lock is None:
-            lock = threading.Lock()
-            _LOCKS[submission_id] = lock
-        return lock
 
 
 @dataclass(frozen=True)
@@ -65,8 +53,7 @@ def complete_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) 
             campaign's consent texts are published and this wording is not one of them), or naming the
             first take with a problem.
     """
-    lock = submission_lock(submission_id)
-    with lock:
+    with ctx.locks.submission(submission_id):
         return _complete(ctx, key, submission_id)
 
 
@@ -91,7 +78,7 @@ def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Complet
     # Hashing and probing take time: done outside any transaction, then re-checked before committing.
     for item in takes:
         try:
-            verify_take(ctx.storage.media_path(item.media_id), item.size_bytes, item.sha256, item.duration_s)
+            verify_take(ctx.storage, item.media_id, item.size_bytes, item.sha256, item.duration_s)
         except TakeCheckError as problem:
             raise ApiError(
                 422, "take_invalid", f"Take {item.take_id} {problem}.", extra={"take_id": item.take_id}
@@ -112,7 +99,7 @@ def _complete(ctx: ServerContext, key: KeyHolder, submission_id: str) -> Complet
 
 def _remove_posters(ctx: ServerContext, media_ids: list[str]) -> None:
     for media_id in media_ids:
-        ctx.storage.poster_path(media_id).unlink(missing_ok=True)
+        ctx.storage.delete_poster(media_id)
 
 
 def _mark_received(
@@ -145,6 +132,7 @@ def _mark_received(
                 audit.record(
                     session, now, audit.SUBMITTER, "received", submission_id, {"reference": reference}
                 )
+            COMPLETES.inc()
             log.info("Submission %s received with %d take(s)", reference, len(takes))
             return Completed(reference, ctx.withdrawal_code(submission_id), statuses.RECEIVED)
         except IntegrityError:

@@ -6,8 +6,9 @@ down with the status change, atomically. After the commit the caller calls :func
 every file still pending and then forgets it. If the process dies in between, the next :func:`carry_out`
 does it: at start-up, on any later change (a repeated withdrawal too) and in the scheduled purge.
 
-Files are deleted through :class:`server.storage.Storage` (``delete_media``, ``delete_upload``), the seam
-where another storage back end plugs in.
+Files and objects are deleted through the storage port (:class:`server.storage.Storage`: ``delete_media``,
+``delete_upload``, which on object storage also aborts a multipart upload), so the same rule holds on the
+data folder and on S3; an ended upload's lock goes with its bytes.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def schedule(session: Session, now: datetime, kind: str, object_ids: Iterable[st
 def carry_out(ctx: ServerContext) -> int:
     """Deletes the files of every pending deletion, then forgets each one; returns how many were done.
 
-    Safe to run from several threads or processes at once (deleting a file twice is harmless). A deletion
-    whose files cannot be deleted now (an I/O error) stays pending for the next run.
+    Safe to run from several threads, processes or replicas at once (deleting twice is harmless). A
+    deletion whose files cannot be deleted now (an I/O error, an object store that does not answer: a
+    ``StorageError`` is an ``OSError``) stays pending for the next run.
     """
     with ctx.db.session() as session:
         query = select(PendingDeletion.id, PendingDeletion.kind, PendingDeletion.object_id)
@@ -54,6 +56,7 @@ def carry_out(ctx: ServerContext) -> int:
                 ctx.storage.delete_media(object_id)
             else:
                 ctx.storage.delete_upload(object_id)
+                ctx.locks.forget(object_id)
         except OSError as error:
             log.warning("Could not delete the files of a %s yet (%s); will try again", kind, error.strerror)
             continue

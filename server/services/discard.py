@@ -27,7 +27,6 @@ from server.db.engine import is_disk_full
 from server.db.models import Submission, Take, Upload
 from server.errors import ApiError
 from server.services import audit, deletions
-from server.services.complete import submission_lock
 from server.services.intake import own_submission
 from server.tus import store
 
@@ -135,7 +134,7 @@ def discard_submission(ctx: ServerContext, key: KeyHolder, submission_id: str) -
         ApiError: 404 unknown submission or another key's; 409 received, withdrawn or expired.
         OperationalError: the database still cannot write (the error handler answers 507 ``disk_full``).
     """
-    with submission_lock(submission_id):
+    with ctx.locks.submission(submission_id):
         try:
             done = _discard_in_database(ctx, key, submission_id)
         except OperationalError as error:

@@ -21,7 +21,8 @@ from server.db.models import Take
 from server.errors import ApiError
 from server.services import audit, consent_texts
 from server.services.closing import check_reviewable, consent_expired
-from server.services.review_actions import OpenedMedia, open_media
+from server.services.review_actions import open_media
+from server.storage.port import OpenedMedia
 
 
 @dataclass(frozen=True)

@@ -218,10 +218,10 @@ def own_submission(session: Session, key: KeyHolder, submission_id: str) -> Subm
 def attach_take(
     ctx: ServerContext, key: KeyHolder, submission_id: str, take_id: str, upload_url: str
 ) -> dict[str, Any]:
-    """Attaches a finished upload to a take: moves its file into media/ under a new server id.
+    """Attaches a finished upload to a take: its bytes become media under a new server id.
 
-    The database is committed first and the file moved after: a crash in between leaves the take pointing
-    at a media id whose file is still the upload's, which the repeat of this call, the start-up check and
+    The database is committed first and the bytes moved after: a crash in between leaves the take pointing
+    at a media id whose bytes are still the upload's, which the repeat of this call, the start-up check and
     the purge move (:mod:`server.services.consistency`). A take attached before has its old media
     scheduled for deletion in the same transaction.
 
@@ -257,8 +257,8 @@ def attach_take(
             )
     crashpoints.crash_point(crashpoints.ATTACH_COMMITTED)
     try:
-        ctx.storage.move_upload_to_media(upload_id, media_id)
-    except FileNotFoundError:  # lost from the disk: the start-up check detaches it
+        ctx.storage.adopt_upload(upload_id, media_id)
+    except FileNotFoundError:  # lost from storage: the start-up check detaches it
         raise ApiError(
             410, "upload_gone", "The upload's file is no longer on the server; send it again."
         ) from None

@@ -46,8 +46,9 @@ def purge(ctx: ServerContext) -> PurgeReport:
     report = PurgeReport()
     now = ctx.now()
     for upload_id in store.expired_upload_ids(ctx, now):
-        if not ctx.locks.busy(upload_id) and store.end_upload(ctx, upload_id, store.EXPIRED):
-            report.uploads_expired += 1
+        with ctx.locks.try_hold(upload_id) as idle:  # never under a PATCH still writing, on any replica
+            if idle and store.end_upload(ctx, upload_id, store.EXPIRED):
+                report.uploads_expired += 1
     report.submissions_abandoned = _remove_abandoned(ctx)
     report.submissions_expired = _expire_consent(ctx)
     with ctx.db.session() as session:

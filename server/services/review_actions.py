@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy import select
 
@@ -15,6 +13,7 @@ from server.db.models import AuditEvent, Comment, Decision, Submission, Take
 from server.errors import ApiError
 from server.services import audit, consent_texts, views
 from server.services.closing import check_reviewable
+from server.storage.port import OpenedMedia
 
 
 def _submission(session: Any, submission_id: str) -> Submission:
@@ -125,14 +124,6 @@ def comment(ctx: ServerContext, user: ReviewerUser, take_id: str, at_ms: int, te
         return _comment(row, take_id)
 
 
-@dataclass(frozen=True)
-class OpenedMedia:
-    """A take's file opened for a response, with its size and times."""
-
-    file: BinaryIO
-    stat: os.stat_result
-
-
 def _media_id_if_watchable(ctx: ServerContext, take_id: str) -> str:
     with ctx.db.session() as session:
         take = session.scalar(select(Take).where(Take.take_id == take_id))
@@ -153,16 +144,17 @@ def open_media(ctx: ServerContext, take_id: str, kind: str) -> OpenedMedia:
     even if the name is deleted meanwhile), never a half-sent response or a 500.
     """
     media_id = _media_id_if_watchable(ctx, take_id)
+    opened: OpenedMedia | None
     try:
-        handle = ctx.storage.open_media(media_id, kind)
+        opened = ctx.storage.open_media(media_id, kind)
     except FileNotFoundError:
-        handle = None
+        opened = None
     try:
         still = _media_id_if_watchable(ctx, take_id)  # withdrawn (or replaced) between check and open?
-        if handle is None or still != media_id:
+        if opened is None or still != media_id:
             raise ApiError(404, "no_media", "This take's file is missing on the server.")
-        return OpenedMedia(handle, os.fstat(handle.fileno()))
+        return opened
     except BaseException:
-        if handle is not None:
-            handle.close()
+        if opened is not None:
+            opened.close()
         raise

@@ -10,28 +10,29 @@ from starlette.concurrency import run_in_threadpool
 from server.auth import KeyHolder, authenticate_upload_key
 from server.context import ServerContext
 from server.errors import ApiError
-from server.storage import is_id, new_id
+from server.locks import LockTimeoutError, UploadGoneError
+from server.storage import StorageError, StorageFullError, is_id, new_id
 from server.tus import store
 from server.tus.headers import (
     CHECKSUM_ALGORITHMS,
     TUS_EXTENSIONS,
     TUS_VERSION,
-    Checksum,
     bad,
     content_type_is_offset_stream,
     parse_checksum,
     parse_metadata,
     parse_non_negative,
 )
-from server.tus.locks import LockTimeoutError, UploadGoneError
-from server.tus.receive import Ending, receive_body
+from server.tus.receive import Ending
 from server.tus.target import check_upload_target
+from server.tus.writing import LOCKED_MESSAGE, settled, write
 
 router = APIRouter()
-COMMIT_EVERY_BYTES = 16 * 1024 * 1024
-LOCK_GRACE_S = 5.0
 CHECKSUM_MESSAGE = "The data does not match its Upload-Checksum; it was discarded."
 DISK_FULL_MESSAGE = "The server ran out of disk space; what arrived is kept. Try again later."
+STORAGE_MESSAGE = (
+    "The server could not store the data just now; what it kept is its Upload-Offset. Try again."
+)
 
 
 def _ctx(request: Request) -> ServerContext:
@@ -82,13 +83,20 @@ async def _load(request: Request, upload_id: str, key: KeyHolder) -> store.Uploa
     info = await run_in_threadpool(store.get_upload, ctx, upload_id) if is_id(upload_id) else None
     if info is None or info.upload_key_id != key.id:
         raise ApiError(404, "unknown_upload", "There is no such upload.")
-    if info.expired_at(ctx.now()) and not ctx.locks.busy(upload_id):
-        await run_in_threadpool(store.end_upload, ctx, upload_id, store.EXPIRED)
+    if info.expired_at(ctx.now()):
+        await run_in_threadpool(_expire_if_idle, ctx, upload_id)
         info = await run_in_threadpool(store.get_upload, ctx, upload_id)
         assert info is not None
     if info.state in store.GONE_STATES:
         raise ApiError(410, f"upload_{info.state}", f"This upload was {info.state}; start a new one.")
     return info
+
+
+def _expire_if_idle(ctx: ServerContext, upload_id: str) -> None:
+    """Ends an expired upload unless a request (on any replica) is writing to it right now."""
+    with ctx.locks.try_hold(upload_id) as held:
+        if held:
+            store.end_upload(ctx, upload_id, store.EXPIRED)
 
 
 @router.post("/files", include_in_schema=False)
@@ -122,18 +130,20 @@ async def create(request: Request) -> Response:
     upload_id = new_id()
     info = await run_in_threadpool(
         store.create_upload, ctx, upload_id, key.id, length, metadata.raw, metadata.values
-    )  # 429 over the key's quota, 507 when the disk has no room for it
+    )  # 429 over the key's quota, 507 when the storage has no room for it
     try:
-        ctx.storage.create_upload_file(upload_id)
-    except OSError:
+        info = await run_in_threadpool(store.make_storage, ctx, info)
+    except OSError as error:
         await run_in_threadpool(store.discard_upload, ctx, upload_id)
+        if isinstance(error, StorageError) and not isinstance(error, StorageFullError):
+            raise ApiError(503, "storage_unavailable", STORAGE_MESSAGE, {"Retry-After": "5"}) from None
         raise ApiError(
             507, "disk_full", "The server has no room for this upload now. Try again later."
         ) from None
     location = str(request.url_for("head", upload_id=upload_id))
     if with_upload and _has_body(request):
         try:
-            info, ending = await _write(request, info, checksum)
+            info, ending = await write(ctx, request, info, checksum, 0, has_body=True)
         except ApiError:
             await run_in_threadpool(store.discard_upload, ctx, upload_id)
             raise
@@ -143,8 +153,7 @@ async def create(request: Request) -> Response:
         if ending is Ending.CHECKSUM_MISMATCH:
             await run_in_threadpool(store.discard_upload, ctx, upload_id)
             raise ApiError(460, "checksum_mismatch", CHECKSUM_MESSAGE)
-        if ending is Ending.DISK_FULL:
-            raise ApiError(507, "disk_full", DISK_FULL_MESSAGE, {"Location": location})
+        _refuse_storage_failure(ending, info, {"Location": location})
     headers = {"Location": location, "Upload-Offset": str(info.offset_bytes), **_expires_header(info)}
     return Response(status_code=201, headers=headers)
 
@@ -160,7 +169,7 @@ async def head(request: Request, upload_id: str) -> Response:
     """
     info = await _load(request, upload_id, await _key(request))
     if info.state == store.RECEIVING:
-        info = await _settled(_ctx(request), info)
+        info = await settled(_ctx(request), info)
     headers = {"Upload-Offset": str(info.offset_bytes), "Upload-Length": str(info.length_bytes)}
     if info.metadata_header:
         headers["Upload-Metadata"] = info.metadata_header
@@ -181,84 +190,25 @@ async def patch(request: Request, upload_id: str) -> Response:
     content_length = _content_length(request)
     if content_length is not None and offset + content_length > info.length_bytes:
         raise ApiError(413, "upload_too_large", "The body goes past the end of the upload (Upload-Length).")
-    info, ending = await _write(request, info, checksum, expected_offset=offset)
+    info, ending = await write(_ctx(request), request, info, checksum, offset, _has_body(request))
     if ending is Ending.CHECKSUM_MISMATCH:
         raise ApiError(460, "checksum_mismatch", CHECKSUM_MESSAGE)
     if ending is Ending.OVERFLOW:
         raise ApiError(413, "upload_too_large", "The body goes past the end of the upload (Upload-Length).")
-    if ending is Ending.DISK_FULL:
-        raise ApiError(507, "disk_full", DISK_FULL_MESSAGE, {"Upload-Offset": str(info.offset_bytes)})
+    _refuse_storage_failure(ending, info, {})
     headers = {"Upload-Offset": str(info.offset_bytes), **_expires_header(info)}
     if ending is Ending.TIMED_OUT:
         headers["Connection"] = "close"
     return Response(status_code=204, headers=headers)
 
 
-async def _write(
-    request: Request, info: store.UploadInfo, checksum: Checksum | None, expected_offset: int = 0
-) -> tuple[store.UploadInfo, Ending]:
-    """Under the upload's lock: re-reads the offset, checks it (409) and streams the body in."""
-    ctx = _ctx(request)
-    upload_id = info.id
-    wait_s = ctx.settings.patch_idle_timeout_s + LOCK_GRACE_S
-    try:
-        async with ctx.locks.hold(upload_id, ctx.storage.lock_path(upload_id), wait_s):
-            current = await run_in_threadpool(store.get_upload, ctx, upload_id)
-            if current is None or current.state in store.GONE_STATES:
-                raise ApiError(410, "upload_gone", "This upload was removed while waiting; start a new one.")
-            if expected_offset != current.offset_bytes:
-                raise ApiError(
-                    409,
-                    "offset_mismatch",
-                    f"Upload-Offset is {expected_offset} but the upload is at {current.offset_bytes}.",
-                    {"Upload-Offset": str(current.offset_bytes)},
-                )
-            remaining = current.length_bytes - current.offset_bytes
-            if remaining == 0:  # nothing may be added; the file may already have moved to media/
-                return current, Ending.OVERFLOW if _has_body(request) else Ending.COMPLETE
-            received = await receive_body(
-                request,
-                ctx.storage.upload_path(upload_id),
-                current.offset_bytes,
-                remaining,
-                checksum,
-                ctx.settings.patch_idle_timeout_s,
-                COMMIT_EVERY_BYTES,
-                lambda offset: _commit_quietly(ctx, upload_id, offset),
-                ctx.storage.has_room_for,
-            )
-            if received.new_offset != current.offset_bytes:
-                current = await run_in_threadpool(store.commit_offset, ctx, upload_id, received.new_offset)
-            return current, received.ending
-    except UploadGoneError:
-        raise ApiError(
-            410, "upload_gone", "This upload was removed while waiting; start a new one."
-        ) from None
-    except LockTimeoutError:
-        raise ApiError(
-            423, "upload_locked", "Another request is still writing to this upload. Try again."
-        ) from None
-
-
-async def _settled(ctx: ServerContext, info: store.UploadInfo) -> store.UploadInfo:
-    """The upload as it is once no request is writing to it (waits for its lock, bounded)."""
-    wait_s = ctx.settings.patch_idle_timeout_s + LOCK_GRACE_S
-    try:
-        async with ctx.locks.hold(info.id, ctx.storage.lock_path(info.id), wait_s):
-            current = await run_in_threadpool(store.get_upload, ctx, info.id)
-    except UploadGoneError:
-        current = None
-    except LockTimeoutError:
-        raise ApiError(
-            423, "upload_locked", "Another request is still writing to this upload. Try again."
-        ) from None
-    if current is None or current.state in store.GONE_STATES:
-        raise ApiError(410, "upload_gone", "This upload was removed while waiting; start a new one.")
-    return current
-
-
-def _commit_quietly(ctx: ServerContext, upload_id: str, offset: int) -> None:
-    store.commit_offset(ctx, upload_id, offset)
+def _refuse_storage_failure(ending: Ending, info: store.UploadInfo, headers: dict[str, str]) -> None:
+    """507 for a full disk (or bucket quota), 503 for a storage failure; both say what was kept."""
+    kept = {**headers, "Upload-Offset": str(info.offset_bytes)}
+    if ending is Ending.DISK_FULL:
+        raise ApiError(507, "disk_full", DISK_FULL_MESSAGE, kept)
+    if ending is Ending.STORAGE_FAILED:
+        raise ApiError(503, "storage_unavailable", STORAGE_MESSAGE, {**kept, "Retry-After": "5"})
 
 
 @router.delete("/files/{upload_id}", status_code=204)
@@ -269,14 +219,10 @@ async def delete(request: Request, upload_id: str) -> Response:
     if info.state == store.ATTACHED:
         raise ApiError(409, "upload_attached", "This upload is part of a submission and cannot be deleted.")
     try:
-        async with ctx.locks.hold(
-            upload_id, ctx.storage.lock_path(upload_id), ctx.settings.patch_idle_timeout_s
-        ):
+        async with ctx.locks.hold(upload_id, ctx.settings.patch_idle_timeout_s):
             ended = await run_in_threadpool(store.end_upload, ctx, upload_id, store.TERMINATED)
     except LockTimeoutError:
-        raise ApiError(
-            423, "upload_locked", "Another request is still writing to this upload. Try again."
-        ) from None
+        raise ApiError(423, "upload_locked", LOCKED_MESSAGE) from None
     except UploadGoneError:
         raise ApiError(410, "upload_gone", "This upload was already removed.") from None
     if not ended:

@@ -1,9 +1,9 @@
-"""Database side of tus uploads: create, read a snapshot, commit an offset, end (terminate or expire)."""
+"""Database side of tus uploads: create, read, commit progress, finish, end (terminate or expire)."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from server.context import ServerContext
 from server.db.engine import is_disk_full
-from server.db.models import Upload, UploadKey
+from server.db.models import Upload, UploadKey, UploadPart
 from server.errors import ApiError
 from server.services import deletions
+from server.storage.port import Part, Progress, StorageError, UploadTarget
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,23 @@ class UploadInfo:
     take_id: str | None
     state: str
     expires_utc: datetime
+    multipart_id: str | None = None
+    part_count: int = 0
+    tail_key: str | None = None
+    tail_bytes: int = 0
+
+    @property
+    def target(self) -> UploadTarget:
+        """What the storage needs to append to this upload."""
+        return UploadTarget(
+            self.id,
+            self.length_bytes,
+            self.offset_bytes,
+            self.multipart_id,
+            self.part_count,
+            self.tail_key,
+            self.tail_bytes,
+        )
 
     @property
     def complete(self) -> bool:
@@ -64,6 +82,10 @@ def _info(row: Upload) -> UploadInfo:
         take_id=row.take_id,
         state=row.state,
         expires_utc=row.expires_utc,
+        multipart_id=row.multipart_id,
+        part_count=row.part_count,
+        tail_key=row.tail_key,
+        tail_bytes=row.tail_bytes,
     )
 
 
@@ -117,8 +139,8 @@ def create_upload(
     metadata_header: str,
     metadata: dict[str, str],
 ) -> UploadInfo:
-    """Inserts a new upload row once the key's quota and the disk have room for it (see :func:`_admit`);
-    the caller creates its file afterwards.
+    """Inserts a new upload row once the key's quota and the storage have room for it (see :func:`_admit`);
+    the caller then makes its storage (:func:`make_storage`).
 
     Raises:
         ApiError: 429 ``upload_quota``; 507 ``disk_full``.
@@ -137,11 +159,30 @@ def create_upload(
         created_utc=now,
         expires_utc=now + timedelta(seconds=ctx.settings.upload_expiry_s),
         finished_utc=now if length_bytes == 0 else None,
+        part_count=0,
+        tail_bytes=0,
     )
     with ctx.db.session() as session:
         _admit(session, ctx, upload_key_id, length_bytes)
         session.add(row)
     return _info(row)
+
+
+def make_storage(ctx: ServerContext, info: UploadInfo) -> UploadInfo:
+    """Makes a new upload's storage and lock, after its row (so a refused creation costs the storage
+    nothing); on object storage the multipart upload's id is recorded. A crash before this ends leaves a
+    row the consistency check ends a minute later (its client never learnt its URL).
+
+    Raises:
+        OSError: no room for the file; StorageError: the object store failed (the caller discards the row).
+    """
+    multipart_id = ctx.storage.create_upload(info.id, info.length_bytes)
+    ctx.locks.prepare(info.id)
+    if multipart_id is None:
+        return info
+    with ctx.db.session() as session:
+        session.get_one(Upload, info.id, with_for_update=True).multipart_id = multipart_id
+    return replace(info, multipart_id=multipart_id)
 
 
 def get_upload(ctx: ServerContext, upload_id: str) -> UploadInfo | None:
@@ -151,23 +192,62 @@ def get_upload(ctx: ServerContext, upload_id: str) -> UploadInfo | None:
         return None if row is None else _info(row)
 
 
-def commit_offset(ctx: ServerContext, upload_id: str, offset_bytes: int) -> UploadInfo:
-    """Records bytes that are on disk (fsynced); marks the upload finished when it is whole."""
+class OffsetMovedError(StorageError):
+    """The upload's committed offset is not where this writer left it: another writer got in."""
+
+
+def commit_progress(ctx: ServerContext, upload_id: str, expected_offset: int, progress: Progress) -> None:
+    """Records bytes the storage now holds (new parts, the current tail, the offset).
+
+    ``expected_offset`` is the offset this writer saw last: a mismatch means it lost its lock (a database
+    connection dropped under it) and another writer moved on, so nothing is recorded.
+
+    Raises:
+        OffsetMovedError: the offset moved meanwhile.
+    """
     with ctx.db.session() as session:
         row = session.get_one(Upload, upload_id, with_for_update=True)
-        row.offset_bytes = offset_bytes
-        if offset_bytes == row.length_bytes and row.state == RECEIVING:
+        if row.offset_bytes != expected_offset or row.state != RECEIVING:
+            raise OffsetMovedError(upload_id)
+        for part in progress.new_parts:
+            session.add(
+                UploadPart(
+                    upload_id=upload_id, number=part.number, size_bytes=part.size_bytes, etag=part.etag
+                )
+            )
+        row.part_count += len(progress.new_parts)
+        row.offset_bytes = progress.offset_bytes
+        row.tail_key = progress.tail_key
+        row.tail_bytes = progress.tail_bytes
+
+
+def finish(ctx: ServerContext, info: UploadInfo) -> UploadInfo:
+    """Makes a whole upload readable in storage, then marks it finished (safe to repeat after a crash)."""
+    with ctx.db.session() as session:
+        parts = [
+            Part(row.number, row.size_bytes, row.etag)
+            for row in session.scalars(
+                select(UploadPart).where(UploadPart.upload_id == info.id).order_by(UploadPart.number)
+            )
+        ]
+    ctx.storage.finish_upload(info.target, parts)
+    with ctx.db.session() as session:
+        row = session.get_one(Upload, info.id, with_for_update=True)
+        if row.state == RECEIVING and row.offset_bytes == row.length_bytes:
             row.state = FINISHED
             row.finished_utc = ctx.now()
         return _info(row)
 
 
 def rewind(ctx: ServerContext, upload_id: str, offset_bytes: int) -> None:
-    """Sets an unattached upload back to ``offset_bytes`` (its file lost bytes the database recorded)."""
+    """Sets an unattached upload back to ``offset_bytes``: its storage lost bytes the database recorded
+    (a file cut short; on object storage, a lost tail object, the parts being all there)."""
     with ctx.db.session() as session:
         row = session.get_one(Upload, upload_id, with_for_update=True)
         if row.state in (RECEIVING, FINISHED) and offset_bytes < row.offset_bytes:
             row.offset_bytes, row.state, row.finished_utc = offset_bytes, RECEIVING, None
+            if row.tail_key is not None:
+                row.tail_key, row.tail_bytes = None, 0
 
 
 def _record_end(ctx: ServerContext, upload_id: str, state: str) -> bool:
@@ -219,6 +299,17 @@ def discard_upload(ctx: ServerContext, upload_id: str) -> None:
             session.delete(row)
         deletions.schedule(session, ctx.now(), deletions.UPLOAD, [upload_id])
     deletions.carry_out(ctx)
+
+
+def open_uploads(ctx: ServerContext, created_before: datetime) -> list[UploadInfo]:
+    """Uploads still receiving or finished (not attached) that were created before ``created_before``."""
+    with ctx.db.session() as session:
+        rows = session.scalars(
+            select(Upload).where(
+                Upload.state.in_((RECEIVING, FINISHED)), Upload.created_utc <= created_before
+            )
+        )
+        return [_info(row) for row in rows]
 
 
 def expired_upload_ids(ctx: ServerContext, now: datetime) -> list[str]:

@@ -1,4 +1,4 @@
-"""Steps of a submission's life against a real server, and looks at its database and files.
+"""Steps of a submission's life against a real server, and looks at its database and files (or objects).
 
 Used by the crash tests (tests/integration/server/test_crash_deletions.py) and bench/stress_kills.py.
 """
@@ -15,13 +15,24 @@ from tests.helpers.server import IntakeServer, manifest_for, tus_upload
 
 
 def rows(server: IntakeServer, query: str, *args: object) -> list[tuple[Any, ...]]:
-    """Rows of a query on the server's SQLite database (read-only; works while it runs or after a kill)."""
+    """Rows of a query (``?`` placeholders) on the server's database, SQLite (read-only) or PostgreSQL;
+    works while it runs or after a kill."""
+    if server.database_url:
+        import psycopg
+
+        from server.locks.postgres import libpq_url
+
+        with psycopg.connect(libpq_url(server.database_url)) as connection:
+            return connection.execute(query.replace("?", "%s"), args).fetchall()
     with sqlite3.connect(f"file:{server.data_dir / 'voicebooth.db'}?mode=ro", uri=True) as db:
         return db.execute(query, args).fetchall()
 
 
 def media_files(server: IntakeServer) -> list[str]:
-    """Names of the files in the server's media folder."""
+    """Names of the server's media files (the media folder's, or the objects under ``media/``)."""
+    if server.store is not None:
+        keys = server.store.objects(server.bucket)
+        return sorted(key.rsplit("/", 1)[-1] for key in keys if "/media/" in key)
     return sorted(path.name for path in (server.data_dir / "media").iterdir())
 
 

@@ -10,8 +10,11 @@ Usage (any test package)::
 ``IntakeServer.start(root)`` makes a data folder with one upload key and one reviewer (created in-process,
 so no extra subprocesses), then starts the server and waits until it answers. ``restart()`` stops it and
 starts it again on the same data folder and port; ``kill()`` sends SIGKILL (a crash); ``stop()`` ends it.
-``snapshot()`` lists the database rows and data-folder files, for "bad input changed nothing" checks.
-Settings overrides (e.g. ``upload_expiry_s=1``) go to the server through ``VOICEBOOTH_SERVER_*`` variables.
+``snapshot()`` lists the database rows and data-folder files (objects and multipart uploads on object
+storage), for "bad input changed nothing" checks. Settings overrides (e.g. ``upload_expiry_s=1``) go to the
+server through ``VOICEBOOTH_SERVER_*`` variables. ``IntakeServer.start(root, store=seaweed,
+database_url=...)`` runs it on S3-compatible storage (a fresh bucket of that store); ``tests/helpers/
+stored.py`` reads an upload back from either storage.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -30,10 +32,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import requests
+
+from tests.helpers.processes import stop_process
+
+if TYPE_CHECKING:
+    from tests.helpers.seaweedfs import SeaweedS3
 
 REVIEWER_NAME = "reviewer"
 REVIEWER_PASSWORD = "correct horse battery staple"
@@ -60,7 +67,9 @@ def _limit_files(count: int) -> Callable[[], None]:
     return limit
 
 
-def _prepare_data(data_dir: Path, database_url: str, campaigns: Sequence[Path] = ()) -> str:
+def _prepare_data(
+    data_dir: Path, database_url: str, settings_overrides: dict[str, object], campaigns: Sequence[Path] = ()
+) -> str:
     """Creates the data folder, an upload key and the reviewer in-process, and publishes the consent wording
     of ``campaigns`` (as ``add-campaign`` does); returns the key."""
     from recorder.campaign import load_campaign
@@ -69,7 +78,9 @@ def _prepare_data(data_dir: Path, database_url: str, campaigns: Sequence[Path] =
     from server.services.consent_texts import publish_campaign
     from server.settings import load_settings
 
-    settings = load_settings(data_dir, {"database_url": database_url or None}, environ={})
+    settings = load_settings(
+        data_dir, {**settings_overrides, "database_url": database_url or None}, environ={}
+    )
     ctx = open_context(settings)
     try:
         key = admin.add_upload_key(ctx, "tests")
@@ -95,6 +106,7 @@ class IntakeServer:
         env: more environment for the server process (e.g. ``VOICEBOOTH_TEST_CRASH_AT``), set before launch.
         nofile: the server process's file-handle limit (soft and hard), as systemd's ``LimitNOFILE`` sets it.
         launcher: what runs ``voicebooth-server`` (after the interpreter); benchmarks swap in variants.
+        store: the object store when the server uses one (its bucket is ``bucket``).
     """
 
     data_dir: Path
@@ -106,6 +118,8 @@ class IntakeServer:
     env: dict[str, str] = field(default_factory=dict)
     nofile: int | None = None
     launcher: tuple[str, ...] = ("-m", "server.cli")
+    store: SeaweedS3 | None = None
+    bucket: str = ""
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     starts: int = 0
 
@@ -117,18 +131,33 @@ class IntakeServer:
         settings: dict[str, object] | None = None,
         database_url: str = "",
         campaigns: Sequence[Path] = (),
+        store: SeaweedS3 | None = None,
+        startup_timeout_s: float = STARTUP_TIMEOUT_S,
         **options: Any,
     ) -> IntakeServer:
         """Creates ``root/data`` with a key and reviewer (and the consent wording of ``campaigns``
         published), starts the server, waits for it to answer.
 
-        ``options`` set the other fields (``log_level``, ``env``, ``nofile``, ``launcher``).
+        ``options`` set the other fields (``log_level``, ``env``, ``nofile``, ``launcher``); ``store`` runs it
+        on a fresh bucket of that object store.
         """
         data_dir = root / "data"
-        key = _prepare_data(data_dir, database_url, campaigns)
-        server = cls(data_dir, free_port(), key, dict(settings or {}), database_url, **options)
-        server.launch()
+        overrides = dict(settings or {})
+        bucket = ""
+        if store is not None:
+            bucket = store.bucket()
+            overrides.update(store.server_settings(bucket))
+        key = _prepare_data(data_dir, database_url, overrides, campaigns)
+        server = cls(
+            data_dir, free_port(), key, overrides, database_url, store=store, bucket=bucket, **options
+        )
+        server.launch(startup_timeout_s)
         return server
+
+    @property
+    def kind(self) -> str:
+        """``folder`` or ``s3``: where this server keeps media."""
+        return "s3" if self.store is not None else "folder"
 
     @property
     def url(self) -> str:
@@ -201,13 +230,7 @@ class IntakeServer:
 
     def stop(self) -> None:
         """Stops the server (SIGTERM, then SIGKILL after 10 s); safe to call twice."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         self.process = None
 
     def kill(self) -> None:
@@ -222,6 +245,14 @@ class IntakeServer:
         self.stop()
         self.launch()
 
+    def context(self) -> Any:
+        """The server's context opened in this process (for admin steps); dispose of ``.db`` afterwards."""
+        from server.app import open_context
+        from server.settings import load_settings
+
+        overrides = {**self.settings, "database_url": self.database_url or None}
+        return open_context(load_settings(self.data_dir, overrides, environ={}))
+
     def login(self) -> str:
         """Signs the reviewer in; returns the bearer token."""
         response = requests.post(
@@ -234,8 +265,9 @@ class IntakeServer:
         return token
 
     def snapshot(self) -> dict[str, Any]:
-        """Every database row (SQLite only; not the attempt counters) and every file under the data folder
-        with its size and hash."""
+        """Every database row (not the attempt counters), every file under the data folder with its size and
+        hash, and on object storage every object (size, ETag) and unfinished multipart upload of the server's
+        bucket."""
         files: dict[str, tuple[int, str]] = {}
         for path in sorted(self.data_dir.rglob("*")):
             if path.is_file() and not path.name.startswith("voicebooth.db"):
@@ -250,7 +282,30 @@ class IntakeServer:
                 # Attempt counters (server.ratelimit) count every sign-in, wrong ones too: not data.
                 for table in sorted(set(tables) - {"rate_counters"}):
                     rows[table] = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-        return {"files": files, "rows": rows}
+        else:
+            rows = self.database_rows()
+        snapshot: dict[str, Any] = {"files": files, "rows": rows}
+        if self.store is not None:
+            snapshot["objects"] = self.store.objects(self.bucket)
+            snapshot["multipart"] = self.store.multipart_uploads(self.bucket)
+        return snapshot
+
+    def database_rows(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table of a server database given by URL (PostgreSQL)."""
+        from sqlalchemy import MetaData, create_engine, select
+
+        engine = create_engine(self.database_url)
+        try:
+            metadata = MetaData()
+            metadata.reflect(engine)
+            with engine.connect() as connection:
+                return {
+                    name: sorted((tuple(r) for r in connection.execute(select(table))), key=repr)
+                    for name, table in sorted(metadata.tables.items())
+                    if name != "rate_counters"
+                }
+        finally:
+            engine.dispose()
 
 
 def start_server(root: Path, **kwargs: Any) -> Iterator[IntakeServer]:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.processes import stop_process
+
 NODE_DIR = Path(__file__).resolve().parents[1] / "node"
 SCRIPT = NODE_DIR / "tus_server.mjs"
 
@@ -75,13 +77,7 @@ class NodeTusServer:
         return self.directory / upload_url.rstrip("/").rsplit("/", 1)[-1]
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         if self.process is not None and self.process.stdout is not None:
             self.process.stdout.close()
         self.process = None

@@ -10,7 +10,6 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pytest
 import requests
@@ -19,11 +18,11 @@ import uvicorn
 from server.app import create_app
 from server.services import admin
 from server.settings import Settings, load_settings
-from server.storage import Storage
+from server.storage.folder import FolderStorage, OpenedFile
 from tests.helpers.server import REVIEWER_NAME, REVIEWER_PASSWORD, IntakeServer, free_port, send_submission
 
 
-class HookedStorage(Storage):
+class HookedStorage(FolderStorage):
     """The real storage, plus one-shot hooks run just before and just after a media file is opened."""
 
     def __init__(self, settings: Settings) -> None:
@@ -32,7 +31,7 @@ class HookedStorage(Storage):
         self.after_open: Callable[[], None] | None = None
         self.opened = 0
 
-    def open_media(self, media_id: str, kind: str) -> BinaryIO:
+    def open_media(self, media_id: str, kind: str) -> OpenedFile:
         hook, self.before_open = self.before_open, None
         if hook is not None:
             hook()

@@ -3,8 +3,9 @@ outlives the change the database recorded, and nothing needs a person to delete 
 
 Each test arms a crash point (server/crashpoints.py) so the server SIGKILLs itself exactly between the
 database commit and the file work, checks the crash really left that state, then checks the way back: the
-repeated request, ``voicebooth-server purge``, the next start, or the scheduled purge inside ``serve``.
-Kills at random moments, many times over, are bench/stress_kills.py.
+repeated request, ``voicebooth-server purge``, the next start, or the scheduled purge inside ``serve``. The
+last tests do the same on object storage (SeaweedFS and PostgreSQL): the rule is the storage port's, not the
+data folder's. Kills at random moments, many times over, are bench/stress_kills.py.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from server import crashpoints
 from server.app import open_context
 from server.services.self_withdrawal import withdraw_with_codes
 from server.settings import load_settings
+from tests.helpers.engines import GROUP
 from tests.helpers.lifecycle import (
     attach_take,
     complete,
@@ -33,7 +35,8 @@ from tests.helpers.lifecycle import (
     withdraw_request,
 )
 from tests.helpers.server import REPO_ROOT, IntakeServer, send_submission
-from tests.integration.server.conftest import api
+from tests.helpers.stored import upload_gone
+from tests.integration.server.conftest import api, running_server
 
 
 def crash_during(server: IntakeServer, point: str, request: Callable[[], object]) -> None:
@@ -165,3 +168,36 @@ def test_the_scheduled_purge_inside_serve_removes_files_no_record_points_at(serv
     finally:
         del server.settings["purge_interval_s"]
         server.restart()
+
+
+@pytest.mark.xdist_group(GROUP)
+def test_on_object_storage_a_withdrawal_cut_off_by_a_kill_is_finished_by_the_next_start(
+    request: pytest.FixtureRequest, tmp_path: Path, deliverable: Path
+) -> None:
+    with running_server(request, tmp_path, "s3") as server:
+        _manifest, done, media_id = killed_while_withdrawing(server, deliverable)
+        assert {f"{media_id}.mp4", f"{media_id}.jpg"} <= set(media_files(server))  # the objects outlived it
+        assert rows(server, "SELECT count(*) FROM pending_deletions")[0][0] > 0
+        server.launch()
+        assert not [name for name in media_files(server) if name.startswith(media_id)]
+        assert rows(server, "SELECT count(*) FROM pending_deletions") == [(0,)]
+        assert withdraw_request(server, done).json()["status"] == "withdrawn"
+
+
+@pytest.mark.xdist_group(GROUP)
+def test_on_object_storage_an_attach_cut_off_by_a_kill_is_finished_by_the_next_start(
+    request: pytest.FixtureRequest, tmp_path: Path, deliverable: Path
+) -> None:
+    with running_server(request, tmp_path, "s3") as server:
+        manifest, url = open_with_take(server, deliverable, attach=False)
+        crash_during(server, crashpoints.ATTACH_COMMITTED, lambda: attach_take(server, manifest, url))
+        media_id = take_media_id(server, manifest)
+        assert media_id is not None and f"{media_id}.mp4" not in media_files(server)
+        assert not upload_gone(server, url)  # committed, but the object is still the upload's
+
+        server.launch()
+        assert f"{media_id}.mp4" in media_files(server) and upload_gone(server, url)
+        done = complete(server, manifest)
+        assert done.status_code == 200, done.text
+        assert withdraw_request(server, done.json()).status_code == 200
+        assert not [name for name in media_files(server) if name.startswith(media_id)]

@@ -1,17 +1,16 @@
 """HEAD right after a client dies mid-PATCH: it waits for the PATCH still in flight on the server and reports
 the offset that PATCH left, so the client's next PATCH does not get 409 (a real SIGKILLed client process,
-a client gone silent, and a lock held by another process for longer than HEAD may wait)."""
+a client gone silent, and a lock held by another process for longer than HEAD may wait); on the data folder
+(flock) and on object storage with PostgreSQL (advisory locks)."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import select
 import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +19,11 @@ import pytest
 import requests
 
 from tests.helpers.server import IntakeServer
+from tests.helpers.stored import upload_holds, upload_lock_held, wait_until_writing
+from tests.integration.server.conftest import backend_server
 from tests.integration.server.test_tus_failures import OCTET, create, offset_of, raw_patch, read_status
+
+BACKENDS = ("folder", "s3")
 
 # A client that sends PATCH headers and part of the body, says so, then hangs until it is killed.
 CLIENT = """
@@ -36,18 +39,6 @@ sock.sendall(sys.stdin.buffer.read(part))
 print("sent", flush=True)
 sys.stdin.read()  # hang here, connection open, until killed
 """
-
-
-def upload_file(server: IntakeServer, url: str) -> Path:
-    return server.data_dir / "uploads" / url.rsplit("/", 1)[-1]
-
-
-def wait_for_size(path: Path, size: int, timeout_s: float = 15.0) -> None:
-    """Waits until the server has written ``size`` bytes: the PATCH is then inside its body, lock held."""
-    deadline = time.monotonic() + timeout_s
-    while path.stat().st_size != size:
-        assert time.monotonic() < deadline, f"the server wrote {path.stat().st_size} of {size} bytes"
-        time.sleep(0.02)
 
 
 def send_head(server: IntakeServer, url: str) -> socket.socket:
@@ -97,7 +88,7 @@ def test_head_after_a_killed_client_reports_the_final_offset(server: IntakeServe
         client.stdin.write(data[:300_000])
         client.stdin.flush()
         assert client.stdout.readline().strip() == b"sent"
-        wait_for_size(upload_file(server, url), 300_000)
+        wait_until_writing(server, url, 300_000)
         head = send_head(server, url)
         # The PATCH still holds the upload: HEAD is not answered with the stale committed offset (0).
         readable, _, _ = select.select([head], [], [], 0.5)
@@ -114,7 +105,7 @@ def test_head_after_a_killed_client_reports_the_final_offset(server: IntakeServe
     assert headers["upload-offset"] == "300000"  # what the cut PATCH left, in one HEAD, no polling
     response = patch_rest(server, url, data, 300_000)  # so the next PATCH fits: no 409
     assert response.status_code == 204, response.text
-    assert upload_file(server, url).read_bytes() == data
+    assert upload_holds(server, url, data)
 
 
 def test_head_sees_bytes_a_patch_adds_while_head_waits(server: IntakeServer) -> None:
@@ -122,12 +113,12 @@ def test_head_sees_bytes_a_patch_adds_while_head_waits(server: IntakeServer) -> 
     url = create(server, len(data))
     patch = raw_patch(server, url, 0, len(data))
     patch.sendall(data[:100_000])
-    wait_for_size(upload_file(server, url), 100_000)
+    wait_until_writing(server, url, 100_000)
     head = send_head(server, url)
     readable, _, _ = select.select([head], [], [], 0.5)
     assert readable == []
     patch.sendall(data[100_000:250_000])  # more arrives while HEAD waits...
-    wait_for_size(upload_file(server, url), 250_000)
+    wait_until_writing(server, url, 250_000)
     patch.close()  # ...then the connection is cut
     status, headers = read_head(head)
     head.close()
@@ -136,10 +127,8 @@ def test_head_sees_bytes_a_patch_adds_while_head_waits(server: IntakeServer) -> 
 
 
 @pytest.fixture
-def idle_server(tmp_path: Path) -> Iterator[IntakeServer]:
-    server = IntakeServer.start(tmp_path, settings={"patch_idle_timeout_s": 1})
-    yield server
-    server.stop()
+def idle_server(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> Iterator[IntakeServer]:
+    yield from backend_server(request, tmp_path, backend, settings={"patch_idle_timeout_s": 1})
 
 
 def test_head_waits_out_a_silent_client_then_reports_its_bytes(idle_server: IntakeServer) -> None:
@@ -147,7 +136,7 @@ def test_head_waits_out_a_silent_client_then_reports_its_bytes(idle_server: Inta
     url = create(idle_server, len(data))
     patch = raw_patch(idle_server, url, 0, len(data))
     patch.sendall(data[:50_000])  # then silence, connection open (a network that died without a word)
-    wait_for_size(upload_file(idle_server, url), 50_000)
+    wait_until_writing(idle_server, url, 50_000)
     head = send_head(idle_server, url)
     status, headers = read_head(head)  # answered once the server gives the PATCH up (idle timeout)
     head.close()
@@ -159,9 +148,7 @@ def test_head_waits_out_a_silent_client_then_reports_its_bytes(idle_server: Inta
 
 def test_head_gives_423_when_the_upload_stays_locked(idle_server: IntakeServer) -> None:
     url = create(idle_server, 1000)
-    lock_path = upload_file(idle_server, url).with_suffix(".lock")
-    with lock_path.open("r+") as held:  # another server process writing to it, as far as HEAD can tell
-        fcntl.flock(held, fcntl.LOCK_EX)
+    with upload_lock_held(idle_server, url):  # another server process or replica writing to it
         response = requests.head(url, headers=idle_server.tus_headers, timeout=60)
         assert response.status_code == 423 and "Upload-Offset" not in response.headers
     assert offset_of(idle_server, url) == 0  # free again: answered at once

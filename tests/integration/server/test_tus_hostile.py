@@ -11,6 +11,7 @@ import requests
 from tests.helpers.server import IntakeServer, b64
 from tests.integration.server.conftest import Unchanged
 
+BACKENDS = ("folder", "s3")
 OCTET = "application/offset+octet-stream"
 PATHS = ["../../etc/passwd", "..", "/etc/passwd", "C:\\Windows\\win.ini", "a\x00b.mp4", "..\\..\\boot.ini"]
 GOOD = {

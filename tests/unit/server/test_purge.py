@@ -59,15 +59,15 @@ def test_purge_after_the_retention_periods(tmp_path: Path) -> None:
     key = KeyHolder(key_row.id, key_row.label)
     create_submission(ctx, key, json.dumps(manifest()).encode())
     upload_id = "a" * 32
-    store.create_upload(ctx, upload_id, key.id, 100, "", {})
-    ctx.storage.create_upload_file(upload_id)
+    store.make_storage(ctx, store.create_upload(ctx, upload_id, key.id, 100, "", {}))
     asyncio.run(login.login(ctx, "127.0.0.1", "rev", "long enough password"))
 
     assert purge(ctx).lines()[:2] == ["Expired uploads removed: 0", "Submissions never completed, removed: 0"]
     clock[0] += timedelta(days=31)
     report = purge(ctx)
     assert (report.uploads_expired, report.submissions_abandoned, report.tokens_removed) == (1, 1, 1)
-    assert not ctx.storage.upload_path(upload_id).exists()
+    assert not (tmp_path / "uploads" / upload_id).exists()
+    assert not (tmp_path / "uploads" / f"{upload_id}.lock").exists()
     info = store.get_upload(ctx, upload_id)
     assert info is not None and info.state == store.EXPIRED  # the row stays: later requests get 410
     with ctx.db.session() as session:

@@ -8,7 +8,8 @@ import pytest
 
 from server.cli import check_bind
 from server.settings import Settings, SettingsError, load_settings
-from server.storage import Storage, is_id, new_id
+from server.storage import is_id, new_id
+from server.storage.folder import FolderStorage
 
 
 def test_layers_file_then_environment_then_command_line(tmp_path: Path) -> None:
@@ -49,7 +50,7 @@ def test_bind_rules(tmp_path: Path) -> None:
 
 
 def test_paths_only_from_server_ids(tmp_path: Path) -> None:
-    storage = Storage(Settings(data_dir=tmp_path))
+    storage = FolderStorage(Settings(data_dir=tmp_path))
     storage.prepare()
     upload_id = new_id()
     assert is_id(upload_id) and storage.upload_path(upload_id).parent == tmp_path / "uploads"

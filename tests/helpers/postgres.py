@@ -1,4 +1,7 @@
-"""A throw-away PostgreSQL 15 cluster for the server's database test (initdb + pg_ctl on a free port).
+"""A throw-away PostgreSQL 15 cluster for the server's tests (initdb + pg_ctl on a free port).
+
+Started once per test session (``postgres_cluster`` in ``tests/helpers/engines.py``); ``new_database()``
+gives each server a database of its own.
 
 initdb refuses to run as root, so as root the cluster belongs to the ``postgres`` user (``runuser``).
 ``PostgresCluster.unavailable()`` says why one cannot start here (so the test can skip with that reason).
@@ -98,6 +101,19 @@ class PostgresCluster:
     def url(self) -> str:
         """SQLAlchemy URL (psycopg 3 driver)."""
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def new_database(self) -> str:
+        """Creates an empty database; returns its SQLAlchemy URL."""
+        import secrets
+
+        import psycopg
+
+        name = f"vb_{secrets.token_hex(6)}"
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True
+        ) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
         """Stops the cluster and deletes its folder."""
