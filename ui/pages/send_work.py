@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from recorder.outbox.states import WAITING
 from ui.pages.base import PageContext
 from ui.workers import ProgressFn, run_in_background
 
@@ -115,7 +116,7 @@ def answers_changed_since_queued(ctx: PageContext) -> bool:
     if submission_id is None or not ctx.machine.model.kept:
         return False
     record = outbox_for(ctx).get(submission_id)
-    if record is None or not (record.pending or record.state == "failed"):
+    if record is None or record.state not in WAITING:
         return False  # sent, or taken back: nothing waits to be replaced
     queued = {f.path.parent.resolve() for f in record.files}
     return queued != {Path(k.take_dir).resolve() for k in ctx.machine.model.kept.values()}

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from recorder.outbox import SendError
+from recorder.outbox.states import SubmissionState
 from recorder.outbox.store import AlreadyConfirmed
 from recorder.submission import finished_takes
 from recorder.upload import TransferProgress
@@ -137,7 +138,9 @@ def test_a_version_confirmed_meanwhile_is_never_superseded(tmp_path: Path, media
     folder = make_submission(tmp_path / "sub", media)
     outbox = make_outbox(tmp_path, "http://127.0.0.1:9", "key")
     first = outbox.queue(folder, manifest_for(folder))
-    outbox.store.update_submission(first, state="confirmed", reference="VB-AAAA-BBBB")
+    for state in (SubmissionState.UPLOADING, SubmissionState.UPLOADED):  # as a transfer would
+        outbox.store.update_submission(first, state=state)
+    outbox.store.update_submission(first, state=SubmissionState.CONFIRMED, reference="VB-AAAA-BBBB")
     with pytest.raises(AlreadyConfirmed):
         outbox.store.insert("another", folder, "http://127.0.0.1:9", [], supersedes=[first])
     record = outbox.get(first)
