@@ -121,7 +121,7 @@ def load_settings(
 
 def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
     """The flow machine for this campaign, starting at recovery when a crash left answers behind."""
-    from recorder.flow_session import find_sessions
+    from recorder.flow.saved import find_sessions
     from recorder.takes.recovery import find_interrupted
 
     interrupted = False
@@ -214,10 +214,12 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     """Create the QApplication and the window, and run the event loop."""
     from PySide6.QtWidgets import QApplication
 
+    from recorder.flow.services import FlowServices
     from ui.diagnostics import protect_person_details
     from ui.i18n import Translations
     from ui.main_window import MainWindow
-    from ui.pages.base import PageContext
+    from ui.pages.base import build_context
+    from ui.tasks import tasks
     from ui.theme import apply_theme
 
     try:
@@ -242,19 +244,20 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
         return run_review_window(app, config)
     machine = build_machine(config, campaign)
     protect_person_details(machine, config)  # never log the person's details or the upload key
-    data_dir = config.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
-    ctx = PageContext(machine, campaign, config, translations, data_dir)
+    services = FlowServices(config)  # built once: clock, devices, outbox, Windows registry, settings
+    tasks()  # the background-work bridge, parented to the application: drained when it quits
+    ctx = build_context(machine, campaign, translations, services)
     window = MainWindow(ctx)
     window.show()
     # Keyboard users start typing at once: ask for the focus (a window manager may also give it).
     window.raise_()
     window.activateWindow()
-    from ui.pages.send_work import resume_unsent
-
-    stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
-    app.aboutToQuit.connect(stop_resume.set)
-    return int(app.exec())
+    window.resume_unsent()  # submissions queued before the app was closed; stops between chunks on quit
+    try:
+        return int(app.exec())
+    finally:
+        tasks().shutdown()
+        services.close()
 
 
 #: Set by a SIGTERM/SIGINT during start-up (:func:`remember_stop_signals`), checked at safe points.

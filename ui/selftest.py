@@ -198,12 +198,11 @@ def run_self_test(cli_values: Mapping[str, object]) -> int:
     except ConfigError as error:
         print(f"Voicebooth self-test cannot start: {error}", file=sys.stderr)
         return 2
-    privacy = None
-    if sys.platform == "win32":
-        from recorder.selftest.privacy import WinregPrivacyRegistry
+    from recorder.config.registry import WindowsRegistry
 
-        privacy = WinregPrivacyRegistry()
-    ctx = SelfTestContext(config, log_path=current_log_path(), privacy_registry=privacy, environ=os.environ)
+    ctx = SelfTestContext(
+        config, log_path=current_log_path(), privacy_registry=WindowsRegistry(), environ=os.environ
+    )
     checks = core_checks(ctx)
     checks.insert(1, ("Qt", check_qt))
     results = run_checks(checks)

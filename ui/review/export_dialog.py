@@ -36,7 +36,7 @@ from ui.i18n import translate
 from ui.review.captions_editor import CaptionsEditor
 from ui.review.errors import error_message, export_refusal_message
 from ui.review.style import show_label_text
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 __all__ = ["ExportDialog"]
 
@@ -305,8 +305,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self._status(translate("ExportDialog", "Checking consent and fetching the video…"))
         self._set_running(True)
-        self.task = run_in_background(
-            lambda progress: export_take(
+        self.task = tasks().run(
+            lambda job: export_take(
                 self.client,
                 self.detail.submission_id,
                 take_id,
@@ -316,9 +316,11 @@ class ExportDialog(QDialog):
                 captions=captions,
                 end_card=end_card,
                 write_csv=write_csv,
-                progress=progress,
+                progress=job.progress,
                 cancel=cancel,
             ),
+            owner=self,
+            cancel=cancel,
             on_success=self._done,
             on_failure=self._failed,
             on_progress=self._progressed,

@@ -43,7 +43,7 @@ from ui.review.style import REVIEW_STYLE
 from ui.review.thumbnails import ThumbnailLoader
 from ui.review.top_bar import TopBar
 from ui.review.withdraw_dialog import WithdrawDialog, withdrawn_message
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 log = logging.getLogger(__name__)
 
@@ -175,8 +175,9 @@ class ReviewWindow(QMainWindow):
             else:
                 self.ask_sign_in("", then=self.reload)
 
-        run_in_background(
-            lambda _p: self.client.resume(),
+        tasks().run(
+            lambda _job: self.client.resume(),
+            owner=self,
             on_success=resumed,
             on_failure=lambda _e: resumed(False),
             name="resume",
@@ -212,7 +213,12 @@ class ReviewWindow(QMainWindow):
         if isinstance(error, SignedOutError):
             expired = self.client.http.token
             self.client.http.token = None  # at once; the password store is cleaned on a worker thread
-            run_in_background(lambda _p: self.client.forget_expired_sign_in(expired), name="forget-sign-in")
+            tasks().run(
+                lambda _job: self.client.forget_expired_sign_in(expired),
+                owner=self.client,
+                on_failure=lambda e: log.warning("Could not forget an ended sign-in: %s", e),
+                name="forget-sign-in",
+            )
             self.retranslate()
             self.ask_sign_in(error_message(error), then=retry)
             return
@@ -227,8 +233,9 @@ class ReviewWindow(QMainWindow):
         on_success: Callable[[Any], None],
         retry: Callable[[], None] | None,
     ) -> Task:
-        return run_in_background(
-            lambda _progress: work(),
+        return tasks().run(
+            lambda _job: work(),
+            owner=self,
             on_success=lambda result: None if self._closing else on_success(result),
             on_failure=lambda error: None if self._closing else self.report(error, retry),
             name=name,
@@ -309,8 +316,8 @@ class ReviewWindow(QMainWindow):
             self.retranslate()
             self.ask_sign_in("", then=self.reload)
 
-        run_in_background(
-            lambda _p: self.client.sign_out(), on_success=done, on_failure=done, name="sign-out"
+        tasks().run(
+            lambda _job: self.client.sign_out(), owner=self, on_success=done, on_failure=done, name="sign-out"
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

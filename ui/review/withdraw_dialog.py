@@ -30,7 +30,7 @@ from ui.i18n import translate
 from ui.review.errors import can_retry, error_message
 from ui.review.style import show_label_text
 from ui.review.texts import friendly_time
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 NOTE_MAX_CHARS = 2000
 
@@ -228,8 +228,8 @@ class WithdrawDialog(QDialog):
         self.show_error("")
         self._set_running(True)
         submission_id = self.detail.submission_id
-        self.task = run_in_background(
-            lambda _progress: self.client.withdraw(submission_id, note),
+        self.task = tasks().run(
+            lambda _job: self.client.withdraw(submission_id, note),
             on_success=self._succeeded,
             on_failure=self._failed,
             name="withdraw",

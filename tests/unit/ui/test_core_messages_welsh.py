@@ -23,7 +23,12 @@ from recorder.messages import MessageCode
 from recorder.takes.deliverable import finish_take
 from recorder.takes.session import RecordingError, TakeRecorder
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices, HeldCapture
-from tests.helpers.flow_app import drive_to_first_prompt, drive_to_review, make_context, short_campaign
+from tests.helpers.flow_app import (
+    drive_to_check_and_send,
+    drive_to_first_prompt,
+    make_context,
+    short_campaign,
+)
 from tests.helpers.qt import StrictLogs
 from tests.helpers.server import free_port
 from tests.helpers.takes import make_take
@@ -31,10 +36,10 @@ from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a 
 from tests.unit.ui.test_device_check import open_device_check
 from ui.i18n import Translations
 from ui.main_window import MainWindow
+from ui.pages.check_and_send import CheckAndSendPage
 from ui.pages.core_messages import error_text, message_text, templates
 from ui.pages.device_check import DeviceCheckPage
 from ui.pages.prompt import PromptPage
-from ui.pages.review_send import ReviewSendPage
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -135,15 +140,15 @@ def _send_from_the_review(qtbot: QtBot, tmp_path: Path, settings: dict[str, obje
     take_dir = make_take(tmp_path / "submission", duration_s=2.0)
     finish_take(take_dir)
     ctx = make_context(tmp_path, extra={"upload_key": "k", **settings})
-    drive_to_review(ctx.machine, take_dir)
+    drive_to_check_and_send(ctx.machine, take_dir)
     window = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(window)
     window.show()
     page = window.current_page
-    assert isinstance(page, ReviewSendPage)
+    assert isinstance(page, CheckAndSendPage)
     qtbot.waitUntil(page.send_button.hasFocus, timeout=2000)
     qtbot.keyClick(page.send_button, " ")
-    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=30_000)
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.CHECK_AND_SEND, timeout=30_000)
     assert page.error_label.isVisible()
     assert (take_dir / "deliverable.mp4").is_file()  # the answer is kept
     return page.error_label.text()
@@ -180,10 +185,12 @@ def test_recording_cannot_start_on_a_full_disk_in_welsh(
     """The prompt page, Record pressed, the person's folder on a full disk: the reason is in Welsh."""
     strict_logs.expect("No RHI backend|No audio device detected")
     strict_logs.expect("Could not save the session")  # the full disk refuses the saved place too
-    ctx = make_context(tmp_path, campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1))
-    folder = small_disk / "person"
-    folder.mkdir()
-    ctx.extras["submission_dir"] = folder
+    ctx = make_context(
+        tmp_path,
+        campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1),
+        extra={"data_dir": str(small_disk)},
+    )
+    folder = ctx.session.ensure_folder()
     fill(small_disk / "filler.bin")  # another program took the rest of the disk
     machine = ctx.machine
     drive_to_first_prompt(machine)

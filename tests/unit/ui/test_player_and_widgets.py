@@ -17,7 +17,6 @@ from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
 from ui.widgets.remaining_bar import RemainingTimeBar, format_clock
 from ui.widgets.trim import TrimControl
-from ui.workers import run_in_background
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
@@ -92,37 +91,6 @@ def test_trim_control_values(qtbot: QtBot) -> None:
     trim.end_box.setValue(4.5)
     with pytest.raises(ValueError):
         trim.trim()
-
-
-def test_background_task_reports_on_the_ui_thread(qtbot: QtBot) -> None:
-    ui_thread = threading.get_ident()
-    seen: dict[str, object] = {}
-
-    def work(progress: object) -> int:
-        seen["worker"] = threading.get_ident()
-        assert callable(progress)
-        progress(0.5)
-        return 42
-
-    def ok(value: object) -> None:
-        seen["value"] = value
-        seen["callback"] = threading.get_ident()
-
-    run_in_background(work, on_success=ok, on_progress=lambda f: seen.setdefault("progress", f))
-    qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
-    assert seen["value"] == 42 and seen["callback"] == ui_thread and seen["worker"] != ui_thread
-    assert seen["progress"] == 0.5
-
-
-def test_background_failure_reaches_on_failure(qtbot: QtBot) -> None:
-    errors: list[BaseException] = []
-
-    def work(_progress: object) -> None:
-        raise OSError("disk full")
-
-    run_in_background(work, on_failure=errors.append)
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert isinstance(errors[0], OSError)
 
 
 @pytest.fixture(scope="module")

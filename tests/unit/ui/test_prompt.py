@@ -163,12 +163,12 @@ def test_record_again_deletes_the_take_not_kept(qtbot: QtBot, window: MainWindow
 def test_cancel_deletes_everything_recorded(qtbot: QtBot, window: MainWindow) -> None:
     page = _record_until_check(qtbot, window)
     qtbot.keyClick(page.keep_button, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
-    folder = window.ctx.extras["submission_dir"]
+    folder = window.ctx.session.folder
     assert isinstance(folder, Path) and any(folder.glob("takes/*/deliverable.mp4"))
     window.go(Event.CANCEL)  # the window asks first; the fixture's confirm says yes
     assert window.ctx.machine.state.step is Step.WELCOME
     qtbot.waitUntil(lambda: not folder.exists(), timeout=10_000)
-    assert "submission_dir" not in window.ctx.extras
+    assert window.ctx.session.folder is None
 
 
 def test_a_configured_ffmpeg_that_is_missing_is_reported_plainly(
@@ -212,5 +212,5 @@ def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp
             page.read_panel.countdown_spin.setValue(0)
             assert not ctx.machine.countdown_enabled  # Record goes straight to recording
             page.read_panel.countdown_spin.setValue(2)
-            assert ctx.machine.countdown_enabled and ctx.extras["countdown_s"] == 2
+            assert ctx.machine.countdown_enabled and ctx.services.settings.countdown_s == 2
         page.leave()

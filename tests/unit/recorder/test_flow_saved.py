@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from recorder.flow import Event, FlowError, FlowMachine, FlowModel, KeptTake, PersonField, Step
-from recorder.flow_session import SESSION_NAME, find_sessions, forget_session, load_session, save_session
+from recorder.flow.saved import SESSION_NAME, find_sessions, forget_session, load_session, save_session
 from recorder.submission.manifest import MANIFEST_NAME
 
 PROMPTS = ("love-role", "nhs-better")
@@ -122,7 +122,7 @@ def test_the_machine_resumes_only_from_recovery_with_consent_and_an_answer(tmp_p
         machine.resume(model)
     model.kept["nhs-better"] = KeptTake("nhs-better", "/t", 2.0)
     state = machine.resume(model)
-    assert state.step is Step.REVIEW and machine.model is model and set(model.kept) == {"nhs-better"}
+    assert state.step is Step.CHECK_AND_SEND and machine.model is model and set(model.kept) == {"nhs-better"}
     machine.fire(Event.SEND)
     assert machine.state.step is Step.SENDING
     fresh = FlowMachine(PROMPTS)

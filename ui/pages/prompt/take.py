@@ -1,88 +1,28 @@
-"""Drives one take for the prompt page: open sources, record, stop, check and finish, all off the UI thread.
+"""Drives one take for the prompt page: open sources, record, stop, finish and check, all off the UI thread.
 
 The page owns one :class:`TakeController`. Every long call (opening devices, ``TakeRecorder.start/stop``,
-``check_take``, ``finish_take``) runs through :func:`ui.workers.run_in_background`; results come back to the
-UI thread as callbacks. Nothing here touches widgets except through the callbacks the page passes in.
-The submission folder the takes go into is :mod:`ui.pages.prompt_submission`'s.
+the take pipeline's :func:`recorder.takes.pipeline.finish_and_check`) runs through the task manager
+(:mod:`ui.tasks`) with the page as owner; results come back to the UI thread as callbacks, and not at all
+once the page is gone. The folder the takes go into is the :class:`recorder.flow.SubmissionSession`'s.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject
 
 from recorder.ports import Frame
-from recorder.takes.check import check_take
-from recorder.takes.deliverable import finish_take
+from recorder.takes.pipeline import FinishedTake, finish_and_check
 from recorder.takes.session import TakeRecorder
 from recorder.takes.status import RecordingState
 from ui.pages.base import PageContext
 from ui.pages.core_messages import error_text
-from ui.pages.prompt_sources import chosen_uri, open_audio, open_video, shared_clock
-from ui.pages.prompt_submission import submission_dir
-from ui.workers import ProgressFn, run_in_background
+from ui.tasks import Job, tasks
 
 log = logging.getLogger(__name__)
-
-__all__ = [
-    "FinishedTake",
-    "TakeController",
-    "make_deliverable",
-    "read_finished",
-]
-
-
-@dataclass
-class FinishedTake:
-    """A take ready to check, watch and keep."""
-
-    take_dir: Path
-    mp4_path: Path
-    poster_path: Path | None
-    duration_s: float
-    problems: list[str] = field(default_factory=list)
-
-
-def read_finished(take_dir: Path) -> FinishedTake:
-    """Rebuild a :class:`FinishedTake` from the files in a take folder (CONTRACTS.md section 1)."""
-    check: dict[str, Any] = {}
-    check_path = take_dir / "check.json"
-    if check_path.exists():
-        check = json.loads(check_path.read_text(encoding="utf-8"))
-    poster = take_dir / "poster.jpg"
-    return FinishedTake(
-        take_dir=take_dir,
-        mp4_path=take_dir / "deliverable.mp4",
-        poster_path=poster if poster.exists() else None,
-        duration_s=float(check.get("duration_s", 0.0)),
-        problems=[str(p) for p in check.get("problems", [])],
-    )
-
-
-def make_deliverable(
-    take_dir: Path, progress: ProgressFn, trim: tuple[float, float] | None = None
-) -> FinishedTake:
-    """Make a stopped take's deliverable (cut to ``trim`` = (from_s, until_s) if given) and check it.
-
-    Long (ffmpeg): runs on a worker thread.
-    """
-    deliverable = finish_take(take_dir, progress=progress, trim=trim)
-    check = check_take(take_dir)
-    return FinishedTake(
-        take_dir=take_dir,
-        mp4_path=Path(deliverable.mp4_path),
-        poster_path=Path(deliverable.poster_path),
-        duration_s=float(deliverable.duration_s),
-        problems=list(check.problems),
-    )
 
 
 class TakeController:
@@ -91,7 +31,7 @@ class TakeController:
     Failures reach the page's ``on_failed`` callbacks in the app's language (:func:`error_text`).
     """
 
-    def __init__(self, ctx: PageContext, owner: QObject | None = None) -> None:
+    def __init__(self, ctx: PageContext, owner: QObject) -> None:
         self.ctx = ctx
         self.owner = owner
         self.recorder: TakeRecorder | None = None
@@ -124,14 +64,14 @@ class TakeController:
         on_failed: Callable[[str], None],
     ) -> None:
         """Open the chosen devices and start recording, in the background."""
-        ctx = self.ctx
-        folder = submission_dir(ctx)
-        video_uri, audio_uri = chosen_uri(ctx, "video_uri"), chosen_uri(ctx, "audio_uri")
+        services = self.ctx.services
+        folder = self.ctx.session.ensure_folder()
+        video_uri, audio_uri = services.settings.uri("video_uri"), services.settings.uri("audio_uri")
 
-        def work(_progress: ProgressFn) -> TakeRecorder:
-            video = open_video(ctx, video_uri)
+        def work(_job: Job) -> TakeRecorder:
+            video = services.open_video(video_uri)
             try:
-                audio = open_audio(ctx, audio_uri)
+                audio = services.open_audio(audio_uri)
             except BaseException:
                 video.close()
                 raise
@@ -139,9 +79,9 @@ class TakeController:
                 folder,
                 video,
                 audio,
-                clock=shared_clock(ctx),
+                clock=services.clock,
                 prompt_id=prompt_id,
-                size=ctx.config.video_size,
+                size=services.settings.video_size,
                 max_duration_s=max_duration_s,
                 on_preview=on_preview,
                 on_audio_level=on_level,
@@ -152,15 +92,14 @@ class TakeController:
 
         def started(recorder: TakeRecorder) -> None:
             self.recorder = recorder
-            if self.owner is not None and not shiboken6.isValid(self.owner):
-                self.discard()  # the window closed while the devices opened
-                return
             on_started()
 
         def failed(error: BaseException) -> None:
             on_failed(error_text(error))
 
-        run_in_background(work, on_success=started, on_failure=failed, name="start take")
+        task = tasks().run(work, owner=self.owner, on_success=started, on_failure=failed, name="start take")
+        # The page closed while the devices opened: the recorder is stopped and its take deleted.
+        task.on_orphan = lambda recorder: self._throw_away(recorder)
 
     def stop_and_finish(
         self,
@@ -174,9 +113,9 @@ class TakeController:
             return
         self.finishing = True
 
-        def work(progress: ProgressFn) -> FinishedTake:
+        def work(job: Job) -> FinishedTake:
             result = recorder.stop()
-            return make_deliverable(Path(result.take_dir), progress)
+            return finish_and_check(Path(result.take_dir), progress=job.progress)
 
         def done(finished: FinishedTake) -> None:
             self.recorder = None
@@ -189,13 +128,13 @@ class TakeController:
             log.warning("Finishing a take failed: %s", error)
             on_failed(error_text(error))
 
-        run_in_background(
+        tasks().run(
             work,
+            owner=self.owner,
             on_success=done,
             on_failure=failed,
             on_progress=on_progress,
             name="finish take",
-            owner=self.owner,
         )
 
     def retrim(
@@ -207,24 +146,28 @@ class TakeController:
         on_failed: Callable[[str], None],
     ) -> None:
         """Re-make the deliverable keeping only ``trim`` = (from_s, until_s), in the background."""
-        run_in_background(
-            lambda progress: make_deliverable(take_dir, progress, trim),
+        tasks().run(
+            lambda job: finish_and_check(take_dir, progress=job.progress, trim=trim),
+            owner=self.owner,
             on_success=on_done,
             on_failure=lambda e: on_failed(error_text(e)),
             on_progress=on_progress,
             name="trim take",
-            owner=self.owner,
         )
 
     def discard(self) -> None:
         """Stop and delete the take being recorded (the person went back), in the background."""
         recorder, self.recorder = self.recorder, None
         self.finishing = False
-        if recorder is None:
-            return
+        if recorder is not None:
+            self._throw_away(recorder)
 
-        def work(_progress: ProgressFn) -> None:
-            result = recorder.stop()
-            shutil.rmtree(Path(result.take_dir), ignore_errors=True)
-
-        run_in_background(work, on_failure=lambda e: log.warning("Discarding a take failed: %s", e))
+    def _throw_away(self, recorder: TakeRecorder) -> None:
+        session = self.ctx.session
+        tasks().run(
+            lambda _job: recorder.stop().take_dir,
+            owner=session,
+            on_success=lambda take_dir: session.discard_recording(Path(take_dir)),
+            on_failure=lambda e: log.warning("Discarding a take failed: %s", e),
+            name="discard take",
+        )
