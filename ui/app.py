@@ -26,6 +26,7 @@ from recorder.config import Config, ConfigError, PolicySource, load_config
 from recorder.config.keys import APP_NAME
 from recorder.flow import FlowMachine
 from recorder.media import ffmpeg_binary
+from ui.display import has_display
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -76,13 +77,6 @@ def parse_args(argv: list[str]) -> Options:
         self_test=ns.self_test,
         self_test_qt=ns.self_test_qt,
     )
-
-
-def has_display(environ: Mapping[str, str]) -> bool:
-    """True when a window can be shown (an explicit QT_QPA_PLATFORM counts: tests use offscreen)."""
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM"))
 
 
 def load_settings(
@@ -165,7 +159,8 @@ def main(argv: list[str]) -> int:
 def run_demo(options: Options) -> int:
     """``--demo``: synthetic devices and a local server; isolated from machine policy and user settings."""
     from recorder.config import FirstExisting
-    from ui.demo_server import DemoError, DemoServer, run_headless_demo
+    from recorder.demo.headless import run_headless_demo
+    from recorder.demo.server import DemoError, DemoServer
 
     if not has_display(os.environ):
         return run_headless_demo()

@@ -214,3 +214,24 @@ def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp
             page.read_panel.countdown_spin.setValue(2)
             assert ctx.machine.countdown_enabled and ctx.services.settings.countdown_s == 2
         page.leave()
+
+
+def test_regression_back_to_a_kept_answer_shows_it_and_keeps_it_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Shrunk journey: record, Keep (question 2 opens), Back. The kept answer was a frozen camera frame with
+    no player, and Watch / Keep / Trim did nothing; only "Record again" (deleting it) led on."""
+    page = _record_until_check(qtbot, window)
+    qtbot.keyClick(page.keep_button, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    machine = window.ctx.machine
+    kept = machine.model.kept["love-role"]
+    assert (machine.state.prompt_index, machine.state.phase) == (1, Phase.READ)
+    window.back_button.click()
+    assert (machine.state.prompt_index, machine.state.phase) == (0, Phase.CHECK)
+    assert page.picture.currentWidget() is page.player  # the answer, not the camera
+    assert page.player.player.source().toLocalFile() == str(Path(kept.take_dir) / "deliverable.mp4")
+    qtbot.keyClick(page.check_panel.watch_button, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert machine.state.phase is Phase.WATCH_BACK
+    qtbot.keyClick(page.keep_button, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert (machine.state.prompt_index, machine.state.phase) == (1, Phase.READ)
+    assert machine.model.kept["love-role"] == kept and (Path(kept.take_dir) / "deliverable.mp4").is_file()
