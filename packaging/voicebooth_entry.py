@@ -1,10 +1,9 @@
 """Entry point of the frozen build (``voicebooth`` / ``voicebooth.exe``): the same as the console script.
 
 One extra: ``recorder.demo.server`` starts the intake server as ``sys.executable -c CODE ARGS``. In a
-frozen build
-``sys.executable`` is this program, which has no ``-c``; so exactly that one known CODE string is accepted
-and runs ``voicebooth-server ARGS``. Any other ``-c`` is refused: a general ``-c`` would let anyone run
-their own Python under a program that IT allow-listed (AppLocker / WDAC).
+frozen build ``sys.executable`` is this program, which has no ``-c``; so exactly that one known CODE string
+is accepted and runs ``voicebooth-server ARGS``. Any other ``-c`` is refused: a general ``-c`` would let
+anyone run their own Python under a program that IT allow-listed (AppLocker / WDAC).
 """
 
 from __future__ import annotations
