@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             self._enter(page, state)
             # Focus the first control of the new page so keyboard users start at the top.
-            QTimer.singleShot(0, lambda p=page: self._focus_first(p))
+            QTimer.singleShot(0, self, lambda p=page: self._focus_first(p))  # cancelled if the window goes
         else:
             self._enter(page, state)
         self._refresh_nav()

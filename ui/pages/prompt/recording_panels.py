@@ -109,17 +109,17 @@ class CountdownPanel(QWidget):
         layout.addWidget(self.count_label)
         self._seconds_left = 0
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
 
     def start(self, seconds: int) -> None:
         """Count down from ``seconds``, then emit :attr:`done`."""
         self._seconds_left = seconds
         if seconds <= 0:
-            QTimer.singleShot(0, self.done.emit)
+            # On the panel's own timer, so stop() (or the panel's deletion) cancels it like any countdown.
+            self._timer.start(0)
         else:
             self._show_count()
-            self._timer.start()
+            self._timer.start(1000)
 
     def stop(self) -> None:
         """Stop counting (the phase changed); :attr:`done` is not emitted."""
