@@ -5,9 +5,10 @@ keeps the disk in step with it:
 
 * the submission folder (``<data dir>/submissions/<hex>``) is made for the first take, with
   ``session.json`` saved before the first frame and after every change, so a crash can be continued;
-* every take it was told about is either the take being checked, a kept answer, or a kept answer
-  replaced while an older version waits in the outbox (*retired*: deleted once the newer one is queued);
-  anything else is deleted, off the UI thread, at once — no take file is left that it does not name;
+* every take it was told about is either the take being recorded or checked, a kept answer, a kept
+  answer replaced while an older version waits in the outbox (*retired*: deleted once the newer one is
+  queued), or a take that recorded something but could not be finished (*failed*: never sent); anything
+  else is deleted, off the UI thread, at once — no take file is left that it does not name;
 * going back to a kept answer shows that answer again (:meth:`take_on_screen`), playable and keepable;
 * Send is a :class:`SendPlan` made on the UI thread (a snapshot of the answers) that a worker thread
   queues and sends; only the UI thread writes the outcome into the model (:meth:`queued`);
@@ -142,6 +143,10 @@ class SubmissionSession:
         self._takes: set[Path] = set()
         #: kept answers replaced while an older version waits in the outbox
         self._retired: list[Path] = []
+        #: the take being recorded now (from its start until it is finished, failed or discarded)
+        self._recording: Path | None = None
+        #: takes that recorded something but could not be finished (kept with the submission, never sent)
+        self._failed: set[Path] = set()
         self._last_step: Step | None = None
         #: the outbox id once Send queued this person's submission (cancelled with everything else)
         self._queued_id: str | None = None
@@ -183,12 +188,17 @@ class SubmissionSession:
             take_dir = None if kept is None else kept.take_dir
         return None if take_dir is None else read_finished(Path(take_dir))
 
+    def recording_started(self, take_dir: Path) -> None:
+        """A take is being recorded: it is this session's until it is finished, fails or is discarded."""
+        self._recording = take_dir
+
     def take_finished(self, finished: FinishedTake) -> bool:
         """A take the page recorded is finished: check it now if the person is still waiting for it.
 
         Returns:
             True when it became the take being checked; False when the person had moved on (it is deleted).
         """
+        self._recording_ended(finished.take_dir)
         self._takes.add(finished.take_dir)
         state = self.machine.state
         if state.step is Step.PROMPT and state.phase is Phase.FINISHING:
@@ -196,6 +206,25 @@ class SubmissionSession:
             return True
         self._tidy()
         return False
+
+    def take_failed(self, take_dir: Path, reason: str, *, recorded_nothing: bool) -> None:
+        """A take could not be finished: the person is asked to record it again (``reason``, plain English).
+
+        A take that recorded nothing (stopped before the camera's first picture) is deleted; one that
+        recorded something stays with the submission (deleted with it on Cancel, never sent).
+        """
+        self._recording_ended(take_dir)
+        if recorded_nothing:
+            self._delete([take_dir], "delete an empty take")
+        else:
+            self._failed.add(take_dir)
+        state = self.machine.state
+        if state.step is Step.PROMPT and state.phase is Phase.FINISHING:
+            self.machine.take_failed(reason)
+
+    def _recording_ended(self, take_dir: Path) -> None:
+        if self._recording == take_dir:
+            self._recording = None
 
     def keep(self) -> None:
         """Keep the take on screen for this prompt (a new one, or the answer kept earlier, again).
@@ -220,18 +249,22 @@ class SubmissionSession:
 
     def discard_recording(self, take_dir: Path) -> None:
         """A take stopped before it was finished (the person went back): delete it, off this thread."""
+        self._recording_ended(take_dir)
         self._delete([take_dir], "delete a take not kept")
 
-    def _referenced(self) -> set[Path]:
+    def takes_in_use(self) -> set[Path]:
+        """The take folders this submission names: being recorded or checked, kept, retired or failed."""
         model = self.machine.model
-        named = {Path(k.take_dir) for k in model.kept.values()} | set(self._retired)
+        named = {Path(k.take_dir) for k in model.kept.values()} | set(self._retired) | self._failed
         if model.current_take_dir is not None:
             named.add(Path(model.current_take_dir))
+        if self._recording is not None:
+            named.add(self._recording)
         return named
 
     def _tidy(self) -> None:
         """Retire or delete every take this session knows that nothing names any more."""
-        dropped = self._takes - self._referenced()
+        dropped = self._takes - self.takes_in_use()
         if not dropped:
             return
         self._takes -= dropped
@@ -300,6 +333,8 @@ class SubmissionSession:
         self._queued_id, self._folder = None, None
         self._takes.clear()
         self._retired.clear()
+        self._failed.clear()
+        self._recording = None
         if delete and queued_id is not None:
             services = self.services
             self._background.run(

@@ -164,9 +164,12 @@ def _finish(
     started = time.perf_counter()
     video_path = take_dir / "video.mkv"
     pcm_path = take_dir / "audio.pcm"
-    info = probe_video(video_path)
     fps = float((journal.get("video") or {}).get("fps") or FPS)
     frames = int(journal.get("frames_written") or 0)
+    if frames == 0 and journal.get("state") == "failed":
+        # Stopped before the camera's first picture: say so, not that ffmpeg found no stream in video.mkv.
+        raise FinishError("The recording has no video frames.", code=MessageCode.TAKE_NO_VIDEO)
+    info = probe_video(video_path)
     full_s = frames / fps if frames > 0 else (info.duration_s or 0.0)
     if full_s <= 0:
         raise FinishError("The recording has no video frames.", code=MessageCode.TAKE_NO_VIDEO)

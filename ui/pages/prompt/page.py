@@ -10,13 +10,17 @@ trimming run off the UI thread through :class:`ui.pages.prompt.take.TakeControll
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 
 from recorder.flow import Event, FlowState, Phase, Step
+from recorder.messages import MessageCode, code_of
 from recorder.takes.pipeline import FinishedTake
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
+from ui.pages.core_messages import error_text
 from ui.pages.prompt.check_panel import CheckPanel
 from ui.pages.prompt.keys import add_prompt_shortcuts, shortcuts_hint
 from ui.pages.prompt.question import question_text, time_limit_s
@@ -287,12 +291,11 @@ class PromptPage(Page):
         # The session checks it now, or deletes it when the person went back meanwhile.
         self.window_fire(lambda: self.ctx.session.take_finished(finished))
 
-    def _finished_failed(self, message: str) -> None:
-        if self._phase is Phase.FINISHING:
-            reason = translate(
-                "PromptPage", "Your answer could not be saved: {reason} Please record it again."
-            )
-            self.window_fire(lambda: self.ctx.machine.take_failed(reason.format(reason=message)))
+    def _finished_failed(self, take_dir: Path, error: BaseException) -> None:
+        reason = translate("PromptPage", "Your answer could not be saved: {reason} Please record it again.")
+        text = reason.format(reason=error_text(error))
+        nothing = code_of(error) is MessageCode.TAKE_NO_VIDEO
+        self.window_fire(lambda: self.ctx.session.take_failed(take_dir, text, recorded_nothing=nothing))
 
     # -- CHECK / WATCH_BACK -------------------------------------------------------------------------
     def _current_finished(self) -> FinishedTake | None:

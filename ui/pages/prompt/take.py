@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from recorder.messages import MessageCode, code_of
 from recorder.ports import Frame
 from recorder.takes.pipeline import FinishedTake, finish_and_check
 from recorder.takes.session import TakeRecorder
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 class TakeController:
     """One take at a time: :meth:`start`, then :meth:`stop_and_finish`; :meth:`discard` throws it away.
 
-    Failures reach the page's ``on_failed`` callbacks in the app's language (:func:`error_text`).
+    Failures reach the page's ``on_failed`` callbacks in the app's language (:func:`error_text`), except a
+    failed finish, which hands over the take and the error itself.
     """
 
     def __init__(self, ctx: PageContext, owner: QObject) -> None:
@@ -92,6 +94,7 @@ class TakeController:
 
         def started(recorder: TakeRecorder) -> None:
             self.recorder = recorder
+            self.ctx.session.recording_started(recorder.take_dir)
             on_started()
 
         def failed(error: BaseException) -> None:
@@ -105,9 +108,12 @@ class TakeController:
         self,
         on_progress: Callable[[float], None],
         on_done: Callable[[FinishedTake], None],
-        on_failed: Callable[[str], None],
+        on_failed: Callable[[Path, BaseException], None],
     ) -> None:
-        """Stop recording, check the take and make its deliverable, in the background."""
+        """Stop recording, check the take and make its deliverable, in the background.
+
+        ``on_failed`` gets the take's folder and the error (a message code says whether it recorded nothing).
+        """
         recorder = self.recorder
         if recorder is None or self.finishing:
             return
@@ -125,8 +131,9 @@ class TakeController:
         def failed(error: BaseException) -> None:
             self.recorder = None
             self.finishing = False
-            log.warning("Finishing a take failed: %s", error)
-            on_failed(error_text(error))
+            nothing = code_of(error) is MessageCode.TAKE_NO_VIDEO  # stopped before the first picture
+            (log.info if nothing else log.warning)("Finishing a take failed: %s", error)
+            on_failed(recorder.take_dir, error)
 
         tasks().run(
             work,
