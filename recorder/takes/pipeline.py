@@ -117,9 +117,17 @@ def record_take(
     size: tuple[int, int] = (1280, 720),
     prompt_id: str | None = None,
     stop: threading.Event | None = None,
+    finish: bool = True,
+    while_recording: Callable[[TakeRecorder], None] | None = None,
+    poll_s: float = 0.05,
 ) -> RecordedTake:
     """Record one take into the submission ``folder`` for ``duration_s`` (or until ``stop`` is set), then
     finish and check it. The sources are handed to the recorder (it closes them).
+
+    Args:
+        finish: False to stop after recording (the take stays as the recorder left it; benchmarks).
+        while_recording: called with the recorder every ``poll_s`` while it records (benchmarks sample
+            CPU and memory).
 
     Raises:
         RecordingError: the take could not start (nothing was recorded).
@@ -138,14 +146,16 @@ def record_take(
     while recorder.status.state is RecordingState.RECORDING and not (stop is not None and stop.is_set()):
         if time.monotonic() > deadline:
             break
-        time.sleep(0.05)
+        if while_recording is not None:
+            while_recording(recorder)
+        time.sleep(poll_s)
     timings["record"] = time.perf_counter() - t
     t = time.perf_counter()
     result = recorder.stop()
     timings["stop"] = time.perf_counter() - t
     error = result.journal.get("error")
     finished = None
-    if error is None:
+    if error is None and finish:
         try:
             finished = finish_and_check(result.take_dir, timings_s=timings)
         except FinishError as exc:
