@@ -65,16 +65,18 @@ def finish_and_check(
     progress: Callable[[float], None] | None = None,
     trim: tuple[float, float] | None = None,
     timings_s: dict[str, float] | None = None,
+    cancel: threading.Event | None = None,
 ) -> FinishedTake:
     """Make a stopped take's deliverable (cut to ``trim`` = (from_s, until_s) if given), then check it.
 
-    Long (ffmpeg): call it off the UI thread.
+    Long (ffmpeg): call it off the UI thread. Setting ``cancel`` stops ffmpeg; the take is left as it was.
 
     Raises:
         FinishError: the deliverable could not be made (plain English, with a message code).
+        CancelledError: ``cancel`` was set.
     """
     started = time.perf_counter()
-    deliverable = finish_take(take_dir, progress=progress, trim=trim)
+    deliverable = finish_take(take_dir, progress=progress, trim=trim, cancel=cancel)
     checked_at = time.perf_counter()
     check = check_take(take_dir)
     if timings_s is not None:

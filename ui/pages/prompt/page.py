@@ -141,6 +141,8 @@ class PromptPage(Page):
             and self.take.recording
         ):
             self.take.discard()  # went back (confirmed) while recording
+        elif previous is Phase.FINISHING and state.phase is Phase.READ and self.take.finishing:
+            self.take.abandon()  # went back (confirmed) while finishing
         if new_prompt or state.phase is Phase.READ:
             self.show_error(self.ctx.machine.model.last_take_error if state.phase is Phase.READ else None)
         self._render_texts()
@@ -153,6 +155,8 @@ class PromptPage(Page):
         self.player.unload()
         if self.take.recording:
             self.take.discard()
+        elif self.take.finishing:
+            self.take.abandon()  # leaving while finishing: the person agreed to lose it (Back, Cancel, close)
         self._phase = None
         self._prompt_index = -1
 

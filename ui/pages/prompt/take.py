@@ -9,19 +9,22 @@ once the page is gone. The folder the takes go into is the :class:`recorder.flow
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from recorder.media.run import CancelledError
 from recorder.messages import MessageCode, code_of
 from recorder.ports import Frame
+from recorder.takes.folder import remove_take
 from recorder.takes.pipeline import FinishedTake, finish_and_check
 from recorder.takes.session import TakeRecorder
 from recorder.takes.status import RecordingState
 from ui.pages.base import PageContext
 from ui.pages.core_messages import error_text
-from ui.tasks import Job, tasks
+from ui.tasks import Job, Task, tasks
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,9 @@ class TakeController:
         self.owner = owner
         self.recorder: TakeRecorder | None = None
         self.finishing = False
+        self._finishing: Task | None = None
+        #: set when the page is left while a take is finishing: the take is deleted, not finished
+        self._abandoned = threading.Event()
 
     @property
     def recording(self) -> bool:
@@ -118,24 +124,34 @@ class TakeController:
         if recorder is None or self.finishing:
             return
         self.finishing = True
+        abandoned = self._abandoned = threading.Event()
 
         def work(job: Job) -> FinishedTake:
-            result = recorder.stop()
-            return finish_and_check(Path(result.take_dir), progress=job.progress)
+            take_dir = Path(recorder.stop().take_dir)
+            try:
+                if abandoned.is_set():
+                    raise CancelledError("the take was given up while it was finishing")
+                return finish_and_check(take_dir, progress=job.progress, cancel=job.cancel)
+            except CancelledError:
+                if abandoned.is_set():  # only now is nothing writing into it any more
+                    remove_take(take_dir)
+                raise
 
         def done(finished: FinishedTake) -> None:
-            self.recorder = None
-            self.finishing = False
-            on_done(finished)
+            if not abandoned.is_set():  # (an abandoned take's controller may be recording the next one)
+                self.recorder, self.finishing, self._finishing = None, False, None
+            on_done(finished)  # finished after all: the session deletes it unless it is still wanted
 
         def failed(error: BaseException) -> None:
-            self.recorder = None
-            self.finishing = False
+            if abandoned.is_set():
+                log.info("Finishing a take given up: %s", error)
+                return
+            self.recorder, self.finishing, self._finishing = None, False, None
             nothing = code_of(error) is MessageCode.TAKE_NO_VIDEO  # stopped before the first picture
             (log.info if nothing else log.warning)("Finishing a take failed: %s", error)
             on_failed(recorder.take_dir, error)
 
-        tasks().run(
+        self._finishing = tasks().run(
             work,
             owner=self.owner,
             on_success=done,
@@ -143,6 +159,14 @@ class TakeController:
             on_progress=on_progress,
             name="finish take",
         )
+
+    def abandon(self) -> None:
+        """The page is left while a take is finishing (the person agreed to lose it): stop finishing; the
+        take is deleted in the background once ffmpeg has stopped writing into it."""
+        if self._finishing is not None:
+            self._abandoned.set()
+            self._finishing.cancel()
+        self.recorder, self.finishing, self._finishing = None, False, None
 
     def retrim(
         self,
