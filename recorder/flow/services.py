@@ -16,6 +16,7 @@ from recorder.config import Config
 from recorder.devices import SYSTEM_DEVICES, MonotonicClock
 from recorder.outbox import Outbox
 from recorder.ports import AudioSource, Clock, Devices, Registry, VideoSource
+from recorder.upload import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class FlowServices:
         devices: opens cameras and microphones (default: the real ones).
         privacy_registry: Windows' camera and microphone privacy settings (default: the real registry).
         outbox: the outbox (default: ``<data dir>/outbox.sqlite3``, opened on first use, off the UI thread).
+        retry: how hard that outbox retries a failed request (default: :class:`RetryPolicy`'s).
     """
 
     def __init__(
@@ -81,6 +83,7 @@ class FlowServices:
         devices: Devices | None = None,
         privacy_registry: Registry | None = None,
         outbox: Outbox | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         from recorder.config.registry import WindowsRegistry
 
@@ -90,6 +93,7 @@ class FlowServices:
         self.devices: Devices = devices or SYSTEM_DEVICES
         self.privacy_registry: Registry = privacy_registry or WindowsRegistry()
         self._outbox = outbox
+        self._retry = retry
         self._outbox_lock = threading.Lock()
 
     @property
@@ -106,7 +110,7 @@ class FlowServices:
                 from recorder.net import NetworkSettings
 
                 network = NetworkSettings.from_config(self.config)
-                self._outbox = Outbox(self.data_dir / OUTBOX_NAME, network=network)
+                self._outbox = Outbox(self.data_dir / OUTBOX_NAME, network=network, retry=self._retry)
             return self._outbox
 
     def open_video(self, uri: str | None = None) -> VideoSource:

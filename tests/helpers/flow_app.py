@@ -17,6 +17,7 @@ from recorder.config.resolve import Config
 from recorder.flow import FlowMachine
 from recorder.flow.services import FlowServices
 from recorder.ports import Clock, Devices, Registry
+from recorder.upload import RetryPolicy
 from ui.i18n import Translations
 from ui.pages.base import PageContext, build_context
 
@@ -44,9 +45,11 @@ def make_context(
     devices: Devices | None = None,
     privacy_registry: Registry | None = None,
     clock: Clock | None = None,
+    retry: RetryPolicy | None = None,
 ) -> PageContext:
     """A PageContext like the app builds: real Config, Campaign, FlowMachine, Translations and services
-    (with stand-ins for hardware this machine does not have, when given)."""
+    (with stand-ins for hardware this machine does not have, when given; ``retry`` sets how hard the
+    outbox retries)."""
     data_dir = tmp_path / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     cli: dict[str, object] = {"video_uri": video_uri, "audio_uri": audio_uri, "data_dir": str(data_dir)}
@@ -66,7 +69,9 @@ def make_context(
         start_with_recovery=start_with_recovery,
     )
     translations = Translations(tmp_path / "qm-cache")
-    services = FlowServices(config, clock=clock, devices=devices, privacy_registry=privacy_registry)
+    services = FlowServices(
+        config, clock=clock, devices=devices, privacy_registry=privacy_registry, retry=retry
+    )
     return build_context(machine, campaign, translations, services)
 
 
