@@ -102,12 +102,14 @@ def test_a_version_being_sent_stops_when_a_newer_one_is_queued(
         with pytest.raises(SendError, match="cancelled"):
             outbox.send(first, progress=on_progress)
         sent_bytes = slow.bytes_up
-    old = outbox.get(first)
-    assert old is not None and old.state == "cancelled" and sent_bytes < old.bytes_total
-    assert all(f.path.exists() for f in old.files)  # superseded, not deleted: the new version sends them
-    (second,) = replaced
-    direct = make_outbox(tmp_path, server.url, server.upload_key)
-    assert direct.send(second)
+        old = outbox.get(first)
+        assert old is not None and old.state == "cancelled" and sent_bytes < old.bytes_total
+        assert all(f.path.exists() for f in old.files)  # superseded, not deleted: the new version sends them
+        (second,) = replaced
+        # The old version is discarded where it was sent (through the proxy, still there), then the new
+        # one goes straight to the server.
+        direct = make_outbox(tmp_path, server.url, server.upload_key)
+        assert direct.send(second)
     assert server_status(server, second) == "received"
     assert server_status(server, first) is None  # discarded before the new version was sent
 
