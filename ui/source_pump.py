@@ -19,7 +19,7 @@ class SourcePump:
     they must only store values (e.g. :meth:`ui.widgets.preview.VideoPreview.offer`), never touch widgets.
     Errors are kept in :attr:`video_error` / :attr:`audio_error` (plain English) for the UI to poll, the
     exceptions themselves in :attr:`video_failure` / :attr:`audio_failure` (set first; their message codes
-    let the UI translate them, see :mod:`ui.pages.core_messages`).
+    let the UI translate them, see :mod:`ui.core_messages`).
 
     Args:
         open_video: returns an opened VideoSource (may raise SourceError), or None for no video.

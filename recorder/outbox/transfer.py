@@ -17,6 +17,7 @@ import requests
 from recorder.logs import register_person_details
 from recorder.messages import MessageCode
 from recorder.net import NetworkSettings, build_session
+from recorder.net.intake import FILES_PATH, IntakeHttp, bearer
 from recorder.outbox.api import ApiError, IntakeApi
 from recorder.outbox.cleanup import delete_local_files
 from recorder.outbox.discard import discard_on_server
@@ -244,11 +245,11 @@ class Transfer:
             record.chunk_size_bytes or self.network.chunk_size_bytes,
             int(learned) if learned and learned.isdigit() else self.network.chunk_size_bytes,
         )
-        key = self.network.upload_key
+        session = self._session_for()
         return TusClient(
-            session=self._session_for(),
-            endpoint_url=f"{record.server_url}/files/",
-            headers={"Authorization": f"Bearer {key}"} if key else {},
+            session=session,
+            endpoint_url=IntakeHttp(record.server_url, session).url(FILES_PATH),
+            headers=bearer(self.network.upload_key),
             chunk_size_bytes=chunk,
             method_override=self.network.http_method_override,
             retry=self.retry,

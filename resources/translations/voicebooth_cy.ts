@@ -968,6 +968,81 @@ Yn dod i ben: {expires}</translation>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes gan y gweinydd derbyn y geiriad caniatâd a ddangoswyd i&apos;r unigolyn hwn, felly ni all dderbyn y fideo. Caiff y fideo ei gadw ar y cyfrifiadur hwn: gofynnwch i&apos;r adran TG ddiweddaru&apos;r ymgyrch ar y cyfrifiadur hwn ac ar y gweinydd.</translation>
     </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right. Check them and try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r enw defnyddiwr na&apos;r cyfrinair yn gywir. Gwiriwch nhw a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. The account is locked for a few minutes; try again later.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gormod o gyfrineiriau anghywir. Mae&apos;r cyfrif wedi&apos;i gloi am ychydig funudau; rhowch gynnig arall arni yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Please sign in again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be kept in this computer&apos;s password store.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cadw&apos;r mewngofnodi yn storfa gyfrineiriau&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The intake server had a problem and could not answer. Try again in a minute; if it keeps happening, tell IT.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd y gweinydd derbyn broblem ac ni allai ateb. Rhowch gynnig arall arni mewn munud; os yw&apos;n dal i ddigwydd, rhowch wybod i TG.</translation>
+    </message>
+    <message>
+        <source>The server at {host} sent an answer that is not from a Voicebooth intake server. Check the server address.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Anfonodd y gweinydd yn {host} ateb nad yw&apos;n dod o weinydd derbyn Voicebooth. Gwiriwch gyfeiriad y gweinydd.</translation>
+    </message>
+    <message>
+        <source>This submission is not on the server any more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r cyflwyniad hwn ar y gweinydd mwyach.</translation>
+    </message>
+    <message>
+        <source>This video is not on the server any more. It may have been withdrawn or its consent expired.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r fideo hwn ar y gweinydd mwyach. Efallai ei fod wedi&apos;i dynnu&apos;n ôl neu fod ei ganiatâd wedi dod i ben.</translation>
+    </message>
+    <message>
+        <source>The video arrived damaged (its checksum does not match what was recorded). Try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyrhaeddodd y fideo wedi&apos;i ddifrodi (nid yw ei swm gwirio yn cyfateb i&apos;r hyn a recordiwyd). Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This answer is not part of the submission any more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r ateb hwn yn rhan o&apos;r cyflwyniad mwyach.</translation>
+    </message>
+    <message>
+        <source>The intake server refused this: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwrthododd y gweinydd derbyn hyn: {reason}</translation>
+    </message>
+    <message>
+        <source>Write a note saying how the person asked to withdraw.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch nodyn yn dweud sut y gofynnodd y person am dynnu&apos;n ôl.</translation>
+    </message>
+    <message>
+        <source>Write how you know which wording the person was shown.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch sut rydych chi&apos;n gwybod pa eiriad a ddangoswyd i&apos;r person.</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch sylw yn gyntaf.</translation>
+    </message>
 </context>
 <context>
     <name>DecisionBox</name>
@@ -2653,41 +2728,6 @@ Who to contact: {contact}</source>
 <context>
     <name>ReviewErrors</name>
     <message>
-        <source>The intake server cannot be reached. Check your network connection, then try again.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ni ellir cyrraedd y gweinydd derbyn. Gwiriwch eich cysylltiad rhwydwaith, yna rhowch gynnig arall arni.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has ended. Please sign in again.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto.</translation>
-    </message>
-    <message>
-        <source>This video is not on the server any more. It may have been withdrawn or its consent expired.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r fideo hwn ar y gweinydd mwyach. Efallai ei fod wedi&apos;i dynnu&apos;n ôl neu fod ei ganiatâd wedi dod i ben.</translation>
-    </message>
-    <message>
-        <source>This submission is not on the server any more.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r cyflwyniad hwn ar y gweinydd mwyach.</translation>
-    </message>
-    <message>
-        <source>The intake server had a problem and could not answer. Try again in a minute; if it keeps happening, tell IT.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cafodd y gweinydd derbyn broblem ac ni allai ateb. Rhowch gynnig arall arni mewn munud; os yw&apos;n dal i ddigwydd, rhowch wybod i TG.</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords. The account is locked for a few minutes; try again later.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Gormod o gyfrineiriau anghywir. Mae&apos;r cyfrif wedi&apos;i gloi am ychydig funudau; rhowch gynnig arall arni yn nes ymlaen.</translation>
-    </message>
-    <message>
-        <source>The user name or password is not right. Check them and try again.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r enw defnyddiwr na&apos;r cyfrinair yn gywir. Gwiriwch nhw a rhowch gynnig arall arni.</translation>
-    </message>
-    <message>
         <source>Something went wrong unexpectedly. Please try again.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Aeth rhywbeth o&apos;i le yn annisgwyl. Rhowch gynnig arall arni.</translation>
@@ -3163,7 +3203,6 @@ Who to contact: {contact}</source>
     <name>TakeProblems</name>
     <message>
         <source>We didn&apos;t get any picture from the camera. Check it is connected and not used by another app.</source>
-        <extracomment>A device that failed mid-take ends it with its own sentence, translated by the core message&apos;s code.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni chawsom unrhyw lun o&apos;r camera. Gwiriwch ei fod wedi&apos;i gysylltu ac nad yw ap arall yn ei ddefnyddio.</translation>
     </message>
@@ -3292,7 +3331,7 @@ Who to contact: {contact}</source>
     <message>
         <source>A video saved when Voicebooth was last closed has now been sent. Reference code: %1</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae fideo a gadwyd pan gaewyd Voicebooth ddiwethaf wedi'i anfon erbyn hyn. Cod cyfeirnod: %1</translation>
+        <translation>Mae fideo a gadwyd pan gaewyd Voicebooth ddiwethaf wedi&apos;i anfon erbyn hyn. Cod cyfeirnod: %1</translation>
     </message>
     <message>
         <source>Language:</source>

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 from recorder.flow import Event, FlowState, Step
 from recorder.flow.session import SendPlan, send_now
 from recorder.upload.errors import UploadCancelled
+from ui.core_messages import error_text
 from ui.i18n import translate
 from ui.pages.answer_list import AnswerList
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.core_messages import error_text
 from ui.tasks import Job, tasks
 from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
 from recorder.flow import FlowState, Step
 from recorder.flow.saved import SavedSession
 from recorder.flow.session import SubmissionSession
+from ui.core_messages import error_text
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.core_messages import error_text
 from ui.tasks import tasks
 from ui.widgets.focus import focus_soon
 

@@ -1,7 +1,7 @@
 """The core's messages under the Welsh UI: real failures provoked through the real ports, shown in Welsh.
 
 The core words its errors in English with a stable code (recorder/messages.py); the UI shows the Welsh
-sentence for the code (ui/pages/core_messages.py). Provoked for real here: ``camera:9`` (no such camera),
+sentence for the code (ui/core_messages.py). Provoked for real here: ``camera:9`` (no such camera),
 a ``file:`` microphone that does not exist, a webcam another program holds (the real CameraVideo over a
 capture whose reads fail), a privacy block (a registry answering like a locked-down Windows PC), a full
 disk (a small tmpfs filled up: checked before a take, and on the prompt page) and an intake server
@@ -34,10 +34,10 @@ from tests.helpers.server import free_port
 from tests.helpers.takes import make_take
 from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a fixture used below
 from tests.unit.ui.test_device_check import open_device_check
+from ui.core_messages import error_text, message_text, templates
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.pages.check_and_send import CheckAndSendPage
-from ui.pages.core_messages import error_text, message_text, templates
 from ui.pages.device_check import DeviceCheckPage
 from ui.pages.prompt import PromptPage
 
@@ -250,3 +250,21 @@ def test_a_camera_unplugged_mid_take_is_explained_in_welsh(qtbot: QtBot, tmp_pat
     assert camera.STOPPED in problems  # English in check.json, for the log and the reviewer
     shown = [translated_problem(p) for p in problems]
     assert "Stopiodd y camera anfon lluniau. Gwiriwch ei fod wedi'i gysylltu o hyd." in shown, shown
+
+
+def test_review_errors_come_from_the_same_table_in_welsh(qtbot: QtBot, welsh: None) -> None:
+    """Review mode's errors carry codes like the sending side's: a server that is down reads exactly as it
+    does when sending, and a sign-in without a password in Welsh too (both provoked for real)."""
+    import requests
+
+    from recorder.review import ReviewClient, ServerUnreachableError, SignInError, TokenStore
+    from ui.review.errors import error_message
+
+    client = ReviewClient(f"http://127.0.0.1:{free_port()}", requests.Session(), TokenStore())
+    with pytest.raises(ServerUnreachableError) as down:
+        client.sign_in("reviewer", "a password")
+    assert error_message(down.value) == templates()[MessageCode.SERVER_UNREACHABLE].format(host="127.0.0.1")
+    assert "Nid yw'r gweinydd derbyn yn 127.0.0.1 yn derbyn cysylltiadau" in error_message(down.value)
+    with pytest.raises(SignInError) as empty:
+        client.sign_in("reviewer", "")
+    assert error_message(empty.value) == "Rhowch eich enw defnyddiwr a'ch cyfrinair."

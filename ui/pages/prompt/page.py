@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 from recorder.flow import Event, FlowState, Phase, Step
 from recorder.messages import MessageCode, code_of
 from recorder.takes.pipeline import FinishedTake
+from ui.core_messages import error_text
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.core_messages import error_text
 from ui.pages.prompt.check_panel import CheckPanel
 from ui.pages.prompt.keys import add_prompt_shortcuts, shortcuts_hint
 from ui.pages.prompt.question import question_text, time_limit_s

@@ -22,8 +22,8 @@ from recorder.takes.folder import remove_take
 from recorder.takes.pipeline import FinishedTake, finish_and_check
 from recorder.takes.session import TakeRecorder
 from recorder.takes.status import RecordingState
+from ui.core_messages import error_text
 from ui.pages.base import PageContext
-from ui.pages.core_messages import error_text
 from ui.tasks import Job, Task, tasks
 
 log = logging.getLogger(__name__)
