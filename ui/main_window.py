@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowState, Loss, Step
 from recorder.outbox import SendResult
 from ui.diagnostics import HelpMenu
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 
 # Importing a page module registers its page for its steps (ui.pages.base.register_page).
 from ui.pages import about_you, check_and_send, consent, device_check, done, prompt, recovery, welcome  # noqa: F401
@@ -82,7 +82,7 @@ def message_box_confirm(parent: QWidget) -> Confirmer:
     return ask
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The app window for the support-worker flow.
 
     Args:
@@ -318,11 +318,6 @@ class MainWindow(QMainWindow):
         self.next_button.setAccessibleDescription(translate("MainWindow", "Go on to the next step."))
         self.nav_bar.setAccessibleName(translate("MainWindow", "Navigation"))
         self._refresh_nav()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -66,7 +66,7 @@ from recorder.config import Config
 from recorder.flow import Event, FlowMachine, FlowState, Step
 from recorder.flow.services import FlowServices
 from recorder.flow.session import SubmissionSession
-from ui.i18n import Translations, translate
+from ui.i18n import Retranslating, Translations, translate
 from ui.tasks import TaskBackground
 
 
@@ -125,7 +125,7 @@ class Nav:
     back_label: str | None = None
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """Base of every screen. Subclasses set :attr:`CONTEXT` and override the hooks they need.
 
     Signals:
@@ -222,11 +222,6 @@ class Page(QWidget):
         else:
             self.error_label.clear()
             self.error_label.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 PageT = TypeVar("PageT", bound=type[Page])

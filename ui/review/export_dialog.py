@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,7 +32,7 @@ from recorder.consent_rules import social_media_allowed
 from recorder.export import CancelledError, EndCardSpec, ExportRefusedError, Shape, Use
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.captions_editor import CaptionsEditor
 from ui.review.errors import error_message, export_refusal_message
 from ui.review.style import show_label_text
@@ -41,7 +41,7 @@ from ui.tasks import Task, tasks
 __all__ = ["ExportDialog"]
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     """Exports one approved answer in social-media shapes.
 
     Signals:
@@ -244,11 +244,6 @@ class ExportDialog(QDialog):
                 "ExportDialog", "Intranet and staff screens: a 16:9 copy, every file named INTERNAL-ONLY."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- captions, folder ------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ until the app closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.review import ReviewClient, ReviewError
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.style import show_label_text
 from ui.tasks import Task, tasks
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     """Asks for the reviewer's user name and password and signs in.
 
     Signals:
@@ -128,11 +128,6 @@ class SignInDialog(QDialog):
                 "next time you open review mode.",
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_error(self, message: str) -> None:
         show_label_text(self.error_label, message, hide_when_empty=True)

@@ -22,12 +22,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from recorder.review import ReviewError, SignedOutError, SubmissionPage, Withdrawal
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.actions import ReviewActions
 from ui.review.banner import ErrorBanner
 from ui.review.detail_loader import DetailLoader
@@ -48,7 +48,7 @@ from ui.tasks import Task, tasks
 log = logging.getLogger(__name__)
 
 
-class ReviewWindow(QMainWindow):
+class ReviewWindow(Retranslating, QMainWindow):
     """The whole review mode UI over :class:`ReviewServices`."""
 
     def __init__(self, services: ReviewServices) -> None:
@@ -152,11 +152,6 @@ class ReviewWindow(QMainWindow):
         self.setAccessibleName(title)
         self.top_bar.retranslate(self.client.username, self.client.server_url, self.client.signed_in)
         self.keys_label.setText(keys_hint())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- start, sign-in, errors --------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.review import ReviewClient, SignedOutError, SubmissionDetail, Withdrawal
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.errors import can_retry, error_message
 from ui.review.style import show_label_text
 from ui.review.texts import friendly_time
@@ -49,7 +49,7 @@ def withdrawn_message(result: Withdrawal) -> str:
     )
 
 
-class WithdrawDialog(QDialog):
+class WithdrawDialog(Retranslating, QDialog):
     """Confirms and performs a withdrawal at the person's request.
 
     Signals:
@@ -172,11 +172,6 @@ class WithdrawDialog(QDialog):
         self.cancel_button.setAccessibleDescription(
             translate("WithdrawDialog", "Closes this window; nothing is deleted.")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- work -----------------------------------------------------------------------------------------
 
