@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
@@ -138,6 +139,22 @@ def test_player_loads_and_plays_an_mp4(qtbot: QtBot, clip: Path, strict_logs: St
     player.toggle()
     qtbot.waitUntil(lambda: player.player.position() > 200, timeout=5000)
     assert "Pause" in player.play_button.text()
+    player.unload()
+
+
+def test_the_slider_moved_with_the_keyboard_moves_playback(
+    qtbot: QtBot, clip: Path, strict_logs: StrictLogs
+) -> None:
+    strict_logs.expect("No audio device detected")
+    player = Player()
+    qtbot.addWidget(player)
+    player.show()
+    player.load(clip)
+    qtbot.waitUntil(lambda: player.player.duration() > 1500, timeout=5000)
+    player.slider.setFocus()
+    qtbot.keyClick(player.slider, Qt.Key.Key_PageUp)  # one page: the player's jump (2 s)
+    qtbot.waitUntil(lambda: player.player.position() >= 1500, timeout=5000)
+    assert player.time_label.text().startswith("0:0")
     player.unload()
 
 
