@@ -263,6 +263,12 @@ def _clamp_trim(trim: tuple[float, float] | None, full_s: float) -> tuple[float,
     return start_s, end_s
 
 
+#: Copied frames get their time on the 30 fps grid (frame n at n/30 s, each 1/30 s long). Matroska stores
+#: milliseconds (33, 33, 34...), so a copied take's frame rate only averaged out to 30/1 over many frames: a
+#: take of 1, 2 or 4 frames came out as 30.3 or 30.07 fps, and the intake server refused the submission.
+_ON_THE_FRAME_GRID = f"setts=time_base=1/{FPS}:pts=round(PTS*TB*{FPS}):dts=round(DTS*TB*{FPS}):duration=1"
+
+
 def _mux(
     video_path: Path,
     audio_path: Path,
@@ -285,7 +291,7 @@ def _mux(
             "-pix_fmt", "yuv420p", "-r", str(FPS), "-g", str(2 * FPS),
         ]  # fmt: skip
     else:
-        args += ["-c:v", "copy"]
+        args += ["-c:v", "copy", "-bsf:v", _ON_THE_FRAME_GRID]
     args += ["-t", f"{duration_s:.6f}", "-video_track_timescale", "15360", "-movflags", "+faststart"]
     args += ["-loglevel", "error", str(out)]
     run_ffmpeg(args, duration_s=duration_s, progress=progress, cancel=cancel, what="finish the recording")
