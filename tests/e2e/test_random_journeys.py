@@ -58,8 +58,8 @@ from ui.pages.recovery import RecoveryPage
 from ui.pages.welcome import WelcomePage
 from ui.settings_dialog import SettingsDialog
 
-#: What CI runs: Hypothesis examples (about 40 journeys with the ones it adds, 80 s on two busy cores).
-CI_JOURNEYS = 25
+#: What CI runs: Hypothesis examples (with the ones it adds, about 45 journeys in 60 s on two quiet cores).
+CI_JOURNEYS = 35
 JOURNEYS = int(os.environ.get("VOICEBOOTH_JOURNEYS", str(CI_JOURNEYS)))
 STEPS = int(os.environ.get("VOICEBOOTH_JOURNEY_STEPS", "40"))
 #: Longest an answer may last (the campaign's time limit): long enough to trim, short enough to be cheap.
@@ -68,6 +68,8 @@ ANSWER_LIMIT_S = 2
 COUNTDOWN_S = 2
 #: Server outages per journey (without a limit, down-up-down... is the cheapest thing to do at Send).
 MAX_OUTAGES = 2
+#: Language buttons pressed per journey (without a limit, a journey may do little else on the first screen).
+MAX_LANGUAGE_CHOICES = 3
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +96,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.intake.port.accept_again()  # every journey starts with the server up
         self.server_down_this_step = False
         self.outages = 0
+        self.language_choices = 0
         self.answer_yes = True
         self.said_yes = False  # the person agreed to lose something during this step
         self.sent: list[Sent] = []
@@ -161,7 +164,11 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             self.answer_yes = True
 
     # -- where a journey starts ----------------------------------------------------------------------
-    @initialize(start=st.sampled_from(["welcome", "first question", "an answer kept", "check and send"]))
+    @initialize(
+        start=st.sampled_from(
+            ["welcome", "first question", "an answer kept", "check and send", "a crash after an answer"]
+        )
+    )
     def start_at(self, start: str) -> None:
         """Most steps are deep in the flow, so most journeys start there (reached with the buttons)."""
         if start == "welcome":
@@ -173,6 +180,8 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._answer(hold_s=1.2)
         if start == "check and send":
             self._answer()
+        elif start == "a crash after an answer":
+            self._crash()  # the next start offers to continue
 
     def _answer(self, hold_s: float = 0.3) -> None:
         self.start_recording(countdown_s=0)
@@ -208,10 +217,11 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._ask(answer, self.window.cancel_button.click)
         self._settle()
 
-    @precondition(lambda self: self._in(Step.WELCOME))
+    @precondition(lambda self: self._in(Step.WELCOME) and self.language_choices < MAX_LANGUAGE_CHOICES)
     @rule(locale=st.sampled_from(["en", "cy"]))
     @timed
     def choose_language(self, locale: str) -> None:
+        self.language_choices += 1
         page = self.window.current_page
         assert isinstance(page, WelcomePage)
         page.language_buttons[locale].click()
