@@ -299,8 +299,12 @@ def _mux(
 
 def _poster(mp4: Path, out: Path, duration_s: float, cancel: threading.Event | None) -> None:
     """A representative frame: about a third in, mid-second (the synthetic flash sits on whole seconds)."""
-    at_s = min(max(0.0, math.floor(duration_s / 3) + 0.5), max(0.0, duration_s - 1.0 / FPS))
-    args = ["-y", "-ss", f"{at_s:.3f}", "-i", str(mp4), "-frames:v", "1", "-q:v", "3", "-loglevel", "error"]
+    last = max(0, round(duration_s * FPS) - 1)
+    frame = min(round((math.floor(duration_s / 3) + 0.5) * FPS), last)
+    # Half a frame before it: the first frame at or after the seek point is that one, whatever the rounding
+    # (a seek to the last frame's own time, rounded up, found no frame: a take of 0.1 s had no poster).
+    at_s = max(0.0, (frame - 0.5) / FPS)
+    args = ["-y", "-ss", f"{at_s:.6f}", "-i", str(mp4), "-frames:v", "1", "-q:v", "3", "-loglevel", "error"]
     run_ffmpeg([*args, str(out)], cancel=cancel, what="make the poster picture")
 
 
