@@ -82,6 +82,15 @@ def finished(take_dir: Path, duration_s: float = 2.0) -> FinishedTake:
     return FinishedTake(take_dir, take_dir / "deliverable.mp4", None, duration_s)
 
 
+def keep_an_answer(session: SubmissionSession, name: str) -> Path:
+    """Record, stop, finish and keep a take for the question on screen."""
+    take_dir = record(session, name)
+    session.machine.fire(Event.STOP)
+    session.take_finished(finished(take_dir))
+    session.keep()
+    return take_dir
+
+
 def test_the_take_being_recorded_is_named_until_it_is_finished(session: SubmissionSession) -> None:
     take_dir = record(session, "t1")
     assert session.takes_in_use() == {take_dir}
@@ -129,10 +138,7 @@ def test_a_take_finished_after_the_person_went_back_is_deleted(session: Submissi
 def test_back_shows_the_kept_answer_and_record_again_deletes_it_once_the_person_agreed(
     session: SubmissionSession,
 ) -> None:
-    first = record(session, "t1")
-    session.machine.fire(Event.STOP)
-    session.take_finished(finished(first))
-    session.keep()  # -> question 2
+    first = keep_an_answer(session, "t1")  # -> question 2
     session.machine.fire(Event.BACK)  # Back to the answer kept for question 1
     on_screen = session.take_on_screen()
     assert on_screen is not None and on_screen.take_dir == first
@@ -146,10 +152,7 @@ def test_back_shows_the_kept_answer_and_record_again_deletes_it_once_the_person_
 def test_an_answer_recorded_again_from_check_and_send_replaces_the_kept_one_when_kept(
     session: SubmissionSession,
 ) -> None:
-    first = record(session, "t1")
-    session.machine.fire(Event.STOP)
-    session.take_finished(finished(first))
-    session.keep()
+    first = keep_an_answer(session, "t1")
     session.machine.fire(Event.SKIP)  # -> check and send
     session.machine.fire(Event.REDO_PROMPT, prompt_index=0)
     second = record(session, "t2")
