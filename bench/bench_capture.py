@@ -28,7 +28,7 @@ from recorder.devices import MonotonicClock, open_audio_source, open_video_sourc
 from recorder.devices.synthetic import SyntheticVideo
 from recorder.media.ffmpeg_binary import ffmpeg_exe
 from recorder.takes.encoder import EncoderSettings, encoder_command
-from recorder.takes.session import RecordingState, TakeRecorder
+from recorder.takes.pipeline import record_take
 from tests.helpers.clock import FakeClock
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}
@@ -77,16 +77,14 @@ def ours(size: tuple[int, int], duration_s: float) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         video = open_video_source("synthetic:", clock, size=size)
         audio = open_audio_source("synthetic:", clock)
-        recorder = TakeRecorder(Path(tmp), video, audio, clock=clock, size=size, max_duration_s=duration_s)
         started = time.perf_counter()
         with CpuMeter() as cpu:
-            recorder.start()
-            while recorder.status.state is RecordingState.RECORDING:
-                time.sleep(0.2)
-                cpu.sample_children()
-            result = recorder.stop()
+            recorded = record_take(
+                Path(tmp), video, audio, clock=clock, duration_s=duration_s, size=size, finish=False,
+                while_recording=lambda _recorder: cpu.sample_children(), poll_s=0.2,
+            )  # fmt: skip
         wall_s = time.perf_counter() - started
-    journal = result.journal
+    journal = recorded.journal
     frames = int(journal["frames_written"])
     return {
         "frames": frames,

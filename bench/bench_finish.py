@@ -1,9 +1,10 @@
 """Benchmark: Stop -> deliverable for a 60 s 720p take, ours vs a naive full re-encode.
 
-By default the take is really recorded (synthetic camera and microphone through TakeRecorder, live
-H.264), and "ours" is the time from pressing Stop (``TakeRecorder.stop``) to the finished deliverable
-(``finish_take``: remux + audio loudness). ``--take built`` instead builds the take with lavfi per
-CONTRACTS.md section 1 and times ``finish_take`` alone. The reference is what a simple pipeline would do:
+By default the take is really recorded (synthetic camera and microphone through the take pipeline,
+``recorder.takes.pipeline.record_take``, live H.264), and "ours" is the time from Stop to the finished and
+checked deliverable (the pipeline's stop, finish and check: remux + audio loudness, then the take
+check). ``--take built`` instead builds the take with lavfi per CONTRACTS.md section 1 and times
+``finish_take`` alone. The reference is what a simple pipeline would do:
 re-encode everything (libx264 veryfast) with single-pass loudnorm. Both are checked for A/V sync and
 loudness afterwards.
 
@@ -26,7 +27,7 @@ from recorder.devices import MonotonicClock, open_audio_source, open_video_sourc
 from recorder.media.ffmpeg_binary import ffmpeg_exe
 from recorder.media.loudness import measure_file
 from recorder.takes.deliverable import Deliverable, finish_take
-from recorder.takes.session import RecordingState, TakeRecorder
+from recorder.takes.pipeline import record_take
 from tests.helpers.avsync import AvSync, measure_av_sync
 from tests.helpers.takes import make_take
 
@@ -44,22 +45,18 @@ def naive_finish(take_dir: Path, out: Path) -> None:
 
 
 def record_then_finish(submission: Path, duration_s: float) -> tuple[Path, Deliverable, float, float]:
-    """Records a real take; returns it, its deliverable, Stop->deliverable seconds and the stop part."""
+    """Records a real take with the take pipeline; returns it, its deliverable, Stop->deliverable seconds
+    (stop, finish and check) and the stop part."""
     clock = MonotonicClock()
     size = (1280, 720)
     video = open_video_source("synthetic:", clock, size=size)
     audio = open_audio_source("synthetic:", clock)
-    # No time limit: Stop is pressed, as a person would, after the duration.
-    recorder = TakeRecorder(submission, video, audio, clock=clock, size=size)
-    recorder.start()
-    deadline = time.monotonic() + duration_s
-    while time.monotonic() < deadline and recorder.status.state is RecordingState.RECORDING:
-        time.sleep(0.05)
-    started = time.perf_counter()
-    result = recorder.stop()
-    stop_s = time.perf_counter() - started
-    deliverable = finish_take(result.take_dir)
-    return result.take_dir, deliverable, time.perf_counter() - started, stop_s
+    recorded = record_take(submission, video, audio, clock=clock, duration_s=duration_s, size=size)
+    if recorded.finished is None or recorded.finished.deliverable is None:
+        raise SystemExit(f"the take was not finished: {recorded.error}")
+    timings = recorded.timings_s
+    stop_to_deliverable_s = timings["stop"] + timings["finish"] + timings["check"]
+    return recorded.take_dir, recorded.finished.deliverable, stop_to_deliverable_s, timings["stop"]
 
 
 def _print_quality(lufs: float | None, peak_dbtp: float | None, sync: AvSync) -> None:
@@ -78,7 +75,7 @@ def main() -> None:
         started = time.perf_counter()
         if args.take == "recorded":
             take, ours, ours_s, stop_s = record_then_finish(Path(tmp), args.duration)
-            what = f"Stop -> deliverable (stop {stop_s:.2f} s + finish_take)"
+            what = f"Stop -> checked deliverable (stop {stop_s:.2f} s + finish and check)"
             print(f"recorded a {args.duration:.0f} s 1280x720 take in {time.perf_counter() - started:.1f} s")
         else:
             take = make_take(Path(tmp), duration_s=args.duration)

@@ -1,8 +1,8 @@
 """Benchmark: peak memory (RSS) across a long 720p take, and whether it stays flat.
 
-Ours: a real take (synthetic camera and microphone, TakeRecorder, live ffmpeg) for ``--duration``
-seconds (default 600 = 10 minutes), sampling every second the RSS of this process and of the ffmpeg
-child. Reference (same script, before recording): this process with everything imported and both
+Ours: a real take (synthetic camera and microphone, the take pipeline's record_take, live ffmpeg) for
+``--duration`` seconds (default 600 = 10 minutes), sampling every second the RSS of this process and of
+the ffmpeg child. Reference (same script, before recording): this process with everything imported and both
 sources opened but not recording. Printed: peak RSS ours vs the reference and their ratio, ffmpeg's
 peak, and the drift between the first and last minute (flat means no growth with take length).
 The target is a peak of at most 350 MB and flat.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import contextlib
 
 from recorder.devices import MonotonicClock, open_audio_source, open_video_source
-from recorder.takes.session import RecordingState, TakeRecorder
+from recorder.takes.pipeline import record_take
 
 MB = 1024 * 1024
 SIZE = (1280, 720)
@@ -42,19 +42,20 @@ def main() -> None:
     audio = open_audio_source("synthetic:", clock)
     reference_mb = me.memory_info().rss / MB
     samples: list[tuple[float, float, float]] = []  # (seconds, ours MB, ffmpeg MB)
+    started = time.monotonic()
+
+    def sample(_recorder: object) -> None:
+        ffmpeg_mb = 0.0
+        for child in me.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                ffmpeg_mb += child.memory_info().rss / MB
+        samples.append((time.monotonic() - started, me.memory_info().rss / MB, ffmpeg_mb))
+
     with tempfile.TemporaryDirectory() as tmp:
-        recorder = TakeRecorder(Path(tmp), video, audio, clock=clock, size=SIZE, max_duration_s=args.duration)
-        started = time.monotonic()
-        recorder.start()
-        while recorder.status.state is RecordingState.RECORDING:
-            time.sleep(1.0)
-            children = me.children(recursive=True)
-            ffmpeg_mb = 0.0
-            for child in children:
-                with contextlib.suppress(psutil.Error):
-                    ffmpeg_mb += child.memory_info().rss / MB
-            samples.append((time.monotonic() - started, me.memory_info().rss / MB, ffmpeg_mb))
-        result = recorder.stop()
+        result = record_take(
+            Path(tmp), video, audio, clock=clock, duration_s=args.duration, size=SIZE, finish=False,
+            while_recording=sample, poll_s=1.0,
+        )  # fmt: skip
     peak_mb = max(s[1] for s in samples)
     ffmpeg_peak_mb = max(s[2] for s in samples)
     window = max(1, min(60, len(samples) // 4))

@@ -1,9 +1,9 @@
 """Entry point of the frozen build (``voicebooth`` / ``voicebooth.exe``): the same as the console script.
 
-One extra: ``ui.demo_server`` starts the intake server as ``sys.executable -c CODE ARGS``. In a frozen build
-``sys.executable`` is this program, which has no ``-c``; so exactly that one known CODE string is accepted
-and runs ``voicebooth-server ARGS``. Any other ``-c`` is refused: a general ``-c`` would let anyone run
-their own Python under a program that IT allow-listed (AppLocker / WDAC).
+One extra: ``recorder.demo.server`` starts the intake server as ``sys.executable -c CODE ARGS``. In a
+frozen build ``sys.executable`` is this program, which has no ``-c``; so exactly that one known CODE string
+is accepted and runs ``voicebooth-server ARGS``. Any other ``-c`` is refused: a general ``-c`` would let
+anyone run their own Python under a program that IT allow-listed (AppLocker / WDAC).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 def main() -> int:
     multiprocessing.freeze_support()
     if len(sys.argv) >= 3 and sys.argv[1] == "-c":
-        from ui.demo_server import _server_command
+        from recorder.demo.server import _server_command
 
         if sys.argv[2] != _server_command()[2]:
             print("voicebooth: -c is not supported in this build", file=sys.stderr)

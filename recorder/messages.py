@@ -3,7 +3,7 @@
 The core (Qt-free) words its errors in English; those sentences stay as they are for logs and the command
 line. An error the support-worker flow can show also carries a :class:`MessageCode` and the values its
 sentence names (``message_params``), and the UI maps the code to a translated sentence
-(``ui/pages/core_messages.py``). Codes are part of the contract (docs/CONTRACTS.md section 4): never rename
+(``ui/core_messages.py``). Codes are part of the contract (docs/CONTRACTS.md section 4): never rename
 one; add new ones. An error without a code is shown as its English message.
 
 Usage::
@@ -102,6 +102,22 @@ class MessageCode(enum.StrEnum):
     CA_BUNDLE_UNREADABLE = "ca_bundle_unreadable"  # {path}: not PEM certificates
     LOCAL_FILES_NOT_DELETED = "local_files_not_deleted"  # {count} {folder}: tried again at the next start
     CONSENT_WORDING_UNKNOWN = "consent_wording_unknown"  # the server holds other consent wording (422)
+    # -- review mode (ReviewError; a connection failure has a code of the sending side's above) -------
+    SIGN_IN_MISSING = "sign_in_missing"  # no user name or password typed
+    SIGN_IN_WRONG = "sign_in_wrong"
+    SIGN_IN_LOCKED = "sign_in_locked"  # too many wrong passwords (the server's words say for how long)
+    SIGNED_OUT = "signed_out"  # the sign-in expired or was ended
+    SIGN_IN_NOT_KEPT = "sign_in_not_kept"  # the computer's password store refused it
+    SERVER_FAILED = "server_failed"  # HTTP 5xx
+    NOT_AN_INTAKE_SERVER = "not_an_intake_server"  # {host}: the answer is not this API's
+    NOT_ON_SERVER = "not_on_server"  # HTTP 404/410 for a submission (removed, withdrawn, purged)
+    VIDEO_NOT_ON_SERVER = "video_not_on_server"  # the take's video is gone (withdrawn, expired, lost)
+    VIDEO_ARRIVED_DAMAGED = "video_arrived_damaged"  # a download's SHA-256 is not the recorded one
+    ANSWER_NOT_IN_SUBMISSION = "answer_not_in_submission"
+    REQUEST_REFUSED = "request_refused"  # {reason}: the server's own words (English)
+    WITHDRAWAL_NOTE_MISSING = "withdrawal_note_missing"
+    WORDING_NOTE_MISSING = "wording_note_missing"
+    COMMENT_MISSING = "comment_missing"
 
 
 @dataclass(frozen=True)

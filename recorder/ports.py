@@ -1,19 +1,24 @@
-"""Typed ports through which hardware and time come into the core.
+"""Typed ports through which hardware, time, the Windows registry and background work come into the core.
 
 Real and fake implementations live behind these protocols and are chosen by URI
 (``camera:0``, ``file:/path/clip.mp4``, ``synthetic:``, ``mic:default``); see ``recorder.devices``.
+The app builds one of each at start-up (:class:`recorder.flow.services.FlowServices`); tests put fakes in
+their place for hardware this machine does not have, and for the clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
 from recorder.messages import CodedError
+
+if TYPE_CHECKING:
+    from recorder.devices.listing import DeviceList
 
 #: A BGR ``uint8`` image of shape (height, width, 3), as OpenCV produces.
 Frame = npt.NDArray[np.uint8]
@@ -94,3 +99,49 @@ class AudioSource(Protocol):
     def close(self) -> None:
         """Stop capture and release the device; safe to call twice and from another thread."""
         ...
+
+
+@runtime_checkable
+class Devices(Protocol):
+    """Opens and lists cameras and microphones (:data:`recorder.devices.SYSTEM_DEVICES` in the app).
+
+    A test may pass another implementation to stand in for hardware this machine does not have (e.g. a
+    camera another program is holding).
+    """
+
+    def open_video_source(
+        self, uri: str, clock: Clock, *, size: tuple[int, int] = (1280, 720), fps: float = 30.0
+    ) -> VideoSource: ...
+
+    def open_audio_source(self, uri: str, clock: Clock) -> AudioSource: ...
+
+    def list_cameras(self) -> DeviceList: ...
+
+    def list_microphones(self) -> DeviceList: ...
+
+
+class Registry(Protocol):
+    """Reads one Windows registry key's values (``hive`` is ``"HKLM"`` or ``"HKCU"``); None when absent.
+
+    :class:`recorder.config.registry.WindowsRegistry` is the real one; machine policy and the privacy check
+    both read through it.
+    """
+
+    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None: ...
+
+
+class Background(Protocol):
+    """Runs work off the caller's thread and reports back on it (the UI's task manager in the app).
+
+    ``on_done`` / ``on_failed`` run on the thread that called :meth:`run` (the UI thread in the app), never
+    after the object that asked for the work is gone.
+    """
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        *,
+        name: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None: ...

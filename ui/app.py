@@ -26,6 +26,7 @@ from recorder.config import Config, ConfigError, PolicySource, load_config
 from recorder.config.keys import APP_NAME
 from recorder.flow import FlowMachine
 from recorder.media import ffmpeg_binary
+from ui.display import has_display
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -78,13 +79,6 @@ def parse_args(argv: list[str]) -> Options:
     )
 
 
-def has_display(environ: Mapping[str, str]) -> bool:
-    """True when a window can be shown (an explicit QT_QPA_PLATFORM counts: tests use offscreen)."""
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM"))
-
-
 def load_settings(
     cli_values: Mapping[str, object],
     *,
@@ -121,7 +115,7 @@ def load_settings(
 
 def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
     """The flow machine for this campaign, starting at recovery when a crash left answers behind."""
-    from recorder.flow_session import find_sessions
+    from recorder.flow.saved import find_sessions
     from recorder.takes.recovery import find_interrupted
 
     interrupted = False
@@ -165,7 +159,8 @@ def main(argv: list[str]) -> int:
 def run_demo(options: Options) -> int:
     """``--demo``: synthetic devices and a local server; isolated from machine policy and user settings."""
     from recorder.config import FirstExisting
-    from ui.demo_server import DemoError, DemoServer, run_headless_demo
+    from recorder.demo.headless import run_headless_demo
+    from recorder.demo.server import DemoError, DemoServer
 
     if not has_display(os.environ):
         return run_headless_demo()
@@ -214,10 +209,12 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     """Create the QApplication and the window, and run the event loop."""
     from PySide6.QtWidgets import QApplication
 
+    from recorder.flow.services import FlowServices
     from ui.diagnostics import protect_person_details
     from ui.i18n import Translations
     from ui.main_window import MainWindow
-    from ui.pages.base import PageContext
+    from ui.pages.base import build_context
+    from ui.tasks import tasks
     from ui.theme import apply_theme
 
     try:
@@ -242,19 +239,20 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
         return run_review_window(app, config)
     machine = build_machine(config, campaign)
     protect_person_details(machine, config)  # never log the person's details or the upload key
-    data_dir = config.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
-    ctx = PageContext(machine, campaign, config, translations, data_dir)
+    services = FlowServices(config)  # built once: clock, devices, outbox, Windows registry, settings
+    tasks()  # the background-work bridge, parented to the application: drained when it quits
+    ctx = build_context(machine, campaign, translations, services)
     window = MainWindow(ctx)
     window.show()
     # Keyboard users start typing at once: ask for the focus (a window manager may also give it).
     window.raise_()
     window.activateWindow()
-    from ui.pages.send_work import resume_unsent
-
-    stop_resume = resume_unsent(ctx)  # submissions queued before the app was closed; stops between chunks
-    app.aboutToQuit.connect(stop_resume.set)
-    return int(app.exec())
+    window.resume_unsent()  # submissions queued before the app was closed; stops between chunks on quit
+    try:
+        return int(app.exec())
+    finally:
+        tasks().shutdown()
+        services.close()
 
 
 #: Set by a SIGTERM/SIGINT during start-up (:func:`remember_stop_signals`), checked at safe points.

@@ -21,7 +21,7 @@ from recorder.flow import FlowMachine
 from recorder.logs import current_log_path, default_log_dir, register_config_secrets
 from recorder.redact import REDACTOR
 from ui.i18n import translate
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,9 @@ class HelpMenu:
         facts = qt_facts()
         config, log_path = self.config, current_log_path()
         self.copy_action.setEnabled(False)
-        self.task = run_in_background(
-            lambda _progress: build_report(config, log_path=log_path, extra_sections={"Qt": facts}),
+        self.task = tasks().run(
+            lambda _job: build_report(config, log_path=log_path, extra_sections={"Qt": facts}),
+            owner=self,
             on_success=self._copied,
             on_failure=self._failed,
             name="diagnostics",

@@ -12,6 +12,9 @@ The catalogue test (tests/unit/ui/test_i18n_catalogue.py) fails on any string wi
 Literal strings only: lupdate cannot see ``translate(ctx, variable)``; for a fixed set of strings chosen at
 run time, write each ``translate("Ctx", "literal")`` call out in a dict.
 
+A widget that sets its texts in ``retranslate()`` gets it called again on a language change by putting
+:class:`Retranslating` first among its bases (``class Banner(Retranslating, QFrame)``).
+
 Catalogues: ``resources/translations/voicebooth_<locale>.ts`` (committed). The compiled ``.qm`` is built
 from the ``.ts`` with ``pyside6-lrelease`` into the user cache dir at start-up when it is missing or older
 than the ``.ts`` (binaries are not committed). A frozen build (``sys.frozen``) has no lrelease and ships
@@ -27,7 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,23 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate ``text`` in ``context`` with the installed catalogue (the source text when none)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+class Retranslating:
+    """Mixin for a Qt widget that sets its texts in :meth:`retranslate`: called again on a language change.
+
+    Qt sends every widget a ``LanguageChange`` event when a translator is installed or removed; this is the
+    one ``changeEvent`` that answers it. List it before the Qt class among the bases.
+    """
+
+    def retranslate(self) -> None:
+        """Set every text and accessible name in the current language."""
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt class after this mixin
 
 
 def ts_path(locale: str) -> Path:

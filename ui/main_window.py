@@ -13,11 +13,9 @@ Tab moves through the page, then Back, Cancel, Next.
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,12 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowState, Loss, Step
+from recorder.outbox import SendResult
 from ui.diagnostics import HelpMenu
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 
 # Importing a page module registers its page for its steps (ui.pages.base.register_page).
-from ui.pages import about_you, consent, device_check, done, prompt, recovery, review_send, welcome  # noqa: F401
+from ui.pages import about_you, check_and_send, consent, device_check, done, prompt, recovery, welcome  # noqa: F401
 from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
+from ui.pages.welcome import WelcomePage
+from ui.tasks import Task, tasks
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def message_box_confirm(parent: QWidget) -> Confirmer:
     return ask
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The app window for the support-worker flow.
 
     Args:
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             self._enter(page, state)
             # Focus the first control of the new page so keyboard users start at the top.
-            QTimer.singleShot(0, lambda p=page: self._focus_first(p))
+            QTimer.singleShot(0, self, lambda p=page: self._focus_first(p))  # cancelled if the window goes
         else:
             self._enter(page, state)
         self._refresh_nav()
@@ -268,6 +269,32 @@ class MainWindow(QMainWindow):
     def _next_clicked(self) -> None:
         self.go(Event.NEXT)
 
+    def resume_unsent(self) -> Task:
+        """At start-up: send what earlier runs queued, in the background (stops between chunks on quit).
+
+        References of what was sent are shown on the first screen.
+        """
+        outbox = self.ctx.services.outbox
+        return tasks().run(
+            lambda job: outbox().send_pending(cancel=job.cancel),
+            owner=self,
+            on_success=self._resumed,
+            on_failure=lambda error: log.info("Queued submissions were not sent yet: %s", error),
+            name="resume sending",
+        )
+
+    def _resumed(self, results: list[SendResult]) -> None:
+        references = []
+        for result in results:
+            if result.error:
+                log.info("A queued submission was not sent yet: %s", result.error)
+            elif result.reference:
+                log.info("A queued submission was sent at start-up")
+                references.append(result.reference)
+        first = self.pages[Step.WELCOME]
+        if references and isinstance(first, WelcomePage):
+            first.show_sent_earlier(references)
+
     # -- language, settings, closing -----------------------------------------------------------------
     def retranslate(self) -> None:
         self.help_menu.retranslate()
@@ -292,11 +319,6 @@ class MainWindow(QMainWindow):
         self.nav_bar.setAccessibleName(translate("MainWindow", "Navigation"))
         self._refresh_nav()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
@@ -305,7 +327,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         step = self.ctx.machine.state.step
-        queued = step is Step.REVIEW and self.ctx.machine.model.submission_id is not None
+        queued = step is Step.CHECK_AND_SEND and self.ctx.machine.model.submission_id is not None
         delete_folder = False
         if queued:  # sending stopped or failed: the outbox holds it and sends it at the next start
             ok = self.confirm(
@@ -345,11 +367,8 @@ class MainWindow(QMainWindow):
             return
         if self._current is not None:
             self._current.leave()
-        folder = self.ctx.extras.get("submission_dir")
-        if delete_folder and isinstance(folder, Path):
-            # What the person agreed to lose goes now, not at some later start (a shared computer).
-            del self.ctx.extras["submission_dir"]
-            shutil.rmtree(folder, ignore_errors=True)
+        # What the person agreed to lose goes now, not at some later start (a shared computer).
+        self.ctx.session.close(delete=delete_folder)
         self._unsubscribe()
         event.accept()
 

@@ -29,6 +29,7 @@ from recorder.selftest import (
     report_header,
     run_checks,
 )
+from ui.display import has_display
 
 CHILD_FLAG = "--self-test-qt"
 MARKER = "VOICEBOOTH-QT-CHECK "
@@ -43,17 +44,11 @@ def child_command() -> list[str]:
     return [sys.executable, "-m", "ui.launcher", CHILD_FLAG]
 
 
-def _has_display(environ: Mapping[str, str]) -> bool:
-    from ui.app import has_display
-
-    return has_display(environ)
-
-
 def check_qt(environ: Mapping[str, str] | None = None) -> CheckResult:
     """Start the child and turn what it reports (or how it died) into a result."""
     env = dict(os.environ if environ is None else environ)
     note = ""
-    if not _has_display(env):
+    if not has_display(env):
         env["QT_QPA_PLATFORM"] = "offscreen"
         note = "No display here: checked with Qt's offscreen platform (a desktop session uses xcb/wayland)."
     try:
@@ -198,12 +193,11 @@ def run_self_test(cli_values: Mapping[str, object]) -> int:
     except ConfigError as error:
         print(f"Voicebooth self-test cannot start: {error}", file=sys.stderr)
         return 2
-    privacy = None
-    if sys.platform == "win32":
-        from recorder.selftest.privacy import WinregPrivacyRegistry
+    from recorder.config.registry import WindowsRegistry
 
-        privacy = WinregPrivacyRegistry()
-    ctx = SelfTestContext(config, log_path=current_log_path(), privacy_registry=privacy, environ=os.environ)
+    ctx = SelfTestContext(
+        config, log_path=current_log_path(), privacy_registry=WindowsRegistry(), environ=os.environ
+    )
     checks = core_checks(ctx)
     checks.insert(1, ("Qt", check_qt))
     results = run_checks(checks)

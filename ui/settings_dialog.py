@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.config import KEYS, Config, ConfigError, Layer
+from recorder.devices import SYSTEM_DEVICES
 from ui.i18n import LOCALES, translate
-from ui.pages.prompt_sources import REAL_DEVICES, source_label
+from ui.pages.source_names import source_label
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +200,7 @@ class SettingsDialog(QDialog):
         camera = key == "video_uri"
         combo = QComboBox()
         try:
-            found = (REAL_DEVICES.list_cameras() if camera else REAL_DEVICES.list_microphones()).devices
+            found = (SYSTEM_DEVICES.list_cameras() if camera else SYSTEM_DEVICES.list_microphones()).devices
         except Exception:  # listing is a convenience; the current choice is still shown
             log.exception("Listing devices for the settings failed")
             found = []

@@ -150,7 +150,7 @@ def test_frozen_build_self_test(builds: Builds, tmp_path: Path, intake_server: R
 
 
 def test_frozen_build_runs_the_demo_server_but_no_other_code(builds: Builds, tmp_path: Path) -> None:
-    from ui.demo_server import _server_command
+    from recorder.demo.server import _server_command
 
     code = _server_command()[2]
     program = str(builds.app / "voicebooth")

@@ -23,10 +23,8 @@ from typing import Any
 from recorder.cli import settings_of
 from recorder.config import ConfigError
 from recorder.ports import SourceError
+from recorder.takes.pipeline import RecordedTake, record_take
 from recorder.takes.preflight import RecordingError
-
-#: Extra time after the requested duration before the command gives up waiting for the take to end.
-_GRACE_S = 30.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,11 +50,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     from recorder.devices import MonotonicClock, open_audio_source, open_video_source
     from recorder.media.ffmpeg_binary import configure
-    from recorder.takes.session import RecordingState, TakeRecorder
 
     configure(config.text("ffmpeg"))  # the live encode, finishing and checks all use the same binary
 
-    timings: dict[str, float] = {}
     started = time.perf_counter()
     clock = MonotonicClock()
     size = config.video_size
@@ -69,71 +65,44 @@ def run(args: argparse.Namespace) -> int:
     except SourceError as exc:
         video.close()
         return _fail(f"The microphone could not be opened: {exc}")
-    timings["open_sources"] = time.perf_counter() - started
-
-    recorder = TakeRecorder(
-        args.out, video, audio, clock=clock, prompt_id=args.prompt, size=size,
-        max_duration_s=args.duration,
-    )  # fmt: skip
-    t = time.perf_counter()
-    try:
-        recorder.start()  # runs the preflight checks first
-    except RecordingError as exc:
-        return _fail(str(exc))
-    timings["start"] = time.perf_counter() - t
+    opened_s = time.perf_counter() - started
 
     interrupted = threading.Event()
-    previous = _on_signals(lambda: interrupted.set())
-    t = time.perf_counter()
+    previous = _on_signals(interrupted.set)
     try:
-        deadline = time.monotonic() + args.duration + _GRACE_S
-        while recorder.status.state is RecordingState.RECORDING and not interrupted.is_set():
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.05)
-        timings["record"] = time.perf_counter() - t
-        t = time.perf_counter()
-        result = recorder.stop()
-        timings["stop"] = time.perf_counter() - t
+        recorded = record_take(
+            args.out, video, audio, clock=clock, duration_s=args.duration, size=size,
+            prompt_id=args.prompt, stop=interrupted,
+        )  # fmt: skip
+    except RecordingError as exc:
+        return _fail(str(exc))
     finally:
         _restore_signals(previous)
-    summary = _finish(result.take_dir, result.journal, result.stop_reason, timings)
-    timings["total"] = time.perf_counter() - started
+    summary = summary_of(recorded)
+    timings = {"open_sources": opened_s, **recorded.timings_s, "total": time.perf_counter() - started}
     summary["timings_s"] = {k: round(v, 3) for k, v in timings.items()}
     print(json.dumps(summary, sort_keys=True), flush=True)
     return 0 if summary.get("error") is None else 1
 
 
-def _finish(
-    take_dir: Path, journal: dict[str, Any], stop_reason: str | None, timings: dict[str, float]
-) -> dict[str, Any]:
-    """Builds the deliverable and the check; returns the summary (with ``error`` set when that failed)."""
-    from recorder.takes.check import check_take
-    from recorder.takes.deliverable import FinishError, finish_take
-
+def summary_of(recorded: RecordedTake) -> dict[str, Any]:
+    """The JSON summary of a recorded take (``error`` set when it could not be finished)."""
+    journal = recorded.journal
     summary: dict[str, Any] = {
-        "take_id": take_dir.name,
-        "take_dir": str(take_dir),
-        "stop_reason": stop_reason,
+        "take_id": recorded.take_dir.name,
+        "take_dir": str(recorded.take_dir),
+        "stop_reason": recorded.stop_reason,
         "frames_written": journal.get("frames_written", 0),
         "frames_duplicated": journal.get("frames_duplicated", 0),
         "frames_dropped": journal.get("frames_dropped", 0),
         "audio_samples_written": journal.get("audio_samples_written", 0),
         "av_offset_ms": journal.get("av_offset_ms"),
-        "error": journal.get("error"),
+        "error": recorded.error,
     }
-    if summary["error"] is not None:
+    finished = recorded.finished
+    if finished is None or finished.deliverable is None or finished.check is None:
         return summary
-    t = time.perf_counter()
-    try:
-        deliverable = finish_take(take_dir)
-    except FinishError as exc:
-        summary["error"] = str(exc)
-        return summary
-    timings["finish"] = time.perf_counter() - t
-    t = time.perf_counter()
-    check = check_take(take_dir)
-    timings["check"] = time.perf_counter() - t
+    deliverable, check = finished.deliverable, finished.check
     summary.update(
         deliverable=str(deliverable.mp4_path),
         mp4_path=str(deliverable.mp4_path),

@@ -27,9 +27,10 @@ from recorder.config import ConfigError
 from recorder.logs import register_config_secrets, register_person_details
 from recorder.net import NetworkSettings, inject_system_trust
 from recorder.outbox import Outbox, SendError
+from recorder.outbox.states import WAITING, SubmissionState
 from recorder.submission import SubmissionError, TakeEntry, build_manifest, finished_takes, read_details
 from recorder.submission.manifest import UNPROMPTED_ID, read_manifest, take_prompt_id
-from recorder.upload import TransferProgress
+from recorder.upload import Stage, TransferProgress
 from recorder.upload.errors import UploadCancelled
 
 log = logging.getLogger(__name__)
@@ -74,9 +75,9 @@ def run(args: argparse.Namespace) -> int:
 def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_locale: str) -> int:
     folder = Path(args.dir).resolve()
     existing = outbox.find_by_folder(folder)
-    if existing is not None and (existing.pending or existing.state in ("confirmed", "failed")):
+    if existing is not None and (existing.state in WAITING or existing.state is SubmissionState.CONFIRMED):
         submission_id = existing.submission_id
-        if existing.state != "confirmed":
+        if existing.state is not SubmissionState.CONFIRMED:
             with contextlib.suppress(SubmissionError):  # the details this run did not get from --details
                 register_person_details(read_manifest(folder).get("person"))
             print(f"Resuming submission {submission_id}", file=sys.stderr)
@@ -136,7 +137,7 @@ class _Printer:
 
     def __call__(self, snapshot: TransferProgress) -> None:
         now = time.monotonic()
-        if snapshot.stage == "uploading" and now - self._last_s < 0.5:
+        if snapshot.stage is Stage.UPLOADING and now - self._last_s < 0.5:
             return
         self._last_s = now
         rate = f"{snapshot.rate_bytes_s / 1e6:.1f} MB/s" if snapshot.rate_bytes_s else "…"

@@ -10,7 +10,6 @@ from recorder.config.policy import (
     Policy,
     PolicySource,
     RegistryPolicy,
-    RegistryPort,
 )
 from recorder.config.resolve import ENV_PREFIX, Config, Entry, Layer, load_config
 
@@ -28,7 +27,6 @@ __all__ = [
     "Policy",
     "PolicySource",
     "RegistryPolicy",
-    "RegistryPort",
     "load_config",
     "parse_value",
 ]

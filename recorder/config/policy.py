@@ -24,6 +24,8 @@ from typing import Protocol
 import platformdirs
 
 from recorder.config.keys import APP_NAME, KEYS, ConfigError
+from recorder.config.registry import WindowsRegistry
+from recorder.ports import Registry
 
 POLICY_REGISTRY_KEY = r"SOFTWARE\Policies\Voicebooth"
 POLICY_FILE_NAME = "policy.toml"
@@ -49,43 +51,6 @@ class PolicySource(Protocol):
         ...
 
 
-class RegistryPort(Protocol):
-    """The one registry operation we need, so tests can use a fake registry."""
-
-    def read_values(self, key_path: str) -> dict[str, object] | None:
-        """All values under ``HKEY_LOCAL_MACHINE\\key_path`` by name, or None when the key does not exist."""
-        ...
-
-
-class WinregRegistry:
-    """:class:`RegistryPort` over the real Windows registry (64-bit view); expands REG_EXPAND_SZ values."""
-
-    def read_values(self, key_path: str) -> dict[str, object] | None:
-        if sys.platform != "win32":
-            raise ConfigError("The Windows registry is only available on Windows.")
-        import winreg
-
-        try:
-            key = winreg.OpenKey(
-                winreg.HKEY_LOCAL_MACHINE, key_path, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY
-            )
-        except FileNotFoundError:
-            return None
-        values: dict[str, object] = {}
-        with key:
-            index = 0
-            while True:
-                try:
-                    name, value, kind = winreg.EnumValue(key, index)
-                except OSError:
-                    break
-                if kind == winreg.REG_EXPAND_SZ and isinstance(value, str):
-                    value = winreg.ExpandEnvironmentStrings(value)
-                values[str(name)] = value
-                index += 1
-        return values
-
-
 def _split_locked(raw: object, where: str) -> frozenset[str]:
     if raw is None:
         return frozenset()
@@ -101,13 +66,16 @@ def _split_locked(raw: object, where: str) -> frozenset[str]:
 class RegistryPolicy:
     """:class:`PolicySource` reading ``HKLM\\SOFTWARE\\Policies\\Voicebooth`` through a registry port."""
 
-    def __init__(self, registry: RegistryPort, key_path: str = POLICY_REGISTRY_KEY) -> None:
+    def __init__(self, registry: Registry, key_path: str = POLICY_REGISTRY_KEY) -> None:
         self._registry = registry
         self._key_path = key_path
 
     def read(self) -> Policy:
         where = f"HKLM\\{self._key_path}"
-        raw = self._registry.read_values(self._key_path)
+        try:
+            raw = self._registry.read_values("HKLM", self._key_path)
+        except OSError as error:
+            raise ConfigError(f"The IT policy in {where} cannot be read: {error}") from error
         if raw is None:
             return Policy(where=where)
         # Registry value names are case-insensitive; IT may write ServerUrl, SERVERURL or server_url.
@@ -174,7 +142,7 @@ def site_policy_path() -> Path:
     return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / POLICY_FILE_NAME
 
 
-def default_policy_source(platform: str | None = None, registry: RegistryPort | None = None) -> PolicySource:
+def default_policy_source(platform: str | None = None, registry: Registry | None = None) -> PolicySource:
     """The platform's policy location: the registry on Windows, else ``/etc/voicebooth`` then the site dir.
 
     Args:
@@ -182,5 +150,5 @@ def default_policy_source(platform: str | None = None, registry: RegistryPort | 
         registry: the registry port to read on Windows (default: the real registry).
     """
     if (platform or sys.platform) == "win32":
-        return RegistryPolicy(registry or WinregRegistry())
+        return RegistryPolicy(registry or WindowsRegistry())
     return FirstExisting([ETC_POLICY_PATH, site_policy_path()])

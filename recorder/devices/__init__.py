@@ -13,6 +13,7 @@ from recorder.messages import MessageCode
 from recorder.ports import AudioSource, Clock, SourceError, VideoSource
 
 __all__ = [
+    "SYSTEM_DEVICES",
     "Device",
     "DeviceList",
     "MonotonicClock",
@@ -92,3 +93,25 @@ def open_audio_source(uri: str, clock: Clock) -> AudioSource:
         code=MessageCode.MICROPHONE_URI_INVALID,
         params={"uri": uri},
     )
+
+
+class SystemDevices:
+    """:class:`recorder.ports.Devices` over this module's functions (looked up at call time)."""
+
+    def open_video_source(
+        self, uri: str, clock: Clock, *, size: tuple[int, int] = (1280, 720), fps: float = 30.0
+    ) -> VideoSource:
+        return open_video_source(uri, clock, size=size, fps=fps)
+
+    def open_audio_source(self, uri: str, clock: Clock) -> AudioSource:
+        return open_audio_source(uri, clock)
+
+    def list_cameras(self) -> DeviceList:
+        return list_cameras()
+
+    def list_microphones(self) -> DeviceList:
+        return list_microphones()
+
+
+#: The real cameras and microphones (and ``synthetic:``/``file:`` sources) behind the ports.
+SYSTEM_DEVICES = SystemDevices()

@@ -1,16 +1,21 @@
-"""The intake server's sending-side JSON API (CONTRACTS.md section 3) with retries on transient failures."""
+"""The intake server's sending-side JSON API (CONTRACTS.md section 3) with retries on transient failures.
+
+Requests go through the intake HTTP base that review mode uses too (:class:`recorder.net.intake.IntakeHttp`),
+with the upload key as the bearer credential.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
 
 from recorder.messages import MessageCode, Params
 from recorder.net.errors import is_unreachable, is_untrusted, network_error_message
+from recorder.net.intake import ErrorAnswer, IntakeHttp, json_object
 from recorder.upload.errors import UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, parse_retry_after
 
@@ -77,14 +82,10 @@ class IntakeApi:
     upload_key: str
     retry: RetryPolicy
     wait: Wait
+    http: IntakeHttp = field(init=False, repr=False)
 
-    @property
-    def files_url(self) -> str:
-        return f"{self.server_url}/files/"
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.upload_key}"} if self.upload_key else {}
+    def __post_init__(self) -> None:
+        self.http = IntakeHttp(self.server_url, self.session)
 
     def create_submission(self, manifest: Mapping[str, Any]) -> None:
         """``POST /api/v1/submissions`` (idempotent for the same id)."""
@@ -158,15 +159,15 @@ class IntakeApi:
     def _call(
         self, method: str, path: str, doing: str, *, json_body: object = None, auth: bool = True
     ) -> dict[str, Any]:
-        url = f"{self.server_url}{path}"
+        url = self.http.url(path)
         failures = 0
         while True:
             try:
-                response = self.session.request(
+                response = self.http.send(
                     method,
-                    url,
-                    json=json_body,
-                    headers=self.auth_headers if auth else {},
+                    path,
+                    credential=self.upload_key if auth else None,
+                    json_body=json_body,
                     allow_redirects=False,
                 )
             except requests.RequestException as error:
@@ -195,11 +196,11 @@ class IntakeApi:
                     self.retry, failures, self.wait, parse_retry_after(response.headers.get("Retry-After"))
                 )
                 continue
-            body = _json(response)
             if status < 400:
-                return body
-            message = _error_message(body)
-            code, server_status = _error_field(body, "code"), _error_field(body, "status")
+                return json_object(response)
+            answer = ErrorAnswer.of(response)
+            message = (answer.message or "").rstrip(".")
+            code, server_status = answer.code, answer.server_status
             if status in (401, 403):
                 raise ApiError(
                     "The intake server did not accept this computer's upload key.",
@@ -225,26 +226,3 @@ class IntakeApi:
                 server_status=server_status,
                 message_code=MessageCode.SERVER_REFUSED,
             )
-
-
-def _json(response: requests.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
-def _error_message(body: Mapping[str, Any]) -> str:
-    error = body.get("error")
-    if isinstance(error, Mapping) and isinstance(error.get("message"), str):
-        return str(error["message"]).rstrip(".")
-    detail = body.get("detail")
-    return detail if isinstance(detail, str) else ""
-
-
-def _error_field(body: Mapping[str, Any], name: str) -> str | None:
-    error = body.get("error")
-    if isinstance(error, Mapping) and isinstance(error.get(name), str):
-        return str(error[name])
-    return None

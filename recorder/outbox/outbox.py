@@ -30,13 +30,8 @@ from recorder.net import NetworkSettings, TrustError
 from recorder.outbox.cleanup import CleanupError, delete_local_files
 from recorder.outbox.lock import SendLock
 from recorder.outbox.outcome import ProgressCallback, SendError, SendResult
-from recorder.outbox.store import (
-    DISCARD_DONE,
-    DISCARD_PENDING,
-    AlreadyConfirmed,
-    OutboxStore,
-    SubmissionRecord,
-)
+from recorder.outbox.states import WAITING, Discard, FileState, SubmissionState
+from recorder.outbox.store import AlreadyConfirmed, OutboxStore, SubmissionRecord
 from recorder.outbox.transfer import LinkedEvent, Transfer
 from recorder.outbox.versions import files_for, renumber_takes, same_content, taken_ids
 from recorder.submission.manifest import SubmissionError, write_manifest
@@ -139,15 +134,15 @@ class Outbox:
         wanted = {(f["path"], f["sha256"]) for f in files}
         with self._queue_lock:
             earlier = self.store.by_folder(folder)
-            waiting = [r for r in earlier if r.pending or r.state == "failed"]
+            waiting = [r for r in earlier if r.state in WAITING]
             for existing in waiting:
                 if (
                     {(f.path, f.sha256) for f in existing.files} == wanted
                     and existing.server_url == server
                     and same_content(folder, existing.submission_id, manifest)
                 ):
-                    if existing.state == "failed":
-                        self.store.update_submission(existing.submission_id, state="queued")
+                    if existing.state is SubmissionState.FAILED:
+                        self.store.update_submission(existing.submission_id, state=SubmissionState.QUEUED)
                     return existing.submission_id
             if replace_only and not waiting:
                 raise SendError(
@@ -188,7 +183,7 @@ class Outbox:
     def find_by_folder(self, folder: Path) -> SubmissionRecord | None:
         """The newest submission queued from ``folder`` that was not cancelled."""
         for record in self.store.by_folder(Path(folder).resolve()):
-            if record.state != "cancelled":
+            if record.state is not SubmissionState.CANCELLED:
                 return record
         return None
 
@@ -221,9 +216,13 @@ class Outbox:
             cancelled, or unknown.
         """
         record = self.store.get(submission_id)
-        if record is not None and record.state == "cancelled":
+        if record is not None and record.state is SubmissionState.CANCELLED:
             newer = self.find_by_folder(record.folder)
-            if newer is not None and newer.submission_id != submission_id and newer.state != "confirmed":
+            if (
+                newer is not None
+                and newer.submission_id != submission_id
+                and newer.state is not SubmissionState.CONFIRMED
+            ):
                 return self.cancel(newer.submission_id)
         if record is None or not self.store.cancel(submission_id):
             return False
@@ -234,7 +233,7 @@ class Outbox:
         log.info("Submission %s cancelled by its owner", submission_id)
         delete_local_files(self.store, record)
         fresh = self.store.get(submission_id)
-        if fresh is not None and fresh.discard == DISCARD_PENDING:
+        if fresh is not None and fresh.discard is Discard.PENDING:
             self._discard(fresh, None)
         return True
 
@@ -269,7 +268,7 @@ class Outbox:
             self.store.update_submission(sid, last_error=reason)
             log.info("Cancelled submission %s: %s", sid, reason)
             return False
-        self.store.update_submission(sid, discard=DISCARD_DONE, last_error=None)
+        self.store.update_submission(sid, discard=Discard.DONE, last_error=None)
         log.info("Cancelled submission %s removed from the intake server (%s)", sid, outcome)
         return True
 
@@ -314,7 +313,7 @@ class Outbox:
             for record in self.store.all():
                 if cancel is not None and cancel.is_set():
                     break
-                if record.state == "confirmed" and record.deleted_utc is None:
+                if record.state is SubmissionState.CONFIRMED and record.deleted_utc is None:
                     delete_local_files(self.store, record)
                 if not record.pending:
                     continue
@@ -341,14 +340,14 @@ class Outbox:
                 permanent=True,
                 code=MessageCode.NOT_IN_OUTBOX,
             )
-        if record.state == "confirmed" and record.reference:
+        if record.state is SubmissionState.CONFIRMED and record.reference:
             if record.deleted_utc is None:
                 delete_local_files(self.store, record)
             return record.reference
-        if record.state == "cancelled":
+        if record.state is SubmissionState.CANCELLED:
             raise _cancelled(submission_id)
-        if record.state == "failed":
-            self.store.update_submission(submission_id, state="queued")
+        if record.state is SubmissionState.FAILED:
+            self.store.update_submission(submission_id, state=SubmissionState.QUEUED)
         configured = self.network.server_url.rstrip("/")
         if configured and configured != record.server_url:
             # IT changed the server address (or the command line names another): send it there instead.
@@ -365,12 +364,13 @@ class Outbox:
         try:
             return self._transfer.run(record, progress, stop)
         except UploadCancelled:
-            if self._state(submission_id) == "cancelled":
+            if self._state(submission_id) is SubmissionState.CANCELLED:
                 raise _cancelled(submission_id) from None
             self._settle(submission_id, None)
             raise
         except (UploadError, SubmissionError, TrustError, CleanupError) as error:
-            if self._state(submission_id) == "cancelled":  # the failure came from being cancelled meanwhile
+            # the failure came from being cancelled meanwhile
+            if self._state(submission_id) is SubmissionState.CANCELLED:
                 raise _cancelled(submission_id) from error
             permanent = isinstance(error, SubmissionError) or getattr(error, "permanent", False)
             self._settle(submission_id, str(error), failed=permanent)
@@ -385,19 +385,21 @@ class Outbox:
             with self._active_lock:
                 self._active.pop(submission_id, None)
 
-    def _state(self, submission_id: str) -> str | None:
+    def _state(self, submission_id: str) -> SubmissionState | None:
         record = self.store.get(submission_id)
         return None if record is None else record.state
 
     def _settle(self, submission_id: str, error: str | None, *, failed: bool = False) -> None:
         """After a run that did not confirm: pending (resumable) or failed, with the reason."""
         record = self.store.get(submission_id)
-        if record is None or record.state in ("confirmed", "cancelled"):
+        if record is None or record.state in (SubmissionState.CONFIRMED, SubmissionState.CANCELLED):
             return
         if failed:
-            state = "failed"
+            state = SubmissionState.FAILED
+        elif all(f.state is FileState.ATTACHED for f in record.files):
+            state = SubmissionState.UPLOADED
         else:
-            state = "uploaded" if all(f.state == "attached" for f in record.files) else "queued"
+            state = SubmissionState.QUEUED
         self.store.update_submission(submission_id, state=state, last_error=error)
         if error:
             log.warning("Submission %s not sent yet: %s", submission_id, error)

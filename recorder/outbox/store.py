@@ -1,21 +1,16 @@
 """The outbox's SQLite file: one row per submission and per file, with states, attempts and last errors.
 
-Submission states::
-
-    queued ──▶ uploading ──▶ uploaded ──▶ confirmed (local files then deleted, deletion verified)
-       ▲            │             │
-       └────────────┴─────────────┘  a run that fails for a reason that may pass (network, server busy,
-                                     key not accepted) leaves it pending with ``last_error``
-    any pending state ──▶ failed      (a reason that needs a person: file changed, server refused it)
-    any state before confirmed ──▶ cancelled (by its owner, or superseded by a newer manifest)
+The states and the transitions allowed between them are :mod:`recorder.outbox.states` (the diagram is
+there); every change of a state goes through this store, which checks it against that table inside the
+write transaction, so a forbidden change raises :class:`~recorder.outbox.states.ForbiddenTransition` and
+changes nothing.
 
 A cancelled version that was tried at least once may be known to the server (manifest with the person's
 details, uploads): its ``discard`` is then ``pending`` until the server has discarded it (``done``), set in
 the same transaction as the cancellation, so a crash or a server that is down never forgets it.
 
-File states: ``queued`` → ``uploading`` (upload URL stored before the first byte) → ``uploaded`` →
-``attached`` (the server linked it to its take). The database holds no personal details: the manifest
-stays in the submission folder and is deleted with the media.
+The database holds no personal details: the manifest stays in the submission folder and is deleted with
+the media.
 
 The person's withdrawal code (column ``withdrawal_token``) is stored with the confirmation only so the Done
 screen can show it: :meth:`OutboxStore.take_withdrawal_code` hands it over once and erases it, and any code
@@ -34,20 +29,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
-PENDING = ("queued", "uploading", "uploaded")
-SUBMISSION_STATES = (*PENDING, "confirmed", "failed", "cancelled")
-#: ``discard`` values: the server may hold a cancelled version (``pending``) until it discarded it (``done``)
-DISCARD_PENDING = "pending"
-DISCARD_DONE = "done"
-#: SQL for "this version was tried, so the server may know it" (the attempt is counted before any request)
-_MAY_BE_KNOWN = "CASE WHEN attempts > 0 THEN 'pending' ELSE discard END"
-#: Cancels a version not yet confirmed (by its owner, or superseded); params: (updated_utc, submission_id)
-_CANCEL_SQL = (
-    f"UPDATE submissions SET state = 'cancelled', discard = {_MAY_BE_KNOWN}, updated_utc = ? "
-    "WHERE submission_id = ? AND state NOT IN ('confirmed', 'cancelled')"
+from recorder.outbox.states import (
+    FINAL,
+    PENDING,
+    Discard,
+    FileState,
+    SubmissionState,
+    check_discard,
+    check_file,
+    check_submission,
 )
-FILE_STATES = ("queued", "uploading", "uploaded", "attached")
+
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,7 +95,7 @@ class FileRecord:
     path: Path
     size_bytes: int
     sha256: str
-    state: str
+    state: FileState
     upload_url: str | None
     offset_bytes: int
     attempts: int
@@ -123,7 +116,7 @@ class SubmissionRecord:
     submission_id: str
     folder: Path
     server_url: str
-    state: str
+    state: SubmissionState
     attempts: int
     last_error: str | None
     chunk_size_bytes: int | None
@@ -133,7 +126,7 @@ class SubmissionRecord:
     confirmed_utc: str | None
     deleted_utc: str | None
     files: tuple[FileRecord, ...]
-    discard: str | None = None
+    discard: Discard | None = None
 
     @property
     def pending(self) -> bool:
@@ -146,7 +139,8 @@ class SubmissionRecord:
     @property
     def bytes_confirmed(self) -> int:
         return sum(
-            f.size_bytes if f.state in ("uploaded", "attached") else f.offset_bytes for f in self.files
+            f.size_bytes if f.state in (FileState.UPLOADED, FileState.ATTACHED) else f.offset_bytes
+            for f in self.files
         )
 
 
@@ -180,8 +174,8 @@ class OutboxStore:
                 # Schema 1 never discarded anything on the server: versions cancelled after being tried
                 # may still be there with the person's details, so they are discarded from now on.
                 db.execute(
-                    "UPDATE submissions SET discard = ? WHERE state = 'cancelled' AND attempts > 0",
-                    (DISCARD_PENDING,),
+                    "UPDATE submissions SET discard = ? WHERE state = ? AND attempts > 0",
+                    (Discard.PENDING, SubmissionState.CANCELLED),
                 )
             db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
@@ -225,36 +219,43 @@ class OutboxStore:
         now = utc_now()
         with self.transaction() as db:
             for old in supersedes:
-                row = db.execute("SELECT state FROM submissions WHERE submission_id = ?", (old,)).fetchone()
-                if row is not None and row["state"] == "confirmed":
+                if self._state_in(db, old) is SubmissionState.CONFIRMED:
                     raise AlreadyConfirmed(old)
-                db.execute(_CANCEL_SQL, (now, old))
+                self._cancel_in(db, old, now)
             db.execute(
                 "INSERT INTO submissions (submission_id, folder, server_url, state, created_utc, "
-                "updated_utc) VALUES (?, ?, ?, 'queued', ?, ?)",
-                (submission_id, str(folder), server_url, now, now),
+                "updated_utc) VALUES (?, ?, ?, ?, ?, ?)",
+                (submission_id, str(folder), server_url, SubmissionState.QUEUED, now, now),
             )
             for position, f in enumerate(files):
                 db.execute(
                     "INSERT INTO files (submission_id, take_id, position, path, size_bytes, sha256, state) "
-                    "VALUES (?, ?, ?, ?, ?, ?, 'queued')",
-                    (submission_id, f["take_id"], position, str(f["path"]), f["size_bytes"], f["sha256"]),
-                )
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (submission_id, f["take_id"], position, str(f["path"]), f["size_bytes"], f["sha256"],
+                     FileState.QUEUED),
+                )  # fmt: skip
 
     def update_submission(self, submission_id: str, **fields: Any) -> None:
-        self._update("submissions", "submission_id = ?", (submission_id,), fields, touch=True)
+        """Change a submission's columns; a ``state`` or ``discard`` is checked against the tables.
 
-    def set_state_unless(self, submission_id: str, state: str, unless: Sequence[str], **fields: Any) -> bool:
-        """Set ``state`` (and fields) only when the current state is not in ``unless``; True if it changed."""
-        fields = {"state": state, **fields, "updated_utc": utc_now()}
-        names = ", ".join(f"{k} = ?" for k in fields)
-        marks = ", ".join("?" for _ in unless)
+        Raises:
+            ForbiddenTransition: the change of state is not allowed (nothing is changed).
+        """
         with self.transaction() as db:
-            cursor = db.execute(
-                f"UPDATE submissions SET {names} WHERE submission_id = ? AND state NOT IN ({marks})",
-                (*fields.values(), submission_id, *unless),
-            )
-            return cursor.rowcount == 1
+            self._update_in(db, submission_id, fields)
+
+    def set_state_unless(
+        self, submission_id: str, state: SubmissionState, unless: Sequence[SubmissionState], **fields: Any
+    ) -> bool:
+        """Set ``state`` (and fields) unless the current state is in ``unless``; True if it changed.
+
+        Raises:
+            ForbiddenTransition: the current state is not in ``unless`` and may not change to ``state``.
+        """
+        with self.transaction() as db:
+            if self._state_in(db, submission_id) in unless:
+                return False
+            return self._update_in(db, submission_id, {"state": state, **fields})
 
     def cancel(self, submission_id: str) -> bool:
         """Cancel a version not yet confirmed; one the server may know gets ``discard = 'pending'`` with it.
@@ -263,45 +264,73 @@ class OutboxStore:
             True when it changed (False: confirmed, cancelled already, or unknown).
         """
         with self.transaction() as db:
-            return db.execute(_CANCEL_SQL, (utc_now(), submission_id)).rowcount == 1
+            return self._cancel_in(db, submission_id, utc_now())
 
     def discard_pending(self) -> list[SubmissionRecord]:
         """Cancelled versions the server may still hold, oldest first."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT * FROM submissions WHERE discard = ? ORDER BY created_utc, rowid", (DISCARD_PENDING,)
+                "SELECT * FROM submissions WHERE discard = ? ORDER BY created_utc, rowid", (Discard.PENDING,)
             ).fetchall()
             return [self._record(row) for row in rows]
 
     def update_file(self, submission_id: str, take_id: str, **fields: Any) -> None:
-        self._update("files", "submission_id = ? AND take_id = ?", (submission_id, take_id), fields)
+        """Change a file's columns; a ``state`` is checked against the file table.
 
-    def _update(
-        self, table: str, where: str, args: tuple[Any, ...], fields: dict[str, Any], *, touch: bool = False
-    ) -> None:
-        if touch:
-            fields = {**fields, "updated_utc": utc_now()}
-        if "state" in fields and fields["state"] not in (
-            SUBMISSION_STATES if table == "submissions" else FILE_STATES
-        ):
-            raise ValueError(f"unknown state {fields['state']!r}")
-        names = ", ".join(f"{k} = ?" for k in fields)
+        Raises:
+            ForbiddenTransition: the change of state is not allowed (nothing is changed).
+        """
+        where, args = "submission_id = ? AND take_id = ?", (submission_id, take_id)
         with self.transaction() as db:
-            db.execute(f"UPDATE {table} SET {names} WHERE {where}", (*fields.values(), *args))
+            if "state" in fields:
+                row = db.execute(f"SELECT state FROM files WHERE {where}", args).fetchone()
+                if row is None:
+                    return
+                fields = {**fields, "state": check_file(row["state"], fields["state"])}
+            _set(db, "files", where, args, fields)
 
     def retarget(self, submission_id: str, server_url: str) -> None:
         """Point a pending submission at another server: every file starts again there."""
         with self.transaction() as db:
+            self._update_in(db, submission_id, {"server_url": server_url, "state": SubmissionState.QUEUED})
+            files = db.execute("SELECT state FROM files WHERE submission_id = ?", (submission_id,))
+            for row in files.fetchall():
+                check_file(row["state"], FileState.QUEUED)
             db.execute(
-                "UPDATE submissions SET server_url = ?, state = 'queued', updated_utc = ? "
-                "WHERE submission_id = ?",
-                (server_url, utc_now(), submission_id),
+                "UPDATE files SET state = ?, upload_url = NULL, offset_bytes = 0 WHERE submission_id = ?",
+                (FileState.QUEUED, submission_id),
             )
-            db.execute(
-                "UPDATE files SET state = 'queued', upload_url = NULL, offset_bytes = 0 "
-                "WHERE submission_id = ?",
-                (submission_id,),
-            )
+
+    # -- checked changes (inside a transaction) -------------------------------------------------------
+    @staticmethod
+    def _state_in(db: sqlite3.Connection, submission_id: str) -> SubmissionState | None:
+        row = db.execute("SELECT state FROM submissions WHERE submission_id = ?", (submission_id,)).fetchone()
+        return None if row is None else SubmissionState(row["state"])
+
+    def _update_in(self, db: sqlite3.Connection, submission_id: str, fields: dict[str, Any]) -> bool:
+        """Check and write ``fields``; False when there is no such submission."""
+        row = db.execute(
+            "SELECT state, discard FROM submissions WHERE submission_id = ?", (submission_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        if "state" in fields:
+            fields = {**fields, "state": check_submission(row["state"], fields["state"])}
+        if "discard" in fields and fields["discard"] != row["discard"]:
+            fields = {**fields, "discard": check_discard(row["discard"], fields["discard"])}
+        _set(db, "submissions", "submission_id = ?", (submission_id,), {**fields, "updated_utc": utc_now()})
+        return True
+
+    def _cancel_in(self, db: sqlite3.Connection, submission_id: str, now: str) -> bool:
+        row = db.execute(
+            "SELECT state, attempts, discard FROM submissions WHERE submission_id = ?", (submission_id,)
+        ).fetchone()
+        if row is None or SubmissionState(row["state"]) in FINAL:
+            return False
+        fields: dict[str, Any] = {"state": SubmissionState.CANCELLED}
+        if row["attempts"] > 0:  # it was tried, so the server may know it (counted before any request)
+            fields["discard"] = Discard.PENDING
+        return self._update_in(db, submission_id, fields)
 
     def bump_attempts(self, submission_id: str) -> None:
         with self.transaction() as db:
@@ -340,7 +369,7 @@ class OutboxStore:
             submission_id=row["submission_id"],
             folder=Path(row["folder"]),
             server_url=row["server_url"],
-            state=row["state"],
+            state=SubmissionState(row["state"]),
             attempts=row["attempts"],
             last_error=row["last_error"],
             chunk_size_bytes=row["chunk_size_bytes"],
@@ -349,7 +378,7 @@ class OutboxStore:
             updated_utc=row["updated_utc"],
             confirmed_utc=row["confirmed_utc"],
             deleted_utc=row["deleted_utc"],
-            discard=row["discard"],
+            discard=None if row["discard"] is None else Discard(row["discard"]),
             files=tuple(
                 FileRecord(
                     submission_id=f["submission_id"],
@@ -357,7 +386,7 @@ class OutboxStore:
                     path=Path(f["path"]),
                     size_bytes=f["size_bytes"],
                     sha256=f["sha256"],
-                    state=f["state"],
+                    state=FileState(f["state"]),
                     upload_url=f["upload_url"],
                     offset_bytes=f["offset_bytes"],
                     attempts=f["attempts"],
@@ -406,3 +435,10 @@ class OutboxStore:
         """Checkpoint and empty the write-ahead log, which still holds the page as it was before."""
         with self._lock:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _set(
+    db: sqlite3.Connection, table: str, where: str, args: tuple[Any, ...], fields: dict[str, Any]
+) -> None:
+    names = ", ".join(f"{k} = ?" for k in fields)
+    db.execute(f"UPDATE {table} SET {names} WHERE {where}", (*fields.values(), *args))

@@ -17,13 +17,15 @@ import requests
 from recorder.logs import register_person_details
 from recorder.messages import MessageCode
 from recorder.net import NetworkSettings, build_session
+from recorder.net.intake import FILES_PATH, IntakeHttp, bearer
 from recorder.outbox.api import ApiError, IntakeApi
 from recorder.outbox.cleanup import delete_local_files
 from recorder.outbox.discard import discard_on_server
 from recorder.outbox.outcome import ProgressCallback
+from recorder.outbox.states import FileState, SubmissionState
 from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
 from recorder.submission.manifest import SubmissionError, read_manifest
-from recorder.upload import ProgressMeter, RetryPolicy, TusClient, UploadHooks
+from recorder.upload import ProgressMeter, RetryPolicy, Stage, TusClient, UploadHooks
 from recorder.upload.errors import UploadCancelled
 from recorder.upload.retry import Wait
 
@@ -115,21 +117,24 @@ class Transfer:
         self.store.bump_attempts(sid)
         meter = ProgressMeter(sid, record.bytes_total, progress)
         meter.set_confirmed(record.bytes_confirmed)
-        if record.state != "uploaded":
-            if not self.store.set_state_unless(sid, "uploading", ("cancelled", "confirmed"), last_error=None):
+        cancelled = (SubmissionState.CANCELLED,)
+        if record.state is not SubmissionState.UPLOADED:
+            if not self.store.set_state_unless(
+                sid, SubmissionState.UPLOADING, (*cancelled, SubmissionState.CONFIRMED), last_error=None
+            ):
                 raise UploadCancelled()  # cancelled (or superseded) since it was read: send nothing
             api.create_submission(manifest)
             self._upload_files(record, api, meter, stop)
-            if not self.store.set_state_unless(sid, "uploaded", ("cancelled",), last_error=None):
+            if not self.store.set_state_unless(sid, SubmissionState.UPLOADED, cancelled, last_error=None):
                 raise UploadCancelled()
         if stop.is_set():
             raise UploadCancelled()
-        meter.finish("confirming")
+        meter.finish(Stage.CONFIRMING)
         receipt = api.complete(sid)
         confirmed = self.store.set_state_unless(
             sid,
-            "confirmed",
-            ("cancelled",),
+            SubmissionState.CONFIRMED,
+            cancelled,
             reference=receipt.reference,
             withdrawal_token=receipt.withdrawal_token,
             confirmed_utc=utc_now(),
@@ -141,7 +146,7 @@ class Transfer:
             api.withdraw(receipt.reference, receipt.withdrawal_token)
             raise UploadCancelled()
         log.info("Submission %s confirmed by the server", sid)
-        meter.finish("done")
+        meter.finish(Stage.DONE)
         fresh = self.store.get(sid)
         if fresh is not None:
             delete_local_files(self.store, fresh)
@@ -154,23 +159,24 @@ class Transfer:
         tus = self._tus(record, stop)
         done_before = 0
         for f in record.files:
-            if f.state == "attached":
+            if f.state is FileState.ATTACHED:
                 done_before += f.size_bytes
                 continue
             base = done_before
             url = f.upload_url
-            if f.state != "uploaded" or not url:
+            if f.state is not FileState.UPLOADED or not url:
 
                 def store_url(new_url: str | None, take_id: str = f.take_id) -> None:
                     self.store.update_file(
-                        sid, take_id, upload_url=new_url, state="uploading", offset_bytes=0
+                        sid, take_id, upload_url=new_url, state=FileState.UPLOADING, offset_bytes=0
                     )
 
                 def store_offset(offset: int, take_id: str = f.take_id, base: int = base) -> None:
                     self.store.update_file(sid, take_id, offset_bytes=offset)
                     meter.set_confirmed(base + offset)
                     current = self.store.get(sid)
-                    if current is None or current.state == "cancelled":  # cancelled elsewhere: stop here
+                    # cancelled elsewhere: stop here
+                    if current is None or current.state is SubmissionState.CANCELLED:
                         stop.set()
 
                 def store_chunk_size(size: int) -> None:
@@ -199,7 +205,7 @@ class Transfer:
                     wait=self._wait,
                 )
                 self.store.update_file(
-                    sid, f.take_id, state="uploaded", offset_bytes=f.size_bytes, upload_url=url
+                    sid, f.take_id, state=FileState.UPLOADED, offset_bytes=f.size_bytes, upload_url=url
                 )
             try:
                 api.attach(sid, f.take_id, url)
@@ -207,12 +213,14 @@ class Transfer:
                 if error.status != 404:
                     raise
                 # The server lost the upload (expired): send this file again next time round.
-                self.store.update_file(sid, f.take_id, state="queued", upload_url=None, offset_bytes=0)
+                self.store.update_file(
+                    sid, f.take_id, state=FileState.QUEUED, upload_url=None, offset_bytes=0
+                )
                 raise ApiError(
                     "The server no longer had one of the videos; it will be sent again.",
                     message_code=MessageCode.VIDEO_SENT_AGAIN,
                 ) from error
-            self.store.update_file(sid, f.take_id, state="attached")
+            self.store.update_file(sid, f.take_id, state=FileState.ATTACHED)
             done_before += f.size_bytes
             meter.set_confirmed(done_before)
 
@@ -237,11 +245,11 @@ class Transfer:
             record.chunk_size_bytes or self.network.chunk_size_bytes,
             int(learned) if learned and learned.isdigit() else self.network.chunk_size_bytes,
         )
-        key = self.network.upload_key
+        session = self._session_for()
         return TusClient(
-            session=self._session_for(),
-            endpoint_url=f"{record.server_url}/files/",
-            headers={"Authorization": f"Bearer {key}"} if key else {},
+            session=session,
+            endpoint_url=IntakeHttp(record.server_url, session).url(FILES_PATH),
+            headers=bearer(self.network.upload_key),
             chunk_size_bytes=chunk,
             method_override=self.network.http_method_override,
             retry=self.retry,

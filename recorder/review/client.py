@@ -23,17 +23,18 @@ import requests
 from recorder.consent_rules import Use
 from recorder.logs import register_person_details
 from recorder.media.run import CancelledError
+from recorder.messages import MessageCode
 from recorder.redact import REDACTOR
 from recorder.review.errors import (
     ClipMissingError,
     RefusedError,
     ReviewError,
     ServerFailedError,
-    ServerUnreachableError,
     SignedOutError,
     SignInError,
+    unreachable,
 )
-from recorder.review.http import ReviewHttp, describe_connection_error
+from recorder.review.http import ReviewHttp
 from recorder.review.models import (
     DECISIONS,
     SubmissionDetail,
@@ -101,7 +102,10 @@ def _people_in_page(body: object) -> Iterable[object]:
 
 
 def _unexpected(what: str) -> ServerFailedError:
-    return ServerFailedError(f"The server's answer about {what} could not be read. Try again, or tell IT.")
+    return ServerFailedError(
+        f"The server's answer about {what} could not be read. Try again, or tell IT.",
+        code=MessageCode.SERVER_ANSWER_UNEXPECTED,
+    )
 
 
 class ReviewClient:
@@ -147,7 +151,7 @@ class ReviewClient:
             ServerUnreachableError / ServerFailedError: the server could not be asked.
         """
         if not username.strip() or not password:
-            raise SignInError("Enter your user name and password.")
+            raise SignInError("Enter your user name and password.", code=MessageCode.SIGN_IN_MISSING)
         try:
             body = self.http.json(
                 "POST",
@@ -157,7 +161,7 @@ class ReviewClient:
             )
         except (SignedOutError, RefusedError) as error:
             if error.status == 429:  # locked after too many wrong passwords: the server says for how long
-                raise SignInError(str(error), 429) from error
+                raise SignInError(str(error), 429, code=MessageCode.SIGN_IN_LOCKED) from error
             raise SignInError(
                 "The user name or password is not right. Check them and try again.", error.status
             ) from error
@@ -252,7 +256,10 @@ class ReviewClient:
             ServerUnreachableError / ServerFailedError / SignedOutError: try again (after signing in).
         """
         if not note.strip():
-            raise RefusedError("Write a note saying how the person asked to withdraw.")
+            raise RefusedError(
+                "Write a note saying how the person asked to withdraw.",
+                message_code=MessageCode.WITHDRAWAL_NOTE_MISSING,
+            )
         body = self.http.json(
             "POST",
             f"/api/v1/review/submissions/{submission_id}/withdraw",
@@ -271,7 +278,10 @@ class ReviewClient:
                 was confirmed already; the submission was withdrawn or has not arrived).
         """
         if not reason.strip():
-            raise RefusedError("Write how you know which wording the person was shown.")
+            raise RefusedError(
+                "Write how you know which wording the person was shown.",
+                message_code=MessageCode.WORDING_NOTE_MISSING,
+            )
         body = self.http.json(
             "POST",
             f"/api/v1/review/submissions/{submission_id}/wording",
@@ -284,7 +294,7 @@ class ReviewClient:
 
     def comment(self, take_id: str, at_ms: int, text: str) -> None:
         if not text.strip():
-            raise RefusedError("Write a comment first.")
+            raise RefusedError("Write a comment first.", message_code=MessageCode.COMMENT_MISSING)
         self.http.json(
             "POST",
             f"/api/v1/review/takes/{take_id}/comments",
@@ -360,11 +370,12 @@ class ReviewClient:
                         if progress is not None and total:
                             progress(min(1.0, have / total))
             except requests.RequestException as error:
-                raise ServerUnreachableError(describe_connection_error(error, self.http.url(path))) from error
+                raise unreachable(error, self.http.url(path)) from error
         if expected_sha256 and sha256_file(part) != expected_sha256.lower():
             part.unlink(missing_ok=True)
             raise ServerFailedError(
-                "The video arrived damaged (its checksum does not match what was recorded). Try again."
+                "The video arrived damaged (its checksum does not match what was recorded). Try again.",
+                code=MessageCode.VIDEO_ARRIVED_DAMAGED,
             )
         os.replace(part, dest)
         return dest

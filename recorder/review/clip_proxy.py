@@ -25,8 +25,15 @@ from typing import Any
 
 import requests
 
-from recorder.review.errors import ClipMissingError, ReviewError, ServerUnreachableError, SignedOutError
-from recorder.review.http import ReviewHttp, describe_connection_error
+from recorder.review.errors import (
+    SIGNED_OUT,
+    VIDEO_NOT_ON_SERVER,
+    ClipMissingError,
+    ReviewError,
+    SignedOutError,
+    unreachable,
+)
+from recorder.review.http import ReviewHttp
 
 _CHUNK_BYTES = 64 * 1024
 _TAKE_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
@@ -134,19 +141,14 @@ class ClipProxy:
                 timeout=self._http.timeout_s,
             )
         except requests.RequestException as error:
-            self._note(take_id, ServerUnreachableError(describe_connection_error(error, upstream_url)))
+            self._note(take_id, unreachable(error, upstream_url))
             _reply(handler, HTTPStatus.BAD_GATEWAY)
             return
         with upstream:
             if upstream.status_code == 401:
-                self._note(take_id, SignedOutError("Your sign-in has ended. Please sign in again."))
+                self._note(take_id, SignedOutError(SIGNED_OUT, 401))
             elif upstream.status_code in (404, 410):
-                self._note(
-                    take_id,
-                    ClipMissingError(
-                        "The video is not on the server any more. It may have been withdrawn or expired."
-                    ),
-                )
+                self._note(take_id, ClipMissingError(VIDEO_NOT_ON_SERVER, upstream.status_code))
             elif upstream.status_code < 400:
                 self._note(take_id, None)
             _relay(handler, upstream, head_only)

@@ -29,6 +29,7 @@ from recorder.export import (
     export_clip,
 )
 from recorder.export.job import export_stem, safe_stem
+from recorder.messages import MessageCode
 from recorder.review.client import ReviewClient
 from recorder.review.errors import NotFoundError, RefusedError
 from recorder.review.metadata_csv import metadata_rows, write_metadata_csv
@@ -79,7 +80,9 @@ def export_take(
     check_exportable(consent, use=use, shapes=shapes)
     take = next((t for t in detail.summary.takes if t.take_id == take_id), None)
     if take is None:
-        raise NotFoundError("This answer is not part of the submission any more.")
+        raise NotFoundError(
+            "This answer is not part of the submission any more.", code=MessageCode.ANSWER_NOT_IN_SUBMISSION
+        )
     stem = safe_stem(f"{detail.summary.reference or submission_id[:8]}_{take.prompt_id or take.take_id}")
     with tempfile.TemporaryDirectory(prefix="voicebooth-review-") as tmp:
         try:

@@ -1,8 +1,10 @@
-"""The review client's HTTP layer: bearer header, timeouts, and server answers turned into plain errors.
+"""The review client's HTTP layer: the reviewer's token, timeouts, server answers turned into plain errors.
 
-One :class:`ReviewHttp` per server. It holds the current token (never logged, never put in a URL) and
-maps every failure onto :mod:`recorder.review.errors`: no connection → :class:`ServerUnreachableError`,
-401 → :class:`SignedOutError`, 404/410 → :class:`NotFoundError`, other 4xx → :class:`RefusedError` with the
+One :class:`ReviewHttp` per server, built on the intake HTTP base the sending side uses too
+(:class:`recorder.net.intake.IntakeHttp`). It holds the current token (never logged, never put in a URL)
+and maps every failure onto :mod:`recorder.review.errors`, each with its message code: no connection →
+:class:`ServerUnreachableError` (worded and coded as the sending side words it), 401 →
+:class:`SignedOutError`, 404/410 → :class:`NotFoundError`, other 4xx → :class:`RefusedError` with the
 server's own plain message (CONTRACTS.md section 3 error shape), 5xx → :class:`ServerFailedError`.
 """
 
@@ -15,34 +17,25 @@ from urllib.parse import urlparse
 
 import requests
 
+from recorder.messages import MessageCode
+from recorder.net.intake import ErrorAnswer, IntakeHttp, bearer
 from recorder.review.errors import (
+    NOT_ON_SERVER,
+    SIGNED_OUT,
+    VIDEO_NOT_ON_SERVER,
     NotFoundError,
     RefusedError,
     ReviewError,
     ServerFailedError,
-    ServerUnreachableError,
     SignedOutError,
+    unreachable,
 )
 
 #: (connect, read) seconds for review calls: a reviewer is waiting, so fail fast and offer Retry.
 DEFAULT_TIMEOUT_S = (5.0, 30.0)
 
 
-def server_name(url: str) -> str:
-    """The host of ``url``, for messages."""
-    return urlparse(url).hostname or url
-
-
-def describe_connection_error(error: requests.RequestException, url: str) -> str:
-    """A plain sentence for a failed connection (uses the sending side's wording when available)."""
-    try:
-        from recorder.net.errors import describe_network_error
-    except ImportError:  # pragma: no cover - recorder.net is part of this tree
-        return f"The intake server at {server_name(url)} could not be reached."
-    return describe_network_error(error, url) + "."
-
-
-class ReviewHttp:
+class ReviewHttp(IntakeHttp):
     """Authorised JSON and byte requests to one intake server.
 
     Args:
@@ -57,9 +50,7 @@ class ReviewHttp:
         session: requests.Session,
         timeout_s: tuple[float, float] = DEFAULT_TIMEOUT_S,
     ) -> None:
-        self.server_url = server_url.rstrip("/")
-        self.session = session
-        self.timeout_s = timeout_s
+        super().__init__(server_url, session, timeout_s)
         self._token: str | None = None
         self._lock = threading.Lock()
 
@@ -73,16 +64,9 @@ class ReviewHttp:
         with self._lock:
             self._token = value
 
-    def url(self, path: str) -> str:
-        return f"{self.server_url}{path}"
-
     def headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
         """Request headers with the bearer token when signed in."""
-        headers = dict(extra or {})
-        token = self.token
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        return headers
+        return {**(extra or {}), **bearer(self.token)}
 
     def request(
         self,
@@ -97,19 +81,18 @@ class ReviewHttp:
         not_found: type[NotFoundError] = NotFoundError,
     ) -> requests.Response:
         """Sends one request and returns a 2xx response; raises a :class:`ReviewError` otherwise."""
-        url = self.url(path)
         try:
-            response = self.session.request(
+            response = self.send(
                 method,
-                url,
-                json=json_body,
-                params={k: v for k, v in (params or {}).items() if v not in (None, "")},
-                headers=self.headers(headers) if authorised else dict(headers or {}),
+                path,
+                credential=self.token if authorised else None,
+                json_body=json_body,
+                params=params,
+                headers=headers,
                 stream=stream,
-                timeout=self.timeout_s,
             )
         except requests.RequestException as error:
-            raise ServerUnreachableError(describe_connection_error(error, url)) from error
+            raise unreachable(error, self.url(path)) from error
         if response.status_code < 400:
             return response
         raise error_for(response, not_found)
@@ -122,40 +105,26 @@ class ReviewHttp:
         try:
             return response.json()
         except ValueError as error:
+            host = urlparse(self.server_url).hostname or self.server_url
             raise ServerFailedError(
-                f"The server at {server_name(self.server_url)} sent an answer that is not from a Voicebooth "
-                "intake server. Check the server address."
+                f"The server at {host} sent an answer that is not from a Voicebooth intake server. Check the "
+                "server address.",
+                code=MessageCode.NOT_AN_INTAKE_SERVER,
+                params={"host": host},
             ) from error
-
-
-def server_error_field(response: requests.Response, name: str) -> str | None:
-    """A field (``message``, ``code``, ``reason``) of a CONTRACTS.md error body, if there is one."""
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        value = body["error"].get(name)
-        return str(value) if value else None
-    return None
 
 
 def error_for(response: requests.Response, not_found: type[NotFoundError] = NotFoundError) -> ReviewError:
     """The :class:`ReviewError` for an error response (the body is read and the response closed)."""
-    status = response.status_code
-    message = server_error_field(response, "message")
-    code, reason = server_error_field(response, "code"), server_error_field(response, "reason")
+    answer = ErrorAnswer.of(response)
+    status, message = answer.status, answer.message
     response.close()
     if status == 401:
-        return SignedOutError("Your sign-in has ended. Please sign in again.", status)
+        return SignedOutError(SIGNED_OUT, status)
     if status in (404, 410):
         if not_found is NotFoundError:
-            return NotFoundError(
-                message or "This was not found on the server. It may have been removed.", status
-            )
-        return not_found(
-            "The video is not on the server any more. It may have been withdrawn or expired.", status
-        )
+            return NotFoundError(NOT_ON_SERVER, status)
+        return not_found(VIDEO_NOT_ON_SERVER, status)
     if status >= 500:
         return ServerFailedError(
             "The intake server had a problem and could not answer. Try again in a minute; if it keeps "
@@ -163,5 +132,8 @@ def error_for(response: requests.Response, not_found: type[NotFoundError] = NotF
             status,
         )
     return RefusedError(
-        message or f"The server refused the request (status {status}).", status, code=code, reason=reason
+        message or f"The server refused the request (status {status}).",
+        status,
+        code=answer.code,
+        reason=answer.reason,
     )

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recorder.config import Config, Layer
-from recorder.selftest.privacy import PrivacyRegistry, blocked_devices
+from recorder.ports import Registry
+from recorder.selftest.privacy import blocked_devices
 from recorder.selftest.report import CheckResult, Status
 
 LOW_DISK_BYTES = 2 * 1024**3
@@ -53,7 +54,7 @@ class SelfTestContext:
     config: Config
     log_path: Path | None = None
     platform: str = sys.platform
-    privacy_registry: PrivacyRegistry | None = None
+    privacy_registry: Registry | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
     server_timeout_s: float = 10.0
     results: dict[str, object] = field(default_factory=dict)

@@ -7,10 +7,10 @@ look absent or busy to Voicebooth. The self-test names the setting so IT can cha
 
 from __future__ import annotations
 
-import sys
-from typing import Protocol
+import contextlib
 
 from recorder.messages import CodedMessage, MessageCode
+from recorder.ports import Registry
 
 APP_PRIVACY_KEY = r"SOFTWARE\Policies\Microsoft\Windows\AppPrivacy"
 CONSENT_STORE_KEY = r"SOFTWARE\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore"
@@ -23,39 +23,7 @@ DEVICES = {
 }
 
 
-class PrivacyRegistry(Protocol):
-    """Reads one registry key's values; ``hive`` is ``"HKLM"`` or ``"HKCU"``. None when the key is absent."""
-
-    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None: ...
-
-
-class WinregPrivacyRegistry:
-    """:class:`PrivacyRegistry` over the real Windows registry."""
-
-    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None:
-        if sys.platform != "win32":
-            return None
-        import winreg
-
-        root = winreg.HKEY_LOCAL_MACHINE if hive == "HKLM" else winreg.HKEY_CURRENT_USER
-        try:
-            key = winreg.OpenKey(root, key_path, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY)
-        except OSError:
-            return None
-        values: dict[str, object] = {}
-        with key:
-            index = 0
-            while True:
-                try:
-                    name, value, _kind = winreg.EnumValue(key, index)
-                except OSError:
-                    break
-                values[str(name)] = value
-                index += 1
-        return values
-
-
-def blocked_devices(registry: PrivacyRegistry | None) -> dict[str, str]:
+def blocked_devices(registry: Registry | None) -> dict[str, str]:
     """Device kind -> why Windows blocks it for Voicebooth (empty when nothing blocks it)."""
     return {kind: message.text for kind, message in blocked_device_messages(registry).items()}
 
@@ -75,12 +43,12 @@ BLOCKED_CODES = {
 }
 
 
-def blocked_device_messages(registry: PrivacyRegistry | None) -> dict[str, CodedMessage]:
+def blocked_device_messages(registry: Registry | None) -> dict[str, CodedMessage]:
     """As :func:`blocked_devices`, each reason with its :class:`MessageCode` (for the translated UI)."""
     if registry is None:
         return {}
     found: dict[str, CodedMessage] = {}
-    policy = registry.read_values("HKLM", APP_PRIVACY_KEY) or {}
+    policy = _read(registry, "HKLM", APP_PRIVACY_KEY)
     for kind, (policy_value, capability, words) in DEVICES.items():
         by_policy, for_pc, for_user = BLOCKED_CODES[kind]
         if _as_int(policy.get(policy_value)) == FORCE_DENY:
@@ -93,8 +61,8 @@ def blocked_device_messages(registry: PrivacyRegistry | None) -> dict[str, Coded
                 {"setting": setting},
             )
             continue
-        machine = registry.read_values("HKLM", f"{CONSENT_STORE_KEY}\\{capability}") or {}
-        user_desktop = registry.read_values("HKCU", f"{CONSENT_STORE_KEY}\\{capability}\\NonPackaged") or {}
+        machine = _read(registry, "HKLM", f"{CONSENT_STORE_KEY}\\{capability}")
+        user_desktop = _read(registry, "HKCU", f"{CONSENT_STORE_KEY}\\{capability}\\NonPackaged")
         if str(machine.get("Value", "")).lower() == "deny":
             found[kind] = CodedMessage(
                 f"{words.capitalize()} access is turned off for this PC in Windows Settings > Privacy & "
@@ -116,3 +84,10 @@ def _as_int(value: object) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
     return None
+
+
+def _read(registry: Registry, hive: str, key_path: str) -> dict[str, object]:
+    """A key's values; empty when it is absent or cannot be read (then nothing there blocks a device)."""
+    with contextlib.suppress(OSError):
+        return registry.read_values(hive, key_path) or {}
+    return {}

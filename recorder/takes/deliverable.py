@@ -164,9 +164,12 @@ def _finish(
     started = time.perf_counter()
     video_path = take_dir / "video.mkv"
     pcm_path = take_dir / "audio.pcm"
-    info = probe_video(video_path)
     fps = float((journal.get("video") or {}).get("fps") or FPS)
     frames = int(journal.get("frames_written") or 0)
+    if frames == 0 and journal.get("state") == "failed":
+        # Stopped before the camera's first picture: say so, not that ffmpeg found no stream in video.mkv.
+        raise FinishError("The recording has no video frames.", code=MessageCode.TAKE_NO_VIDEO)
+    info = probe_video(video_path)
     full_s = frames / fps if frames > 0 else (info.duration_s or 0.0)
     if full_s <= 0:
         raise FinishError("The recording has no video frames.", code=MessageCode.TAKE_NO_VIDEO)
@@ -260,6 +263,12 @@ def _clamp_trim(trim: tuple[float, float] | None, full_s: float) -> tuple[float,
     return start_s, end_s
 
 
+#: Copied frames get their time on the 30 fps grid (frame n at n/30 s, each 1/30 s long). Matroska stores
+#: milliseconds (33, 33, 34...), so a copied take's frame rate only averaged out to 30/1 over many frames: a
+#: take of 1, 2 or 4 frames came out as 30.3 or 30.07 fps, and the intake server refused the submission.
+_ON_THE_FRAME_GRID = f"setts=time_base=1/{FPS}:pts=round(PTS*TB*{FPS}):dts=round(DTS*TB*{FPS}):duration=1"
+
+
 def _mux(
     video_path: Path,
     audio_path: Path,
@@ -282,7 +291,7 @@ def _mux(
             "-pix_fmt", "yuv420p", "-r", str(FPS), "-g", str(2 * FPS),
         ]  # fmt: skip
     else:
-        args += ["-c:v", "copy"]
+        args += ["-c:v", "copy", "-bsf:v", _ON_THE_FRAME_GRID]
     args += ["-t", f"{duration_s:.6f}", "-video_track_timescale", "15360", "-movflags", "+faststart"]
     args += ["-loglevel", "error", str(out)]
     run_ffmpeg(args, duration_s=duration_s, progress=progress, cancel=cancel, what="finish the recording")
@@ -290,8 +299,12 @@ def _mux(
 
 def _poster(mp4: Path, out: Path, duration_s: float, cancel: threading.Event | None) -> None:
     """A representative frame: about a third in, mid-second (the synthetic flash sits on whole seconds)."""
-    at_s = min(max(0.0, math.floor(duration_s / 3) + 0.5), max(0.0, duration_s - 1.0 / FPS))
-    args = ["-y", "-ss", f"{at_s:.3f}", "-i", str(mp4), "-frames:v", "1", "-q:v", "3", "-loglevel", "error"]
+    last = max(0, round(duration_s * FPS) - 1)
+    frame = min(round((math.floor(duration_s / 3) + 0.5) * FPS), last)
+    # Half a frame before it: the first frame at or after the seek point is that one, whatever the rounding
+    # (a seek to the last frame's own time, rounded up, found no frame: a take of 0.1 s had no poster).
+    at_s = max(0.0, (frame - 0.5) / FPS)
+    args = ["-y", "-ss", f"{at_s:.6f}", "-i", str(mp4), "-frames:v", "1", "-q:v", "3", "-loglevel", "error"]
     run_ffmpeg([*args, str(out)], cancel=cancel, what="make the poster picture")
 
 

@@ -1,4 +1,4 @@
-"""Take folders: sortable unique ids, creation, and the per-take lock file that marks a live owner.
+"""Take folders: sortable unique ids, creation, removal, and the per-take lock file that marks a live owner.
 
 The lock is an exclusive OS lock (flock on POSIX, msvcrt on Windows) on ``<take>/.lock``. The OS drops it
 when the owning process dies however it dies, so "journal says recording, but nobody holds the lock" is a
@@ -7,8 +7,10 @@ reliable sign of an interrupted take (CONTRACTS.md section 1).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import shutil
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +29,14 @@ def new_take_id(now: datetime | None = None) -> str:
 def takes_root(submission_dir: Path) -> Path:
     """Where the take folders of a submission live."""
     return submission_dir / TAKES_DIR
+
+
+def remove_take(take_dir: Path) -> None:
+    """Delete a take folder, then its ``takes`` folder and submission folder if that left them empty."""
+    shutil.rmtree(take_dir, ignore_errors=True)
+    for parent in (take_dir.parent, take_dir.parent.parent):
+        with contextlib.suppress(OSError):
+            parent.rmdir()  # only when empty
 
 
 class TakeLockedError(RuntimeError):

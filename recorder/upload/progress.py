@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import enum
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+
+class Stage(enum.StrEnum):
+    """How far a send is: bytes going out, the server checking the whole submission, or done."""
+
+    UPLOADING = "uploading"
+    CONFIRMING = "confirming"
+    DONE = "done"
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class TransferProgress:
         bytes_total: bytes of every file of the submission.
         rate_bytes_s: smoothed sending rate (0 until measured).
         eta_s: estimated seconds left (None until a rate is known).
-        stage: ``uploading``, ``confirming`` or ``done``.
+        stage: how far the send is.
     """
 
     submission_id: str
@@ -26,7 +35,7 @@ class TransferProgress:
     bytes_total: int
     rate_bytes_s: float
     eta_s: float | None
-    stage: str = "uploading"
+    stage: Stage = Stage.UPLOADING
 
 
 class ProgressMeter:
@@ -81,11 +90,11 @@ class ProgressMeter:
             self._in_flight += size_bytes
         self._tick()
 
-    def finish(self, stage: str) -> None:
-        """Report a final snapshot with ``stage`` (``confirming``, ``done``)."""
+    def finish(self, stage: Stage) -> None:
+        """Report a snapshot with ``stage`` (confirming, done)."""
         self._emit(stage)
 
-    def snapshot(self, stage: str = "uploading") -> TransferProgress:
+    def snapshot(self, stage: Stage = Stage.UPLOADING) -> TransferProgress:
         sent = self.bytes_sent
         rate = self._rate
         eta = (self.bytes_total - sent) / rate if rate > 0 else None
@@ -107,8 +116,8 @@ class ProgressMeter:
             if due:
                 self._last_report_t = now
         if due:
-            self._emit("uploading")
+            self._emit(Stage.UPLOADING)
 
-    def _emit(self, stage: str) -> None:
+    def _emit(self, stage: Stage) -> None:
         if self._report is not None:
             self._report(self.snapshot(stage))

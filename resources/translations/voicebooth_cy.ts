@@ -197,6 +197,193 @@
     </message>
 </context>
 <context>
+    <name>CheckAndSendPage</name>
+    <message>
+        <source>Sending your video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn anfon eich fideo</translation>
+    </message>
+    <message>
+        <source>Check your answers and send</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwiriwch eich atebion ac anfon</translation>
+    </message>
+    <message>
+        <source>Here are your answers. You can record any of them again, or answer a question you skipped, before sending.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dyma eich atebion. Gallwch recordio unrhyw un ohonyn nhw eto, neu ateb cwestiwn a hepgorwyd gennych, cyn anfon.</translation>
+    </message>
+    <message>
+        <source>Send my video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Anfon fy fideo</translation>
+    </message>
+    <message>
+        <source>Sends your answers, the details you chose to give and your consent answers to the campaign team. Nothing is sent before you press it.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn anfon eich atebion, y manylion y dewisoch eu rhoi a&apos;ch atebion caniatâd at dîm yr ymgyrch. Does dim yn cael ei anfon cyn i chi ei bwyso.</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cynnydd anfon</translation>
+    </message>
+    <message>
+        <source>Stop sending for now</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Stopio anfon am y tro</translation>
+    </message>
+    <message>
+        <source>Your video stays on this computer and is sent when you press Send again, or the next time Voicebooth starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich fideo&apos;n aros ar y cyfrifiadur hwn ac yn cael ei anfon pan fyddwch chi&apos;n pwyso Anfon eto, neu y tro nesaf y bydd Voicebooth yn dechrau.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Teitl swydd</translation>
+    </message>
+    <message>
+        <source>Where you work</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ble rydych chi&apos;n gweithio</translation>
+    </message>
+    <message>
+        <source>{label}: {value} ({shown})</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{label}: {value} ({shown})</translation>
+    </message>
+    <message>
+        <source>may be shown with your video</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>gellir ei ddangos gyda&apos;ch fideo</translation>
+    </message>
+    <message>
+        <source>not shown, only for the team</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>ni chaiff ei ddangos, dim ond i&apos;r tîm</translation>
+    </message>
+    <message>
+        <source>You chose not to give any details about yourself.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Fe ddewisoch beidio â rhoi unrhyw fanylion amdanoch chi&apos;ch hun.</translation>
+    </message>
+    <message>
+        <source>Sent with your video:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cael ei anfon gyda&apos;ch fideo:</translation>
+    </message>
+    <message>
+        <source>You can close Voicebooth if you need to: sending carries on the next time it starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gallwch gau Voicebooth os oes angen: bydd yr anfon yn parhau y tro nesaf y bydd yn dechrau.</translation>
+    </message>
+    <message>
+        <source>Answer at least one question before sending.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Atebwch o leiaf un cwestiwn cyn anfon.</translation>
+    </message>
+    <message>
+        <source>Your video will stay on this computer until it has been sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bydd eich fideo&apos;n aros ar y cyfrifiadur hwn nes iddo gael ei anfon.</translation>
+    </message>
+    <message>
+        <source>Getting ready to send…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn paratoi i anfon…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn stopio…</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Your video is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to send it now.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r anfon wedi stopio. Mae eich fideo wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i&apos;w anfon nawr.</translation>
+    </message>
+    <message>
+        <source>(no picture)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>(dim llun)</translation>
+    </message>
+    <message>
+        <source>Picture from your answer to: {prompt}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Llun o&apos;ch ateb i: {prompt}</translation>
+    </message>
+    <message>
+        <source>{prompt}
+✓ Answered ({length} long)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{prompt}
+✓ Wedi&apos;i ateb ({length} o hyd)</translation>
+    </message>
+    <message>
+        <source>Record again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Recordio eto</translation>
+    </message>
+    <message>
+        <source>Record your answer again to: {prompt}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Recordio eich ateb eto i: {prompt}</translation>
+    </message>
+    <message>
+        <source>Goes back to this question. Your answer is kept until you record a new one.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn mynd yn ôl at y cwestiwn hwn. Mae eich ateb yn cael ei gadw nes i chi recordio un newydd.</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dim ateb</translation>
+    </message>
+    <message>
+        <source>{prompt}
+Not answered: it will not be sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{prompt}
+Heb ei ateb: ni chaiff ei anfon.</translation>
+    </message>
+    <message>
+        <source>Answer it now</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ei ateb nawr</translation>
+    </message>
+    <message>
+        <source>Answer this question now: {prompt}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ateb y cwestiwn hwn nawr: {prompt}</translation>
+    </message>
+    <message>
+        <source>Goes to this question so you can record an answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn mynd at y cwestiwn hwn er mwyn i chi recordio ateb.</translation>
+    </message>
+    <message>
+        <source>an unexpected problem</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>problem annisgwyl</translation>
+    </message>
+    <message>
+        <source>Your video could not be sent yet ({reason}). It is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to try again now.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd anfon eich fideo eto ({reason}). Mae wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i roi cynnig arall arni nawr.</translation>
+    </message>
+    <message>
+        <source>Sent {sent} of {total} · {rate}/s · about {left} left</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi anfon {sent} o {total} · {rate}/e · tua {left} ar ôl</translation>
+    </message>
+</context>
+<context>
     <name>CommentsView</name>
     <message>
         <source>Comments (click one to jump to its time)</source>
@@ -781,6 +968,81 @@ Yn dod i ben: {expires}</translation>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes gan y gweinydd derbyn y geiriad caniatâd a ddangoswyd i&apos;r unigolyn hwn, felly ni all dderbyn y fideo. Caiff y fideo ei gadw ar y cyfrifiadur hwn: gofynnwch i&apos;r adran TG ddiweddaru&apos;r ymgyrch ar y cyfrifiadur hwn ac ar y gweinydd.</translation>
     </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right. Check them and try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r enw defnyddiwr na&apos;r cyfrinair yn gywir. Gwiriwch nhw a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. The account is locked for a few minutes; try again later.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gormod o gyfrineiriau anghywir. Mae&apos;r cyfrif wedi&apos;i gloi am ychydig funudau; rhowch gynnig arall arni yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Please sign in again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be kept in this computer&apos;s password store.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid oedd modd cadw&apos;r mewngofnodi yn storfa gyfrineiriau&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The intake server had a problem and could not answer. Try again in a minute; if it keeps happening, tell IT.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cafodd y gweinydd derbyn broblem ac ni allai ateb. Rhowch gynnig arall arni mewn munud; os yw&apos;n dal i ddigwydd, rhowch wybod i TG.</translation>
+    </message>
+    <message>
+        <source>The server at {host} sent an answer that is not from a Voicebooth intake server. Check the server address.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Anfonodd y gweinydd yn {host} ateb nad yw&apos;n dod o weinydd derbyn Voicebooth. Gwiriwch gyfeiriad y gweinydd.</translation>
+    </message>
+    <message>
+        <source>This submission is not on the server any more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r cyflwyniad hwn ar y gweinydd mwyach.</translation>
+    </message>
+    <message>
+        <source>This video is not on the server any more. It may have been withdrawn or its consent expired.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r fideo hwn ar y gweinydd mwyach. Efallai ei fod wedi&apos;i dynnu&apos;n ôl neu fod ei ganiatâd wedi dod i ben.</translation>
+    </message>
+    <message>
+        <source>The video arrived damaged (its checksum does not match what was recorded). Try again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyrhaeddodd y fideo wedi&apos;i ddifrodi (nid yw ei swm gwirio yn cyfateb i&apos;r hyn a recordiwyd). Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This answer is not part of the submission any more.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid yw&apos;r ateb hwn yn rhan o&apos;r cyflwyniad mwyach.</translation>
+    </message>
+    <message>
+        <source>The intake server refused this: {reason}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwrthododd y gweinydd derbyn hyn: {reason}</translation>
+    </message>
+    <message>
+        <source>Write a note saying how the person asked to withdraw.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch nodyn yn dweud sut y gofynnodd y person am dynnu&apos;n ôl.</translation>
+    </message>
+    <message>
+        <source>Write how you know which wording the person was shown.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch sut rydych chi&apos;n gwybod pa eiriad a ddangoswyd i&apos;r person.</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ysgrifennwch sylw yn gyntaf.</translation>
+    </message>
 </context>
 <context>
     <name>DecisionBox</name>
@@ -1050,7 +1312,6 @@ Yn dod i ben: {expires}</translation>
     </message>
     <message>
         <source>Test picture (demo)</source>
-        <extracomment>The real cameras and microphones (and ``synthetic:``/``file:`` sources) behind the ports.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Llun prawf (arddangosiad)</translation>
     </message>
@@ -2467,41 +2728,6 @@ Who to contact: {contact}</source>
 <context>
     <name>ReviewErrors</name>
     <message>
-        <source>The intake server cannot be reached. Check your network connection, then try again.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ni ellir cyrraedd y gweinydd derbyn. Gwiriwch eich cysylltiad rhwydwaith, yna rhowch gynnig arall arni.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has ended. Please sign in again.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto.</translation>
-    </message>
-    <message>
-        <source>This video is not on the server any more. It may have been withdrawn or its consent expired.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r fideo hwn ar y gweinydd mwyach. Efallai ei fod wedi&apos;i dynnu&apos;n ôl neu fod ei ganiatâd wedi dod i ben.</translation>
-    </message>
-    <message>
-        <source>This submission is not on the server any more.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r cyflwyniad hwn ar y gweinydd mwyach.</translation>
-    </message>
-    <message>
-        <source>The intake server had a problem and could not answer. Try again in a minute; if it keeps happening, tell IT.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cafodd y gweinydd derbyn broblem ac ni allai ateb. Rhowch gynnig arall arni mewn munud; os yw&apos;n dal i ddigwydd, rhowch wybod i TG.</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords. The account is locked for a few minutes; try again later.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Gormod o gyfrineiriau anghywir. Mae&apos;r cyfrif wedi&apos;i gloi am ychydig funudau; rhowch gynnig arall arni yn nes ymlaen.</translation>
-    </message>
-    <message>
-        <source>The user name or password is not right. Check them and try again.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid yw&apos;r enw defnyddiwr na&apos;r cyfrinair yn gywir. Gwiriwch nhw a rhowch gynnig arall arni.</translation>
-    </message>
-    <message>
         <source>Something went wrong unexpectedly. Please try again.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Aeth rhywbeth o&apos;i le yn annisgwyl. Rhowch gynnig arall arni.</translation>
@@ -2598,193 +2824,6 @@ Who to contact: {contact}</source>
         <source>Video player</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Chwaraewr fideo</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewSendPage</name>
-    <message>
-        <source>Sending your video</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn anfon eich fideo</translation>
-    </message>
-    <message>
-        <source>Check your answers and send</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Gwiriwch eich atebion ac anfon</translation>
-    </message>
-    <message>
-        <source>Here are your answers. You can record any of them again, or answer a question you skipped, before sending.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Dyma eich atebion. Gallwch recordio unrhyw un ohonyn nhw eto, neu ateb cwestiwn a hepgorwyd gennych, cyn anfon.</translation>
-    </message>
-    <message>
-        <source>Send my video</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Anfon fy fideo</translation>
-    </message>
-    <message>
-        <source>Sends your answers, the details you chose to give and your consent answers to the campaign team. Nothing is sent before you press it.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn anfon eich atebion, y manylion y dewisoch eu rhoi a&apos;ch atebion caniatâd at dîm yr ymgyrch. Does dim yn cael ei anfon cyn i chi ei bwyso.</translation>
-    </message>
-    <message>
-        <source>Sending progress</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cynnydd anfon</translation>
-    </message>
-    <message>
-        <source>Stop sending for now</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Stopio anfon am y tro</translation>
-    </message>
-    <message>
-        <source>Your video stays on this computer and is sent when you press Send again, or the next time Voicebooth starts.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae eich fideo&apos;n aros ar y cyfrifiadur hwn ac yn cael ei anfon pan fyddwch chi&apos;n pwyso Anfon eto, neu y tro nesaf y bydd Voicebooth yn dechrau.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Enw</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Teitl swydd</translation>
-    </message>
-    <message>
-        <source>Where you work</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ble rydych chi&apos;n gweithio</translation>
-    </message>
-    <message>
-        <source>{label}: {value} ({shown})</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>{label}: {value} ({shown})</translation>
-    </message>
-    <message>
-        <source>may be shown with your video</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>gellir ei ddangos gyda&apos;ch fideo</translation>
-    </message>
-    <message>
-        <source>not shown, only for the team</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>ni chaiff ei ddangos, dim ond i&apos;r tîm</translation>
-    </message>
-    <message>
-        <source>You chose not to give any details about yourself.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Fe ddewisoch beidio â rhoi unrhyw fanylion amdanoch chi&apos;ch hun.</translation>
-    </message>
-    <message>
-        <source>Sent with your video:</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn cael ei anfon gyda&apos;ch fideo:</translation>
-    </message>
-    <message>
-        <source>You can close Voicebooth if you need to: sending carries on the next time it starts.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Gallwch gau Voicebooth os oes angen: bydd yr anfon yn parhau y tro nesaf y bydd yn dechrau.</translation>
-    </message>
-    <message>
-        <source>Answer at least one question before sending.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Atebwch o leiaf un cwestiwn cyn anfon.</translation>
-    </message>
-    <message>
-        <source>Your video will stay on this computer until it has been sent.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bydd eich fideo&apos;n aros ar y cyfrifiadur hwn nes iddo gael ei anfon.</translation>
-    </message>
-    <message>
-        <source>Getting ready to send…</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn paratoi i anfon…</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn stopio…</translation>
-    </message>
-    <message>
-        <source>Sending stopped. Your video is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to send it now.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae&apos;r anfon wedi stopio. Mae eich fideo wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i&apos;w anfon nawr.</translation>
-    </message>
-    <message>
-        <source>(no picture)</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>(dim llun)</translation>
-    </message>
-    <message>
-        <source>Picture from your answer to: {prompt}</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Llun o&apos;ch ateb i: {prompt}</translation>
-    </message>
-    <message>
-        <source>{prompt}
-✓ Answered ({length} long)</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>{prompt}
-✓ Wedi&apos;i ateb ({length} o hyd)</translation>
-    </message>
-    <message>
-        <source>Record again</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Recordio eto</translation>
-    </message>
-    <message>
-        <source>Record your answer again to: {prompt}</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Recordio eich ateb eto i: {prompt}</translation>
-    </message>
-    <message>
-        <source>Goes back to this question. Your answer is kept until you record a new one.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn mynd yn ôl at y cwestiwn hwn. Mae eich ateb yn cael ei gadw nes i chi recordio un newydd.</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Dim ateb</translation>
-    </message>
-    <message>
-        <source>{prompt}
-Not answered: it will not be sent.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>{prompt}
-Heb ei ateb: ni chaiff ei anfon.</translation>
-    </message>
-    <message>
-        <source>Answer it now</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ei ateb nawr</translation>
-    </message>
-    <message>
-        <source>Answer this question now: {prompt}</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ateb y cwestiwn hwn nawr: {prompt}</translation>
-    </message>
-    <message>
-        <source>Goes to this question so you can record an answer.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn mynd at y cwestiwn hwn er mwyn i chi recordio ateb.</translation>
-    </message>
-    <message>
-        <source>an unexpected problem</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>problem annisgwyl</translation>
-    </message>
-    <message>
-        <source>Your video could not be sent yet ({reason}). It is saved on this computer and will be sent the next time Voicebooth starts, or choose Send to try again now.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Nid oedd modd anfon eich fideo eto ({reason}). Mae wedi&apos;i gadw ar y cyfrifiadur hwn a bydd yn cael ei anfon y tro nesaf y bydd Voicebooth yn dechrau, neu dewiswch Anfon i roi cynnig arall arni nawr.</translation>
-    </message>
-    <message>
-        <source>Sent {sent} of {total} · {rate}/s · about {left} left</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi anfon {sent} o {total} · {rate}/e · tua {left} ar ôl</translation>
     </message>
 </context>
 <context>
@@ -3164,7 +3203,6 @@ Heb ei ateb: ni chaiff ei anfon.</translation>
     <name>TakeProblems</name>
     <message>
         <source>We didn&apos;t get any picture from the camera. Check it is connected and not used by another app.</source>
-        <extracomment>A device that failed mid-take ends it with its own sentence, translated by the core message&apos;s code.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni chawsom unrhyw lun o&apos;r camera. Gwiriwch ei fod wedi&apos;i gysylltu ac nad yw ap arall yn ei ddefnyddio.</translation>
     </message>
@@ -3289,6 +3327,11 @@ Heb ei ateb: ni chaiff ei anfon.</translation>
         <extracomment>Time for everything but the answers (reading, consent, camera check, review): a generous guess.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Rhannwch eich profiad ar fideo</translation>
+    </message>
+    <message>
+        <source>A video saved when Voicebooth was last closed has now been sent. Reference code: %1</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae fideo a gadwyd pan gaewyd Voicebooth ddiwethaf wedi&apos;i anfon erbyn hyn. Cod cyfeirnod: %1</translation>
     </message>
     <message>
         <source>Language:</source>

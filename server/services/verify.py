@@ -55,7 +55,8 @@ def write_poster(storage: Storage, media_id: str, duration_s: float) -> None:
     Raises:
         TakeCheckError: ffmpeg could not read a frame.
     """
-    at_s = min(max(duration_s / 3.0, 0.0), 2.0)
+    # Never past the start of the last frame: a take of a single frame (1/30 s) has no frame a third in.
+    at_s = max(0.0, min(duration_s / 3.0, 2.0, duration_s - 1.0 / 30))
     try:
         exe = ffmpeg_exe()
     except FfmpegNotFoundError as error:

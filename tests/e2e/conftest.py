@@ -99,7 +99,7 @@ class Intake:
 @pytest.fixture(scope="module")
 def intake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Intake]:
     """The real server started through its command-line contract (``voicebooth-server serve``)."""
-    from ui.demo_server import DemoError, DemoServer
+    from recorder.demo.server import DemoError, DemoServer
 
     root = tmp_path_factory.mktemp("intake")
     try:

@@ -155,7 +155,7 @@ class KeyboardDriver:
         for index in range(prompt_count):
             self.answer_prompt(index)
 
-        self.wait_step(Step.REVIEW)
+        self.wait_step(Step.CHECK_AND_SEND)
         self.settle(300)
         self.on_screen("11-review")
         review = self.window.current_page

@@ -19,10 +19,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recorder.flow import Event
-from recorder.flow_session import save_session
+from recorder.flow.saved import save_session
 from tests.e2e.driver import KeyboardDriver, wait_until
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices
-from tests.helpers.flow_app import make_context, short_campaign
+from tests.helpers.flow_app import make_context, short_campaign, use
 from ui.main_window import MainWindow
 from ui.pages.base import PageContext
 from ui.pages.device_check import DeviceCheckPage
@@ -145,24 +145,22 @@ def run_locale(locale: str, out: Path, server_url: str, upload_key: str) -> None
     window.current_page.leave()
     window.close()
 
-    device_problem(work, locale, out, "14-no-camera", lambda ctx: ctx.extras.update(video_uri="camera:9"))
+    device_problem(work, locale, out, "14-no-camera", lambda ctx: use(ctx, video_uri="camera:9"))
     missing_wav = f"file:{work / 'no-such-microphone.wav'}"
-    device_problem(
-        work, locale, out, "15-no-microphone", lambda ctx: ctx.extras.update(audio_uri=missing_wav)
-    )
+    device_problem(work, locale, out, "15-no-microphone", lambda ctx: use(ctx, audio_uri=missing_wav))
     device_problem(
         work,
         locale,
         out,
         "16-camera-in-use",
-        lambda ctx: ctx.extras.update(video_uri="camera:0", devices=HeldCameraDevices()),
+        lambda ctx: use(ctx, video_uri="camera:0", devices=HeldCameraDevices()),
     )
     device_problem(
         work,
         locale,
         out,
         "17-camera-blocked",
-        lambda ctx: ctx.extras.update(video_uri="camera:9", privacy_registry=FakePrivacyRegistry()),
+        lambda ctx: use(ctx, video_uri="camera:9", privacy_registry=FakePrivacyRegistry()),
     )
 
     ctx = make_context(work / "settings")

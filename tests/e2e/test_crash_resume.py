@@ -25,8 +25,8 @@ from tests.e2e.received import check_received
 from tests.helpers.flow_app import make_context
 from tests.helpers.qt import StrictLogs
 from ui.main_window import MainWindow
+from ui.pages.check_and_send import CheckAndSendPage
 from ui.pages.recovery import RecoveryPage
-from ui.pages.review_send import ReviewSendPage
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,14 +74,14 @@ def test_killed_app_answers_are_continued_and_sent(
     assert "not sent" in page.title_label.text() and "(2 recording(s))" in page.explain.text()
     qtbot.waitUntil(page.recover_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.recover_button, Qt.Key.Key_Space)  # Continue and send
-    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=60_000)
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.CHECK_AND_SEND, timeout=60_000)
     model = ctx.machine.model
     assert model.name.value == "Sam Jones" and model.name.show and model.consent is not None
     assert [k.prompt_id for k in ctx.machine.kept_in_order()] == ["love-role", "nhs-better"]
     assert model.kept["nhs-better"].duration_s >= 1.0  # the interrupted answer, saved up to the kill
 
     review = window.current_page
-    assert isinstance(review, ReviewSendPage)
+    assert isinstance(review, CheckAndSendPage)
     qtbot.waitUntil(review.send_button.hasFocus, timeout=5000)
     qtbot.keyClick(review.send_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctx.machine.state.step is Step.DONE, timeout=60_000)
@@ -91,6 +91,6 @@ def test_killed_app_answers_are_continued_and_sent(
     check_received(
         intake, reference, prompt_ids=["love-role", "nhs-better"], name="Sam Jones", out_dir=tmp_path / "got"
     )
-    folder = ctx.extras.get("submission_dir")
+    folder = ctx.session.folder
     assert folder is not None and not (Path(str(folder)) / "session.json").exists()
     window.current_page.leave()

@@ -19,14 +19,12 @@ from pytestqt.qtbot import QtBot
 from recorder.flow import Step
 from tests.e2e.conftest import Intake
 from tests.e2e.received import check_received
-from tests.helpers.flow_app import make_context, review_with_answers
+from tests.helpers.flow_app import make_context, resume_unsent, review_with_answers
 from tests.helpers.http_faults import FaultProxy, FaultRules
-from tests.helpers.qt import StrictLogs
+from tests.helpers.qt import StrictLogs, wait_for_all
 from ui.main_window import MainWindow
 from ui.pages.base import PageContext
-from ui.pages.review_send import ReviewSendPage
-from ui.pages.send_work import outbox_for, resume_unsent
-from ui.workers import wait_for_all
+from ui.pages.check_and_send import CheckAndSendPage
 
 PROMPTS = ["love-role", "nhs-better"]
 
@@ -67,19 +65,19 @@ def test_stop_sending_keeps_it_queued_and_send_finishes_it(
     ctx = review_with_two_answers(tmp_path, held_proxy.url, intake.upload_key)
     window = open_window(qtbot, ctx, [])
     page = window.current_page
-    assert isinstance(page, ReviewSendPage)
+    assert isinstance(page, CheckAndSendPage)
     qtbot.waitUntil(page.send_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.send_button, Qt.Key.Key_Space)
     qtbot.waitUntil(held_proxy.held.is_set, timeout=30_000)  # the upload is in flight
     qtbot.waitUntil(page.stop_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.stop_button, Qt.Key.Key_Space)
     held_proxy.release()
-    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=60_000)
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.CHECK_AND_SEND, timeout=60_000)
     assert (
         "Sending stopped" in page.error_label.text() and "saved on this computer" in page.error_label.text()
     )
     submission_id = ctx.machine.model.submission_id
-    record = outbox_for(ctx).get(submission_id)
+    record = ctx.services.outbox().get(submission_id)
     assert record is not None and record.state not in ("confirmed", "cancelled", "failed")
 
     qtbot.waitUntil(page.send_button.hasFocus, timeout=5000)
@@ -98,7 +96,7 @@ def test_closing_mid_send_says_it_continues_and_the_next_start_sends_it(
     ctx = review_with_two_answers(tmp_path, held_proxy.url, intake.upload_key)
     window = open_window(qtbot, ctx, [])
     page = window.current_page
-    assert isinstance(page, ReviewSendPage)
+    assert isinstance(page, CheckAndSendPage)
     qtbot.waitUntil(page.send_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.send_button, Qt.Key.Key_Space)
     qtbot.waitUntil(held_proxy.held.is_set, timeout=30_000)
@@ -113,11 +111,14 @@ def test_closing_mid_send_says_it_continues_and_the_next_start_sends_it(
 
     # The next start: a new window over the same data folder resumes what was queued.
     ctx2 = make_context(tmp_path, extra={"server_url": intake.url, "upload_key": intake.upload_key})
-    outbox = outbox_for(ctx2)
+    outbox = ctx2.services.outbox()
     record = outbox.get(submission_id)
     assert record is not None and record.state not in ("confirmed", "cancelled", "failed")
-    resume_unsent(ctx2)
+    later = resume_unsent(ctx2, qtbot)
     qtbot.waitUntil(lambda: (outbox.get(submission_id) or record).state == "confirmed", timeout=60_000)
     reference = outbox.get(submission_id).reference  # type: ignore[union-attr]
     assert reference
+    welcome = later.pages[Step.WELCOME]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: reference in welcome.sent_earlier.text(), timeout=10_000)  # shown to the person
+    assert welcome.sent_earlier.isVisibleTo(welcome)
     check_received(intake, reference, prompt_ids=PROMPTS, name="Sam Jones", out_dir=tmp_path / "got")

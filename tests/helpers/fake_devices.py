@@ -4,8 +4,8 @@ Everything else is the real :mod:`recorder.devices` (``synthetic:``, ``file:``, 
 A camera that is held by another program opens but never delivers a picture, which is what OpenCV does
 on Windows (DirectShow) for a webcam Teams is using: :class:`HeldCameraDevices` gives the real
 :class:`recorder.devices.camera.CameraVideo` a capture that behaves that way, through the ``Devices`` port
-the UI uses (``ctx.extras["devices"]``). :class:`FakePrivacyRegistry` answers like a Windows registry in
-which IT forbade apps to use the camera (``ctx.extras["privacy_registry"]``).
+the flow's services use (``FlowServices(devices=...)``). :class:`FakePrivacyRegistry` answers like a Windows
+registry in which IT forbade apps to use the camera (``FlowServices(privacy_registry=...)``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 
 import numpy as np
 
+from recorder.devices import SYSTEM_DEVICES as REAL_DEVICES
 from recorder.devices import DeviceList
 from recorder.devices.camera import CameraVideo
 from recorder.ports import AudioSource, Clock, VideoSource
 from recorder.selftest.privacy import APP_PRIVACY_KEY, FORCE_DENY
-from ui.pages.prompt_sources import REAL_DEVICES
 
 
 class HeldCapture:

@@ -15,8 +15,11 @@ from recorder.config import load_config
 from recorder.config.policy import FilePolicy
 from recorder.config.resolve import Config
 from recorder.flow import FlowMachine
+from recorder.flow.services import FlowServices
+from recorder.ports import Clock, Devices, Registry
+from recorder.upload import RetryPolicy
 from ui.i18n import Translations
-from ui.pages.base import PageContext
+from ui.pages.base import PageContext, build_context
 
 DEFAULT_PACK = Path(__file__).resolve().parents[2] / "resources" / "campaign" / "default" / "campaign.toml"
 
@@ -39,8 +42,14 @@ def make_context(
     campaign_path: Path | None = None,
     extra: dict[str, object] | None = None,
     start_with_recovery: bool = False,
+    devices: Devices | None = None,
+    privacy_registry: Registry | None = None,
+    clock: Clock | None = None,
+    retry: RetryPolicy | None = None,
 ) -> PageContext:
-    """A PageContext like the app builds: real Config, Campaign, FlowMachine and Translations."""
+    """A PageContext like the app builds: real Config, Campaign, FlowMachine, Translations and services
+    (with stand-ins for hardware this machine does not have, when given; ``retry`` sets how hard the
+    outbox retries)."""
     data_dir = tmp_path / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     cli: dict[str, object] = {"video_uri": video_uri, "audio_uri": audio_uri, "data_dir": str(data_dir)}
@@ -60,7 +69,10 @@ def make_context(
         start_with_recovery=start_with_recovery,
     )
     translations = Translations(tmp_path / "qm-cache")
-    return PageContext(machine, campaign, config, translations, data_dir)
+    services = FlowServices(
+        config, clock=clock, devices=devices, privacy_registry=privacy_registry, retry=retry
+    )
+    return build_context(machine, campaign, translations, services)
 
 
 def drive_to_device_check(machine: FlowMachine) -> None:
@@ -83,7 +95,7 @@ def drive_to_first_prompt(machine: FlowMachine) -> None:
     assert machine.state.step is Step.PROMPT
 
 
-def drive_to_review(machine: FlowMachine, take_dir: Path, duration_s: float = 2.0) -> None:
+def drive_to_check_and_send(machine: FlowMachine, take_dir: Path, duration_s: float = 2.0) -> None:
     """Move a fresh machine to REVIEW with ``take_dir`` kept for the first prompt (others skipped).
 
     Only the machine moves: call it before building the window, so no page starts devices on the way.
@@ -109,19 +121,19 @@ def review_with_answers(
     *,
     campaign_path: Path | None = None,
 ) -> PageContext:
-    """A context at REVIEW with a real finished take kept for each of ``prompt_ids`` (short takes made with
-    ffmpeg, finished and checked by the core), in the person's submission folder ``data/submissions/person``;
+    """A context at CHECK_AND_SEND with a real finished take kept for each of ``prompt_ids`` (short takes made
+    with ffmpeg, finished and checked by the core), in the person's submission folder;
     the person gave consent to the campaign's wording and shares their name, Sam Jones."""
     from recorder.flow import Event, Step
     from recorder.takes.check import check_take
     from recorder.takes.deliverable import finish_take
+    from recorder.takes.pipeline import read_finished
     from tests.helpers.takes import make_take
 
     ctx = make_context(
         tmp_path, campaign_path=campaign_path, extra={"server_url": server_url, "upload_key": upload_key}
     )
-    folder = ctx.data_dir / "submissions" / "person"
-    ctx.extras["submission_dir"] = folder
+    folder = ctx.session.ensure_folder()
     m = ctx.machine
     m.fire(Event.NEXT)
     m.fire(Event.NEXT)
@@ -137,9 +149,9 @@ def review_with_answers(
         if m.can_fire(Event.COUNTDOWN_DONE):
             m.fire(Event.COUNTDOWN_DONE)
         m.fire(Event.STOP)
-        m.take_ready(str(take_dir))
+        ctx.session.take_finished(read_finished(take_dir))
         m.keep(deliverable.duration_s)
-    assert m.state.step is Step.REVIEW
+    assert m.state.step is Step.CHECK_AND_SEND
     return ctx
 
 
@@ -173,3 +185,31 @@ def faces_video(tmp_path: Path, faces: int = 2, duration_s: float = 4.0) -> Path
         timeout=60,
     )  # fmt: skip
     return out
+
+
+def use(ctx: PageContext, **choices: object) -> None:
+    """Stand-ins and choices for a test: ``devices`` and ``privacy_registry`` replace the services' ports;
+    ``video_uri`` and ``audio_uri`` are chosen for this run (as the device check's pickers would)."""
+    services = ctx.services
+    for key, value in choices.items():
+        if key in ("devices", "privacy_registry"):
+            setattr(services, key, value)
+        elif key in ("video_uri", "audio_uri"):
+            services.settings._chosen[key] = str(value)
+        else:
+            raise TypeError(f"unknown choice {key}")
+
+
+def resume_unsent(ctx: PageContext, qtbot: object = None) -> object:
+    """The next start: a main window over ``ctx`` sends what earlier runs queued (as the app does).
+
+    Returns:
+        The window (keep it alive while waiting; its Welcome page shows the references sent).
+    """
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx, confirm=lambda *_a: True)
+    if qtbot is not None:
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.resume_unsent()
+    return window

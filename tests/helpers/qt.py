@@ -75,3 +75,11 @@ def english_afterwards() -> Iterator[None]:
 
     yield
     reset_to_source_language()
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> bool:
+    """Block until the task manager's pool is idle and deliver the outcomes that arrived (True when idle)."""
+    from ui.tasks import current_tasks
+
+    manager = current_tasks()
+    return True if manager is None else manager.wait_for_all(timeout_ms)

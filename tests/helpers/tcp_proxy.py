@@ -7,6 +7,8 @@
   hangs); later connections are forwarded.
 * Counters: bytes forwarded client→server and server→client, connections accepted.
 * ``close_all()`` drops every open connection at once (a network drop).
+* ``refuse()`` stops listening and drops every connection, so connecting is refused as when the server is
+  down; ``accept_again()`` listens on the same port again (the server is back).
 """
 
 from __future__ import annotations
@@ -72,12 +74,16 @@ class TcpProxy:
         self.hung = 0
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
+        self.port = 0
+        self._stopped = threading.Event()
+        self._listen()
+
+    def _listen(self) -> None:
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._listener.bind(("127.0.0.1", 0))
+        self._listener.bind(("127.0.0.1", self.port))
         self._listener.listen(64)
-        self.port: int = self._listener.getsockname()[1]
-        self._stopped = threading.Event()
+        self.port = self._listener.getsockname()[1]
         self._thread = threading.Thread(target=self._accept_loop, name="tcp-proxy", daemon=True)
         self._thread.start()
 
@@ -100,9 +106,26 @@ class TcpProxy:
 
     def stop(self) -> None:
         self._stopped.set()
+        self.refuse()
+
+    @property
+    def refusing(self) -> bool:
+        """True after :meth:`refuse` (or :meth:`stop`) until :meth:`accept_again`."""
+        return not self._thread.is_alive()
+
+    def refuse(self) -> None:
+        """Stop listening and drop every connection: connecting is refused, as when the server is down."""
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() below
         with contextlib.suppress(OSError):
             self._listener.close()
+        self._thread.join(5)
         self.close_all()
+
+    def accept_again(self) -> None:
+        """Listen on the same port again after :meth:`refuse`."""
+        if self.refusing and not self._stopped.is_set():
+            self._listen()
 
     def __enter__(self) -> TcpProxy:
         return self

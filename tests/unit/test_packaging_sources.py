@@ -50,7 +50,7 @@ class FakeRegistry:
     def __init__(self, values: dict[str, object]) -> None:
         self.values = values
 
-    def read_values(self, key_path: str) -> dict[str, object] | None:
+    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None:
         return self.values if key_path == POLICY_REGISTRY_KEY else None
 
 

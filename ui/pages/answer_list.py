@@ -61,7 +61,7 @@ class AnswerList(QWidget):
                 poster = Path(kept.take_dir) / "poster.jpg"
                 pixmap = QPixmap(str(poster)) if poster.exists() else QPixmap()
                 if pixmap.isNull():
-                    thumb.setText(translate("ReviewSendPage", "(no picture)"))
+                    thumb.setText(translate("CheckAndSendPage", "(no picture)"))
                 else:
                     thumb.setPixmap(
                         pixmap.scaled(
@@ -72,39 +72,39 @@ class AnswerList(QWidget):
                         )
                     )
                 thumb.setAccessibleName(
-                    translate("ReviewSendPage", "Picture from your answer to: {prompt}").format(
+                    translate("CheckAndSendPage", "Picture from your answer to: {prompt}").format(
                         prompt=prompt_text
                     )
                 )
-                text = translate("ReviewSendPage", "{prompt}\n✓ Answered ({length} long)").format(
+                text = translate("CheckAndSendPage", "{prompt}\n✓ Answered ({length} long)").format(
                     prompt=number, length=format_clock(kept.duration_s)
                 )
-                button = QPushButton(translate("ReviewSendPage", "Record again"))
+                button = QPushButton(translate("CheckAndSendPage", "Record again"))
                 button.setAccessibleName(
-                    translate("ReviewSendPage", "Record your answer again to: {prompt}").format(
+                    translate("CheckAndSendPage", "Record your answer again to: {prompt}").format(
                         prompt=prompt_text
                     )
                 )
                 button.setAccessibleDescription(
                     translate(
-                        "ReviewSendPage",
+                        "CheckAndSendPage",
                         "Goes back to this question. Your answer is kept until you record a new one.",
                     )
                 )
             else:
-                thumb.setText(translate("ReviewSendPage", "No answer"))
-                thumb.setAccessibleName(translate("ReviewSendPage", "No answer"))
-                text = translate("ReviewSendPage", "{prompt}\nNot answered: it will not be sent.").format(
+                thumb.setText(translate("CheckAndSendPage", "No answer"))
+                thumb.setAccessibleName(translate("CheckAndSendPage", "No answer"))
+                text = translate("CheckAndSendPage", "{prompt}\nNot answered: it will not be sent.").format(
                     prompt=number
                 )
-                button = QPushButton(translate("ReviewSendPage", "Answer it now"))
+                button = QPushButton(translate("CheckAndSendPage", "Answer it now"))
                 button.setAccessibleName(
-                    translate("ReviewSendPage", "Answer this question now: {prompt}").format(
+                    translate("CheckAndSendPage", "Answer this question now: {prompt}").format(
                         prompt=prompt_text
                     )
                 )
                 button.setAccessibleDescription(
-                    translate("ReviewSendPage", "Goes to this question so you can record an answer.")
+                    translate("CheckAndSendPage", "Goes to this question so you can record an answer.")
                 )
             label = QLabel(text)
             label.setWordWrap(True)

@@ -46,11 +46,11 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -64,7 +64,10 @@ from PySide6.QtWidgets import (
 from recorder.campaign import Campaign
 from recorder.config import Config
 from recorder.flow import Event, FlowMachine, FlowState, Step
-from ui.i18n import Translations, translate
+from recorder.flow.services import FlowServices
+from recorder.flow.session import SubmissionSession
+from ui.i18n import Retranslating, Translations, translate
+from ui.tasks import TaskBackground
 
 
 @dataclass
@@ -74,22 +77,40 @@ class PageContext:
     Attributes:
         machine: the flow state machine and its model (details, consent, kept takes).
         campaign: the loaded campaign pack (prompts, consent versions, branding).
-        config: resolved configuration with provenance (video/audio URIs, data dir, server...).
         translations: switches the app's language.
-        data_dir: where submissions and the outbox live (from ``config.data_dir``, created).
-        extras: a place for services later parts attach (e.g. the outbox, a session), keyed by name.
+        services: clock, devices, outbox, Windows registry and settings (built once at start-up).
+        session: the person's submission (folder, takes, queueing, sending); pages send it intents.
     """
 
     machine: FlowMachine
     campaign: Campaign
-    config: Config
     translations: Translations
-    data_dir: Path
-    extras: dict[str, object] = field(default_factory=dict)
+    services: FlowServices
+    session: SubmissionSession
+
+    @property
+    def config(self) -> Config:
+        """The resolved configuration (video/audio URIs, data dir, server...)."""
+        return self.services.config
+
+    @property
+    def data_dir(self) -> Path:
+        """Where submissions and the outbox live (created)."""
+        return self.services.data_dir
 
     @property
     def locale(self) -> str:
         return self.machine.model.locale
+
+
+def build_context(
+    machine: FlowMachine, campaign: Campaign, translations: Translations, services: FlowServices
+) -> PageContext:
+    """The window's context: its :class:`SubmissionSession` reports back through the task manager."""
+    background = TaskBackground()
+    session = SubmissionSession(machine, campaign, services, background)
+    background.owner = session
+    return PageContext(machine, campaign, translations, services, session)
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,7 @@ class Nav:
     back_label: str | None = None
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """Base of every screen. Subclasses set :attr:`CONTEXT` and override the hooks they need.
 
     Signals:
@@ -201,11 +222,6 @@ class Page(QWidget):
         else:
             self.error_label.clear()
             self.error_label.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 PageT = TypeVar("PageT", bound=type[Page])

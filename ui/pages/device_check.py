@@ -1,6 +1,6 @@
 """Camera & microphone check: pickers, mirrored live preview, level meter, lighting and framing hints.
 
-Capture runs on :class:`ui.workers.SourcePump` threads that only store the newest frame, level and picture
+Capture runs on :class:`ui.source_pump.SourcePump` threads that only store the newest frame, level and picture
 report; timers on the UI thread show them. When a device cannot be opened, a :class:`NoDevicePanel` says so
 and what to do, and Next stays disabled.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -17,23 +16,16 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QV
 from recorder.flow import FlowState, Step
 from recorder.messages import CodedMessage, code_of, params_of
 from recorder.ports import AudioSource, Frame, VideoSource
-from recorder.selftest.privacy import PrivacyRegistry, WinregPrivacyRegistry, blocked_device_messages
+from recorder.selftest.privacy import blocked_device_messages
 from recorder.vision import FaceCounter, FrameAnalyser, FrameReport, Lighting
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.no_device import Cause, Device, DeviceProblem, NoDevicePanel
-from ui.pages.prompt_sources import (
-    chosen_uri,
-    devices,
-    open_audio,
-    open_video,
-    remember_uri,
-    source_label,
-)
+from ui.pages.source_names import source_label
+from ui.source_pump import SourcePump
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.preview import VideoPreview
 from ui.widgets.slot import LatestSlot
-from ui.workers import SourcePump
 
 log = logging.getLogger(__name__)
 
@@ -160,13 +152,13 @@ class DeviceCheckPage(Page):
 
     # -- devices ----------------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
-        module = devices(self.ctx)
+        module = self.ctx.services.devices
         for key, box, lister in (
             ("video_uri", self.camera_box, module.list_cameras),
             ("audio_uri", self.mic_box, module.list_microphones),
         ):
             box.clear()
-            current = chosen_uri(self.ctx, key)
+            current = self.ctx.services.settings.uri(key)
             try:
                 found = list(lister().devices)
             except Exception:  # listing is a convenience; the configured source may still work
@@ -181,8 +173,8 @@ class DeviceCheckPage(Page):
 
     def _device_chosen(self, key: str, box: QComboBox) -> None:
         uri = box.currentData()
-        if isinstance(uri, str) and uri != chosen_uri(self.ctx, key):
-            remember_uri(self.ctx, key, uri)
+        if isinstance(uri, str) and uri != self.ctx.services.settings.uri(key):
+            self.ctx.services.settings.choose_uri(key, uri)
             self._restart()
 
     def _restart(self) -> None:
@@ -205,9 +197,10 @@ class DeviceCheckPage(Page):
                 reports.put(analyser.analyse(frame))
             count[0] += 1
 
-        video_uri, audio_uri = chosen_uri(self.ctx, "video_uri"), chosen_uri(self.ctx, "audio_uri")
-        opener_v: Callable[[], VideoSource] = lambda: open_video(self.ctx, video_uri)  # noqa: E731
-        opener_a: Callable[[], AudioSource] = lambda: open_audio(self.ctx, audio_uri)  # noqa: E731
+        services = self.ctx.services
+        video_uri, audio_uri = services.settings.uri("video_uri"), services.settings.uri("audio_uri")
+        opener_v: Callable[[], VideoSource] = lambda: services.open_video(video_uri)  # noqa: E731
+        opener_a: Callable[[], AudioSource] = lambda: services.open_audio(audio_uri)  # noqa: E731
         self._pump = SourcePump(opener_v, opener_a, on_frame, self.meter.offer_pcm)
         self._poll.start()
         self.nav_changed.emit()
@@ -252,7 +245,7 @@ class DeviceCheckPage(Page):
         if not failed:
             return []
         if self._blocked is None:  # read once per attempt: the registry does not change while polling
-            self._blocked = blocked_device_messages(self._privacy_registry())
+            self._blocked = blocked_device_messages(self.ctx.services.privacy_registry)
         blocked = self._blocked
         problems = []
         for device, error, failure, opened, delivered in failed:
@@ -263,11 +256,6 @@ class DeviceCheckPage(Page):
             cause = Cause.STOPPED if delivered else Cause.IN_USE if opened else Cause.NOT_FOUND
             problems.append(DeviceProblem(device, cause, error or "", code_of(failure), params_of(failure)))
         return problems
-
-    def _privacy_registry(self) -> PrivacyRegistry:
-        """Windows' privacy settings (a test may put a stand-in in ``ctx.extras["privacy_registry"]``)."""
-        registry = self.ctx.extras.get("privacy_registry")
-        return WinregPrivacyRegistry() if registry is None else cast(PrivacyRegistry, registry)
 
     def _show_report(self, report: FrameReport | None) -> None:
         lighting = report.lighting if report else Lighting.UNKNOWN

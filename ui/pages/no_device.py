@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from recorder.messages import MessageCode
+from ui.core_messages import message_text
 from ui.i18n import translate
-from ui.pages.core_messages import message_text
 
 
 class Device(enum.Enum):

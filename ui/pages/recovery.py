@@ -1,8 +1,8 @@
 """Start-up recovery: answers left behind by a crash are offered back, never silently lost.
 
-Shown first when the data folder holds a session that was not sent
-(:func:`recorder.flow_session.find_sessions`) or takes interrupted mid-recording
-(:func:`recorder.takes.recovery.find_interrupted`).
+Shown first when the data folder holds a session that was not sent or takes interrupted mid-recording
+(:meth:`recorder.flow.SubmissionSession.interrupted`); the session finds, finishes, continues and
+deletes them, the page shows what it found and asks.
 
 * A session (the person had given consent and recorded in the app): **Continue and send** finishes any
   interrupted take of it up to its last written frame, restores the details, consent and answers, and opens
@@ -17,34 +17,20 @@ Long work (recovery, deleting) runs in the background.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
 
 from recorder.flow import FlowState, Step
-from recorder.flow_session import SavedSession, find_sessions
-from recorder.takes.recovery import find_interrupted, recover_take
+from recorder.flow.saved import SavedSession
+from recorder.flow.session import SubmissionSession
+from ui.core_messages import error_text
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.core_messages import error_text
+from ui.tasks import tasks
 from ui.widgets.focus import focus_soon
-from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
-
-
-def recover_all(take_dirs: list[Path]) -> tuple[int, list[str]]:
-    """Recover each take (background thread); returns how many were saved and the plain-English problems."""
-    saved, problems = 0, []
-    for take_dir in take_dirs:
-        try:
-            recover_take(take_dir)
-            saved += 1
-        except Exception as error:  # one broken take must not stop the others
-            log.warning("Recovering %s failed: %s", take_dir.name, error)
-            problems.append(error_text(error))
-    return saved, problems
 
 
 @register_page(Step.RECOVERY)
@@ -136,9 +122,7 @@ class RecoveryPage(Page):
         if not self.looked:
             self.looked = True
             try:
-                sessions = find_sessions(self.ctx.data_dir)
-                self.session = sessions[-1] if sessions else None  # the newest; others come next time
-                self.found = list(find_interrupted(self.ctx.data_dir))
+                self.session, self.found = self.ctx.session.interrupted()
             except OSError as error:
                 self.show_error(str(error))
             self.retranslate()
@@ -173,21 +157,20 @@ class RecoveryPage(Page):
         if session is None:
             found = list(self.found)
             self._busy()
-            run_in_background(
-                lambda _p: recover_all(found), on_success=self._recovered, name="recover takes", owner=self
+            tasks().run(
+                lambda _job: SubmissionSession.recover(found),
+                owner=self,
+                on_success=self._recovered,
+                name="recover takes",
             )
             return
         mine = [t for t in self.found if session.folder in t.parents]
         self._busy()
-
-        def work(_progress: ProgressFn) -> tuple[int, list[str]]:
-            return recover_all(mine)
-
-        run_in_background(
-            work,
+        tasks().run(
+            lambda _job: SubmissionSession.recover(mine),
+            owner=self,
             on_success=lambda outcome: self._continue(session, outcome),
             name="recover session",
-            owner=self,
         )
 
     def _continue(self, session: SavedSession, outcome: object) -> None:
@@ -196,20 +179,18 @@ class RecoveryPage(Page):
         _saved, problems = outcome
         self.busy = False
         self.progress.hide()
-        model = session.restored_model()
-        if not model.kept:
+        if not session.restored_model().kept:
             self.show_error(
                 translate("RecoveryPage", "Nothing could be saved from these recordings.")
                 + " "
-                + " ".join(problems)
+                + " ".join(error_text(p) for p in problems)
             )
             self._update_buttons()
             return
         self.done = True
-        self.ctx.extras["submission_dir"] = session.folder  # further takes and Send use this folder
-        if model.locale != self.ctx.translations.locale:
-            self.ctx.translations.set_locale(model.locale)
-        self.window_fire(lambda: self.ctx.machine.resume(model))
+        if session.model.locale != self.ctx.translations.locale:
+            self.ctx.translations.set_locale(session.model.locale)
+        self.window_fire(lambda: self.ctx.session.resume(session))
 
     def _recovered(self, outcome: object) -> None:
         assert isinstance(outcome, tuple)
@@ -225,7 +206,8 @@ class RecoveryPage(Page):
             ).format(count=saved, folder=", ".join(folders))
         ]
         lines += [
-            translate("RecoveryPage", "Could not save one: {reason}").format(reason=p) for p in problems
+            translate("RecoveryPage", "Could not save one: {reason}").format(reason=error_text(p))
+            for p in problems
         ]
         self.result_label.setText("\n".join(lines))
         self._update_buttons()
@@ -241,12 +223,12 @@ class RecoveryPage(Page):
             return
         targets = [self.session.folder] if self.session is not None else list(self.found)
         self._busy()
-
-        def work(_progress: ProgressFn) -> None:
-            for target in targets:
-                shutil.rmtree(target, ignore_errors=True)
-
-        run_in_background(work, on_success=lambda _r: self._deleted(), name="delete recovered", owner=self)
+        tasks().run(
+            lambda _job: SubmissionSession.delete_folders(targets),
+            owner=self,
+            on_success=lambda _r: self._deleted(),
+            name="delete recovered",
+        )
 
     def _deleted(self) -> None:
         self.busy = False

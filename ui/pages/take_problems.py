@@ -10,8 +10,8 @@ from __future__ import annotations
 from recorder.devices import camera, mic
 from recorder.messages import MessageCode
 from recorder.takes import check, status
+from ui.core_messages import message_text
 from ui.i18n import translate
-from ui.pages.core_messages import message_text
 
 #: A device that failed mid-take ends it with its own sentence, translated by the core message's code.
 _DEVICE_STOPS = {

@@ -48,13 +48,42 @@ class WelcomePage(Page):
         self.privacy = QLabel()
         self.privacy.setObjectName("Hint")
         self.privacy.setWordWrap(True)
-        for label in (self.organisation, self.lead, self.steps, self.duration, self.privacy):
+        # a video queued when the app was last closed, sent at this start (its reference code)
+        self.sent_earlier = QLabel()
+        self.sent_earlier.setObjectName("Hint")
+        self.sent_earlier.setWordWrap(True)
+        self.sent_earlier.hide()
+        self._sent_references: list[str] = []
+        for label in (
+            self.organisation,
+            self.lead,
+            self.steps,
+            self.duration,
+            self.privacy,
+            self.sent_earlier,
+        ):
             self.body.addWidget(label)
         self.body.addStretch(1)
         self.retranslate()
 
     def title(self) -> str:
         return translate("WelcomePage", "Share your experience on video")
+
+    def show_sent_earlier(self, references: list[str]) -> None:
+        """Say that videos queued when Voicebooth was last closed have now been sent, with their codes."""
+        self._sent_references = [*self._sent_references, *references]
+        self._show_sent_earlier()
+
+    def _show_sent_earlier(self) -> None:
+        if not self._sent_references:
+            return
+        text = translate(
+            "WelcomePage",
+            "A video saved when Voicebooth was last closed has now been sent. Reference code: %1",
+        ).replace("%1", ", ".join(self._sent_references))
+        self.sent_earlier.setText(text)
+        self.sent_earlier.setAccessibleName(text)
+        self.sent_earlier.show()
 
     def estimated_minutes(self) -> int:
         return max(1, math.ceil((self.ctx.campaign.total_max_duration_s() + OVERHEAD_S) / 60))
@@ -64,6 +93,7 @@ class WelcomePage(Page):
         campaign = self.ctx.campaign
         locale = self.ctx.locale
         self.language_label.setText(translate("WelcomePage", "Language:"))
+        self._show_sent_earlier()
         for code, button in self.language_buttons.items():
             button.setChecked(code == locale)
             # A tick as well as the colour, so the chosen language is clear without seeing colour.

@@ -11,7 +11,7 @@ Signals (CommentsView):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.review import SubmissionDetail
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.audit_text import audit_lines
 from ui.review.style import show_label_text
 from ui.review.texts import format_ms, status_text
@@ -34,7 +34,7 @@ from ui.review.texts import format_ms, status_text
 NOTE_REQUIRED = ("changes_requested", "rejected")
 
 
-class DecisionBox(QWidget):
+class DecisionBox(Retranslating, QWidget):
     """Approve / request changes / reject, with a note.
 
     Signals:
@@ -108,11 +108,6 @@ class DecisionBox(QWidget):
             else ""
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_status(self, status: str, decidable: bool) -> None:
         """Show the current status; buttons work only for submissions that can still be decided."""
         self._status = status
@@ -141,7 +136,7 @@ class DecisionBox(QWidget):
         self.note.clear()
 
 
-class CommentsView(QWidget):
+class CommentsView(Retranslating, QWidget):
     """The comments on the submission's takes; Enter or a click on one seeks the player there.
 
     Signals:
@@ -193,11 +188,6 @@ class CommentsView(QWidget):
             translate("CommentsView", "Saves the comment at the video's position (Alt+M).")
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def set_position(self, position_ms: int) -> None:
         if position_ms // 1000 != self._position_ms // 1000:
             self._position_ms = position_ms
@@ -233,7 +223,7 @@ class CommentsView(QWidget):
         self.text.clear()
 
 
-class AuditView(QWidget):
+class AuditView(Retranslating, QWidget):
     """The submission's audit trail, oldest first, in plain words (read-only; see ui/review/audit_text.py)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -258,11 +248,6 @@ class AuditView(QWidget):
             translate("AuditView", "Everything done to this submission, oldest first: when, who, what.")
         )
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_detail(self, detail: SubmissionDetail | None) -> None:
         self._detail = detail

@@ -13,7 +13,7 @@ from recorder.net import TrustError
 from ui.i18n import translate
 from ui.review.services import build_services, make_sessions
 from ui.review.window import ReviewWindow
-from ui.workers import wait_for_all
+from ui.tasks import tasks
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def run_review_window(app: QApplication, config: Config) -> int:
     try:
         return int(app.exec())
     finally:
-        wait_for_all(10_000)
+        tasks().shutdown(10_000)
         services.close()
 
 

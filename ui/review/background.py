@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from ui.workers import Task
+from ui.tasks import Task
 
 
 class RunRequest(Protocol):

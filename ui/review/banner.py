@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 
 
-class ErrorBanner(QFrame):
+class ErrorBanner(Retranslating, QFrame):
     """Shows one problem at a time; Try again re-runs what failed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,11 +37,6 @@ class ErrorBanner(QFrame):
         self.dismiss_button.setAccessibleName(translate("ReviewBanner", "Dismiss this message"))
         self.retry_button.setAccessibleDescription(translate("ReviewBanner", "Does what failed once more."))
         self.dismiss_button.setAccessibleDescription(translate("ReviewBanner", "Hides the message."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_problem(self, message: str, retry: Callable[[], None] | None = None) -> None:
         """Show ``message``; with ``retry`` a Try again button runs it (and hides the message)."""

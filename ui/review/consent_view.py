@@ -18,18 +18,18 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from recorder.campaign import ConsentVersion
 from recorder.consent_rules import social_media_allowed
 from recorder.review import SubmissionDetail
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.style import restyle, show_label_text
 from ui.review.texts import friendly_time, person_field_text, yes_no
 
 
-class ConsentView(QFrame):
+class ConsentView(Retranslating, QFrame):
     """Shows one submission's consent and the person's details.
 
     Signals:
@@ -95,11 +95,6 @@ class ConsentView(QFrame):
         self._detail: SubmissionDetail | None = None
         self._version: ConsentVersion | None = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_detail(self, detail: SubmissionDetail | None, version: ConsentVersion | None) -> None:
         self._detail, self._version = detail, version

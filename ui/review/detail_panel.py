@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from recorder.campaign import ConsentVersion
 from recorder.review import SubmissionDetail, TakeInfo
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.activity import AuditView, CommentsView, DecisionBox
 from ui.review.consent_view import ConsentView
 from ui.review.player import ReviewPlayer
@@ -47,7 +47,7 @@ DECIDABLE = ("received", "approved", "changes_requested", "rejected")
 WITHDRAWABLE = (*DECIDABLE, "expired")
 
 
-class DetailPanel(QWidget):
+class DetailPanel(Retranslating, QWidget):
     """Shows one :class:`SubmissionDetail` (or a hint when none is selected).
 
     Signals:
@@ -197,11 +197,6 @@ class DetailPanel(QWidget):
                 duration=format_ms(round(summary.duration_s * 1000)),
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_detail(self, detail: SubmissionDetail | None, version: ConsentVersion | None) -> None:
         """Show ``detail``; keeps the chosen take when the same submission is shown again."""

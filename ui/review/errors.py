@@ -1,57 +1,25 @@
-"""Review errors in the app's language: each kind of :class:`recorder.review.ReviewError` gets its sentence.
+"""Review errors in the app's language.
 
-The core's messages are English; here each kind maps to a translated sentence. A refusal carries the
-server's own plain reason (English, from the server), which is shown as it is.
+A :class:`recorder.review.ReviewError` carries a message code like the sending side's errors, and is shown
+through the one table of the core's messages (:func:`ui.core_messages.error_text`); a refusal names the
+server's own plain reason (English, from the server). An export refusal says why, with the person's name.
 """
 
 from __future__ import annotations
 
 from recorder.export import ExportError, ExportRefusedError
-from recorder.review import (
-    ClipMissingError,
-    NotFoundError,
-    RefusedError,
-    ReviewError,
-    ServerFailedError,
-    ServerUnreachableError,
-    SignedOutError,
-    SignInError,
-)
+from recorder.review import ReviewError
+from ui.core_messages import error_text
 from ui.i18n import translate
 
 
 def error_message(error: BaseException) -> str:
     """A plain sentence for ``error`` in the current language."""
-    if isinstance(error, ServerUnreachableError):
-        return translate(
-            "ReviewErrors",
-            "The intake server cannot be reached. Check your network connection, then try again.",
-        )
-    if isinstance(error, SignedOutError):
-        return translate("ReviewErrors", "Your sign-in has ended. Please sign in again.")
-    if isinstance(error, ClipMissingError):
-        return translate(
-            "ReviewErrors",
-            "This video is not on the server any more. It may have been withdrawn or its consent expired.",
-        )
-    if isinstance(error, NotFoundError):
-        return translate("ReviewErrors", "This submission is not on the server any more.")
-    if isinstance(error, ServerFailedError):
-        return translate(
-            "ReviewErrors",
-            "The intake server had a problem and could not answer. Try again in a minute; if it keeps "
-            "happening, tell IT.",
-        )
-    if isinstance(error, SignInError):
-        if error.status == 429:
-            return translate(
-                "ReviewErrors",
-                "Too many wrong passwords. The account is locked for a few minutes; try again later.",
-            )
-        return translate("ReviewErrors", "The user name or password is not right. Check them and try again.")
     if isinstance(error, ExportRefusedError):
         return export_refusal_message(error)
-    if isinstance(error, RefusedError | ReviewError | ExportError):
+    if isinstance(error, ReviewError):
+        return error_text(error)  # one table for the core's messages: the sending side's and review's
+    if isinstance(error, ExportError):
         return str(error)
     return translate("ReviewErrors", "Something went wrong unexpectedly. Please try again.")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,16 +32,16 @@ from recorder.consent_rules import social_media_allowed
 from recorder.export import CancelledError, EndCardSpec, ExportRefusedError, Shape, Use
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.captions_editor import CaptionsEditor
 from ui.review.errors import error_message, export_refusal_message
 from ui.review.style import show_label_text
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 __all__ = ["ExportDialog"]
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     """Exports one approved answer in social-media shapes.
 
     Signals:
@@ -245,11 +245,6 @@ class ExportDialog(QDialog):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- captions, folder ------------------------------------------------------------------------------
 
     def _duration_ms(self) -> int | None:
@@ -305,8 +300,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self._status(translate("ExportDialog", "Checking consent and fetching the video…"))
         self._set_running(True)
-        self.task = run_in_background(
-            lambda progress: export_take(
+        self.task = tasks().run(
+            lambda job: export_take(
                 self.client,
                 self.detail.submission_id,
                 take_id,
@@ -316,9 +311,11 @@ class ExportDialog(QDialog):
                 captions=captions,
                 end_card=end_card,
                 write_csv=write_csv,
-                progress=progress,
+                progress=job.progress,
                 cancel=cancel,
             ),
+            owner=self,
+            cancel=cancel,
             on_success=self._done,
             on_failure=self._failed,
             on_progress=self._progressed,

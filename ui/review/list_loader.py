@@ -9,7 +9,7 @@ from recorder.review import ListFilter, ReviewClient, SubmissionPage
 from ui.review.background import RunRequest
 from ui.review.list_panel import ListPanel
 from ui.review.thumbnails import ThumbnailLoader
-from ui.workers import Task
+from ui.tasks import Task
 
 
 class ListLoader:

@@ -13,7 +13,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from recorder.campaign import Campaign
 from recorder.review import ListFilter, SubmissionPage, SubmissionSummary
 from recorder.review.models import STATUSES
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.texts import status_text
 
 THUMB_SIZE = QSize(96, 54)
@@ -42,7 +42,7 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 SORTS = ("newest", "oldest", "name", "status")
 
 
-class ListPanel(QWidget):
+class ListPanel(Retranslating, QWidget):
     """Filters and the submissions list.
 
     Signals:
@@ -209,11 +209,6 @@ class ListPanel(QWidget):
         )
         self._show_counts()
         self._refill(self.selected_id())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- filters --------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The sign-in dialog for reviewers: user name and password for the configured intake server.
 
-Signing in runs on a worker thread (:func:`ui.workers.run_in_background`); the dialog stays responsive and
+Signing in runs on a worker thread (:mod:`ui.tasks`); the dialog stays responsive and
 shows a plain message on failure (wrong password, server unreachable), keeping what was typed except the
 password. The token goes to the OS password store; when there is none, the dialog says sign-ins last only
 until the app closes.
@@ -8,7 +8,7 @@ until the app closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.review import ReviewClient, ReviewError
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.style import show_label_text
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     """Asks for the reviewer's user name and password and signs in.
 
     Signals:
@@ -129,11 +129,6 @@ class SignInDialog(QDialog):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_error(self, message: str) -> None:
         show_label_text(self.error_label, message, hide_when_empty=True)
 
@@ -149,8 +144,9 @@ class SignInDialog(QDialog):
         self.show_error("")
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(translate("SignInDialog", "Signing in…"))
-        self.task = run_in_background(
-            lambda _progress: self.client.sign_in(username, password),
+        self.task = tasks().run(
+            lambda _job: self.client.sign_in(username, password),
+            owner=self,
             on_success=self._done,
             on_failure=self._failed,
             name="sign-in",

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 
 from recorder.review import ReviewClient, ReviewError
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 #: Posters fetched per background task.
 BATCH = 8
@@ -63,7 +63,7 @@ class ThumbnailLoader:
                     continue
             return found
 
-        self._task = run_in_background(lambda _p: fetch(), on_success=self._show, name="thumbnails")
+        self._task = tasks().run(lambda _job: fetch(), owner=self, on_success=self._show, name="thumbnails")
 
     def _show(self, found: list[tuple[str, bytes]]) -> None:
         if not self._alive():

@@ -22,12 +22,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from recorder.review import ReviewError, SignedOutError, SubmissionPage, Withdrawal
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.actions import ReviewActions
 from ui.review.banner import ErrorBanner
 from ui.review.detail_loader import DetailLoader
@@ -43,12 +43,12 @@ from ui.review.style import REVIEW_STYLE
 from ui.review.thumbnails import ThumbnailLoader
 from ui.review.top_bar import TopBar
 from ui.review.withdraw_dialog import WithdrawDialog, withdrawn_message
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 log = logging.getLogger(__name__)
 
 
-class ReviewWindow(QMainWindow):
+class ReviewWindow(Retranslating, QMainWindow):
     """The whole review mode UI over :class:`ReviewServices`."""
 
     def __init__(self, services: ReviewServices) -> None:
@@ -153,11 +153,6 @@ class ReviewWindow(QMainWindow):
         self.top_bar.retranslate(self.client.username, self.client.server_url, self.client.signed_in)
         self.keys_label.setText(keys_hint())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- start, sign-in, errors --------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -175,8 +170,9 @@ class ReviewWindow(QMainWindow):
             else:
                 self.ask_sign_in("", then=self.reload)
 
-        run_in_background(
-            lambda _p: self.client.resume(),
+        tasks().run(
+            lambda _job: self.client.resume(),
+            owner=self,
             on_success=resumed,
             on_failure=lambda _e: resumed(False),
             name="resume",
@@ -212,7 +208,12 @@ class ReviewWindow(QMainWindow):
         if isinstance(error, SignedOutError):
             expired = self.client.http.token
             self.client.http.token = None  # at once; the password store is cleaned on a worker thread
-            run_in_background(lambda _p: self.client.forget_expired_sign_in(expired), name="forget-sign-in")
+            tasks().run(
+                lambda _job: self.client.forget_expired_sign_in(expired),
+                owner=self.client,
+                on_failure=lambda e: log.warning("Could not forget an ended sign-in: %s", e),
+                name="forget-sign-in",
+            )
             self.retranslate()
             self.ask_sign_in(error_message(error), then=retry)
             return
@@ -227,8 +228,9 @@ class ReviewWindow(QMainWindow):
         on_success: Callable[[Any], None],
         retry: Callable[[], None] | None,
     ) -> Task:
-        return run_in_background(
-            lambda _progress: work(),
+        return tasks().run(
+            lambda _job: work(),
+            owner=self,
             on_success=lambda result: None if self._closing else on_success(result),
             on_failure=lambda error: None if self._closing else self.report(error, retry),
             name=name,
@@ -309,8 +311,8 @@ class ReviewWindow(QMainWindow):
             self.retranslate()
             self.ask_sign_in("", then=self.reload)
 
-        run_in_background(
-            lambda _p: self.client.sign_out(), on_success=done, on_failure=done, name="sign-out"
+        tasks().run(
+            lambda _job: self.client.sign_out(), owner=self, on_success=done, on_failure=done, name="sign-out"
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

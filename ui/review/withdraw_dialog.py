@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from recorder.review import ReviewClient, SignedOutError, SubmissionDetail, Withdrawal
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.review.errors import can_retry, error_message
 from ui.review.style import show_label_text
 from ui.review.texts import friendly_time
-from ui.workers import Task, run_in_background
+from ui.tasks import Task, tasks
 
 NOTE_MAX_CHARS = 2000
 
@@ -49,7 +49,7 @@ def withdrawn_message(result: Withdrawal) -> str:
     )
 
 
-class WithdrawDialog(QDialog):
+class WithdrawDialog(Retranslating, QDialog):
     """Confirms and performs a withdrawal at the person's request.
 
     Signals:
@@ -173,11 +173,6 @@ class WithdrawDialog(QDialog):
             translate("WithdrawDialog", "Closes this window; nothing is deleted.")
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- work -----------------------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
@@ -228,8 +223,8 @@ class WithdrawDialog(QDialog):
         self.show_error("")
         self._set_running(True)
         submission_id = self.detail.submission_id
-        self.task = run_in_background(
-            lambda _progress: self.client.withdraw(submission_id, note),
+        self.task = tasks().run(
+            lambda _job: self.client.withdraw(submission_id, note),
             on_success=self._succeeded,
             on_failure=self._failed,
             name="withdraw",

@@ -1,6 +1,9 @@
-"""Watch-back player: QMediaPlayer into a QVideoWidget, with play/pause, a position slider and keys.
+"""The one video player: QMediaPlayer into a QVideoWidget, with play/pause, a position slider and keys.
 
-Keys: Space or K plays and pauses; Left/Right jump 2 s (when the slider has focus, its own arrow keys apply).
+The support worker watches an answer back with :class:`Player` itself; review mode's player
+(:class:`ui.review.player.ReviewPlayer`) is built on it (a stream from the clip proxy, speeds, longer
+jumps). Keys when the player has focus: Space or K plays and pauses; Left/Right jump by
+:attr:`Player.SEEK_STEP_MS` (when the slider has focus, its own arrow keys move it, and playback follows).
 """
 
 from __future__ import annotations
@@ -9,26 +12,43 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from ui.i18n import translate
+from ui.i18n import Retranslating, translate
 from ui.widgets.media_objects import new_player
-from ui.widgets.remaining_bar import format_clock
 
 
-class Player(QWidget):
-    """Plays one video file.
+def format_position(at_ms: int) -> str:
+    """``m:ss`` for a time in a video."""
+    seconds = max(0, at_ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class Player(Retranslating, QWidget):
+    """Plays one video (a file, or a URL).
+
+    Attributes:
+        frames_shown: frames the video surface showed since the last :meth:`load` (tests, status).
 
     Signals:
-        error_text(str): a plain-English problem playing the file.
+        failed(): the video could not be played.
+        error_text(str): the same, as a plain sentence for the person.
+        position_changed(int): the position in milliseconds.
     """
 
+    failed = Signal()
     error_text = Signal(str)
+    position_changed = Signal(int)
+
+    #: how far Left and Right jump, and the slider's Page Up / Page Down
+    SEEK_STEP_MS = 2000
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.frames_shown = 0
         self.player, self.audio = new_player(self)
         self.video = QVideoWidget()
         self.video.setMinimumSize(320, 180)
@@ -37,26 +57,34 @@ class Player(QWidget):
         self.play_button = QPushButton()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
+        self.slider.setPageStep(self.SEEK_STEP_MS)
+        self.slider.setSingleStep(1000)
         self.time_label = QLabel()
-        controls = QHBoxLayout()
-        controls.addWidget(self.play_button)
-        controls.addWidget(self.slider, 1)
-        controls.addWidget(self.time_label)
+        #: the row under the picture; a subclass may add its own controls to it
+        self.controls = QHBoxLayout()
+        self.controls.addWidget(self.play_button)
+        self.controls.addWidget(self.slider, 1)
+        self.controls.addWidget(self.time_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, 1)
-        layout.addLayout(controls)
+        layout.addLayout(self.controls)
         self.play_button.clicked.connect(self.toggle)
-        self.slider.sliderMoved.connect(self.player.setPosition)
+        self.slider.valueChanged.connect(self._slider_moved)
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
         self.player.playbackStateChanged.connect(lambda _state: self.retranslate())
         self.player.mediaStatusChanged.connect(self._on_status)
         self.player.errorOccurred.connect(self._on_error)
+        self.video.videoSink().videoFrameChanged.connect(self._on_frame)
+        self.add_controls(self.controls)
         self.retranslate()
 
+    def add_controls(self, row: QHBoxLayout) -> None:
+        """A subclass adds its own controls to the row under the picture here (before the first texts)."""
+
     def retranslate(self) -> None:
-        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        playing = self.playing
         self.play_button.setText(
             translate("Player", "Pause (Space)") if playing else translate("Player", "Play (Space)")
         )
@@ -71,38 +99,62 @@ class Player(QWidget):
         self.video.setAccessibleName(translate("Player", "Your recorded answer"))
         self._on_position(self.player.position())
 
-    def load(self, path: Path) -> None:
+    # -- control ------------------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    @property
+    def position_ms(self) -> int:
+        return int(self.player.position())
+
+    def load(self, source: Path | str) -> None:
+        """Open a file (a path) or a URL (a string), stopped at the start."""
         self.player.stop()
-        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self.frames_shown = 0
+        self.player.setSource(QUrl())  # Qt ignores setting the same source again (Try again after a failure)
+        self.player.setSource(QUrl.fromLocalFile(str(source)) if isinstance(source, Path) else QUrl(source))
 
     def unload(self) -> None:
         self.player.stop()
         self.player.setSource(QUrl())
 
     def toggle(self) -> None:
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.playing:
             self.player.pause()
             return
         if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
             self.player.setPosition(0)
         self.player.play()
 
+    def seek(self, position_ms: int) -> None:
+        self.player.setPosition(max(0, position_ms))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_K) and not self.play_button.hasFocus():
+        key = event.key()
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_K) and not self.play_button.hasFocus():
             self.toggle()
-            return
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self.slider.hasFocus():
-            step = 2000 if event.key() == Qt.Key.Key_Right else -2000
-            self.player.setPosition(max(0, self.player.position() + step))
-            return
-        super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self.slider.hasFocus():
+            step = self.SEEK_STEP_MS if key == Qt.Key.Key_Right else -self.SEEK_STEP_MS
+            self.seek(self.player.position() + step)
+        else:
+            super().keyPressEvent(event)
+
+    # -- player events ------------------------------------------------------------------------------
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        if frame.isValid():
+            self.frames_shown += 1
+
+    def _slider_moved(self, value_ms: int) -> None:
+        if abs(value_ms - self.player.position()) > 250:  # a person moved it (mouse or keys), not playback
+            self.player.setPosition(value_ms)
 
     def _on_position(self, position_ms: int) -> None:
-        if not self.slider.isSliderDown():
-            self.slider.setValue(position_ms)
-        self.time_label.setText(
-            f"{format_clock(position_ms / 1000)} / {format_clock(self.player.duration() / 1000)}"
-        )
+        self.slider.blockSignals(True)
+        self.slider.setValue(position_ms)
+        self.slider.blockSignals(False)
+        self.time_label.setText(f"{format_position(position_ms)} / {format_position(self.player.duration())}")
+        self.position_changed.emit(position_ms)
 
     def _on_duration(self, duration_ms: int) -> None:
         self.slider.setRange(0, max(0, duration_ms))
@@ -114,6 +166,7 @@ class Player(QWidget):
 
     def _on_error(self, _error: QMediaPlayer.Error, _message: str) -> None:
         # Qt's message is technical; people get a plain sentence.
+        self.failed.emit()
         self.error_text.emit(
             translate("Player", "This video cannot be played. You can still keep or retake it.")
         )

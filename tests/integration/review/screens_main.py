@@ -23,6 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recorder.media.ffmpeg_binary import ffmpeg_exe
+from tests.helpers.qt import wait_for_all
 from tests.helpers.server import DEFAULT_PACK, IntakeServer
 from tests.integration.review.seed import MemoryKeyring, decide_directly, deliverable, seed, withdraw
 from tests.unit.recorder.export.moving_face import make_moving_face_clip
@@ -30,7 +31,6 @@ from tests.unit.ui.review.conftest import make_services
 from ui.i18n import Translations
 from ui.review.window import ReviewWindow
 from ui.theme import apply_theme
-from ui.workers import wait_for_all
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:

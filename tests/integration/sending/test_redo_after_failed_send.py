@@ -23,16 +23,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Phase, Step
-from recorder.flow_session import find_sessions
-from tests.helpers.flow_app import make_context, review_with_answers, short_campaign
+from recorder.flow.saved import find_sessions
+from tests.helpers.flow_app import make_context, resume_unsent, review_with_answers, short_campaign
 from tests.helpers.http_faults import FaultProxy, FaultRules
-from tests.helpers.qt import StrictLogs, strict_logs
+from tests.helpers.qt import StrictLogs, strict_logs, wait_for_all
 from tests.helpers.server import IntakeServer
 from ui.main_window import MainWindow
+from ui.pages.check_and_send import CheckAndSendPage
 from ui.pages.prompt import PromptPage
-from ui.pages.review_send import ReviewSendPage
-from ui.pages.send_work import outbox_for, resume_unsent
-from ui.workers import wait_for_all
 
 __all__ = ["strict_logs"]
 PROMPTS = ["love-role", "nhs-better"]
@@ -87,7 +85,7 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
         tmp_path, refusing_proxy.url, server.upload_key, PROMPTS,
         campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=0),
     )  # fmt: skip
-    folder = ctx.extras["submission_dir"]
+    folder = ctx.session.folder
     assert isinstance(folder, Path)
     first_answer = Path(ctx.machine.model.kept["love-role"].take_dir)
     old_second = Path(ctx.machine.model.kept["nhs-better"].take_dir)
@@ -101,13 +99,13 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
     window.activateWindow()
     qtbot.waitActive(window)
     page = window.current_page
-    assert isinstance(page, ReviewSendPage)
+    assert isinstance(page, CheckAndSendPage)
 
     # 1. Send: the server registers the submission, then the upload is refused; back at the review.
     qtbot.waitUntil(page.send_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.send_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctx.machine.state.step is Step.SENDING, timeout=5000)
-    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=60_000)
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.CHECK_AND_SEND, timeout=60_000)
     assert "could not be sent yet" in page.error_label.text()
     first_id = ctx.machine.model.submission_id
     assert first_id is not None
@@ -123,7 +121,7 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
     qtbot.waitUntil(lambda: ctx.machine.state.phase is Phase.CHECK, timeout=60_000)
     qtbot.waitUntil(prompt.keep_button.hasFocus, timeout=10_000)
     qtbot.keyClick(prompt.keep_button, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
-    assert ctx.machine.state.step is Step.REVIEW
+    assert ctx.machine.state.step is Step.CHECK_AND_SEND
     new_second = Path(ctx.machine.model.kept["nhs-better"].take_dir)
     assert new_second != old_second
     new_sha = _sha256(new_second / "deliverable.mp4")
@@ -132,7 +130,7 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
     named_but_missing: list[Path] = []
 
     def replaced_answer_deleted() -> bool:
-        waiting = outbox_for(ctx).find_by_folder(folder)
+        waiting = ctx.services.outbox().find_by_folder(folder)
         named = {f.path.parent for f in waiting.files} if waiting is not None else set()
         gone = not old_second.exists()
         if gone and old_second in named:
@@ -151,8 +149,8 @@ def test_a_new_answer_after_a_failed_send_is_what_the_next_start_sends(
     # 4. The next start, now with a working network: the latest answers are sent, once.
     ctx2 = make_context(tmp_path, extra={"server_url": server.url, "upload_key": server.upload_key})
     assert find_sessions(ctx2.data_dir) == []  # as the app starts: the outbox owns the folder, no recovery
-    outbox = outbox_for(ctx2)
-    resume_unsent(ctx2)
+    outbox = ctx2.services.outbox()
+    resume_unsent(ctx2, qtbot)
     qtbot.waitUntil(
         lambda: (
             any(r.state == "confirmed" for r in outbox.list()) and not any(r.pending for r in outbox.list())

@@ -18,7 +18,7 @@ class FakeRegistry:
         self.values = values
         self.asked: list[str] = []
 
-    def read_values(self, key_path: str) -> dict[str, object] | None:
+    def read_values(self, hive: str, key_path: str) -> dict[str, object] | None:
         self.asked.append(key_path)
         return self.values.get(key_path)
 

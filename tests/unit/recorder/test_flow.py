@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowMachine, FlowState, Loss, Phase, Step
-from recorder.flow_transitions import FlowRules, next_state
+from recorder.flow.transitions import FlowRules, next_state
 
 PROMPTS = ("love-role", "nhs-better")
 
@@ -53,7 +53,7 @@ def test_happy_path_to_done_notifies_listeners() -> None:
     assert (m.state.prompt_index, m.state.phase) == (1, Phase.READ)
     record(m, "/takes/b")
     m.keep(20.0)
-    assert m.state.step is Step.REVIEW
+    assert m.state.step is Step.CHECK_AND_SEND
     assert [k.take_dir for k in m.kept_in_order()] == ["/takes/a", "/takes/b"]
     m.fire(Event.SEND)
     m.sent("VB-AAAA-BBBB")
@@ -184,16 +184,16 @@ def test_send_needs_a_kept_answer_and_failure_returns_to_review() -> None:
     to_prompt(m)
     m.fire(Event.SKIP)
     m.fire(Event.SKIP)
-    assert m.state.step is Step.REVIEW
+    assert m.state.step is Step.CHECK_AND_SEND
     with pytest.raises(FlowError, match="at least one"):
         m.fire(Event.SEND)
     m.fire(Event.REDO_PROMPT, prompt_index=1)
     record(m, "/takes/b")
     m.keep(4.0)
-    assert m.state.step is Step.REVIEW  # a redo returns to the review, not the next prompt
+    assert m.state.step is Step.CHECK_AND_SEND  # a redo returns to the review, not the next prompt
     m.fire(Event.SEND)
     m.send_failed("The server could not be reached.")
-    assert m.state.step is Step.REVIEW and m.model.send_error
+    assert m.state.step is Step.CHECK_AND_SEND and m.model.send_error
     m.fire(Event.SEND)
     assert m.model.send_error is None
 
@@ -204,15 +204,18 @@ def test_back_from_a_question_opened_in_the_review_returns_there_and_keeps_the_a
     record(m, "/takes/a")
     m.keep(3.0)
     m.fire(Event.SKIP)
-    assert m.state.step is Step.REVIEW
+    assert m.state.step is Step.CHECK_AND_SEND
     m.fire(Event.REDO_PROMPT, prompt_index=0)
     assert (m.state.step, m.state.prompt_index, m.state.phase) == (Step.PROMPT, 0, Phase.READ)
     m.fire(Event.BACK)
-    assert m.state.step is Step.REVIEW and m.model.kept["love-role"].take_dir == "/takes/a"
+    assert m.state.step is Step.CHECK_AND_SEND and m.model.kept["love-role"].take_dir == "/takes/a"
     m.fire(Event.REDO_PROMPT, prompt_index=1)  # the skipped one can still be answered
     record(m, "/takes/b")
     m.keep(2.0)
-    assert m.state.step is Step.REVIEW and [k.take_dir for k in m.kept_in_order()] == ["/takes/a", "/takes/b"]
+    assert m.state.step is Step.CHECK_AND_SEND and [k.take_dir for k in m.kept_in_order()] == [
+        "/takes/a",
+        "/takes/b",
+    ]
     m.fire(Event.BACK)  # back from the review is the last question's kept answer, as before
     assert (m.state.step, m.state.prompt_index, m.state.phase) == (Step.PROMPT, 1, Phase.CHECK)
 
@@ -282,7 +285,7 @@ def test_asking_the_table_changes_nothing() -> None:
     for move_on in (Event.WATCH, Event.BACK, Event.RETAKE, None):  # CHECK, WATCH_BACK, CHECK, READ
         snapshot = (m.state, copy.deepcopy(m.model))
         for event in Event:
-            rules = FlowRules(m.prompt_ids, m.model, m.countdown_enabled, redo_from_review=False)
+            rules = FlowRules(m.prompt_ids, m.model, m.countdown_enabled, redo_from_check=False)
             try:
                 next_state(m.state, event, rules, prompt_index=0)
             except ConfirmationNeeded as need:

@@ -1,130 +1,164 @@
-"""The saved session next to a person's takes: round trip, which takes answer which question, tidying up."""
+"""The person's submission in the core (no Qt): which takes it names, and what it deletes when.
+
+The session is driven the way the pages drive it (flow events, then its intents); background work runs at
+once through a :class:`recorder.ports.Background` that calls back on the spot.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from recorder.flow import Event, FlowError, FlowMachine, FlowModel, KeptTake, PersonField, Step
-from recorder.flow_session import SESSION_NAME, find_sessions, forget_session, load_session, save_session
-from recorder.submission.manifest import MANIFEST_NAME
+from recorder.campaign import load_campaign
+from recorder.config import load_config
+from recorder.config.policy import FilePolicy
+from recorder.flow import Event, FlowMachine, Phase, Step
+from recorder.flow.services import FlowServices
+from recorder.flow.session import SubmissionSession
+from recorder.takes.pipeline import FinishedTake
 
-PROMPTS = ("love-role", "nhs-better")
+
+class AtOnce:
+    """The Background port, without threads: the work runs during :meth:`run`."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        *,
+        name: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self.names.append(name)
+        try:
+            result = work()
+        except Exception as error:
+            if on_failed is None:
+                raise
+            on_failed(error)
+        else:
+            if on_done is not None:
+                on_done(result)
 
 
-def take(folder: Path, name: str, prompt_id: str, *, finished: bool, duration_s: float = 4.0) -> Path:
-    """A take folder with a journal (and, when finished, a deliverable and check.json)."""
-    take_dir = folder / "takes" / name
+@pytest.fixture
+def session(tmp_path: Path) -> SubmissionSession:
+    campaign = load_campaign(None)
+    config = load_config(
+        command_line={"data_dir": str(tmp_path / "data")},
+        environ={},
+        campaign_settings=campaign.settings,
+        policy_source=FilePolicy(tmp_path / "no-policy.toml"),
+        user_settings_path=tmp_path / "user.toml",
+    )
+    machine = FlowMachine(campaign.prompt_ids, countdown_enabled=False)
+    machine.fire(Event.NEXT)  # about you
+    machine.fire(Event.NEXT)  # consent
+    machine.give_consent(campaign.consent.id, campaign.consent.text_sha256("en"), {"record_and_use": True})
+    machine.fire(Event.NEXT)  # device check
+    machine.fire(Event.NEXT)  # first question
+    return SubmissionSession(machine, campaign, FlowServices(config), AtOnce())
+
+
+def record(session: SubmissionSession, name: str) -> Path:
+    """Start a take the way the prompt page does: Record, then the recorder makes the take's folder."""
+    session.machine.fire(Event.NEXT)  # READ -> RECORDING (no countdown)
+    take_dir = session.ensure_folder() / "takes" / name
     take_dir.mkdir(parents=True)
-    state = "finished" if finished else "recording"
-    (take_dir / "journal.json").write_text(json.dumps({"state": state, "prompt_id": prompt_id}), "utf-8")
-    if finished:
-        (take_dir / "deliverable.mp4").write_bytes(b"mp4")
-        (take_dir / "check.json").write_text(json.dumps({"duration_s": duration_s}), "utf-8")
+    (take_dir / "journal.json").write_text(json.dumps({"state": "recording"}), "utf-8")
+    session.recording_started(take_dir)
     return take_dir
 
 
-def model_with_consent() -> FlowModel:
-    machine = FlowMachine(PROMPTS, now_utc=lambda: datetime(2026, 11, 25, 10, 0, tzinfo=UTC))
-    machine.give_consent("v1", "ab" * 32, {"record_and_use": True, "social_media": False})
-    model = machine.model
-    model.locale = "cy"
-    model.name = PersonField("Siân Jones", show=True)
-    model.employer = PersonField("Ward 7", show=False)
-    return model
+def finished(take_dir: Path, duration_s: float = 2.0) -> FinishedTake:
+    (take_dir / "deliverable.mp4").write_bytes(b"mp4")
+    return FinishedTake(take_dir, take_dir / "deliverable.mp4", None, duration_s)
 
 
-def test_round_trip_keeps_details_consent_and_kept_answers(tmp_path: Path) -> None:
-    folder = tmp_path / "submissions" / "s1"
-    kept_dir = take(folder, "t1", "love-role", finished=True, duration_s=12.5)
-    model = model_with_consent()
-    model.kept["love-role"] = KeptTake("love-role", str(kept_dir), 12.5)
-    save_session(folder, model, "2026-11-25T10:05:00+00:00")
-    assert not list(folder.glob(".session-*"))  # no temp file left behind
-
-    loaded = load_session(folder)
-    assert loaded is not None
-    restored = loaded.restored_model()
-    assert restored.locale == "cy"
-    assert restored.name == PersonField("Siân Jones", True) and restored.employer == PersonField(
-        "Ward 7", False
-    )
-    assert restored.job_title == PersonField()
-    assert restored.consent == model.consent
-    assert restored.kept == {"love-role": KeptTake("love-role", str(kept_dir), 12.5)}
+def keep_an_answer(session: SubmissionSession, name: str) -> Path:
+    """Record, stop, finish and keep a take for the question on screen."""
+    take_dir = record(session, name)
+    session.machine.fire(Event.STOP)
+    session.take_finished(finished(take_dir))
+    session.keep()
+    return take_dir
 
 
-def test_a_take_being_recorded_answers_a_question_with_no_kept_answer_once_finished(tmp_path: Path) -> None:
-    folder = tmp_path / "submissions" / "s1"
-    kept_dir = take(folder, "t1", "love-role", finished=True)
-    retake = take(folder, "t2", "love-role", finished=True)  # a new try of a kept answer: not chosen
-    crashed = take(folder, "t3", "nhs-better", finished=False)
-    model = model_with_consent()
-    model.kept["love-role"] = KeptTake("love-role", str(kept_dir), 4.0)
-    save_session(folder, model, "2026-11-25T10:05:00+00:00")
-
-    session = load_session(folder)
-    assert session is not None and session.unkept == {"love-role": [retake], "nhs-better": [crashed]}
-    assert session.answers() == {"love-role": kept_dir}  # the crashed take is not finished yet
-    (crashed / "deliverable.mp4").write_bytes(b"mp4")  # what recovery does
-    (crashed / "check.json").write_text(json.dumps({"duration_s": 2.5}), "utf-8")
-    restored = session.restored_model()
-    assert restored.kept["love-role"].take_dir == str(kept_dir)
-    assert restored.kept["nhs-better"] == KeptTake("nhs-better", str(crashed), 2.5)
+def test_the_take_being_recorded_is_named_until_it_is_finished(session: SubmissionSession) -> None:
+    take_dir = record(session, "t1")
+    assert session.takes_in_use() == {take_dir}
+    session.machine.fire(Event.STOP)
+    assert session.take_finished(finished(take_dir))  # the person is waiting for it: it is checked now
+    assert session.machine.state.phase is Phase.CHECK and session.takes_in_use() == {take_dir}
 
 
-def test_find_sessions_offers_only_what_can_be_continued_and_tidies_the_rest(tmp_path: Path) -> None:
-    data = tmp_path
-    model = model_with_consent()
-    good = data / "submissions" / "a-good"
-    take(good, "t1", "love-role", finished=False)
-    save_session(good, model, "2026-11-25T10:05:00+00:00")
-
-    queued = data / "submissions" / "b-queued"  # Send was pressed: the outbox owns it
-    take(queued, "t1", "love-role", finished=True)
-    save_session(queued, model, "2026-11-25T10:06:00+00:00")
-    (queued / MANIFEST_NAME).write_text("{}", "utf-8")
-
-    empty = data / "submissions" / "c-empty"  # sent and cleaned up, but the session file stayed
-    empty.mkdir(parents=True)
-    save_session(empty, model, "2026-11-25T10:07:00+00:00")
-
-    no_consent = data / "submissions" / "d-no-consent"
-    take(no_consent, "t1", "love-role", finished=True)
-    save_session(no_consent, FlowModel(), "2026-11-25T10:08:00+00:00")
-
-    broken = data / "submissions" / "e-broken"
-    take(broken, "t1", "love-role", finished=True)
-    (broken / SESSION_NAME).write_text("{not json", "utf-8")
-
-    found = find_sessions(data)
-    assert [s.folder for s in found] == [good]
-    assert not (queued / SESSION_NAME).exists() and (queued / "takes").exists()  # takes left to the outbox
-    assert not empty.exists()  # nothing of the person is left behind
-    assert not (no_consent / SESSION_NAME).exists()
-    assert (broken / SESSION_NAME).exists()  # unreadable: left alone (and logged), never deleted blindly
-    forget_session(good)
-    assert find_sessions(data) == []
+def test_a_take_given_up_while_recording_is_deleted(session: SubmissionSession) -> None:
+    take_dir = record(session, "t1")
+    session.machine.fire(Event.BACK, confirmed=True)  # went back while recording: the page discards it
+    session.discard_recording(take_dir)
+    assert not take_dir.exists() and session.takes_in_use() == set()
 
 
-def test_the_machine_resumes_only_from_recovery_with_consent_and_an_answer(tmp_path: Path) -> None:
-    machine = FlowMachine(PROMPTS, start_with_recovery=True)
-    with pytest.raises(FlowError, match="no consent"):
-        machine.resume(FlowModel(kept={"love-role": KeptTake("love-role", "/t", 2.0)}))
-    model = model_with_consent()
-    with pytest.raises(FlowError, match="no answer"):
-        machine.resume(model)
-    model.kept["other-campaign"] = KeptTake("other-campaign", "/o", 1.0)
-    with pytest.raises(FlowError, match="no answer"):
-        machine.resume(model)
-    model.kept["nhs-better"] = KeptTake("nhs-better", "/t", 2.0)
-    state = machine.resume(model)
-    assert state.step is Step.REVIEW and machine.model is model and set(model.kept) == {"nhs-better"}
-    machine.fire(Event.SEND)
-    assert machine.state.step is Step.SENDING
-    fresh = FlowMachine(PROMPTS)
-    with pytest.raises(FlowError):
-        fresh.resume(model)  # only at start-up recovery
+def test_a_take_that_recorded_nothing_is_deleted_and_the_person_records_again(
+    session: SubmissionSession,
+) -> None:
+    take_dir = record(session, "t1")
+    session.machine.fire(Event.STOP)
+    session.take_failed(take_dir, "The recording has no video frames.", recorded_nothing=True)
+    assert session.machine.state.phase is Phase.READ
+    assert session.machine.model.last_take_error == "The recording has no video frames."
+    assert not take_dir.exists() and session.takes_in_use() == set()
+
+
+def test_a_take_that_recorded_something_but_failed_stays_until_cancel(session: SubmissionSession) -> None:
+    take_dir = record(session, "t1")
+    session.machine.fire(Event.STOP)
+    session.take_failed(take_dir, "The disk is full.", recorded_nothing=False)
+    assert take_dir.exists() and session.takes_in_use() == {take_dir}  # never lost, never sent
+    folder = session.folder
+    session.machine.fire(Event.CANCEL, confirmed=True)
+    assert folder is not None and not folder.exists()
+
+
+def test_a_take_finished_after_the_person_went_back_is_deleted(session: SubmissionSession) -> None:
+    take_dir = record(session, "t1")
+    session.machine.fire(Event.STOP)
+    session.machine.fire(Event.BACK, confirmed=True)  # left while it was finishing
+    assert not session.take_finished(finished(take_dir))
+    assert not take_dir.exists()
+
+
+def test_back_shows_the_kept_answer_and_record_again_deletes_it_once_the_person_agreed(
+    session: SubmissionSession,
+) -> None:
+    first = keep_an_answer(session, "t1")  # -> question 2
+    session.machine.fire(Event.BACK)  # Back to the answer kept for question 1
+    on_screen = session.take_on_screen()
+    assert on_screen is not None and on_screen.take_dir == first
+    session.keep()  # kept again, as it was
+    assert first.exists() and session.machine.state.prompt_index == 1
+    session.machine.fire(Event.BACK)
+    session.machine.fire(Event.RETAKE, confirmed=True)  # "the answers you have recorded and kept" go
+    assert not first.exists() and session.takes_in_use() == set()
+
+
+def test_an_answer_recorded_again_from_check_and_send_replaces_the_kept_one_when_kept(
+    session: SubmissionSession,
+) -> None:
+    first = keep_an_answer(session, "t1")
+    session.machine.fire(Event.SKIP)  # -> check and send
+    session.machine.fire(Event.REDO_PROMPT, prompt_index=0)
+    second = record(session, "t2")
+    assert first.exists()  # kept until a new answer is kept
+    session.machine.fire(Event.STOP)
+    session.take_finished(finished(second))
+    session.keep()
+    assert session.machine.state.step is Step.CHECK_AND_SEND
+    assert not first.exists() and session.takes_in_use() == {second}

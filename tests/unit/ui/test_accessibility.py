@@ -34,7 +34,7 @@ from pytestqt.qtbot import QtBot
 from recorder.flow import Event, FlowMachine
 from recorder.takes.check import check_take
 from recorder.takes.deliverable import finish_take
-from tests.helpers.flow_app import drive_to_review, make_context
+from tests.helpers.flow_app import drive_to_check_and_send, make_context, use
 from tests.helpers.qt import StrictLogs
 from tests.helpers.takes import make_take
 from ui.main_window import MainWindow
@@ -106,19 +106,19 @@ def _wait_for_no_device(win: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.no_device, timeout=10_000)
 
 
-def _to_review(m: FlowMachine, tmp: Path) -> None:
+def _to_check_and_send(m: FlowMachine, tmp: Path) -> None:
     take = tmp / "take"
     take.mkdir()
-    drive_to_review(m, take)
+    drive_to_check_and_send(m, take)
 
 
 def _to_sending(m: FlowMachine, tmp: Path) -> None:
-    _to_review(m, tmp)
+    _to_check_and_send(m, tmp)
     m.fire(Event.SEND)  # the server is not set, so sending fails; the screen is checked before it does
 
 
 def _to_done(m: FlowMachine, tmp: Path) -> None:
-    _to_review(m, tmp)
+    _to_check_and_send(m, tmp)
     m.fire(Event.SEND)
     m.sent("VB-TEST-0001")
 
@@ -150,7 +150,7 @@ SCREENS: dict[str, Screen] = {
     "prompt": Screen(_to_prompt),
     "countdown": Screen(_to_countdown, page_controls=False),
     "check_with_trim": Screen(_to_check, _open_trim),
-    "review": Screen(_to_review),
+    "check_and_send": Screen(_to_check_and_send),
     "sending": Screen(_to_sending),
     "done": Screen(_to_done),
 }
@@ -197,7 +197,7 @@ def test_every_interactive_widget_is_named_and_reachable(
         if how.recovery:
             how.setup(FlowMachine(["x"]), root)
         ctx = make_context(root, start_with_recovery=how.recovery)
-        ctx.extras.update(dict(how.extras))
+        use(ctx, **dict(how.extras))
         if not how.recovery:
             how.setup(ctx.machine, root)
         win = MainWindow(ctx, confirm=lambda *_a: True)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 
 from recorder.campaign import load_campaign
 from recorder.config import FilePolicy, Layer
+from recorder.demo.headless import run_headless_demo
+from recorder.demo.server import DemoError, DemoServer
 from recorder.flow import Phase, Step
 from tests.helpers.qt import StrictLogs
 from ui import app
-from ui.demo_server import DemoError, DemoServer, run_headless_demo
+from ui.display import has_display
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +35,10 @@ def test_command_line_maps_to_the_top_layer() -> None:
 
 
 def test_display_detection() -> None:
-    assert not app.has_display({}) or app.sys.platform in ("win32", "darwin")
-    assert app.has_display({"DISPLAY": ":0"})
-    assert app.has_display({"WAYLAND_DISPLAY": "wayland-0"})
-    assert app.has_display({"QT_QPA_PLATFORM": "offscreen"})
+    assert not has_display({}) or app.sys.platform in ("win32", "darwin")
+    assert has_display({"DISPLAY": ":0"})
+    assert has_display({"WAYLAND_DISPLAY": "wayland-0"})
+    assert has_display({"QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_without_a_display_the_app_says_what_to_do(
@@ -90,7 +93,7 @@ def test_a_broken_campaign_pack_stops_start_up_plainly(
 
 def test_demo_server_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A server command that fails the way a missing or broken server package does.
-    monkeypatch.setattr("ui.demo_server._server_command", lambda *a: ["false", *a])
+    monkeypatch.setattr("recorder.demo.server._server_command", lambda *a: ["false", *a])
     with pytest.raises(DemoError, match="could not create an upload key"):
         DemoServer.start(tmp_path / "demo", timeout_s=5)
 
@@ -98,7 +101,7 @@ def test_demo_server_failure_is_reported(tmp_path: Path, monkeypatch: pytest.Mon
 def test_headless_demo_reports_a_failed_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("ui.demo_server._server_command", lambda *a: ["false", *a])
+    monkeypatch.setattr("recorder.demo.server._server_command", lambda *a: ["false", *a])
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert run_headless_demo(take_s=1) == 1
     out = capsys.readouterr()
@@ -156,7 +159,6 @@ def test_the_demo_leaves_no_server_behind_when_stopped(tmp_path: Path, how: str)
     import re
     import signal
     import subprocess
-    import sys
     import time
 
     import requests

@@ -131,7 +131,7 @@ def test_every_step_has_its_own_page(qtbot: QtBot, tmp_path: Path) -> None:
         "ConsentPage",
         "DeviceCheckPage",
         "PromptPage",
-        "ReviewSendPage",
+        "CheckAndSendPage",
         "DonePage",
     }
 
@@ -163,15 +163,14 @@ def test_a_screen_that_fails_to_start_shows_a_plain_message(
 
 
 def test_closing_after_agreeing_to_lose_answers_deletes_them_now(qtbot: QtBot, tmp_path: Path) -> None:
-    from tests.helpers.flow_app import drive_to_review
+    from tests.helpers.flow_app import drive_to_check_and_send
 
     answers = Answers(False)
     ctx = make_context(tmp_path)
-    folder = ctx.data_dir / "submissions" / "person"
+    folder = ctx.session.ensure_folder()
     take = folder / "takes" / "t1"
     take.mkdir(parents=True)
-    ctx.extras["submission_dir"] = folder
-    drive_to_review(ctx.machine, take)
+    drive_to_check_and_send(ctx.machine, take)
     win = MainWindow(ctx, confirm=answers)
     qtbot.addWidget(win)
     win.show()

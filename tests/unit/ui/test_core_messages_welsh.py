@@ -1,7 +1,7 @@
 """The core's messages under the Welsh UI: real failures provoked through the real ports, shown in Welsh.
 
 The core words its errors in English with a stable code (recorder/messages.py); the UI shows the Welsh
-sentence for the code (ui/pages/core_messages.py). Provoked for real here: ``camera:9`` (no such camera),
+sentence for the code (ui/core_messages.py). Provoked for real here: ``camera:9`` (no such camera),
 a ``file:`` microphone that does not exist, a webcam another program holds (the real CameraVideo over a
 capture whose reads fail), a privacy block (a registry answering like a locked-down Windows PC), a full
 disk (a small tmpfs filled up: checked before a take, and on the prompt page) and an intake server
@@ -23,18 +23,23 @@ from recorder.messages import MessageCode
 from recorder.takes.deliverable import finish_take
 from recorder.takes.session import RecordingError, TakeRecorder
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices, HeldCapture
-from tests.helpers.flow_app import drive_to_first_prompt, drive_to_review, make_context, short_campaign
+from tests.helpers.flow_app import (
+    drive_to_check_and_send,
+    drive_to_first_prompt,
+    make_context,
+    short_campaign,
+)
 from tests.helpers.qt import StrictLogs
 from tests.helpers.server import free_port
 from tests.helpers.takes import make_take
 from tests.integration.test_disk_full import fill, small_disk  # noqa: F401 - a fixture used below
 from tests.unit.ui.test_device_check import open_device_check
+from ui.core_messages import error_text, message_text, templates
 from ui.i18n import Translations
 from ui.main_window import MainWindow
-from ui.pages.core_messages import error_text, message_text, templates
+from ui.pages.check_and_send import CheckAndSendPage
 from ui.pages.device_check import DeviceCheckPage
 from ui.pages.prompt import PromptPage
-from ui.pages.review_send import ReviewSendPage
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -135,15 +140,15 @@ def _send_from_the_review(qtbot: QtBot, tmp_path: Path, settings: dict[str, obje
     take_dir = make_take(tmp_path / "submission", duration_s=2.0)
     finish_take(take_dir)
     ctx = make_context(tmp_path, extra={"upload_key": "k", **settings})
-    drive_to_review(ctx.machine, take_dir)
+    drive_to_check_and_send(ctx.machine, take_dir)
     window = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(window)
     window.show()
     page = window.current_page
-    assert isinstance(page, ReviewSendPage)
+    assert isinstance(page, CheckAndSendPage)
     qtbot.waitUntil(page.send_button.hasFocus, timeout=2000)
     qtbot.keyClick(page.send_button, " ")
-    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.REVIEW, timeout=30_000)
+    qtbot.waitUntil(lambda: ctx.machine.state.step is Step.CHECK_AND_SEND, timeout=30_000)
     assert page.error_label.isVisible()
     assert (take_dir / "deliverable.mp4").is_file()  # the answer is kept
     return page.error_label.text()
@@ -180,10 +185,12 @@ def test_recording_cannot_start_on_a_full_disk_in_welsh(
     """The prompt page, Record pressed, the person's folder on a full disk: the reason is in Welsh."""
     strict_logs.expect("No RHI backend|No audio device detected")
     strict_logs.expect("Could not save the session")  # the full disk refuses the saved place too
-    ctx = make_context(tmp_path, campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1))
-    folder = small_disk / "person"
-    folder.mkdir()
-    ctx.extras["submission_dir"] = folder
+    ctx = make_context(
+        tmp_path,
+        campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1),
+        extra={"data_dir": str(small_disk)},
+    )
+    folder = ctx.session.ensure_folder()
     fill(small_disk / "filler.bin")  # another program took the rest of the disk
     machine = ctx.machine
     drive_to_first_prompt(machine)
@@ -243,3 +250,21 @@ def test_a_camera_unplugged_mid_take_is_explained_in_welsh(qtbot: QtBot, tmp_pat
     assert camera.STOPPED in problems  # English in check.json, for the log and the reviewer
     shown = [translated_problem(p) for p in problems]
     assert "Stopiodd y camera anfon lluniau. Gwiriwch ei fod wedi'i gysylltu o hyd." in shown, shown
+
+
+def test_review_errors_come_from_the_same_table_in_welsh(qtbot: QtBot, welsh: None) -> None:
+    """Review mode's errors carry codes like the sending side's: a server that is down reads exactly as it
+    does when sending, and a sign-in without a password in Welsh too (both provoked for real)."""
+    import requests
+
+    from recorder.review import ReviewClient, ServerUnreachableError, SignInError, TokenStore
+    from ui.review.errors import error_message
+
+    client = ReviewClient(f"http://127.0.0.1:{free_port()}", requests.Session(), TokenStore())
+    with pytest.raises(ServerUnreachableError) as down:
+        client.sign_in("reviewer", "a password")
+    assert error_message(down.value) == templates()[MessageCode.SERVER_UNREACHABLE].format(host="127.0.0.1")
+    assert "Nid yw'r gweinydd derbyn yn 127.0.0.1 yn derbyn cysylltiadau" in error_message(down.value)
+    with pytest.raises(SignInError) as empty:
+        client.sign_in("reviewer", "")
+    assert error_message(empty.value) == "Rhowch eich enw defnyddiwr a'ch cyfrinair."

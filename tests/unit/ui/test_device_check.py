@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from recorder.vision import FrameReport, Lighting
-from tests.helpers.flow_app import drive_to_device_check, faces_video, make_context
+from tests.helpers.flow_app import drive_to_device_check, faces_video, make_context, use
 from ui.main_window import MainWindow
 from ui.pages.device_check import DeviceCheckPage
 from ui.widgets.level_meter import LevelHint
@@ -20,7 +20,7 @@ def open_device_check(
     qtbot: QtBot, tmp_path: Path, *, extras: dict[str, object] | None = None, **kwargs: str
 ) -> MainWindow:
     ctx = make_context(tmp_path, **kwargs)
-    ctx.extras.update(extras or {})
+    use(ctx, **(extras or {}))
     drive_to_device_check(ctx.machine)
     window = MainWindow(ctx, confirm=lambda *_a: True)
     qtbot.addWidget(window)

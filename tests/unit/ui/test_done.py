@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Step
-from tests.helpers.flow_app import drive_to_review, make_context
+from tests.helpers.flow_app import drive_to_check_and_send, make_context
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
@@ -20,7 +20,7 @@ def _window_at_done(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     machine = ctx.machine
     take_dir = tmp_path / "take"
     take_dir.mkdir()
-    drive_to_review(machine, take_dir)
+    drive_to_check_and_send(machine, take_dir)
     machine.fire(Event.SEND)
     # The window opens on Sending; the send itself is the e2e test's job, so the machine is told it worked.
     machine.sent("VB-ABCD-1234")

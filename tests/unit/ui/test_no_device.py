@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.fake_devices import FakePrivacyRegistry, HeldCameraDevices
+from tests.helpers.flow_app import use
 from tests.unit.ui.test_device_check import open_device_check
 from ui.pages.device_check import DeviceCheckPage
 from ui.pages.no_device import Cause, Device
@@ -91,7 +92,7 @@ def test_welsh_panel(qtbot: QtBot, tmp_path: Path, english_afterwards: None) -> 
 
 def test_try_again_recovers_when_the_device_is_back(qtbot: QtBot, tmp_path: Path) -> None:
     page = _no_device_page(qtbot, tmp_path, "camera:9", "synthetic:")
-    page.ctx.extras["video_uri"] = "synthetic:"  # as if the person plugged the camera in and chose it
+    use(page.ctx, video_uri="synthetic:")  # as if the person plugged the camera in and chose it
     qtbot.keyClick(page.no_device.retry_button, " ")
     qtbot.waitUntil(lambda: page.preview.frames_shown >= 2, timeout=10_000)
     assert page.stack.currentWidget() is not page.no_device

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,6 @@ from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
 from ui.widgets.remaining_bar import RemainingTimeBar, format_clock
 from ui.widgets.trim import TrimControl
-from ui.workers import run_in_background
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
@@ -94,37 +94,6 @@ def test_trim_control_values(qtbot: QtBot) -> None:
         trim.trim()
 
 
-def test_background_task_reports_on_the_ui_thread(qtbot: QtBot) -> None:
-    ui_thread = threading.get_ident()
-    seen: dict[str, object] = {}
-
-    def work(progress: object) -> int:
-        seen["worker"] = threading.get_ident()
-        assert callable(progress)
-        progress(0.5)
-        return 42
-
-    def ok(value: object) -> None:
-        seen["value"] = value
-        seen["callback"] = threading.get_ident()
-
-    run_in_background(work, on_success=ok, on_progress=lambda f: seen.setdefault("progress", f))
-    qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
-    assert seen["value"] == 42 and seen["callback"] == ui_thread and seen["worker"] != ui_thread
-    assert seen["progress"] == 0.5
-
-
-def test_background_failure_reaches_on_failure(qtbot: QtBot) -> None:
-    errors: list[BaseException] = []
-
-    def work(_progress: object) -> None:
-        raise OSError("disk full")
-
-    run_in_background(work, on_failure=errors.append)
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert isinstance(errors[0], OSError)
-
-
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import imageio_ffmpeg
@@ -170,6 +139,22 @@ def test_player_loads_and_plays_an_mp4(qtbot: QtBot, clip: Path, strict_logs: St
     player.toggle()
     qtbot.waitUntil(lambda: player.player.position() > 200, timeout=5000)
     assert "Pause" in player.play_button.text()
+    player.unload()
+
+
+def test_the_slider_moved_with_the_keyboard_moves_playback(
+    qtbot: QtBot, clip: Path, strict_logs: StrictLogs
+) -> None:
+    strict_logs.expect("No audio device detected")
+    player = Player()
+    qtbot.addWidget(player)
+    player.show()
+    player.load(clip)
+    qtbot.waitUntil(lambda: player.player.duration() > 1500, timeout=5000)
+    player.slider.setFocus()
+    qtbot.keyClick(player.slider, Qt.Key.Key_PageUp)  # one page: the player's jump (2 s)
+    qtbot.waitUntil(lambda: player.player.position() >= 1500, timeout=5000)
+    assert player.time_label.text().startswith("0:0")
     player.unload()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from recorder.outbox import SendError
+from recorder.outbox.states import SubmissionState
 from recorder.outbox.store import AlreadyConfirmed
 from recorder.submission import finished_takes
 from recorder.upload import TransferProgress
@@ -101,12 +102,14 @@ def test_a_version_being_sent_stops_when_a_newer_one_is_queued(
         with pytest.raises(SendError, match="cancelled"):
             outbox.send(first, progress=on_progress)
         sent_bytes = slow.bytes_up
-    old = outbox.get(first)
-    assert old is not None and old.state == "cancelled" and sent_bytes < old.bytes_total
-    assert all(f.path.exists() for f in old.files)  # superseded, not deleted: the new version sends them
-    (second,) = replaced
-    direct = make_outbox(tmp_path, server.url, server.upload_key)
-    assert direct.send(second)
+        old = outbox.get(first)
+        assert old is not None and old.state == "cancelled" and sent_bytes < old.bytes_total
+        assert all(f.path.exists() for f in old.files)  # superseded, not deleted: the new version sends them
+        (second,) = replaced
+        # The old version is discarded where it was sent (through the proxy, still there), then the new
+        # one goes straight to the server.
+        direct = make_outbox(tmp_path, server.url, server.upload_key)
+        assert direct.send(second)
     assert server_status(server, second) == "received"
     assert server_status(server, first) is None  # discarded before the new version was sent
 
@@ -137,7 +140,9 @@ def test_a_version_confirmed_meanwhile_is_never_superseded(tmp_path: Path, media
     folder = make_submission(tmp_path / "sub", media)
     outbox = make_outbox(tmp_path, "http://127.0.0.1:9", "key")
     first = outbox.queue(folder, manifest_for(folder))
-    outbox.store.update_submission(first, state="confirmed", reference="VB-AAAA-BBBB")
+    for state in (SubmissionState.UPLOADING, SubmissionState.UPLOADED):  # as a transfer would
+        outbox.store.update_submission(first, state=state)
+    outbox.store.update_submission(first, state=SubmissionState.CONFIRMED, reference="VB-AAAA-BBBB")
     with pytest.raises(AlreadyConfirmed):
         outbox.store.insert("another", folder, "http://127.0.0.1:9", [], supersedes=[first])
     record = outbox.get(first)

@@ -168,7 +168,12 @@ def test_a_camera_thread_that_raises_ends_the_take_and_keeps_it(tmp_path: Path) 
     wait_until_stopped(recorder)
     result = recorder.stop()
     assert result.stop_reason == "The camera stopped working. Check it is still plugged in, then try again."
-    assert 25 <= result.journal["frames_written"] <= 32 and hardware.released
+    # Every picture the camera gave before failing is in the take once. (How many slots of the 30 fps
+    # timeline they fill depends on how late each arrived, so the written count alone is not fixed.)
+    journal = result.journal
+    kept = journal["frames_written"] - journal["frames_duplicated"]
+    assert kept + journal["frames_dropped"] + camera.frames_discarded == 30 and kept > 0
+    assert hardware.released
     assert finish_take(result.take_dir).mp4_path.is_file()
 
 

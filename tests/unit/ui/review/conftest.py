@@ -13,13 +13,12 @@ from pytestqt.qtbot import QtBot
 from recorder.campaign import load_campaign
 from recorder.net import NetworkSettings, build_session
 from recorder.review import TokenStore
-from tests.helpers.qt import StrictLogs
+from tests.helpers.qt import StrictLogs, wait_for_all
 from tests.helpers.server import IntakeServer
 from tests.helpers.server import published_intake_server as intake_server
 from tests.integration.review.seed import MemoryKeyring, memory_keyring
 from ui.review.services import ReviewServices, build_services
 from ui.review.window import ReviewWindow
-from ui.workers import wait_for_all
 
 __all__ = ["intake_server", "memory_keyring"]
 

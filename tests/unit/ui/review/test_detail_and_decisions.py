@@ -177,7 +177,7 @@ def test_server_unreachable_then_try_again(
     intake_server.stop()
     window.refresh()
     qtbot.waitUntil(lambda: bool(window.banner.message), timeout=30_000)
-    assert "cannot be reached" in window.banner.message
+    assert "127.0.0.1 is not accepting connections (it may be down)" in window.banner.message
     assert window.banner.retry_button.isVisible()
     intake_server.launch()
     window.banner.retry_button.click()

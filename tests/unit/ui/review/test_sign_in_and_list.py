@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from recorder.review import SubmissionPage
-from tests.helpers.qt import StrictLogs
+from tests.helpers.qt import StrictLogs, wait_for_all
 from tests.helpers.server import IntakeServer
 from tests.integration.review.seed import (
     MemoryKeyring,
@@ -25,7 +25,6 @@ from tests.integration.review.seed import (
 from tests.unit.ui.review.conftest import make_services, open_signed_in, sign_in_through_dialog, wait_for_list
 from ui.review.services import ReviewServices
 from ui.review.window import ReviewWindow
-from ui.workers import wait_for_all
 
 OpenWindow = Callable[[ReviewServices], ReviewWindow]
 

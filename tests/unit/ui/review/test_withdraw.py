@@ -180,7 +180,7 @@ def test_server_down_is_plain_and_try_again_withdraws(
     intake_server.stop()
     dialog.withdraw_button.click()
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=30_000)
-    assert "cannot be reached" in dialog.error_label.text()
+    assert "127.0.0.1 is not accepting connections (it may be down)" in dialog.error_label.text()
     assert "Trying again does no harm" in dialog.error_label.text()
     assert dialog.withdraw_button.text() == "Try again" and dialog.withdraw_button.isEnabled()
     assert dialog.isVisible() and len(media_files(intake_server)) == 4  # nothing deleted

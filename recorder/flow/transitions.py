@@ -9,22 +9,23 @@ Steps and events::
                        (NEXT goes straight to RECORDING when the countdown is off)
                        FINISHING ──TAKE_READY──▶ CHECK ──WATCH──▶ WATCH_BACK
                        FINISHING ──TAKE_FAILED──▶ READ (with the error kept for the page)
-                       CHECK / WATCH_BACK ──KEEP──▶ PROMPT[i+1].READ, or REVIEW after the last prompt
+                       CHECK / WATCH_BACK ──KEEP──▶ PROMPT[i+1].READ, or CHECK_AND_SEND after the last prompt
                        CHECK / WATCH_BACK ──RETAKE!──▶ READ      READ ──SKIP──▶ next prompt (answer not kept)
                        BACK: COUNTDOWN→READ, RECORDING→READ!, FINISHING→READ!, CHECK→READ!, WATCH_BACK→CHECK,
                              READ→previous prompt's CHECK (its kept take), DEVICE_CHECK for the first prompt,
-                             or REVIEW when the prompt was opened from the review (REDO_PROMPT)
+                             or CHECK_AND_SEND when the prompt was opened from check and send (REDO_PROMPT)
 
-    RECOVERY ──RESUME*──▶ REVIEW (a session saved before a crash, restored with ``FlowMachine.resume``)
-    REVIEW ──SEND*──▶ SENDING ──SENT──▶ DONE ──START_OVER──▶ WELCOME
-    REVIEW ──REDO_PROMPT(i)──▶ PROMPT[i].READ      REVIEW ──BACK──▶ last prompt's CHECK
-    SENDING ──SEND_FAILED──▶ REVIEW (the submission stays queued in the outbox; the page says so)
+    RECOVERY ──RESUME*──▶ CHECK_AND_SEND (a session saved before a crash: ``FlowMachine.resume``)
+    CHECK_AND_SEND ──SEND*──▶ SENDING ──SENT──▶ DONE ──START_OVER──▶ WELCOME
+    CHECK_AND_SEND ──REDO_PROMPT(i)──▶ PROMPT[i].READ      CHECK_AND_SEND ──BACK──▶ last prompt's CHECK
+    SENDING ──SEND_FAILED──▶ CHECK_AND_SEND (the submission stays queued in the outbox; the page says so)
     any step before SENDING ──CANCEL!──▶ WELCOME, everything entered so far forgotten
 
     ``*`` = guarded (consent given; at least one kept take).  ``!`` = discards something: refused with
     :class:`ConfirmationNeeded` unless fired with ``confirmed=True`` after the person said yes.
 
-The functions here only compute; :class:`recorder.flow.FlowMachine` applies the result and changes the model.
+The functions here only compute; :class:`recorder.flow.machine.FlowMachine` applies the result and changes
+the model.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from recorder.flow_model import ConfirmationNeeded, Event, FlowError, FlowModel, FlowState, Loss, Phase, Step
+from recorder.flow.model import ConfirmationNeeded, Event, FlowError, FlowModel, FlowState, Loss, Phase, Step
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,14 @@ class FlowRules:
         prompt_ids: the prompts in the order they are asked.
         model: the shared model (consent given? which answers kept? a take being checked?).
         countdown_enabled: NEXT on a prompt counts down first (else it starts recording at once).
-        redo_from_review: the prompt was opened from the review, so keeping, skipping or going back
+        redo_from_check: the prompt was opened from check and send, so keeping, skipping or going back
             returns there.
     """
 
     prompt_ids: tuple[str, ...]
     model: FlowModel
     countdown_enabled: bool
-    redo_from_review: bool
+    redo_from_check: bool
 
 
 def collect_losses(model: FlowModel, state: FlowState, *, include_current: bool) -> tuple[Loss, ...]:
@@ -112,7 +113,7 @@ def next_state(
     if s.step is Step.RECOVERY and event is Event.RESUME:
         if model.consent is None or not model.kept:
             raise FlowError("There is nothing to continue with.")
-        return at(Step.REVIEW)
+        return at(Step.CHECK_AND_SEND)
     if s.step is Step.WELCOME and event is Event.NEXT:
         return at(Step.ABOUT_YOU)
     if s.step is Step.ABOUT_YOU:
@@ -136,7 +137,7 @@ def next_state(
             return at(Step.CONSENT)
     if s.step is Step.PROMPT:
         return _prompt_next_state(event, s, rules, at, guarded)
-    if s.step is Step.REVIEW:
+    if s.step is Step.CHECK_AND_SEND:
         if event is Event.SEND:
             if not model.kept:
                 raise FlowError("Please keep at least one answer before sending.")
@@ -152,7 +153,7 @@ def next_state(
         if event is Event.SENT:
             return at(Step.DONE)
         if event is Event.SEND_FAILED:
-            return at(Step.REVIEW)
+            return at(Step.CHECK_AND_SEND)
     if s.step is Step.DONE and event is Event.START_OVER:
         return at(Step.WELCOME)
     raise FlowError(f"{event.value} is not possible at {s.step.value}.")
@@ -172,8 +173,8 @@ def _prompt_next_state(
     current = (Loss.CURRENT_TAKE,)
 
     def after_this() -> FlowState:
-        if i == last or rules.redo_from_review:
-            return at(Step.REVIEW)
+        if i == last or rules.redo_from_check:
+            return at(Step.CHECK_AND_SEND)
         return at(Step.PROMPT, i + 1, Phase.READ)
 
     if phase is Phase.READ:
@@ -182,8 +183,8 @@ def _prompt_next_state(
         if event is Event.SKIP:
             return after_this()
         if event is Event.BACK:
-            if rules.redo_from_review:  # came from the review to (re)answer this one: back there
-                return at(Step.REVIEW)
+            if rules.redo_from_check:  # came from check and send to (re)answer this one: back there
+                return at(Step.CHECK_AND_SEND)
             if i == 0:
                 return at(Step.DEVICE_CHECK)
             prev_kept = prompt_ids[i - 1] in model.kept

@@ -1,7 +1,8 @@
 """The flow's vocabulary and shared data: steps, phases, events, losses, flow errors, the model, the snapshot.
 
-Everything here is plain data; :mod:`recorder.flow_transitions` decides how events move a
-:class:`FlowState`, and :class:`recorder.flow.FlowMachine` holds the current state and the :class:`FlowModel`.
+Everything here is plain data; :mod:`recorder.flow.transitions` decides how events move a
+:class:`FlowState`, and :class:`recorder.flow.machine.FlowMachine` holds the current state and the
+:class:`FlowModel`.
 Import these names from :mod:`recorder.flow`, which re-exports them.
 """
 
@@ -21,7 +22,7 @@ class Step(enum.Enum):
     CONSENT = "consent"
     DEVICE_CHECK = "device_check"
     PROMPT = "prompt"
-    REVIEW = "review"
+    CHECK_AND_SEND = "check_and_send"
     SENDING = "sending"
     DONE = "done"
 
@@ -128,7 +129,7 @@ class FlowModel:
     current_take_dir: str | None = None
     #: plain-English reason the last take could not be finished
     last_take_error: str | None = None
-    #: plain-English reason sending failed, shown on the review page
+    #: plain-English reason sending failed, shown on the check-and-send page
     send_error: str | None = None
     reference: str | None = None
     submission_id: str | None = None

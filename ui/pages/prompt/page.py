@@ -2,9 +2,10 @@
 
 The flow machine's phase (READ, COUNTDOWN, RECORDING, FINISHING, CHECK, WATCH_BACK) decides what shows; the
 page renders it in :meth:`PromptPage.enter`, stacking one panel of controls under the picture per phase
-(:mod:`ui.pages.prompt_recording_panels`, :mod:`ui.pages.prompt_check_panel`). Recording, finishing and
-trimming run off the UI thread through :class:`ui.pages.prompt_take.TakeController`; the keys are in
-:mod:`ui.pages.prompt_keys`, the submission folder's upkeep in :mod:`ui.pages.prompt_submission`.
+(:mod:`ui.pages.prompt.recording_panels`, :mod:`ui.pages.prompt.check_panel`). Recording, finishing and
+trimming run off the UI thread through :class:`ui.pages.prompt.take.TakeController`; the keys are in
+:mod:`ui.pages.prompt.keys`. The takes themselves (which one is on screen, kept, deleted) are the
+:class:`recorder.flow.SubmissionSession`'s: the page shows what it says and sends it intents.
 """
 
 from __future__ import annotations
@@ -15,19 +16,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 
 from recorder.flow import Event, FlowState, Phase, Step
+from recorder.messages import MessageCode, code_of
+from recorder.takes.pipeline import FinishedTake
+from ui.core_messages import error_text
 from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.prompt_check_panel import CheckPanel
-from ui.pages.prompt_keys import add_prompt_shortcuts, shortcuts_hint
-from ui.pages.prompt_question import question_text, time_limit_s
-from ui.pages.prompt_recording_panels import CountdownPanel, FinishingPanel, ReadPanel, RecordingPanel
-from ui.pages.prompt_sources import chosen_uri, open_video
-from ui.pages.prompt_submission import SubmissionKeeper, delete_take_later, retire_take
-from ui.pages.prompt_take import FinishedTake, TakeController, read_finished
+from ui.pages.prompt.check_panel import CheckPanel
+from ui.pages.prompt.keys import add_prompt_shortcuts, shortcuts_hint
+from ui.pages.prompt.question import question_text, time_limit_s
+from ui.pages.prompt.recording_panels import CountdownPanel, FinishingPanel, ReadPanel, RecordingPanel
+from ui.pages.prompt.take import TakeController
+from ui.source_pump import SourcePump
 from ui.widgets.focus import focus_soon
 from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
-from ui.workers import SourcePump
 
 
 @register_page(Step.PROMPT)
@@ -106,8 +108,6 @@ class PromptPage(Page):
         self.body.addWidget(self.keys_label)
         self._fit_controls()
 
-        # The window builds this page once; the keeper follows the flow whichever page is current.
-        self._keeper = SubmissionKeeper(ctx)
         add_prompt_shortcuts(
             self,
             self._record_or_stop_key,
@@ -133,17 +133,6 @@ class PromptPage(Page):
 
     def enter(self, state: FlowState) -> None:
         new_prompt = state.prompt_index != self._prompt_index
-        if (
-            not new_prompt
-            and self._phase in (Phase.CHECK, Phase.WATCH_BACK)
-            and state.phase is Phase.READ
-            and self.finished is not None
-        ):
-            # "Record again" (or Back) from the check: the take not kept is deleted, not left on the PC.
-            kept_dirs = {Path(k.take_dir) for k in self.ctx.machine.model.kept.values()}
-            if self.finished.take_dir not in kept_dirs:
-                self.player.unload()
-                delete_take_later(self.finished.take_dir)
         self._prompt_index = state.prompt_index
         previous, self._phase = self._phase, state.phase
         if (
@@ -152,6 +141,8 @@ class PromptPage(Page):
             and self.take.recording
         ):
             self.take.discard()  # went back (confirmed) while recording
+        elif previous is Phase.FINISHING and state.phase is Phase.READ and self.take.finishing:
+            self.take.abandon()  # went back (confirmed) while finishing
         if new_prompt or state.phase is Phase.READ:
             self.show_error(self.ctx.machine.model.last_take_error if state.phase is Phase.READ else None)
         self._render_texts()
@@ -164,6 +155,8 @@ class PromptPage(Page):
         self.player.unload()
         if self.take.recording:
             self.take.discard()
+        elif self.take.finishing:
+            self.take.abandon()  # leaving while finishing: the person agreed to lose it (Back, Cancel, close)
         self._phase = None
         self._prompt_index = -1
 
@@ -231,8 +224,9 @@ class PromptPage(Page):
     def _start_preview(self) -> None:
         if self._pump is not None:
             return
-        uri = chosen_uri(self.ctx, "video_uri")
-        self._pump = SourcePump(lambda: open_video(self.ctx, uri), None, self.preview.offer, lambda _p: None)
+        services = self.ctx.services
+        uri = services.settings.uri("video_uri")
+        self._pump = SourcePump(lambda: services.open_video(uri), None, self.preview.offer, lambda _p: None)
 
     def _stop_preview(self) -> None:
         if self._pump is not None:
@@ -298,24 +292,23 @@ class PromptPage(Page):
 
     # -- FINISHING ----------------------------------------------------------------------------------
     def _finished_ok(self, finished: FinishedTake) -> None:
-        self.finished = finished
-        if self._phase is Phase.FINISHING:
-            self.window_fire(lambda: self.ctx.machine.take_ready(str(finished.take_dir)))
+        # The session checks it now, or deletes it when the person went back meanwhile.
+        self.window_fire(lambda: self.ctx.session.take_finished(finished))
 
-    def _finished_failed(self, message: str) -> None:
-        if self._phase is Phase.FINISHING:
-            reason = translate(
-                "PromptPage", "Your answer could not be saved: {reason} Please record it again."
-            )
-            self.window_fire(lambda: self.ctx.machine.take_failed(reason.format(reason=message)))
+    def _finished_failed(self, take_dir: Path, error: BaseException) -> None:
+        reason = translate("PromptPage", "Your answer could not be saved: {reason} Please record it again.")
+        text = reason.format(reason=error_text(error))
+        nothing = code_of(error) is MessageCode.TAKE_NO_VIDEO
+        self.window_fire(lambda: self.ctx.session.take_failed(take_dir, text, recorded_nothing=nothing))
 
     # -- CHECK / WATCH_BACK -------------------------------------------------------------------------
     def _current_finished(self) -> FinishedTake | None:
-        take_dir = self.ctx.machine.model.current_take_dir
-        if take_dir is None:
-            return None
-        if self.finished is None or self.finished.take_dir != Path(take_dir):
-            self.finished = read_finished(Path(take_dir))
+        """The take to check: the new one, or the answer kept earlier (Back to a kept answer)."""
+        on_screen = self.ctx.session.take_on_screen()
+        if on_screen is None:
+            self.finished = None
+        elif self.finished is None or self.finished.take_dir != on_screen.take_dir:
+            self.finished = on_screen
         return self.finished
 
     def _show_check(self, phase: Phase) -> None:
@@ -339,16 +332,10 @@ class PromptPage(Page):
             self.player.player.play()
 
     def _keep_clicked(self) -> None:
-        finished = self._current_finished()
-        if finished is None:
+        if self._current_finished() is None:
             return
         self.player.unload()
-        prompt_id = self.ctx.machine.current_prompt_id or ""
-        earlier = self.ctx.machine.model.kept.get(prompt_id)
-        if self.window_fire(lambda: self.ctx.machine.keep(finished.duration_s)) and (
-            earlier is not None and Path(earlier.take_dir) != finished.take_dir
-        ):
-            retire_take(self.ctx, Path(earlier.take_dir))  # the new answer replaces the one kept before
+        self.window_fire(self.ctx.session.keep)  # a new answer replaces the one kept before
 
     def _apply_trim(self) -> None:
         finished = self._current_finished()
@@ -368,6 +355,7 @@ class PromptPage(Page):
             self.check_panel.apply_trim_button.setEnabled(True)
             self.check_panel.trim_button.setChecked(False)
             self.finished = new
+            self.ctx.session.trimmed(new)
             if self._phase in (Phase.CHECK, Phase.WATCH_BACK):
                 self._show_check(self._phase)
 

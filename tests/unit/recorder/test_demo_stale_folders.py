@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import ui
-from ui.demo_folders import OWNER_FILE, PREFIX, STARTING_GRACE_S, DemoFolder, remove_stale
+from recorder.demo.folders import OWNER_FILE, PREFIX, STARTING_GRACE_S, DemoFolder, remove_stale
 
 REPO = Path(ui.__file__).resolve().parents[1]
 ANNOUNCED = re.compile(r"Demo intake server at (http://127\.0\.0\.1:\d+) \(data in (.+)\)")
@@ -110,7 +110,7 @@ def test_a_folder_whose_lock_another_process_holds_is_kept(tmp_path: Path) -> No
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from ui.demo_folders import DemoFolder; "
+            "import sys, time; from pathlib import Path; from recorder.demo.folders import DemoFolder; "
             "f = DemoFolder(Path(sys.argv[1])); print(f.path, flush=True); time.sleep(120)",
             str(tmp_path),
         ],

@@ -6,7 +6,7 @@ they kept for which question. It is rewritten atomically after every change. If 
 video is sent, the next start finds the folder (:func:`find_sessions`) and offers to continue: the takes on
 disk (the kept ones, plus a take that was being recorded or checked for a question with no kept answer)
 come back as the kept answers of a restored :class:`~recorder.flow.FlowModel`, and the person goes straight
-to the review. The file is deleted when the folder is handed to the outbox, cancelled or sent.
+to check and send. The file is deleted when the folder is handed to the outbox, cancelled or sent.
 
 A folder that the outbox owns (``manifest.json`` is there) is not a session to resume: the outbox sends it.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recorder.flow import ConsentRecord, FlowModel, KeptTake, PersonField
+from recorder.flow.model import ConsentRecord, FlowModel, KeptTake, PersonField
 from recorder.submission.manifest import MANIFEST_NAME
 from recorder.takes.journal import JOURNAL_NAME
 

@@ -1,7 +1,7 @@
 """The prompt page's controls after a take: what the check found, watch back, keep, record again and trim.
 
 Shown in the CHECK and WATCH_BACK phases of :class:`recorder.flow.Phase`. The panel shows a
-:class:`ui.pages.prompt_take.FinishedTake` and opens or closes its own trim controls; the page connects the
+:class:`recorder.takes.pipeline.FinishedTake` and opens or closes its own trim controls; the page connects the
 buttons to the flow machine and runs the trim. Texts use the ``PromptPage`` translation context.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from recorder.takes.pipeline import FinishedTake
 from ui.i18n import translate
-from ui.pages.prompt_recording_panels import panel_layout
-from ui.pages.prompt_take import FinishedTake
+from ui.pages.prompt.recording_panels import panel_layout
 from ui.pages.take_problems import translated_problem
 from ui.widgets.focus import focus_soon
 from ui.widgets.trim import TrimControl

@@ -1,10 +1,10 @@
-"""The support-worker flow as a Qt-free state machine: the machine decides, the UI follows.
+"""The support-worker flow's state machine (Qt-free): the machine decides, the UI follows.
 
 :class:`FlowMachine` holds the current :class:`FlowState` and the shared :class:`FlowModel` (details, consent,
 kept takes) that every page reads and writes. Pages fire events (:class:`Event`); observers registered with
 :meth:`FlowMachine.subscribe` get a frozen :class:`FlowState` after every transition, so the UI never tracks
 the step itself. The steps, events and the diagram of the transitions are in
-:mod:`recorder.flow_transitions`; the data types in :mod:`recorder.flow_model` (all re-exported here).
+:mod:`recorder.flow.transitions`; the data types in :mod:`recorder.flow.model` (all re-exported here).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from recorder.flow_model import (
+from recorder.flow.model import (
     ConfirmationNeeded,
     ConsentRecord,
     Event,
@@ -22,27 +22,10 @@ from recorder.flow_model import (
     KeptTake,
     Listener,
     Loss,
-    PersonField,
     Phase,
     Step,
 )
-from recorder.flow_transitions import FlowRules, collect_losses, next_state
-
-__all__ = [
-    "ConfirmationNeeded",
-    "ConsentRecord",
-    "Event",
-    "FlowError",
-    "FlowMachine",
-    "FlowModel",
-    "FlowState",
-    "KeptTake",
-    "Listener",
-    "Loss",
-    "PersonField",
-    "Phase",
-    "Step",
-]
+from recorder.flow.transitions import FlowRules, collect_losses, next_state
 
 
 class FlowMachine:
@@ -74,8 +57,8 @@ class FlowMachine:
         first = Step.RECOVERY if start_with_recovery else Step.WELCOME
         self._state = FlowState(step=first, prompt_count=len(self.prompt_ids))
         self._listeners: list[Listener] = []
-        #: set by REDO_PROMPT so that keeping or skipping returns to the review instead of the next prompt
-        self._redo_from_review = False
+        #: set by REDO_PROMPT so that keeping or skipping returns to check and send instead of the next prompt
+        self._redo_from_check = False
 
     # -- reading -------------------------------------------------------------------------------------
     @property
@@ -172,17 +155,28 @@ class FlowMachine:
         self.model.last_take_error = reason
         return self.fire(Event.TAKE_FAILED)
 
-    def keep(self, duration_s: float) -> FlowState:
-        """Keep the current take for the current prompt and move on."""
+    def keep(self, duration_s: float, *, take_dir: str | None = None) -> FlowState:
+        """Keep the take being checked for the current prompt and move on.
+
+        Args:
+            duration_s: its length.
+            take_dir: the take kept (default: the new take being checked). Coming back to an answer kept
+                earlier, the person may keep it again (after a trim, with its new length).
+        """
         prompt_id = self.current_prompt_id
-        take_dir = self.model.current_take_dir
-        if prompt_id is None or take_dir is None or self._state.phase not in (Phase.CHECK, Phase.WATCH_BACK):
+        take_dir = take_dir or self.model.current_take_dir
+        if prompt_id is None or self._state.phase not in (Phase.CHECK, Phase.WATCH_BACK):
+            raise FlowError("There is no finished take to keep.")
+        earlier = self.model.kept.get(prompt_id)
+        if take_dir is None or (
+            take_dir != self.model.current_take_dir and (earlier is None or earlier.take_dir != take_dir)
+        ):
             raise FlowError("There is no finished take to keep.")
         self.model.kept[prompt_id] = KeptTake(prompt_id=prompt_id, take_dir=take_dir, duration_s=duration_s)
         return self.fire(Event.KEEP)
 
     def resume(self, model: FlowModel) -> FlowState:
-        """RECOVERY → REVIEW with a model restored from a session saved before a crash.
+        """RECOVERY → CHECK_AND_SEND with a model restored from a session saved before a crash.
 
         Raises:
             FlowError: not at RECOVERY, or the model has no consent or no kept answer for this campaign.
@@ -204,7 +198,7 @@ class FlowMachine:
         return self.fire(Event.SENT)
 
     def send_failed(self, reason: str) -> FlowState:
-        """SENDING → REVIEW with a plain-English reason (the submission stays in the outbox)."""
+        """SENDING → CHECK_AND_SEND with a plain-English reason (the submission stays in the outbox)."""
         self._require(Step.SENDING, None, Event.SEND_FAILED)
         self.model.send_error = reason
         return self.fire(Event.SEND_FAILED)
@@ -219,7 +213,7 @@ class FlowMachine:
             raise FlowError(f"{event.value} is not possible now.")
 
     def _target(self, event: Event, *, prompt_index: int | None, confirmed: bool = False) -> FlowState:
-        rules = FlowRules(self.prompt_ids, self.model, self.countdown_enabled, self._redo_from_review)
+        rules = FlowRules(self.prompt_ids, self.model, self.countdown_enabled, self._redo_from_check)
         return next_state(self._state, event, rules, prompt_index=prompt_index, confirmed=confirmed)
 
     def _apply_side_effects(self, event: Event, new_state: FlowState) -> None:
@@ -230,7 +224,7 @@ class FlowMachine:
         old = self._state
         if event in (Event.CANCEL, Event.START_OVER):
             self.model = FlowModel(locale=m.locale)
-            self._redo_from_review = False
+            self._redo_from_check = False
             return
         if old.step is Step.PROMPT and new_state.step is Step.PROMPT and new_state.phase is Phase.READ:
             retaking_kept = m.current_take_dir is None  # retaking an answer kept earlier
@@ -260,6 +254,6 @@ class FlowMachine:
         if new_state.step is Step.SENDING:
             m.send_error = None
         if event is Event.REDO_PROMPT:
-            self._redo_from_review = True
+            self._redo_from_check = True
         elif new_state.step is not Step.PROMPT:
-            self._redo_from_review = False
+            self._redo_from_check = False

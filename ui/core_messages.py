@@ -1,6 +1,6 @@
-"""The core's plain-English messages (devices, recording, sending) in the app's language, by their code.
+"""The core's plain-English messages (devices, recording, sending, review) in the app's language, by code.
 
-The Qt-free core words its errors in English and gives each one the flow can show a stable
+The Qt-free core words its errors in English and gives each one the app can show a stable
 :class:`recorder.messages.MessageCode` with the values its sentence names. Here every code has its sentence
 written out for the translation catalogue (``translate`` needs literal strings), so lupdate finds them and
 the Welsh catalogue holds them. In English the core's own sentence is shown, word for word as in the log.
@@ -259,4 +259,47 @@ def templates() -> dict[str, str]:
             "accept the video. The video is kept on this computer: ask IT to bring the campaign up to date "
             "on this computer and on the server.",
         ),
+        # -- review mode ------------------------------------------------------------------------------
+        c.SIGN_IN_MISSING: translate("CoreMessages", "Enter your user name and password."),
+        c.SIGN_IN_WRONG: translate(
+            "CoreMessages", "The user name or password is not right. Check them and try again."
+        ),
+        c.SIGN_IN_LOCKED: translate(
+            "CoreMessages",
+            "Too many wrong passwords. The account is locked for a few minutes; try again later.",
+        ),
+        c.SIGNED_OUT: translate("CoreMessages", "Your sign-in has ended. Please sign in again."),
+        c.SIGN_IN_NOT_KEPT: translate(
+            "CoreMessages", "The sign-in could not be kept in this computer's password store."
+        ),
+        c.SERVER_FAILED: translate(
+            "CoreMessages",
+            "The intake server had a problem and could not answer. Try again in a minute; if it keeps "
+            "happening, tell IT.",
+        ),
+        c.NOT_AN_INTAKE_SERVER: translate(
+            "CoreMessages",
+            "The server at {host} sent an answer that is not from a Voicebooth intake server. Check the "
+            "server address.",
+        ),
+        c.NOT_ON_SERVER: translate("CoreMessages", "This submission is not on the server any more."),
+        c.VIDEO_NOT_ON_SERVER: translate(
+            "CoreMessages",
+            "This video is not on the server any more. It may have been withdrawn or its consent expired.",
+        ),
+        c.VIDEO_ARRIVED_DAMAGED: translate(
+            "CoreMessages",
+            "The video arrived damaged (its checksum does not match what was recorded). Try again.",
+        ),
+        c.ANSWER_NOT_IN_SUBMISSION: translate(
+            "CoreMessages", "This answer is not part of the submission any more."
+        ),
+        c.REQUEST_REFUSED: translate("CoreMessages", "The intake server refused this: {reason}"),
+        c.WITHDRAWAL_NOTE_MISSING: translate(
+            "CoreMessages", "Write a note saying how the person asked to withdraw."
+        ),
+        c.WORDING_NOTE_MISSING: translate(
+            "CoreMessages", "Write how you know which wording the person was shown."
+        ),
+        c.COMMENT_MISSING: translate("CoreMessages", "Write a comment first."),
     }

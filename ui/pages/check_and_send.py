@@ -1,10 +1,11 @@
-"""Review every answer (with poster thumbnails), then Send: queue in the outbox and show the progress.
+"""Check and send: every answer (with poster thumbnails), then Send: queue in the outbox and show progress.
 
-Sending runs on a background task (:mod:`ui.pages.send_work`): the manifest is built, the submission is
-queued in the outbox (so it survives a closed app) and the outbox sends it; progress snapshots come back as
-bytes sent, rate and time left. When the app closes while sending, the window says sending continues at
-the next start. Back at the review after a failed or stopped send, a changed answer is queued at once in
-place of the older version.
+The person's :class:`recorder.flow.SubmissionSession` makes a :class:`recorder.flow.session.SendPlan` of the
+kept answers on the UI thread; a background task queues it in the outbox (so it survives a closed app), the
+session records the submission id on the UI thread, and a second task sends it; progress snapshots come
+back as bytes sent, rate and time left. When the app closes while sending, the window says sending
+continues at the next start. Back here after a failed or stopped send, a changed answer is queued at once
+in place of the older version.
 """
 
 from __future__ import annotations
@@ -18,20 +19,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from recorder.flow import Event, FlowState, Step
+from recorder.flow.session import SendPlan, send_now
 from recorder.upload.errors import UploadCancelled
+from ui.core_messages import error_text
 from ui.i18n import translate
 from ui.pages.answer_list import AnswerList
 from ui.pages.base import Nav, Page, PageContext, register_page
-from ui.pages.core_messages import error_text
-from ui.pages.send_work import answers_changed_since_queued, queue_submission, send_submission
+from ui.tasks import Job, tasks
 from ui.widgets.focus import focus_soon
 from ui.widgets.remaining_bar import format_clock
 from ui.widgets.slot import LatestSlot
-from ui.workers import ProgressFn, run_in_background
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ReviewSendPage", "human_bytes"]
+__all__ = ["CheckAndSendPage", "human_bytes"]
 
 
 def human_bytes(size_bytes: float) -> str:
@@ -43,11 +44,11 @@ def human_bytes(size_bytes: float) -> str:
     return f"{size_bytes:.1f} GB"
 
 
-@register_page(Step.REVIEW, Step.SENDING)
-class ReviewSendPage(Page):
-    """Review (every question, kept answers with thumbnails, Send) and Sending (progress): one page."""
+@register_page(Step.CHECK_AND_SEND, Step.SENDING)
+class CheckAndSendPage(Page):
+    """Check and send (every question, kept answers with thumbnails, Send) and Sending (progress)."""
 
-    CONTEXT = "ReviewSendPage"
+    CONTEXT = "CheckAndSendPage"
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
@@ -90,33 +91,33 @@ class ReviewSendPage(Page):
 
     def title(self) -> str:
         if self._step is Step.SENDING:
-            return translate("ReviewSendPage", "Sending your video")
-        return translate("ReviewSendPage", "Check your answers and send")
+            return translate("CheckAndSendPage", "Sending your video")
+        return translate("CheckAndSendPage", "Check your answers and send")
 
     def retranslate(self) -> None:
         super().retranslate()
         self.intro.setText(
             translate(
-                "ReviewSendPage",
+                "CheckAndSendPage",
                 "Here are your answers. You can record any of them again, or answer a question you skipped, "
                 "before sending.",
             )
         )
-        self.send_button.setText(translate("ReviewSendPage", "Send my video"))
-        self.send_button.setAccessibleName(translate("ReviewSendPage", "Send my video"))
+        self.send_button.setText(translate("CheckAndSendPage", "Send my video"))
+        self.send_button.setAccessibleName(translate("CheckAndSendPage", "Send my video"))
         self.send_button.setAccessibleDescription(
             translate(
-                "ReviewSendPage",
+                "CheckAndSendPage",
                 "Sends your answers, the details you chose to give and your consent answers to the campaign "
                 "team. Nothing is sent before you press it.",
             )
         )
-        self.progress.setAccessibleName(translate("ReviewSendPage", "Sending progress"))
-        self.stop_button.setText(translate("ReviewSendPage", "Stop sending for now"))
-        self.stop_button.setAccessibleName(translate("ReviewSendPage", "Stop sending for now"))
+        self.progress.setAccessibleName(translate("CheckAndSendPage", "Sending progress"))
+        self.stop_button.setText(translate("CheckAndSendPage", "Stop sending for now"))
+        self.stop_button.setAccessibleName(translate("CheckAndSendPage", "Stop sending for now"))
         self.stop_button.setAccessibleDescription(
             translate(
-                "ReviewSendPage",
+                "CheckAndSendPage",
                 "Your video stays on this computer and is sent when you press Send again, or the next time "
                 "Voicebooth starts.",
             )
@@ -131,28 +132,28 @@ class ReviewSendPage(Page):
         """What will be sent about the person, so nothing comes as a surprise."""
         model = self.ctx.machine.model
         fields = (
-            (translate("ReviewSendPage", "Name"), model.name),
-            (translate("ReviewSendPage", "Job title"), model.job_title),
-            (translate("ReviewSendPage", "Where you work"), model.employer),
+            (translate("CheckAndSendPage", "Name"), model.name),
+            (translate("CheckAndSendPage", "Job title"), model.job_title),
+            (translate("CheckAndSendPage", "Where you work"), model.employer),
         )
         lines = [
-            translate("ReviewSendPage", "{label}: {value} ({shown})").format(
+            translate("CheckAndSendPage", "{label}: {value} ({shown})").format(
                 label=label,
                 value=field.value,
-                shown=translate("ReviewSendPage", "may be shown with your video")
+                shown=translate("CheckAndSendPage", "may be shown with your video")
                 if field.show
-                else translate("ReviewSendPage", "not shown, only for the team"),
+                else translate("CheckAndSendPage", "not shown, only for the team"),
             )
             for label, field in fields
             if field.value
         ]
         if not lines:
-            return translate("ReviewSendPage", "You chose not to give any details about yourself.")
-        return translate("ReviewSendPage", "Sent with your video:") + "\n" + "\n".join(lines)
+            return translate("CheckAndSendPage", "You chose not to give any details about yourself.")
+        return translate("CheckAndSendPage", "Sent with your video:") + "\n" + "\n".join(lines)
 
     def _sending_note(self) -> str:
         return translate(
-            "ReviewSendPage",
+            "CheckAndSendPage",
             "You can close Voicebooth if you need to: sending carries on the next time it starts.",
         )
 
@@ -162,17 +163,17 @@ class ReviewSendPage(Page):
         self.setAccessibleName(self.title())
         self.answers.fill(self.ctx.machine, self.ctx.campaign, self.ctx.locale)
         self.shared_label.setText(self._shared_text())
-        if state.step is Step.REVIEW:
+        if state.step is Step.CHECK_AND_SEND:
             self.show_error(self.ctx.machine.model.send_error)
             self.send_button.show()
             self.send_button.setEnabled(bool(self.ctx.machine.model.kept))
             self.progress.hide()
             self.stop_button.hide()
             if not self.ctx.machine.model.kept:
-                status = translate("ReviewSendPage", "Answer at least one question before sending.")
+                status = translate("CheckAndSendPage", "Answer at least one question before sending.")
             elif self.ctx.machine.model.send_error:
                 status = translate(
-                    "ReviewSendPage", "Your video will stay on this computer until it has been sent."
+                    "CheckAndSendPage", "Your video will stay on this computer until it has been sent."
                 )
             else:
                 status = ""
@@ -186,7 +187,7 @@ class ReviewSendPage(Page):
             self.progress.setValue(0)
             self.stop_button.show()
             self.stop_button.setEnabled(True)
-            self.status_label.setText(translate("ReviewSendPage", "Getting ready to send…"))
+            self.status_label.setText(translate("CheckAndSendPage", "Getting ready to send…"))
             focus_soon(self.stop_button)
             self._start_sending()
 
@@ -207,20 +208,25 @@ class ReviewSendPage(Page):
         The outbox then sends these next time (at Send, or at the next start if the app is closed) and
         the older version is superseded, never sent as well.
         """
-        ctx = self.ctx
+        session = self.ctx.session
+        submission_id = self.ctx.machine.model.submission_id
+        if submission_id is None or not self.ctx.machine.model.kept:
+            return
+        plan = session.send_plan()
+        outbox = self.ctx.services.outbox
 
-        def work(_progress: ProgressFn) -> str | None:
+        def work(_job: Job) -> str | None:
             try:
-                changed = answers_changed_since_queued(ctx)  # reads the outbox: not on the UI thread
+                changed = plan.changed_since(outbox(), submission_id)  # reads the outbox: not here
             except (OSError, sqlite3.Error) as error:  # the outbox file cannot be read: Send will say so
                 log.warning("Could not look at the queued submission: %s", error)
                 return None
-            return queue_submission(ctx, replace_only=True) if changed else None
+            return plan.queue(outbox(), replace_only=True) if changed else None
 
-        def ok(submission_id: object) -> None:
-            if submission_id is None:
+        def ok(new_id: object) -> None:
+            if new_id is None:
                 return  # nothing queued, or the same answers
-            ctx.machine.model.submission_id = str(submission_id)
+            session.queued(str(new_id), plan)
             log.info("The queued submission now holds the latest answers")
 
         def failed(error: BaseException) -> None:
@@ -231,12 +237,7 @@ class ReviewSendPage(Page):
             else:  # Send builds the same manifest and shows the reason in words
                 log.warning("The latest answers could not be queued yet: %s", error)
 
-        run_in_background(
-            work,
-            on_success=ok,
-            on_failure=failed,
-            name="queue the latest answers",
-        )
+        tasks().run(work, owner=session, on_success=ok, on_failure=failed, name="queue the latest answers")
 
     def _redo(self, index: int) -> None:
         self.window_fire(lambda: self.ctx.machine.fire(Event.REDO_PROMPT, prompt_index=index))
@@ -246,52 +247,70 @@ class ReviewSendPage(Page):
         """Stop between chunks; the submission stays queued (sent on Send, or at the next start)."""
         self._cancel.set()
         self.stop_button.setEnabled(False)
-        self.status_label.setText(translate("ReviewSendPage", "Stopping…"))
+        self.status_label.setText(translate("CheckAndSendPage", "Stopping…"))
 
     def _start_sending(self) -> None:
+        """Queue the kept answers (so they survive a closed app), record the id, then send them."""
         self._sending = True
         self._cancel.clear()
         self._started_s = time.monotonic()
-        ctx = self.ctx
-        cancel = self._cancel
-        progress_slot = self._progress_slot
-        progress_slot.take()
-
-        def work(progress: ProgressFn) -> str:
-            return send_submission(ctx, progress_snapshot=progress_slot.put, cancel=cancel)
-
+        self._progress_slot.take()
         self._progress_timer.start()
+        try:
+            plan = self.ctx.session.send_plan()
+        except Exception as error:  # no consent record: the flow allows Send only after consent
+            self._send_failed(error)
+            return
+        outbox = self.ctx.services.outbox
+        tasks().run(
+            lambda _job: plan.queue(outbox()),
+            owner=self,
+            on_success=lambda submission_id: self._queued(str(submission_id), plan),
+            on_failure=self._send_failed,
+            name="queue submission",
+            cancel=self._cancel,
+        )
 
-        def ok(reference: object) -> None:
-            self._progress_timer.stop()
-            self._sending = False
-            self.window_fire(lambda: self.ctx.machine.sent(str(reference)))
+    def _queued(self, submission_id: str, plan: SendPlan) -> None:
+        self.ctx.session.queued(submission_id, plan)
+        outbox, cancel, progress_slot = self.ctx.services.outbox, self._cancel, self._progress_slot
+        tasks().run(
+            lambda _job: send_now(outbox(), submission_id, progress=progress_slot.put, cancel=cancel),
+            owner=self,
+            on_success=self._sent,
+            on_failure=self._send_failed,
+            name="send submission",
+            cancel=cancel,
+        )
 
-        def failed(error: BaseException) -> None:
-            self._progress_timer.stop()
-            self._sending = False
-            if isinstance(error, UploadCancelled):
-                log.info("Sending stopped by the person; the submission stays queued")
-                reason = translate(
-                    "ReviewSendPage",
-                    "Sending stopped. Your video is saved on this computer and will be sent the next time "
-                    "Voicebooth starts, or choose Send to send it now.",
-                )
-            else:
-                log.warning("Sending failed: %s", error)
-                # Only our own plain-English messages are shown (in the app's language when the core gave
-                # them a code); a bare exception becomes a general sentence.
-                detail = (error_text(error) if str(error).strip() else "") or translate(
-                    "ReviewSendPage", "an unexpected problem"
-                )
-                reason = translate(
-                    "ReviewSendPage",
-                    "Your video could not be sent yet ({reason}). It is saved on this computer and will be "
-                    "sent the next time Voicebooth starts, or choose Send to try again now.",
-                ).format(reason=detail.rstrip("."))
-            self.window_fire(lambda: self.ctx.machine.send_failed(reason))
+    def _sent(self, reference: object) -> None:
+        self._progress_timer.stop()
+        self._sending = False
+        self.window_fire(lambda: self.ctx.machine.sent(str(reference)))
 
-        run_in_background(work, on_success=ok, on_failure=failed, name="send submission", owner=self)
+    def _send_failed(self, error: BaseException) -> None:
+        self._progress_timer.stop()
+        self._sending = False
+        if isinstance(error, UploadCancelled):
+            log.info("Sending stopped by the person; the submission stays queued")
+            reason = translate(
+                "CheckAndSendPage",
+                "Sending stopped. Your video is saved on this computer and will be sent the next time "
+                "Voicebooth starts, or choose Send to send it now.",
+            )
+        else:
+            log.warning("Sending failed: %s", error)
+            # Only our own plain-English messages are shown (in the app's language when the core gave
+            # them a code); a bare exception becomes a general sentence.
+            detail = (error_text(error) if str(error).strip() else "") or translate(
+                "CheckAndSendPage", "an unexpected problem"
+            )
+            reason = translate(
+                "CheckAndSendPage",
+                "Your video could not be sent yet ({reason}). It is saved on this computer and will be "
+                "sent the next time Voicebooth starts, or choose Send to try again now.",
+            ).format(reason=detail.rstrip("."))
+        self.window_fire(lambda: self.ctx.machine.send_failed(reason))
 
     def _show_progress(self, snapshot: object | None) -> None:
         if snapshot is None or self._cancel.is_set():
@@ -303,7 +322,7 @@ class ReviewSendPage(Page):
         if total > 0:
             self.progress.setValue(round(1000 * min(1.0, sent / total)))
         left_s = (total - sent) / rate if rate > 0 and total > sent else 0.0
-        text = translate("ReviewSendPage", "Sent {sent} of {total} · {rate}/s · about {left} left").format(
+        text = translate("CheckAndSendPage", "Sent {sent} of {total} · {rate}/s · about {left} left").format(
             sent=human_bytes(sent),
             total=human_bytes(total),
             rate=human_bytes(rate),

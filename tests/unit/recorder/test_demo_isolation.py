@@ -19,8 +19,10 @@ import pytest
 from recorder.cli import all_layers
 from recorder.config.policy import site_policy_path
 from recorder.config.user_settings import default_user_settings_path
+from recorder.demo.headless import run_headless_demo
+from recorder.demo.server import DemoServer
 from tests.helpers.qt import StrictLogs
-from ui.demo_server import DemoServer, run_headless_demo
+from tests.helpers.qt import strict_logs as strict_logs  # the fixture
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def panel_layout(panel: QWidget) -> QVBoxLayout:
 class ReadPanel(QWidget):
     """READ: Start recording, Skip this question, and the countdown length (read-only when IT locked it).
 
-    The countdown the person chooses lasts for this session (``ctx.extras["countdown_s"]``, 0 = off) and
+    The countdown the person chooses lasts for this run (``services.settings.countdown_s``, 0 = off) and
     tells the flow machine whether Record counts down first.
     """
 
@@ -82,12 +82,11 @@ class ReadPanel(QWidget):
         )
 
     def _configured_countdown(self) -> int:
-        value = self.ctx.extras.get("countdown_s")
-        return value if isinstance(value, int) else self.ctx.config.integer("countdown_s")
+        return self.ctx.services.settings.countdown_s
 
     def _countdown_changed(self, seconds: int) -> None:
         """The person changed the countdown for this session (0 turns it off)."""
-        self.ctx.extras["countdown_s"] = seconds
+        self.ctx.services.settings.countdown_s = seconds
         self.ctx.machine.countdown_enabled = seconds > 0
 
 
@@ -110,17 +109,17 @@ class CountdownPanel(QWidget):
         layout.addWidget(self.count_label)
         self._seconds_left = 0
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
 
     def start(self, seconds: int) -> None:
         """Count down from ``seconds``, then emit :attr:`done`."""
         self._seconds_left = seconds
         if seconds <= 0:
-            QTimer.singleShot(0, self.done.emit)
+            # On the panel's own timer, so stop() (or the panel's deletion) cancels it like any countdown.
+            self._timer.start(0)
         else:
             self._show_count()
-            self._timer.start()
+            self._timer.start(1000)
 
     def stop(self) -> None:
         """Stop counting (the phase changed); :attr:`done` is not emitted."""

@@ -1,4 +1,4 @@
-"""``voicebooth --demo``: a local intake server in a temporary folder, and a headless demo without a display.
+"""``voicebooth --demo``'s local intake server: the real server in a temporary folder, on a free port.
 
 The demo server is the real intake server (``voicebooth-server``) started on 127.0.0.1 on a free port
 with its own temporary data folder and an upload key made for it, so the app's Send works end to end on
@@ -8,25 +8,17 @@ against the published wording and review shows it as verified. It runs as a chil
 server's command-line contract (DESIGN.md "Intake server"): that interface is stable, and the server's
 hashing and probing then never compete with the UI thread for the interpreter lock. It is stopped (and
 its folder deleted) when the app exits. A demo killed outright cannot delete its folder; the next demo
-does (:mod:`ui.demo_folders`: each folder is locked by its running demo, and folders nobody holds are
+does (:mod:`recorder.demo.folders`: each folder is locked by its running demo, and folders nobody holds are
 removed at start).
 
-Without a display nobody could see the window, so :func:`run_headless_demo` says so and instead records
-one short take per campaign prompt from the synthetic camera and microphone (``voicebooth record``) and
-sends them (``voicebooth send``) to the demo server, printing the reference code.
-
-The demo is isolated from the person's real Voicebooth, like the GUI demo: the commands run in-process
-with :meth:`DemoServer.settings` (no machine policy, no user settings, the demo's own data folder in its
-temporary folder), so the demo's outbox never lands in the user's data folder (where the real app would
-later retry it to a server that no longer exists), and a policy that locks the server or the devices
-cannot send the demo's test pictures anywhere else.
+The demo is isolated from the person's real Voicebooth: :meth:`DemoServer.settings` has no machine policy,
+no user settings and the demo's own data folder in its temporary folder, so the demo's outbox never lands
+in the user's data folder (where the real app would later retry it to a server that no longer exists), and
+a policy that locks the server or the devices cannot send the demo's test pictures anywhere else.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import logging
 import shutil
 import socket
@@ -35,22 +27,19 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import requests
 
-from ui.demo_folders import DemoFolder, remove_stale
+from recorder.demo.folders import DemoFolder, remove_stale
 
 if TYPE_CHECKING:
-    from recorder.cli import SettingsLoader
     from recorder.config import Config
 
 log = logging.getLogger(__name__)
 
 STARTUP_TIMEOUT_S = 30.0
-DEMO_TAKE_S = 3
 
 
 class DemoError(Exception):
@@ -234,112 +223,3 @@ class DemoServer:
         if self.owner is not None:
             self.owner.release()
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-def _run_cli(args: list[str], settings: SettingsLoader) -> str:
-    """Run a ``voicebooth`` headless subcommand in-process; its standard output, or DemoError."""
-    from recorder.cli import main as cli_main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        try:
-            code = cli_main(args, settings=settings)
-        except SystemExit as stop:  # argparse errors
-            code = int(stop.code or 1)
-    if code != 0:
-        raise DemoError(f"`voicebooth {args[0]}` failed (exit code {code})")
-    return out.getvalue()
-
-
-def demo_details(
-    campaign_id: str, locale: str, consent_version: str, text_sha256: str, choices: dict[str, bool]
-) -> dict[str, object]:
-    """The ``voicebooth send --details`` content for a demo person who shares nothing about themselves."""
-    return {
-        "campaign_id": campaign_id,
-        "locale": locale,
-        "person": {},
-        "consent": {
-            "version_id": consent_version,
-            "text_sha256": text_sha256,
-            "choices": choices,
-            "given_utc": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-        },
-    }
-
-
-def run_headless_demo(take_s: int = DEMO_TAKE_S, *, server: DemoServer | None = None) -> int:
-    """Record one short synthetic take per prompt, send them to a demo server, print the reference.
-
-    Returns:
-        0 on success, 1 when a stage failed (the message says which and why).
-    """
-    from recorder.campaign import load_campaign
-
-    print(
-        "No display was found (DISPLAY and WAYLAND_DISPLAY are not set), so the Voicebooth window cannot "
-        "be shown.\nRunning the headless demo instead: one short recording per question from a test "
-        "camera and microphone, sent to a local intake server.",
-        flush=True,
-    )
-    own_server = server is None
-    try:
-        server = server or DemoServer.start()
-        campaign = load_campaign()
-        server.publish_campaign(campaign.source)
-        submission_dir = server.app_data_dir / "demo-submission"
-        for prompt in campaign.prompts:
-            print(f"Recording {take_s} s for: {prompt.text.get('en')}", flush=True)
-            out = _run_cli(
-                [
-                    "record",
-                    "--video",
-                    "synthetic:",
-                    "--audio",
-                    "synthetic:",
-                    "--duration",
-                    str(take_s),
-                    "--out",
-                    str(submission_dir),
-                    "--prompt",
-                    prompt.id,
-                ],
-                server.settings,
-            )
-            result = json.loads(out.strip().splitlines()[-1])
-            print(
-                f"  recorded: {Path(str(result.get('deliverable', result.get('mp4_path', '?')))).name}",
-                flush=True,
-            )
-        consent = campaign.consent
-        choices = {choice.id: True for choice in consent.choices}
-        details_path = server.root / "details.json"
-        details_path.write_text(
-            json.dumps(demo_details(campaign.id, "en", consent.id, consent.text_sha256("en"), choices)),
-            encoding="utf-8",
-        )
-        print("Sending to the local intake server…", flush=True)
-        out = _run_cli(
-            [
-                "send",
-                str(submission_dir),
-                "--server",
-                server.url,
-                "--key",
-                server.upload_key,
-                "--details",
-                str(details_path),
-                "--data-dir",
-                str(server.app_data_dir),
-            ],
-            server.settings,
-        )
-        reference = out.strip().splitlines()[-1]
-        print(f"Sent. Reference code: {reference}", flush=True)
-        return 0
-    except (DemoError, ImportError, OSError, ValueError) as error:
-        print(f"The demo could not finish: {error}", file=sys.stderr)
-        return 1
-    finally:
-        if own_server and server is not None:
-            server.stop()
