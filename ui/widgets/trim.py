@@ -25,13 +25,13 @@ from ui.widgets.timeline_strip import TICK_S, TimelineStrip
 
 log = logging.getLogger(__name__)
 
-#: The shortest take trimming may leave.
+# The shortest take trimming may leave.
 MIN_KEPT_S = 1.0
-#: Pictures along the strip, and their size; the size of the start and end frame previews.
+# Pictures along the strip, and their size; the size of the start and end frame previews.
 THUMBNAIL_COUNT = 8
 THUMBNAIL_SIZE = (128, 72)
 PREVIEW_SIZE = (128, 72)
-#: How long the handles rest before their frames are fetched (arrow keys held down fetch nothing).
+# How long the handles rest before their frames are fetched (arrow keys held down fetch nothing).
 PREVIEW_DELAY_MS = 150
 
 
@@ -90,7 +90,7 @@ class TrimControl(QWidget):
         timeline.addWidget(self.start_caption, 1, 0)
         timeline.addWidget(self.end_caption, 1, 2)
         timeline.setColumnStretch(1, 1)
-        #: the summary line; a caller may add its own button after it (the prompt page's Apply)
+        # the summary line; a caller may add its own button after it (the prompt page's Apply)
         self.summary_row = QHBoxLayout()
         self.summary_row.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
