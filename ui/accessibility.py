@@ -21,7 +21,7 @@ Installed once per application (:func:`install_accessibility`), it covers every 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,6 +139,21 @@ def _clear_popup_current(combo: QComboBox) -> None:
         view.selectionModel().clearCurrentIndex()
 
 
+def _keep_popup_current_clear(combo: QComboBox) -> None:
+    """Clear the popup's current item now and whenever it is set while the popup is closed (also when the
+    combo box is refilled with its signals blocked), on the next event loop turn."""
+    _clear_popup_current(combo)
+    selection = combo.view().selectionModel()
+    if selection is None:
+        return
+
+    def current_changed(current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            QTimer.singleShot(0, combo, lambda: _clear_popup_current(combo))
+
+    selection.currentChanged.connect(current_changed)
+
+
 class _AccessibilityFilter(QObject):
     """Watches windows being shown (to name fields) and combo popups closing (to drop their focus)."""
 
@@ -148,8 +163,7 @@ class _AccessibilityFilter(QObject):
         if is_window and kind in (QEvent.Type.Show, QEvent.Type.LanguageChange):
             name_fields_by_labels(watched)  # type: ignore[arg-type]
         if isinstance(watched, QComboBox) and kind is QEvent.Type.Polish:
-            watched.currentIndexChanged.connect(lambda _i, combo=watched: _clear_popup_current(combo))
-            _clear_popup_current(watched)
+            _keep_popup_current_clear(watched)
         elif kind is QEvent.Type.Hide and isinstance(watched, QAbstractItemView):
             combo = watched.parentWidget()
             while combo is not None and not isinstance(combo, QComboBox):

@@ -22,9 +22,10 @@ from pathlib import Path
 import keyring
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.e2e.driver import KeyboardDriver, wait_until
+from tests.e2e.screens_main import show_active
 from tests.helpers.flow_app import make_context, short_campaign
 from tests.helpers.qt import wait_for_all
 from tests.helpers.server import DEFAULT_PACK, IntakeServer
@@ -36,7 +37,6 @@ from ui.review.window import ReviewWindow
 from ui.settings_dialog import SettingsDialog
 from ui.theme import apply_theme
 
-WINDOW_SIZE = (1280, 960)
 _lines: queue.Queue[str] = queue.Queue()
 
 
@@ -75,14 +75,6 @@ def checkpoint(name: str, order: list[str] | None = None) -> None:
     wait_until(lambda: not _lines.empty(), 120, f"the walker to read {name}")
     if _lines.get() != "next":
         raise SystemExit("the walker stopped")
-
-
-def show_active(window: QWidget) -> None:
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    wait_until(window.isActiveWindow, 20, "the window to become active")
 
 
 def flow(server: IntakeServer, work: Path) -> None:

@@ -62,14 +62,23 @@ Row = tuple[int, str, str, set[str], int, bool | None]
 
 def walk(app: pyatspi.Accessible) -> list[Row]:
     """Every showing node under ``app``: (depth, role, name, states, index of its top-level window, and
-    for an item in a view whether that view has the focus, else None)."""
+    for an item in a view whether that view has the focus, else None); then one row at depth -1 for each
+    item of a hidden list that claims the focus."""
     rows: list[Row] = []
+    stale: list[str] = []
 
     def visit(node: pyatspi.Accessible, depth: int, window: int, view_focused: bool | None) -> None:
         states = states_of(node)
-        if "showing" not in states:
-            return  # hidden (another page of the stack, a closed popup): a screen reader skips it too
         role = node.getRoleName()
+        if "showing" not in states:
+            # Hidden (another page of the stack, a closed popup): a screen reader skips it, so is the walk,
+            # except a hidden list's items that still claim the focus (a closed combo box popup's did).
+            if role in VIEWS:
+                for i in range(node.childCount):
+                    item = node.getChildAtIndex(i)
+                    if item is not None and "focused" in states_of(item):
+                        stale.append(f"{item.getRoleName()} {item.name!r} in a hidden {role}")
+            return
         rows.append((depth, role, node.name or "", states, window, view_focused))
         inside = ("focused" in states) if role in VIEWS else view_focused
         for i in range(node.childCount):
@@ -78,6 +87,7 @@ def walk(app: pyatspi.Accessible) -> list[Row]:
                 visit(child, depth + 1, i if depth == 0 else window, inside)
 
     visit(app, 0, -1, None)
+    rows.extend((-1, "stale focus", text, {"focused"}, -1, None) for text in stale)
     return rows
 
 
@@ -88,10 +98,14 @@ def focus_holders(rows: list[Row]) -> list[str]:
     return [f"{r[1]} {r[2]!r}" for r in rows if "focused" in r[3] and r[5] is None]
 
 
+def shown(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if r[0] >= 0]
+
+
 def check(screen: dict[str, object], rows: list[Row]) -> list[str]:
     """The problems a screen reader user would meet on this screen."""
     problems: list[str] = []
-    for _depth, role, name, states, _window, _view in rows:
+    for _depth, role, name, states, _window, _view in shown(rows):
         if role in INTERACTIVE and not name.strip() and "sensitive" in states:
             problems.append(f"an interactive {role} has no name")
     heading_names = {r[2] for r in rows if r[1] == "heading"}
@@ -119,7 +133,7 @@ def check(screen: dict[str, object], rows: list[Row]) -> list[str]:
 
 
 def dump(rows: list[Row]) -> str:
-    return "\n".join(f"{'  ' * r[0]}{r[1]} {r[2]!r} [{' '.join(sorted(r[3]))}]" for r in rows)
+    return "\n".join(f"{'  ' * max(0, r[0])}{r[1]} {r[2]!r} [{' '.join(sorted(r[3]))}]" for r in rows)
 
 
 def main(argv: list[str]) -> int:
@@ -146,10 +160,10 @@ def main(argv: list[str]) -> int:
             name = str(screen["screen"])
             (out / f"{name}.txt").write_text(dump(rows) + "\n", encoding="utf-8")
             counts[name] = {
-                "nodes": len(rows),
-                "named": sum(1 for r in rows if r[2].strip()),
-                "headings": sum(1 for r in rows if r[1] == "heading"),
-                "interactive": sum(1 for r in rows if r[1] in INTERACTIVE),
+                "nodes": len(shown(rows)),
+                "named": sum(1 for r in shown(rows) if r[2].strip()),
+                "headings": sum(1 for r in shown(rows) if r[1] == "heading"),
+                "interactive": sum(1 for r in shown(rows) if r[1] in INTERACTIVE),
                 "focused": len(focus_holders(rows)),
                 "focused_items_in_unfocused_views": sum(
                     1 for r in rows if "focused" in r[3] and r[5] is False
