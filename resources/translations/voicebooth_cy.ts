@@ -2427,9 +2427,9 @@ Who to contact: {contact}</source>
         <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
-        <source>Shows or hides the controls to cut seconds off. Shortcut: Alt+T.</source>
+        <source>Shows or hides the timeline for cutting the start or end. Shortcut: Alt+T.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn dangos neu&apos;n cuddio&apos;r rheolyddion i dorri eiliadau i ffwrdd. Llwybr byr: Alt+T.</translation>
+        <translation>Yn dangos neu&apos;n cuddio&apos;r llinell amser ar gyfer torri&apos;r dechrau neu&apos;r diwedd. Llwybr byr: Alt+T.</translation>
     </message>
     <message>
         <source>Apply the trim</source>
