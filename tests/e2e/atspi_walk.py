@@ -5,7 +5,7 @@ Run by the system Python (it has pyatspi, Debian's python3-pyatspi) inside ``dbu
 DISPLAY on an Xvfb display. Starts the app command with accessibility on, and on each screen the app
 announces (a JSON line on its stdout) walks the app's tree and checks that:
 
-- every interactive node that is showing has a name;
+- every interactive node that is showing has a name, and a combo box is not named by its value;
 - every heading the screen shows is exposed with the heading role (not as a plain label);
 - the names the screen lists in ``order`` come in that order (reading order follows the visual order);
 - exactly one node is focused (an item of a list or tree through its view: see :func:`focus_holders`);
@@ -66,6 +66,7 @@ def walk(app: pyatspi.Accessible) -> list[Row]:
     item of a hidden list that claims the focus."""
     rows: list[Row] = []
     stale: list[str] = []
+    named_by_value: list[str] = []
 
     def visit(node: pyatspi.Accessible, depth: int, window: int, view_focused: bool | None) -> None:
         states = states_of(node)
@@ -80,6 +81,8 @@ def walk(app: pyatspi.Accessible) -> list[Row]:
                         stale.append(f"{item.getRoleName()} {item.name!r} in a hidden {role}")
             return
         rows.append((depth, role, node.name or "", states, window, view_focused))
+        if role == "combo box" and node.name and node.name == selected_item_name(node):
+            named_by_value.append(node.name)
         inside = ("focused" in states) if role in VIEWS else view_focused
         for i in range(node.childCount):
             child = node.getChildAtIndex(i)
@@ -88,7 +91,18 @@ def walk(app: pyatspi.Accessible) -> list[Row]:
 
     visit(app, 0, -1, None)
     rows.extend((-1, "stale focus", text, {"focused"}, -1, None) for text in stale)
+    rows.extend((-1, "combo box named by its value", name, set(), -1, None) for name in named_by_value)
     return rows
+
+
+def selected_item_name(combo: pyatspi.Accessible) -> str | None:
+    """The name of the item selected in a combo box's popup list (its value)."""
+    popup = combo.getChildAtIndex(0) if combo.childCount else None
+    for i in range(popup.childCount if popup is not None else 0):
+        item = popup.getChildAtIndex(i)
+        if item is not None and "selected" in states_of(item):
+            return str(item.name)
+    return None
 
 
 def focus_holders(rows: list[Row]) -> list[str]:
@@ -108,6 +122,9 @@ def check(screen: dict[str, object], rows: list[Row]) -> list[str]:
     for _depth, role, name, states, _window, _view in shown(rows):
         if role in INTERACTIVE and not name.strip() and "sensitive" in states:
             problems.append(f"an interactive {role} has no name")
+    for r in rows:
+        if r[1] == "combo box named by its value":
+            problems.append(f"a combo box is named by its value {r[2]!r}, not by its label")
     heading_names = {r[2] for r in rows if r[1] == "heading"}
     labels = {r[2] for r in rows if r[1] != "heading"}
     for text in screen["headings"]:  # type: ignore[union-attr]
