@@ -111,7 +111,9 @@ class CheckPanel(QWidget):
         self.trim_button.setText(translate("PromptPage", "✂ Trim start or end (Alt+T)"))
         self.trim_button.setAccessibleName(translate("PromptPage", "Trim the start or end"))
         self.trim_button.setAccessibleDescription(
-            translate("PromptPage", "Shows or hides the timeline for cutting the start or end. Shortcut: Alt+T.")
+            translate(
+                "PromptPage", "Shows or hides the timeline for cutting the start or end. Shortcut: Alt+T."
+            )
         )
         self.apply_trim_button.setText(translate("PromptPage", "Apply the trim"))
         self.apply_trim_button.setAccessibleName(translate("PromptPage", "Apply the trim"))
