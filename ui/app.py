@@ -210,6 +210,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     from PySide6.QtWidgets import QApplication
 
     from recorder.flow.services import FlowServices
+    from ui.accessibility import install_accessibility
     from ui.diagnostics import protect_person_details
     from ui.i18n import Translations
     from ui.main_window import MainWindow
@@ -231,6 +232,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
         return 0
     apply_app_icon(app)
     apply_theme(app)
+    install_accessibility(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
     translations.set_locale(config.text("locale"))
     if options.review:

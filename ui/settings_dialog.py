@@ -65,7 +65,7 @@ def key_label(key: str) -> str:
     """Translated label of a setting."""
     labels = {
         "locale": translate("SettingsDialog", "Language"),
-        "countdown_s": translate("SettingsDialog", "Countdown before recording (seconds, 0 for none)"),
+        "countdown_s": translate("SettingsDialog", "Countdown before recording"),
         "video_uri": translate("SettingsDialog", "Camera"),
         "audio_uri": translate("SettingsDialog", "Microphone"),
         "video_size": translate("SettingsDialog", "Video size"),
@@ -152,6 +152,8 @@ class SettingsDialog(QDialog):
         elif key == "countdown_s":
             spin = QSpinBox()
             spin.setRange(0, 10)
+            spin.setSuffix(translate("SettingsDialog", " seconds"))
+            spin.setSpecialValueText(translate("SettingsDialog", "Off (record at once)"))
             spin.setValue(int(str(entry.value)))
             editor = spin
         elif key in ("video_uri", "audio_uri"):

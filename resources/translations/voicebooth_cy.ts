@@ -2274,6 +2274,7 @@ Who to contact: {contact}</source>
     <name>Player</name>
     <message>
         <source>Pause (Space)</source>
+        <extracomment>how far Left and Right jump, and the slider&apos;s Page Up / Page Down the row under the picture; a subclass may add its own controls to it</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Oedi (Bylchwr)</translation>
     </message>
@@ -2327,7 +2328,6 @@ Who to contact: {contact}</source>
     </message>
     <message>
         <source>● Start recording (Ctrl+R)</source>
-        <extracomment>The longest countdown the person can choose, in seconds.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>● Dechrau recordio (Ctrl+R)</translation>
     </message>
@@ -2340,26 +2340,6 @@ Who to contact: {contact}</source>
         <source>Counts down, then records your answer. Shortcut: Ctrl+R.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn cyfrif i lawr, yna&apos;n recordio eich ateb. Llwybr byr: Ctrl+R.</translation>
-    </message>
-    <message>
-        <source>Count&amp;down (seconds, 0 = off):</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cyfrif i &amp;lawr (eiliadau, 0 = dim):</translation>
-    </message>
-    <message>
-        <source>Countdown before recording, in seconds</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cyfrif i lawr cyn recordio, mewn eiliadau</translation>
-    </message>
-    <message>
-        <source>Use the arrow keys to change it. 0 starts recording straight away.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Defnyddiwch y bysellau saeth i&apos;w newid. Mae 0 yn dechrau recordio ar unwaith.</translation>
-    </message>
-    <message>
-        <source>Set by your IT department</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi&apos;i osod gan eich adran TG</translation>
     </message>
     <message>
         <source>Skip this question</source>
@@ -2447,9 +2427,9 @@ Who to contact: {contact}</source>
         <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
-        <source>Shows or hides the controls to cut seconds off. Shortcut: Alt+T.</source>
+        <source>Shows or hides the timeline for cutting the start or end. Shortcut: Alt+T.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn dangos neu&apos;n cuddio&apos;r rheolyddion i dorri eiliadau i ffwrdd. Llwybr byr: Alt+T.</translation>
+        <translation>Yn dangos neu&apos;n cuddio&apos;r llinell amser ar gyfer torri&apos;r dechrau neu&apos;r diwedd. Llwybr byr: Alt+T.</translation>
     </message>
     <message>
         <source>Apply the trim</source>
@@ -2457,9 +2437,19 @@ Who to contact: {contact}</source>
         <translation>Gweithredu&apos;r tocio</translation>
     </message>
     <message>
+        <source>Keeps only the part between the start and end handles.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw dim ond y rhan rhwng y dolenni dechrau a diwedd.</translation>
+    </message>
+    <message>
         <source>▶ Watch it back (Alt+W)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>▶ Gwylio eto (Alt+W)</translation>
+    </message>
+    <message>
+        <source>✓ Your answer was recorded ({length}). No problems found.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>✓ Cafodd eich ateb ei recordio ({length}). Ni chafwyd unrhyw broblemau.</translation>
     </message>
     <message>
         <source>✓ Keep this answer (Alt+K)</source>
@@ -2477,25 +2467,15 @@ Who to contact: {contact}</source>
         <translation>✂ Tocio&apos;r dechrau neu&apos;r diwedd (Alt+T)</translation>
     </message>
     <message>
-        <source>Makes your answer shorter by the seconds chosen above.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn gwneud eich ateb yn fyrrach o&apos;r eiliadau a ddewiswyd uchod.</translation>
-    </message>
-    <message>
-        <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+T trim · Alt+Left go back</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bysellau: Ctrl+R dechrau neu stopio recordio · Bylchwr stopio · Alt+K cadw · Alt+R recordio eto · Alt+W gwylio eto · Alt+T tocio · Alt+Left mynd yn ôl</translation>
-    </message>
-    <message>
         <source>Question {n} of {total}</source>
         <extracomment>The time limit when no prompt is being answered (never recorded against; keeps the bar well-defined).</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cwestiwn {n} o {total}</translation>
     </message>
     <message>
-        <source>You have up to {seconds} seconds.</source>
+        <source>You have up to {length} (minutes:seconds).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae gennych chi hyd at {seconds} eiliad.</translation>
+        <translation>Mae gennych hyd at {length} (munudau:eiliadau).</translation>
     </message>
     <message>
         <source>Recording starts in {n}…</source>
@@ -2523,11 +2503,6 @@ Who to contact: {contact}</source>
         <translation>Gallwch ei gadw beth bynnag, neu ei recordio eto.</translation>
     </message>
     <message>
-        <source>✓ Your answer was recorded ({seconds} seconds). No problems found.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>✓ Cafodd eich ateb ei recordio ({seconds} eiliad). Dim problemau.</translation>
-    </message>
-    <message>
         <source>That trim would leave almost nothing. Cut less.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Byddai&apos;r tocio hwnnw&apos;n gadael bron dim. Torrwch lai.</translation>
@@ -2541,6 +2516,11 @@ Who to contact: {contact}</source>
         <source>The trim did not work: {reason}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni weithiodd y tocio: {reason}</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+R starts and stops recording. Alt+Left goes back.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bysellau: mae Ctrl+R yn dechrau ac yn stopio recordio. Mae Alt+Chwith yn mynd yn ôl.</translation>
     </message>
 </context>
 <context>
@@ -3006,9 +2986,9 @@ Who to contact: {contact}</source>
         <translation>Iaith</translation>
     </message>
     <message>
-        <source>Countdown before recording (seconds, 0 for none)</source>
+        <source>Countdown before recording</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cyfrif i lawr cyn recordio (eiliadau, 0 am ddim)</translation>
+        <translation>Cyfrif i lawr cyn recordio</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3104,6 +3084,16 @@ Who to contact: {contact}</source>
         <source>Nothing is changed.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Does dim yn cael ei newid.</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation> eiliad</translation>
+    </message>
+    <message>
+        <source>Off (record at once)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>I ffwrdd (recordio ar unwaith)</translation>
     </message>
     <message>
         <source>(set)</source>
@@ -3265,40 +3255,59 @@ Who to contact: {contact}</source>
 <context>
     <name>TrimControl</name>
     <message>
-        <source>Cut from the start (seconds):</source>
-        <extracomment>the summary line; a caller may add its own button after it (the prompt page&apos;s Apply)</extracomment>
+        <source>Drag the start and end handles, or Tab to one and use the arrow keys (Shift+arrow moves a whole second).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Torri o&apos;r dechrau (eiliadau):</translation>
+        <translation>Llusgwch y dolenni dechrau a diwedd, neu ewch at un gyda Tab a defnyddio&apos;r bysellau saeth (mae Shift+saeth yn symud eiliad gyfan).</translation>
     </message>
     <message>
-        <source>Cut from the end (seconds):</source>
+        <source>Timeline of your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Torri o&apos;r diwedd (eiliadau):</translation>
+        <translation>Llinell amser eich ateb</translation>
     </message>
     <message>
-        <source>Seconds to cut from the start</source>
+        <source>Start of your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Eiliadau i&apos;w torri o&apos;r dechrau</translation>
+        <translation>Dechrau eich ateb</translation>
     </message>
     <message>
-        <source>Seconds to cut from the end</source>
+        <source>End of your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Eiliadau i&apos;w torri o&apos;r diwedd</translation>
+        <translation>Diwedd eich ateb</translation>
     </message>
     <message>
-        <source>Use the arrow keys to change it</source>
+        <source>Starts at {time}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Defnyddiwch y bysellau saeth i&apos;w newid</translation>
+        <translation>Yn dechrau am {time}</translation>
     </message>
     <message>
-        <source>That would leave almost nothing. Cut less.</source>
+        <source>Ends at {time}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Byddai hynny&apos;n gadael bron dim. Torrwch lai.</translation>
+        <translation>Yn gorffen am {time}</translation>
     </message>
     <message>
-        <source>Your answer will last {seconds} seconds.</source>
+        <source>First frame kept</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bydd eich ateb yn para {seconds} eiliad.</translation>
+        <translation>Y ffrâm gyntaf a gedwir</translation>
+    </message>
+    <message>
+        <source>Last frame kept</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Y ffrâm olaf a gedwir</translation>
+    </message>
+    <message>
+        <source>Arrow keys move it a tenth of a second, Shift+arrow a whole second.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r bysellau saeth yn ei symud ddegfed ran o eiliad, Shift+saeth eiliad gyfan.</translation>
+    </message>
+    <message>
+        <source>This answer is too short to trim.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ateb hwn yn rhy fyr i&apos;w docio.</translation>
+    </message>
+    <message>
+        <source>Your answer will last {length}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bydd eich ateb yn para {length}.</translation>
     </message>
 </context>
 <context>
@@ -3372,11 +3381,6 @@ Who to contact: {contact}</source>
         <source>Check your answers and send them. You will get a reference code.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwiriwch eich atebion a&apos;u hanfon. Byddwch chi&apos;n cael cod cyfeirnod.</translation>
-    </message>
-    <message>
-        <source>What will happen</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Beth fydd yn digwydd</translation>
     </message>
     <message>
         <source>Time needed: about %1 minutes. You can go back at every step.</source>

@@ -55,7 +55,7 @@ def test_regression_a_take_stopped_before_the_first_picture_says_so_and_leaves_n
     window.show()
     page = window.current_page
     assert isinstance(page, PromptPage)
-    page.read_panel.countdown_spin.setValue(0)
+    page.ctx.services.settings.countdown_s = 0
     page.record_button.click()
     qtbot.waitUntil(page.stop_button.isEnabled, timeout=WAIT_MS)
     page.stop_button.click()

@@ -233,7 +233,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
     @timed
     def start_recording(self, countdown_s: int) -> None:
         page = self._page()
-        page.read_panel.countdown_spin.setValue(countdown_s)
+        page.ctx.services.settings.countdown_s = countdown_s
         page.record_button.click()
         if self.state.phase is Phase.RECORDING:  # no countdown: wait until the devices are recording
             self.qtbot.waitUntil(
@@ -290,8 +290,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         page = self._page()
         if not page.trim_button.isChecked():
             page.trim_button.click()
-        page.trim.start_box.setValue(from_start_s)
-        page.trim.end_box.setValue(from_end_s)
+        page.trim.set_cuts(from_start_s, from_end_s)
         page.check_panel.apply_trim_button.click()
         self._settle()
         if page.trim.summary.isVisible():

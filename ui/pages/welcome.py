@@ -124,7 +124,7 @@ class WelcomePage(Page):
             translate("WelcomePage", "Check your answers and send them. You will get a reference code."),
         ]
         self.steps.setText("\n".join(f"{i}. {text}" for i, text in enumerate(steps, start=1)))
-        self.steps.setAccessibleName(translate("WelcomePage", "What will happen"))
+        self.steps.setAccessibleName(self.steps.text())  # the steps themselves, not a caption
         self.duration.setText(
             translate("WelcomePage", "Time needed: about %1 minutes. You can go back at every step.").replace(
                 "%1", str(self.estimated_minutes())
