@@ -80,6 +80,8 @@ class Outbox:
         self._queue_lock = threading.Lock()
 
     def close(self) -> None:
+        """Close the file, erasing first any withdrawal code nobody took (a command-line send)."""
+        self.store.forget_withdrawal_codes()
         self.store.close()
         self._transfer.close()
 
