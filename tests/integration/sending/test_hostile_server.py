@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from recorder.messages import MessageCode
 from recorder.net import NetworkSettings, build_session
 from recorder.outbox import SendError
 from recorder.outbox.states import FileState, SubmissionState
+from recorder.outbox.store import SubmissionRecord
 from recorder.review.errors import ServerFailedError
 from recorder.review.http import ReviewHttp
 from tests.helpers.hostile_intake import HostileIntake, Misbehaviour, Thief
@@ -54,10 +56,16 @@ def _files_on_disk(folder: Path) -> dict[str, str]:
     }
 
 
-def _send_and_fail(
-    tmp_path: Path, media: MediaCache, hostile: HostileIntake
-) -> tuple[SendError, dict[str, object]]:
-    """Queue a real folder, send it to ``hostile``; returns the error and what changed."""
+@dataclass
+class Failed:
+    error: SendError
+    record: SubmissionRecord
+    hostile: HostileIntake
+
+
+def _send_and_fail(misbehaviour: Misbehaviour, thief: Thief, tmp_path: Path, media: MediaCache) -> Failed:
+    """Queue a real folder and send it to a hostile server; it must fail having changed nothing else."""
+    hostile = _hostile(misbehaviour, thief)
     folder = make_submission(tmp_path / "sub", media)
     outbox = make_outbox(tmp_path, hostile.url, KEY, Waits())
     try:
@@ -66,17 +74,16 @@ def _send_and_fail(
         with pytest.raises(SendError) as caught:
             outbox.send(sid)
         record = outbox.get(sid)
-        assert record is not None
-        after: dict[str, object] = {
-            "disk_unchanged": _files_on_disk(folder) == disk_before,
-            "state": record.state,
-            "reference": record.reference,
-            "deleted": record.deleted_utc,
-            "files": [(f.state, f.upload_url, f.offset_bytes, f.size_bytes) for f in record.files],
-        }
     finally:
         outbox.close()
-    return caught.value, after
+        hostile.stop()
+    assert record is not None
+    # Whatever the server said: the video and manifest are still here byte for byte, nothing was marked
+    # sent, and the other origin got nothing (not the key, not a byte of video).
+    assert _files_on_disk(folder) == disk_before
+    assert record.deleted_utc is None and record.reference is None
+    assert thief.connections == 0 and bytes(thief.received) == b""
+    return Failed(caught.value, record, hostile)
 
 
 @pytest.mark.parametrize(
@@ -87,18 +94,14 @@ def test_nothing_goes_to_another_origin(
     misbehaviour: Misbehaviour, thief: Thief, tmp_path: Path, media: MediaCache
 ) -> None:
     """Item 11 (and 13's 307 on create): the key and the video stay with the configured server."""
-    hostile = _hostile(misbehaviour, thief)
-    try:
-        error, after = _send_and_fail(tmp_path, media, hostile)
-    finally:
-        hostile.stop()
-    assert error.message_code is MessageCode.SERVER_SENT_ELSEWHERE
-    assert f"127.0.0.1:{thief.port}" in str(error)  # said plainly, where it pointed
-    assert thief.connections == 0 and bytes(thief.received) == b""  # no key, no byte of video
-    assert after["disk_unchanged"] and after["deleted"] is None and after["reference"] is None
-    assert after["state"] is SubmissionState.QUEUED  # stays queued, as before the send
-    assert after["files"] == [(FileState.QUEUED, None, 0, size) for *_, size in after["files"]]  # type: ignore[attr-defined]
-    # Only the configured origin saw the key, and nothing was registered past the refusal.
+    failed = _send_and_fail(misbehaviour, thief, tmp_path, media)
+    assert failed.error.message_code is MessageCode.SERVER_SENT_ELSEWHERE
+    assert f"127.0.0.1:{thief.port}" in str(failed.error)  # said plainly, where it pointed
+    assert failed.record.state is SubmissionState.QUEUED  # stays queued, as before the send
+    assert [(f.state, f.upload_url, f.offset_bytes) for f in failed.record.files] == [
+        (FileState.QUEUED, None, 0)
+    ]
+    hostile = failed.hostile  # only the configured origin saw the key; nothing went on past the refusal
     assert all(
         s.headers.get("Authorization") == f"Bearer {KEY}" for s in hostile.seen if s.method != "OPTIONS"
     )
@@ -128,33 +131,23 @@ def test_an_offset_past_the_end_is_an_error(
     misbehaviour: Misbehaviour, thief: Thief, tmp_path: Path, media: MediaCache
 ) -> None:
     """Item 13: an Upload-Offset past what was sent, or past the file, is never "finished"."""
-    hostile = _hostile(misbehaviour, thief)
-    try:
-        error, after = _send_and_fail(tmp_path, media, hostile)
-    finally:
-        hostile.stop()
-    assert error.message_code is MessageCode.SERVER_ANSWER_UNEXPECTED
-    assert "broke the upload protocol" in str(error)
-    assert after["disk_unchanged"] and after["deleted"] is None and after["reference"] is None
-    assert after["state"] is SubmissionState.QUEUED
-    for state, _url, offset, size in after["files"]:  # type: ignore[attr-defined]
-        assert state is FileState.UPLOADING and offset <= size  # resumable, never "uploaded"
-    assert not hostile.requests("PUT") and not hostile.requests("POST", "/api/v1/submissions/")
+    failed = _send_and_fail(misbehaviour, thief, tmp_path, media)
+    assert failed.error.message_code is MessageCode.SERVER_ANSWER_UNEXPECTED
+    assert "broke the upload protocol" in str(failed.error)
+    assert failed.record.state is SubmissionState.QUEUED
+    for f in failed.record.files:  # resumable from the server's offset, never "uploaded"
+        assert f.state is FileState.UPLOADING and f.offset_bytes <= f.size_bytes
+    assert not failed.hostile.requests("PUT") and not failed.hostile.requests("POST", "/api/v1/submissions/")
 
 
 def test_a_reference_with_escape_sequences_deletes_nothing(
     thief: Thief, tmp_path: Path, media: MediaCache
 ) -> None:
     """Item 13: a reference not in the documented shape is not a confirmation: nothing is deleted."""
-    hostile = _hostile(Misbehaviour.ESCAPING_REFERENCE, thief)
-    try:
-        error, after = _send_and_fail(tmp_path, media, hostile)
-    finally:
-        hostile.stop()
-    assert error.message_code is MessageCode.SERVER_ANSWER_UNEXPECTED
-    assert "\x1b" not in str(error) and "\\x1b" in str(error)  # shown escaped
-    assert after["disk_unchanged"] and after["deleted"] is None and after["reference"] is None
-    assert after["state"] is SubmissionState.UPLOADED  # every file attached; waiting for a real confirmation
+    failed = _send_and_fail(Misbehaviour.ESCAPING_REFERENCE, thief, tmp_path, media)
+    assert failed.error.message_code is MessageCode.SERVER_ANSWER_UNEXPECTED
+    assert "\x1b" not in str(failed.error) and "\\x1b" in str(failed.error)  # shown escaped
+    assert failed.record.state is SubmissionState.UPLOADED  # all attached, awaiting a real confirmation
 
 
 @pytest.mark.parametrize("misbehaviour", [Misbehaviour.ESCAPING_REFERENCE, Misbehaviour.ESCAPING_ERROR])
