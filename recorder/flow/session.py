@@ -37,6 +37,7 @@ from recorder.messages import MessageCode
 from recorder.outbox import Outbox
 from recorder.outbox.states import WAITING
 from recorder.ports import Background
+from recorder.private import private_folder
 from recorder.takes.pipeline import FinishedTake, read_finished
 from recorder.takes.recovery import find_interrupted, recover_take
 from recorder.takes.status import utc_now
@@ -161,8 +162,7 @@ class SubmissionSession:
     def ensure_folder(self) -> Path:
         """The folder the takes go into, made (with its saved session) before the first frame."""
         if self._folder is None:
-            folder = self.services.data_dir / "submissions" / uuid.uuid4().hex
-            folder.mkdir(parents=True, exist_ok=True)
+            folder = private_folder(self.services.data_dir / "submissions" / uuid.uuid4().hex)
             self._folder = folder
             self.save()
         return self._folder

@@ -914,6 +914,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Atebodd y gweinydd derbyn mewn ffordd annisgwyl.</translation>
     </message>
     <message>
+        <source>The intake server tried to send this upload to another address ({host}); nothing was sent there. Ask IT to check the server address.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ceisiodd y gweinydd derbyn anfon y llwythiad hwn i gyfeiriad arall ({host}); ni anfonwyd dim yno. Gofynnwch i TG wirio cyfeiriad y gweinydd.</translation>
+    </message>
+    <message>
         <source>The video is larger than the intake server accepts.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r fideo yn fwy nag y mae&apos;r gweinydd derbyn yn ei dderbyn.</translation>
