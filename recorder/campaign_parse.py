@@ -98,7 +98,7 @@ def check_pack(text: str, *, source: str = "<text>") -> Campaign:
     checker = _Checker(text, parser.starts)
     campaign = checker.campaign(document, source)
     if checker.problems or campaign is None:
-        problems = tuple(checker.problems)
+        problems = tuple(sorted(checker.problems, key=lambda p: p.line or 0))
         if len(problems) == 1:
             message = f"The campaign pack {source} has a problem at {problems[0]}"
         else:
