@@ -232,6 +232,15 @@ class Campaign:
         """The consent version shown to new participants."""
         return next(v for v in self.consent_versions if v.id == self.current_consent_id)
 
+    def end_card_text(self, locale: str) -> str:
+        """The end card's words in ``locale`` with the pack's hashtags as the last line ("" without a card);
+        a card whose text already carries them is left as it is."""
+        if self.end_card is None:
+            return ""
+        text = self.end_card.text.get(locale)
+        missing = [tag for tag in self.hashtags if tag.lower() not in text.lower()]
+        return "\n".join([text, " ".join(missing)]) if missing else text
+
     def prompt(self, prompt_id: str) -> Prompt:
         for prompt in self.prompts:
             if prompt.id == prompt_id:

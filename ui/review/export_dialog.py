@@ -3,7 +3,8 @@ shapes, captions (typed or loaded SRT), end card, folder; progress and cancel. T
 thread (:func:`recorder.review.export_take.export_take`), which checks consent with the server again before
 anything is downloaded (and the server checks it once more). When the person said No to public social media,
 internal use is chosen from the start and a refused social export says in plain words whose choice it was.
-The captions part is :class:`~ui.review.captions_editor.CaptionsEditor`.
+The captions part is :class:`~ui.review.captions_editor.CaptionsEditor`; the suggested posts (one per
+language, saved beside the videos and in the metadata sheet) are :class:`~ui.review.post_editor.PostEditor`.
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recorder.campaign import Campaign
 from recorder.consent_rules import social_media_allowed
 from recorder.export import CancelledError, EndCardSpec, ExportRefusedError, Shape, Use
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
+from recorder.share_post import suggested_post
 from ui.i18n import Retranslating, translate
 from ui.review.captions_editor import CaptionsEditor
 from ui.review.errors import error_message, export_refusal_message
+from ui.review.post_editor import PostEditor
 from ui.review.style import show_label_text
 from ui.tasks import Task, tasks
 
@@ -57,11 +61,13 @@ class ExportDialog(Retranslating, QDialog):
         take_id: str | None,
         out_dir: Path,
         end_card: EndCardSpec | None,
+        campaign: Campaign,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.client = client
         self.detail = detail
+        self.campaign = campaign
         self.end_card_spec = end_card
         self.task: Task | None = None
         self.cancel_event: threading.Event | None = None
@@ -91,6 +97,9 @@ class ExportDialog(Retranslating, QDialog):
         self.captions_check = self.captions_editor.check
         self.captions = self.captions_editor.text
         self.captions_status = self.captions_editor.status
+        self.post_editor = PostEditor(self._suggested_post)
+        self.post_editor.suggest()
+        self.take.currentIndexChanged.connect(lambda _index: self.post_editor.suggest())
         self.end_card_check = QCheckBox()
         self.end_card_check.setChecked(end_card is not None)
         self.end_card_check.setEnabled(end_card is not None)
@@ -139,6 +148,7 @@ class ExportDialog(Retranslating, QDialog):
         layout.addWidget(self.shapes_label)
         layout.addLayout(shapes_row)
         layout.addWidget(self.captions_editor)
+        layout.addWidget(self.post_editor)
         layout.addWidget(self.end_card_check)
         layout.addWidget(self.csv_check)
         layout.addLayout(folder_row)
@@ -212,6 +222,7 @@ class ExportDialog(Retranslating, QDialog):
         self.cancel_button.setAccessibleDescription(translate("ExportDialog", "Stops; nothing is saved."))
         self.close_button.setAccessibleDescription(translate("ExportDialog", "Closes the export window."))
         self.captions_editor.retranslate()
+        self.post_editor.retranslate()
 
     def _retranslate_use(self) -> None:
         person = self.detail.summary.display_name
@@ -252,6 +263,15 @@ class ExportDialog(Retranslating, QDialog):
         take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
         return round(take.duration_s * 1000) if take is not None and take.duration_s else None
 
+    def _suggested_post(self, locale: str) -> str:
+        """The suggested post for the chosen answer, crediting only the details the person agreed to show."""
+        take_id = self.take.currentData()
+        take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
+        person = {field.key: (field.value, field.show) for field in self.detail.summary.person}
+        if take is None:
+            return ""
+        return suggested_post(self.campaign, take.prompt_id, person, locale, prompt_text=take.prompt_text)
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, translate("ExportDialog", "Save the videos in"), self.folder.text()
@@ -268,6 +288,7 @@ class ExportDialog(Retranslating, QDialog):
             widget.setEnabled(not running)
         self.end_card_check.setEnabled(not running and self.end_card_spec is not None)
         self.captions_editor.set_running(running)
+        self.post_editor.set_running(running)
         self.cancel_button.setVisible(running)
         self.close_button.setEnabled(not running)
 
@@ -294,6 +315,8 @@ class ExportDialog(Retranslating, QDialog):
         out_dir = Path(self.folder.text().strip()).expanduser()
         take_id = str(self.take.currentData())
         write_csv = self.csv_check.isChecked()
+        posts = self.post_editor.posts()
+        tag = " ".join(self.campaign.hashtags) if captions else ""
         use = Use.INTERNAL if self.internal_radio.isChecked() else Use.SOCIAL
         cancel = threading.Event()
         self.cancel_event = cancel
@@ -311,6 +334,8 @@ class ExportDialog(Retranslating, QDialog):
                 captions=captions,
                 end_card=end_card,
                 write_csv=write_csv,
+                posts=posts,
+                tag=tag,
                 progress=job.progress,
                 cancel=cancel,
             ),
@@ -342,6 +367,7 @@ class ExportDialog(Retranslating, QDialog):
         self._set_running(False)
         self.progress.setValue(1000)
         names = [p.name for p in result.result.files.values()]
+        names += [p.name for p in result.post_paths.values()]
         if result.csv_path is not None:
             names.append(result.csv_path.name)
         lines = [
