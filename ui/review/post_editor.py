@@ -20,7 +20,7 @@ from recorder.share_post import lengths
 from ui.i18n import translate
 from ui.review.style import show_label_text
 
-#: Each language's name in itself, as the tabs show it.
+# The tabs name each language in itself.
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
 
