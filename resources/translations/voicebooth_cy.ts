@@ -1449,11 +1449,6 @@ Who to contact: {contact}</source>
         <translation>Llwytho capsiynau o ffeil SRT</translation>
     </message>
     <message>
-        <source>Add the campaign end card: {text}</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ychwanegu cerdyn diwedd yr ymgyrch: {text}</translation>
-    </message>
-    <message>
         <source>This campaign has no end card</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes gan yr ymgyrch hon gerdyn diwedd</translation>

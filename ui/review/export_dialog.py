@@ -12,8 +12,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +104,10 @@ class ExportDialog(Retranslating, QDialog):
         self.post_editor.suggest()
         self.take.currentIndexChanged.connect(lambda _index: self.post_editor.suggest())
         self.end_card_check = QCheckBox()
+        self.end_card_text = QLabel()
+        self.end_card_text.setWordWrap(True)
+        self.end_card_text.setIndent(28)
+        self.end_card_text.hide()
         self.end_card_check.setChecked(end_card is not None)
         self.end_card_check.setEnabled(end_card is not None)
         self.csv_check = QCheckBox()
@@ -143,19 +150,44 @@ class ExportDialog(Retranslating, QDialog):
         layout.addWidget(self.consent_label)
         layout.addWidget(self.social_radio)
         layout.addWidget(self.internal_radio)
-        layout.addWidget(self.take_label)
-        layout.addWidget(self.take)
-        layout.addWidget(self.shapes_label)
-        layout.addLayout(shapes_row)
-        layout.addWidget(self.captions_editor)
-        layout.addWidget(self.post_editor)
-        layout.addWidget(self.end_card_check)
-        layout.addWidget(self.csv_check)
-        layout.addLayout(folder_row)
+        # Two columns, read (and tabbed through) left then right, so the dialog fits a 1366x768 screen.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left_widgets: tuple[QWidget, ...] = (self.take_label, self.take, self.shapes_label)
+        for widget in left_widgets:
+            left.addWidget(widget)
+        left.addLayout(shapes_row)
+        left.addWidget(self.captions_editor)
+        right_widgets: tuple[QWidget, ...] = (
+            self.post_editor, self.end_card_check, self.end_card_text, self.csv_check
+        )  # fmt: skip
+        for widget in right_widgets:
+            right.addWidget(widget)
+        left.addStretch(1)
+        right.addStretch(1)
+        body = QWidget()
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(columns)
+        body_layout.addLayout(folder_row)
+        # On a short screen the choices scroll; the title, progress and buttons stay in view.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(body)
+        layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus_in_view)
         self.browse_button.clicked.connect(self._browse)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -183,10 +215,10 @@ class ExportDialog(Retranslating, QDialog):
             box.setText(names[shape])
             box.setAccessibleName(names[shape])
         if self.end_card_spec is not None:
+            # The card's words (with the pack's hashtag) are shown wrapped below: a tick box cannot wrap.
+            self.end_card_check.setText(translate("ExportDialog", "Add the campaign end card"))
             card = self.end_card_spec.text.replace("\n", " / ")
-            self.end_card_check.setText(
-                translate("ExportDialog", "Add the campaign end card: {text}").format(text=card)
-            )
+            show_label_text(self.end_card_text, card, style_name="Hint", hide_when_empty=True)
         else:
             self.end_card_check.setText(translate("ExportDialog", "This campaign has no end card"))
         self.end_card_check.setAccessibleName(translate("ExportDialog", "Add the campaign end card"))
@@ -255,6 +287,31 @@ class ExportDialog(Retranslating, QDialog):
                 "ExportDialog", "Intranet and staff screens: a 16:9 copy, every file named INTERNAL-ONLY."
             )
         )
+
+    # --- size and scrolling ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_to_screen)  # once the style sheet has sized the texts
+
+    def _fit_to_screen(self) -> None:
+        """As wide and tall as the choices need, but no bigger than the screen (the choices scroll then)."""
+        body = self.body_scroll.widget()
+        layout = self.layout()
+        if body is None or layout is None:
+            return
+        margins = layout.contentsMargins()
+        bar = self.body_scroll.verticalScrollBar().sizeHint().width()
+        wanted = body.sizeHint()
+        width = max(self.width(), wanted.width() + margins.left() + margins.right() + bar + 4)
+        height = self.height() + max(0, wanted.height() - self.body_scroll.viewport().height())
+        screen = self.screen().availableGeometry()
+        self.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.body_scroll.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.body_scroll.ensureWidgetVisible(new, 8, 24)
 
     # --- captions, folder ------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,25 +37,32 @@ class PostEditor(QWidget):
         super().__init__(parent)
         self._suggest = suggest
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.tabs = QTabWidget()
         self.texts: dict[str, QPlainTextEdit] = {}
         self.counts: dict[str, QLabel] = {}
         self.reset_buttons: dict[str, QPushButton] = {}
+        self.warnings: dict[str, QLabel] = {}
         for locale in LOCALES:
             page = QWidget()
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
             text.setFixedHeight(110)
-            count = QLabel()
-            count.setWordWrap(True)
+            count = QLabel()  # two platforms a line (broken here: a wrapped label can overlap the text)
+            warning = QLabel()
+            warning.setObjectName("Error")
+            warning.setWordWrap(True)
+            warning.hide()
             reset = QPushButton()
             row = QHBoxLayout()
-            row.addWidget(count, 1)
-            row.addWidget(reset)
+            row.addWidget(warning, 1)
+            row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             column = QVBoxLayout(page)
             column.setContentsMargins(6, 6, 6, 6)
             column.addWidget(text)
+            column.addWidget(count)
             column.addLayout(row)
+            self.warnings[locale] = warning
             self.tabs.addTab(page, LANGUAGE_NAMES.get(locale, locale))
             self.texts[locale], self.counts[locale], self.reset_buttons[locale] = text, count, reset
             text.textChanged.connect(lambda locale=locale: self.update_counts(locale))
@@ -109,12 +117,13 @@ class PostEditor(QWidget):
 
     def update_counts(self, locale: str) -> None:
         measured = lengths(self.texts[locale].toPlainText())
-        counts = " \u00b7 ".join(
+        each = [
             translate("ExportDialog", "{platform} {count} of {limit}").format(
                 platform=m.platform.name, count=f"{m.count:,}", limit=f"{m.platform.limit:,}"
             )
             for m in measured
-        )
+        ]
+        counts = "\n".join(" \u00b7 ".join(each[i : i + 2]) for i in range(0, len(each), 2))
         over = [
             translate(
                 "ExportDialog", "Too long for {platform} by {over}: shorten it before posting there."
@@ -122,9 +131,8 @@ class PostEditor(QWidget):
             for m in measured
             if m.over_by
         ]
-        show_label_text(
-            self.counts[locale], "\n".join([counts, *over]), style_name="Error" if over else "Hint"
-        )
+        show_label_text(self.counts[locale], counts, style_name="Hint")  # the warning below is the error
+        show_label_text(self.warnings[locale], "\n".join(over), hide_when_empty=True)
 
     def set_running(self, running: bool) -> None:
         for widget in (*self.texts.values(), *self.reset_buttons.values()):

@@ -47,14 +47,21 @@ def test_post_parts_follow_the_answer_prompt_and_language() -> None:
     shown = person(True, True, False)
     english = suggested_post(AHP, "nhs-better", shown, "en")
     welsh = suggested_post(AHP, "nhs-better", shown, "cy")
-    assert english.split("\n\n")[0] == "What would make the NHS better? An AHP support worker has their say."
+    assert english.split("\n\n")[0] == "What would make the NHS better? Hear an AHP support worker."
     assert welsh.split("\n\n")[0].startswith("Beth fyddai'n gwneud y GIG yn well?")
-    assert "Have your say on the 10-Year Plan" in english and "Cynllun 10 Mlynedd" in welsh
+    assert "Have your say on the NHS 10-Year Plan: https://" in english and "Gynllun 10 Mlynedd" in welsh
     default = load_campaign()  # no post opening, hashtags or call to action: the prompt opens the post
     plain = suggested_post(default, "love-role", {}, "en")
     assert plain == "What do you love about your role?"
     # an answer to a prompt this pack does not know opens with the prompt's recorded text
     assert suggested_post(default, "gone", {}, "en", prompt_text="Old question?") == "Old question?"
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+@pytest.mark.parametrize("prompt_id", ["love-role", "nhs-better"])
+def test_the_ahp_suggestion_with_a_full_credit_fits_x(prompt_id: str, locale: str) -> None:
+    post = suggested_post(AHP, prompt_id, person(True, True, True), locale)
+    assert all(m.over_by == 0 for m in lengths(post)), post
 
 
 def test_an_empty_or_blank_detail_is_not_credited() -> None:

@@ -76,11 +76,12 @@ def test_export_of_an_approved_answer_with_metadata(
     assert "Porter" not in english.toPlainText() + dialog.post_editor.texts["cy"].toPlainText()
     english.setPlainText("x" * 281)
     assert dialog.post_editor.over_limit("en") == ["X"]
-    assert "Too long for X by 1" in dialog.post_editor.counts["en"].text()
+    warning = dialog.post_editor.warnings["en"]
+    assert warning.text().startswith("Too long for X by 1:") and not warning.isHidden()
+    assert "X 281 of 280" in dialog.post_editor.counts["en"].text()
     dialog.post_editor.reset_buttons["en"].click()
-    assert (
-        dialog.post_editor.over_limit("en") == [] and "X 47 of 280" in dialog.post_editor.counts["en"].text()
-    )
+    assert dialog.post_editor.over_limit("en") == [] and warning.isHidden()
+    assert "X 47 of 280" in dialog.post_editor.counts["en"].text()
     english.appendPlainText("#TeamPhysio")
     dialog.export_button.click()
     assert dialog.cancel_button.isVisible() and not dialog.export_button.isEnabled()
