@@ -177,8 +177,9 @@ class CallToAction:
     url: str
 
 
-#: Month names for campaign dates (Welsh machine-drafted, like every Welsh text).
-_MONTHS = {
+#: Month names by language (Welsh machine-drafted): campaign dates here, the withdrawal page's dates on the
+#: server.
+MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"),
     "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
@@ -195,7 +196,7 @@ class CampaignDates:
 
     def text(self, locale: str) -> str:
         """E.g. ``25–29 November 2026``; ``30 November – 4 December 2026`` across months."""
-        months = _MONTHS.get(locale, _MONTHS["en"])
+        months = MONTHS.get(locale, MONTHS["en"])
         first, last = self.start, self.end
         last_text = f"{last.day} {months[last.month - 1]} {last.year}"
         if first == last:
