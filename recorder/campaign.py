@@ -11,7 +11,7 @@ Format (schema 1)::
     reminder = { en = "...", cy = "..." }  # optional: shown as the last tip of every prompt
     [branding]                       # optional: shown on Welcome
     organisation = { en = "...", cy = "..." }
-    organiser = { en = "...", cy = "..." }  # who runs the campaign ("Organised by ...")
+    organiser = { en = "...", cy = "..." }  # who runs the campaign (Welcome: "Organiser: ...")
     [dates]                          # optional: when the campaign runs (TOML dates)
     start = 2026-11-25
     end = 2026-11-29

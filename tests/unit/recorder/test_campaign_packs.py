@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from recorder.campaign import PACKS_DIR, CampaignError, builtin_packs, load_campaign, parse_campaign
+from recorder.campaign import (
+    PACKS_DIR,
+    CampaignDates,
+    CampaignError,
+    builtin_packs,
+    load_campaign,
+    parse_campaign,
+)
 from recorder.cli.check_campaign import check_campaign
 
 AHP = PACKS_DIR / "ahp-support-worker-week"
@@ -168,3 +175,26 @@ def test_check_campaign_on_the_command_line(tmp_path: Path) -> None:
     where = line_of(AHP_TEXT, 'id = "nhs-better"')
     assert f"line {where}, prompts[2].id" in refused.stdout
     assert "Nothing was changed" in refused.stdout and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "english", "welsh"),
+    [
+        (date(2026, 11, 25), date(2026, 11, 25), "25 November 2026", "25 Tachwedd 2026"),
+        (
+            date(2026, 11, 30),
+            date(2026, 12, 4),
+            "30 November \u2013 4 December 2026",
+            "30 Tachwedd \u2013 4 Rhagfyr 2026",
+        ),
+        (
+            date(2026, 12, 30),
+            date(2027, 1, 2),
+            "30 December 2026 \u2013 2 January 2027",
+            "30 Rhagfyr 2026 \u2013 2 Ionawr 2027",
+        ),
+    ],
+)
+def test_campaign_dates_read_naturally(start: date, end: date, english: str, welsh: str) -> None:
+    dates = CampaignDates(start, end)
+    assert (dates.text("en"), dates.text("cy")) == (english, welsh)
