@@ -47,6 +47,7 @@ class Options:
     cli_values: dict[str, object]
     self_test: bool = False
     self_test_qt: bool = False
+    check_campaign: str | None = None
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -61,6 +62,9 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--data-dir", metavar="DIR", help="where recordings and the outbox are kept")
     parser.add_argument("--self-test", action="store_true", help="check this installation, print a report")
     parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)  # its Qt child
+    parser.add_argument(
+        "--check-campaign", metavar="PATH", help="check a campaign pack and explain each mistake, then exit"
+    )
     ns = parser.parse_args(argv)
     values: dict[str, object] = {
         "video_uri": ns.video,
@@ -76,6 +80,7 @@ def parse_args(argv: list[str]) -> Options:
         cli_values={k: v for k, v in values.items() if v is not None},
         self_test=ns.self_test,
         self_test_qt=ns.self_test_qt,
+        check_campaign=ns.check_campaign,
     )
 
 
@@ -135,6 +140,10 @@ def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
 def main(argv: list[str]) -> int:
     """Run the app; returns the process exit code (logging is set up by :mod:`ui.launcher`)."""
     options = parse_args(argv)
+    if options.check_campaign is not None:
+        from recorder.cli.check_campaign import check_campaign
+
+        return check_campaign(options.check_campaign)
     if options.self_test or options.self_test_qt:
         from ui.selftest import qt_child_main, run_self_test
 

@@ -1454,11 +1454,6 @@ Who to contact: {contact}</source>
         <translation>Llwytho capsiynau o ffeil SRT</translation>
     </message>
     <message>
-        <source>Add the campaign end card: {text}</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ychwanegu cerdyn diwedd yr ymgyrch: {text}</translation>
-    </message>
-    <message>
         <source>This campaign has no end card</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes gan yr ymgyrch hon gerdyn diwedd</translation>
@@ -1707,6 +1702,51 @@ Who to contact: {contact}</source>
         <source>Export stopped. Nothing was saved.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Stopiwyd yr allforio. Ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>Suggested posts (saved with the videos; edit as you like)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Negeseuon a awgrymir (wedi&apos;u cadw gyda&apos;r fideos; golygwch fel y mynnwch)</translation>
+    </message>
+    <message>
+        <source>Suggested posts</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Negeseuon a awgrymir</translation>
+    </message>
+    <message>
+        <source>Suggested post in {language}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Neges a awgrymir yn {language}</translation>
+    </message>
+    <message>
+        <source>Names only the details the person agreed may be shown. Saved beside the videos and in the metadata sheet.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn enwi dim ond y manylion y cytunodd yr unigolyn y gellir eu dangos. Wedi&apos;i chadw wrth ymyl y fideos ac yn y daflen fetadata.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechrau eto</translation>
+    </message>
+    <message>
+        <source>Start the {language} post again from the suggestion</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechrau&apos;r neges yn {language} eto o&apos;r awgrym</translation>
+    </message>
+    <message>
+        <source>Your changes to this post are replaced.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Caiff eich newidiadau i&apos;r neges hon eu disodli.</translation>
+    </message>
+    <message>
+        <source>{platform} {count} of {limit}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{platform} {count} o {limit}</translation>
+    </message>
+    <message>
+        <source>Too long for {platform} by {over}: shorten it before posting there.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn rhy hir i {platform} o {over}: byrhewch hi cyn ei phostio yno.</translation>
     </message>
 </context>
 <context>
@@ -3111,6 +3151,16 @@ Who to contact: {contact}</source>
         <translation>(heb ei gosod)</translation>
     </message>
     <message>
+        <source>Used from the next time Voicebooth starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cael ei ddefnyddio o&apos;r tro nesaf y bydd Voicebooth yn dechrau.</translation>
+    </message>
+    <message>
+        <source>%1 (built in)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>%1 (wedi&apos;i gynnwys)</translation>
+    </message>
+    <message>
         <source>Your settings could not be saved.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oedd modd cadw eich gosodiadau.</translation>
@@ -3356,6 +3406,11 @@ Who to contact: {contact}</source>
         <source>Switch the app to this language</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Newid yr ap i&apos;r iaith hon</translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Trefnydd: %1</translation>
     </message>
     <message>
         <source>Thank you for taking part in %1. You will answer a few short questions on camera.</source>

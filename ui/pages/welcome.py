@@ -99,7 +99,15 @@ class WelcomePage(Page):
             # A tick as well as the colour, so the chosen language is clear without seeing colour.
             button.setText(("✓ " if code == locale else "") + LOCALES[code])
             button.setAccessibleDescription(translate("WelcomePage", "Switch the app to this language"))
-        organisation = campaign.organisation.get(locale) if campaign.organisation else ""
+        facts = [campaign.organisation.get(locale)] if campaign.organisation else []
+        if campaign.organiser is not None:  # who runs the campaign, and when (from the pack)
+            organiser = translate("WelcomePage", "Organiser: %1").replace(
+                "%1", campaign.organiser.get(locale)
+            )
+            facts.append(organiser)
+        if campaign.dates is not None:
+            facts.append(campaign.dates.text(locale))
+        organisation = " \u00b7 ".join(facts)
         self.organisation.setText(organisation)
         self.organisation.setVisible(bool(organisation))
         self.lead.setText(

@@ -267,6 +267,7 @@ class ReviewWindow(Retranslating, QMainWindow):
             self.detail_panel.current_take_id(),
             self.services.export_dir,
             self.services.end_card(),
+            self.services.campaign,
             self,
         )
         self.export_dialog = dialog
