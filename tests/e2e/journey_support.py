@@ -170,30 +170,40 @@ class Sent:
 
 @dataclass
 class Run:
-    """Figures of the whole run, printed at the end."""
+    """What the journeys of one run share, and its figures, printed at the end.
 
+    Attributes:
+        shared: a folder for the whole run (the compiled translations, kept as the app keeps them between
+            runs in the user's cache folder).
+    """
+
+    shared: Path
     journeys: int = 0
     steps: int = 0
+    presses: int = 0
     started_s: float = field(default_factory=time.monotonic)
     rule_s: dict[str, list[float]] = field(default_factory=dict)
     seen: Counter[str] = field(default_factory=Counter)
 
     def timed(self, name: str, seconds: float) -> None:
         self.rule_s.setdefault(name, []).append(seconds)
-        self.steps += 1
+        self.presses += 1
 
     def summary(self) -> str:
         elapsed_s = time.monotonic() - self.started_s
-        lines = [f"{self.journeys} journeys, {self.steps} steps in {elapsed_s:.0f} s"]
+        lines = [
+            f"{self.journeys} journeys, {self.steps} steps ({self.presses} presses) in {elapsed_s:.0f} s"
+        ]
         for name, times in sorted(self.rule_s.items(), key=lambda kv: -sum(kv[1])):
             total = sum(times)
-            lines.append(f"  {name:28} {len(times):5} steps {total:7.1f} s  {total / len(times):.2f} s each")
+            each_s = total / len(times)
+            lines.append(f"  {name:28} {len(times):5} presses {total:7.1f} s  {each_s:.2f} s each")
         lines.append("  seen: " + ", ".join(f"{name} {count}" for name, count in sorted(self.seen.items())))
         return "\n".join(lines)
 
 
 def timed(fn: Callable[..., None]) -> Callable[..., None]:
-    """Count a rule's steps and time for the run's summary."""
+    """Count a rule's presses and time for the run's summary."""
 
     def step(self: Any, **kwargs: object) -> None:
         started = time.monotonic()

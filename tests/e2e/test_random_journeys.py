@@ -63,9 +63,20 @@ CI_JOURNEYS = 35
 JOURNEYS = int(os.environ.get("VOICEBOOTH_JOURNEYS", str(CI_JOURNEYS)))
 STEPS = int(os.environ.get("VOICEBOOTH_JOURNEY_STEPS", "40"))
 #: Longest an answer may last (the campaign's time limit): long enough to trim, short enough to be cheap.
-ANSWER_LIMIT_S = 2
+ANSWER_LIMIT_S = 1
+#: How long the person talks before Stop: a moment, most of the limit, or until the time limit stops it.
+HOLDS_S = (0.2, 0.6, ANSWER_LIMIT_S + 0.5)
 #: A countdown long enough that no quick step outlasts it (a replayed journey must find the same screen).
 COUNTDOWN_S = 2
+#: Back or Cancel pressed on the first pages, per journey (without a limit, a journey spends most of its
+#: steps going to and fro between the welcome and about-you screens, where little is at stake).
+MAX_EARLY_TURNS = 2
+EARLY_STEPS = (Step.WELCOME, Step.ABOUT_YOU, Step.CONSENT, Step.DEVICE_CHECK)
+#: Where journeys start (Hypothesis shrinks towards the first).
+STARTS = (
+    "welcome", "first question", "an answer kept", "check and send", "a crash after an answer",
+    "a crash at check and send",
+)  # fmt: skip
 #: Server outages per journey (without a limit, down-up-down... is the cheapest thing to do at Send).
 MAX_OUTAGES = 2
 #: Language buttons pressed per journey (without a limit, a journey may do little else on the first screen).
@@ -97,6 +108,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.server_down_this_step = False
         self.outages = 0
         self.language_choices = 0
+        self.early_turns = 0
         self.answer_yes = True
         self.said_yes = False  # the person agreed to lose something during this step
         self.sent: list[Sent] = []
@@ -116,6 +128,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             },
             start_with_recovery=self._interrupted(),
             retry=RetryPolicy(base_delay_s=0.02, max_delay_s=0.1),
+            qm_cache=self.run.shared / "qm-cache",
         )
         window = MainWindow(ctx, confirm=self._confirm)
         window.show()
@@ -164,29 +177,73 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             self.answer_yes = True
 
     # -- where a journey starts ----------------------------------------------------------------------
-    @initialize(
-        start=st.sampled_from(
-            ["welcome", "first question", "an answer kept", "check and send", "a crash after an answer"]
-        )
-    )
+    @initialize(start=st.sampled_from(STARTS))
     def start_at(self, start: str) -> None:
-        """Most steps are deep in the flow, so most journeys start there (reached with the buttons)."""
+        """Most steps are deep in the flow, so most journeys start there (reached with the buttons, checked
+        after every press like any step)."""
         if start == "welcome":
             return
-        while self.state.step is not Step.PROMPT:
-            self.next(consent="yes to all")
+        self._press_on(lambda: self.state.step is Step.PROMPT)
         if start == "first question":
             return
-        self._answer(hold_s=1.2)
-        if start == "check and send":
-            self._answer()
-        elif start == "a crash after an answer":
+        self._press_on(lambda: self.state.step is not Step.PROMPT or self.state.prompt_index > 0)
+        if start == "a crash after an answer":
             self._crash()  # the next start offers to continue
+            return
+        self._press_on(lambda: self.state.step is not Step.PROMPT)
+        if start == "a crash at check and send":
+            self._crash()
 
-    def _answer(self, hold_s: float = 0.3) -> None:
-        self.start_recording(countdown_s=0)
-        self.stop_recording(hold_s=hold_s)
-        self.keep()
+    # -- the obvious way on ---------------------------------------------------------------------------
+    @precondition(lambda self: self._way_on() is not None)
+    @rule()
+    def go_on(self) -> None:
+        """The obvious way on, pressed until the next screen (or question) where the person has a choice:
+        Next through the first pages (yes to everything) to a question; a short answer recorded and kept;
+        the answer on screen kept; Send; start again for someone else; continue after a crash.
+
+        The rules alone, chosen at random, mostly walk to and fro on the first pages; with this one a
+        journey gets deep. It presses what the rules press, and the checks run after every press.
+        """
+        start = self.state
+        self._press_on(
+            lambda: (
+                (self.state.step, self.state.prompt_index) != (start.step, start.prompt_index)
+                and self.state.step not in EARLY_STEPS
+            )
+        )
+
+    def _press_on(self, arrived: Callable[[], bool], most: int = 12) -> None:
+        """Press the way on, checking after every press, until ``arrived`` or no press changes anything."""
+        for _ in range(most):
+            press = self._way_on()
+            if press is None or arrived():
+                return
+            before = self.state
+            press()
+            self.after_every_press()
+            if self.state == before:
+                return
+
+    def _way_on(self) -> Callable[[], None] | None:
+        """The one press that goes on from here, or None when there is none (the server rules, Cancel...)."""
+        if self.state.step in EARLY_STEPS and (
+            self._usable(self.window.next_button) or self._in(Step.DEVICE_CHECK)
+        ):
+            return lambda: self.next(consent="yes to all")
+        if self._in(Step.PROMPT, Phase.READ) and self._page().record_button.isEnabled():
+            return lambda: self.start_recording(countdown_s=0)
+        if self._in(Step.PROMPT, Phase.COUNTDOWN, Phase.RECORDING):
+            return lambda: self.stop_recording(hold_s=HOLDS_S[0])
+        if self._in(Step.PROMPT, *CHECKING):
+            return self.keep
+        if self._in(Step.CHECK_AND_SEND) and self._send_page().send_button.isEnabled():
+            return self.send
+        if self._in(Step.DONE):
+            return self.start_again_for_someone_else
+        if self._in(Step.RECOVERY) and self._recovery().recover_button.isEnabled():
+            return self.continue_after_a_crash
+        return None
 
     # -- moving through the flow --------------------------------------------------------------------
     @precondition(lambda self: self._usable(self.window.next_button) or self._in(Step.DEVICE_CHECK))
@@ -203,18 +260,25 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.window.next_button.click()
         self._settle()
 
-    @precondition(lambda self: self._usable(self.window.back_button))
+    @precondition(lambda self: self._usable(self.window.back_button) and self._may_turn())
     @rule(answer=st.booleans())
     @timed
     def back(self, answer: bool) -> None:
-        self._ask(answer, self.window.back_button.click)
-        self._settle()
+        self._turn(answer, self.window.back_button.click)
 
-    @precondition(lambda self: self._usable(self.window.cancel_button))
+    @precondition(lambda self: self._usable(self.window.cancel_button) and self._may_turn())
     @rule(answer=st.booleans())
     @timed
     def cancel(self, answer: bool) -> None:
-        self._ask(answer, self.window.cancel_button.click)
+        self._turn(answer, self.window.cancel_button.click)
+
+    def _may_turn(self) -> bool:
+        return self.state.step not in EARLY_STEPS or self.early_turns < MAX_EARLY_TURNS
+
+    def _turn(self, answer: bool, press: Callable[[], object]) -> None:
+        """Back or Cancel (counted on the first pages)."""
+        self.early_turns += self.state.step in EARLY_STEPS
+        self._ask(answer, press)
         self._settle()
 
     @precondition(lambda self: self._in(Step.WELCOME) and self.language_choices < MAX_LANGUAGE_CHOICES)
@@ -229,7 +293,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
 
     # -- answering ----------------------------------------------------------------------------------
     @precondition(lambda self: self._in(Step.PROMPT, Phase.READ) and self._page().record_button.isEnabled())
-    @rule(countdown_s=st.sampled_from([0, COUNTDOWN_S]))
+    @rule(countdown_s=st.sampled_from([0, 0, 0, COUNTDOWN_S]))  # (a countdown is a wait, so less often)
     @timed
     def start_recording(self, countdown_s: int) -> None:
         page = self._page()
@@ -243,10 +307,10 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._settle()
 
     @precondition(lambda self: self._in(Step.PROMPT, Phase.COUNTDOWN, Phase.RECORDING))
-    @rule(hold_s=st.sampled_from([0.3, 1.2, ANSWER_LIMIT_S + 0.5]))
+    @rule(hold_s=st.sampled_from(HOLDS_S))
     @timed
     def stop_recording(self, hold_s: float) -> None:
-        """Stop soon, after a moment, or not at all (the time limit stops it).
+        """Stop soon, after a moment, or not at all (the time limit stops it, as soon as it is reached).
 
         Never before the first picture: whether a picture came within a few milliseconds is chance, and
         a journey must do the same thing each time Hypothesis replays it (that case has its own test).
@@ -256,7 +320,9 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.qtbot.waitUntil(
             lambda: page.stop_button.isEnabled() or self.state.phase not in waiting, timeout=WAIT_MS
         )
-        if hold_s:
+        if hold_s > ANSWER_LIMIT_S:
+            self.qtbot.waitUntil(lambda: self.state.phase not in waiting, timeout=WAIT_MS)
+        elif hold_s:
             self.qtbot.wait(round(hold_s * 1000))
         if self.state.phase is Phase.RECORDING and page.stop_button.isEnabled():
             page.stop_button.click()
@@ -284,7 +350,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._settle()
 
     @precondition(lambda self: self._in(Step.PROMPT, *CHECKING) and self._page().trim_button.isEnabled())
-    @rule(from_start_s=st.sampled_from([0.0, 0.5]), from_end_s=st.sampled_from([0.0, 0.5, 1.0]))
+    @rule(from_start_s=st.sampled_from([0.0, 0.3]), from_end_s=st.sampled_from([0.0, 0.3, 0.6]))
     @timed
     def trim(self, from_start_s: float, from_end_s: float) -> None:
         page = self._page()
@@ -455,6 +521,11 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
     # -- invariants ---------------------------------------------------------------------------------
     @invariant()
     def after_every_step(self) -> None:
+        self.run.steps += 1
+        self.after_every_press()
+
+    def after_every_press(self) -> None:
+        """The checks, after every step and after every press of a step that presses several times."""
         self.nothing_went_wrong_unseen()
         self.one_page_with_a_way_on_or_back()
         self.a_kept_answer_on_screen_plays_and_can_be_kept_again()
@@ -484,11 +555,18 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
 
 @pytest.mark.slow
 @pytest.mark.timeout(1800)
-def test_random_journeys(qtbot: QtBot, qtlog: object, intake: Intake, strict_logs: StrictLogs) -> None:
+def test_random_journeys(
+    qtbot: QtBot,
+    qtlog: object,
+    intake: Intake,
+    strict_logs: StrictLogs,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     # Checked step by step by the journeys themselves (Watch); declared here for the end-of-test check.
     strict_logs.expect(SERVER_DOWN_LINES.pattern)
     strict_logs.expect("No RHI backend|No audio device detected|Immediate exit requested")
-    Journey.qtbot, Journey.intake, Journey.qtlog, Journey.run = qtbot, intake, qtlog, Run()
+    shared = tmp_path_factory.mktemp("journeys-shared")
+    Journey.qtbot, Journey.intake, Journey.qtlog, Journey.run = qtbot, intake, qtlog, Run(shared)
     try:
         run_state_machine_as_test(
             Journey,
