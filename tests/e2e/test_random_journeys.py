@@ -73,8 +73,10 @@ from ui.pages.recovery import RecoveryPage
 from ui.pages.welcome import WelcomePage
 from ui.settings_dialog import SettingsDialog
 
-#: What CI runs: Hypothesis examples (with the ones it adds, about 45 journeys in 60 s on two quiet cores).
-CI_JOURNEYS = 35
+#: What CI runs: Hypothesis examples (it adds a few journeys of its own). Deep journeys cost several
+#: seconds each (a take is a real recording and a real finish; a send a real upload), so this is what fits
+#: in about two minutes on two cores; the README gives the measured figures and how to run 300.
+CI_JOURNEYS = 15
 JOURNEYS = int(os.environ.get("VOICEBOOTH_JOURNEYS", str(CI_JOURNEYS)))
 STEPS = int(os.environ.get("VOICEBOOTH_JOURNEY_STEPS", "40"))
 #: Longest an answer may last (the campaign's time limit): long enough to trim, short enough to be cheap.
@@ -365,7 +367,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._settle()
 
     @precondition(lambda self: self._in(Step.PROMPT, *CHECKING) and self._page().trim_button.isEnabled())
-    @rule(from_start_s=st.sampled_from([0.0, 0.3]), from_end_s=st.sampled_from([0.0, 0.3, 0.6]))
+    @rule(from_start_s=st.sampled_from([0.0, 0.2]), from_end_s=st.sampled_from([0.0, 0.2, 0.4]))
     @timed
     def trim(self, from_start_s: float, from_end_s: float) -> None:
         page = self._page()
