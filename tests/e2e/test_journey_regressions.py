@@ -10,16 +10,14 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Phase
 from recorder.outbox.states import SubmissionState
 from recorder.takes.pipeline import finish_and_check
-from tests.e2e.journey_checks import SERVER_DOWN_LINES
-from tests.e2e.journey_support import JOURNEY_NOISE, Intake, Run
-from tests.e2e.test_random_journeys import Journey, intake
+from tests.e2e.journey_support import Run
+from tests.e2e.test_random_journeys import Journey, intake, journeys
 from tests.helpers.fake_devices import HeldCameraDevices
 from tests.helpers.flow_app import drive_to_first_prompt, make_context
 from tests.helpers.qt import StrictLogs, wait_for_all
@@ -30,16 +28,7 @@ from ui.pages.prompt import PromptPage
 
 WAIT_MS = 60_000
 
-__all__ = ["intake", "module_intake_server"]
-
-
-def journey_for(
-    qtbot: QtBot, qtlog: object, intake: Intake, tmp_path_factory: pytest.TempPathFactory
-) -> Journey:
-    """A random journey's machine, to replay a shrunk journey step by step (call its teardown)."""
-    Journey.qtbot, Journey.intake, Journey.qtlog = qtbot, intake, qtlog
-    Journey.run = Run(tmp_path_factory.mktemp("journey-shared"))
-    return Journey()
+__all__ = ["intake", "journeys", "module_intake_server"]
 
 
 def test_regression_a_window_closed_before_its_first_page_took_focus(qtbot: QtBot, tmp_path: Path) -> None:
@@ -115,20 +104,14 @@ def video_rates(mp4: Path) -> tuple[str, str]:
 
 
 def test_regression_closing_and_deleting_after_a_failed_send_cancels_the_queued_version(
-    qtbot: QtBot,
-    qtlog: object,
-    intake: Intake,
-    strict_logs: StrictLogs,
-    tmp_path_factory: pytest.TempPathFactory,
+    journeys: Run,
 ) -> None:
     """Found (shrunk by hand from a 40-step journey) as: Send while the server is down (the outbox keeps the
     submission to send later), change an answer, close the app and agree to delete what was recorded. The
     folder went, but the queued version stayed in the outbox: the next start tried to send it ("The
     submission's manifest ... cannot be used: No such file or directory"), and a version the server had
     seen was never discarded there. Closing with a yes now cancels the queued version too, as Cancel does."""
-    strict_logs.expect(SERVER_DOWN_LINES.pattern)
-    strict_logs.expect(JOURNEY_NOISE)
-    journey = journey_for(qtbot, qtlog, intake, tmp_path_factory)
+    journey = Journey()
     try:
         journey.start_at(start="check and send")
         journey.after_every_step()

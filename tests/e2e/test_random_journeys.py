@@ -570,20 +570,26 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1800)
-def test_random_journeys(
+@pytest.fixture
+def journeys(
     qtbot: QtBot,
     qtlog: object,
     intake: Intake,
     strict_logs: StrictLogs,
     tmp_path_factory: pytest.TempPathFactory,
-) -> None:
+) -> Run:
+    """:class:`Journey` ready to run (the window's test helpers, the server), with the run's :class:`Run`."""
     # Checked step by step by the journeys themselves (Watch); declared here for the end-of-test check.
     strict_logs.expect(SERVER_DOWN_LINES.pattern)
     strict_logs.expect(JOURNEY_NOISE)
-    shared = tmp_path_factory.mktemp("journeys-shared")
-    Journey.qtbot, Journey.intake, Journey.qtlog, Journey.run = qtbot, intake, qtlog, Run(shared)
+    Journey.qtbot, Journey.intake, Journey.qtlog = qtbot, intake, qtlog
+    Journey.run = Run(tmp_path_factory.mktemp("journeys-shared"))
+    return Journey.run
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)
+def test_random_journeys(journeys: Run) -> None:
     try:
         run_state_machine_as_test(
             Journey,
@@ -598,4 +604,4 @@ def test_random_journeys(
             ),
         )
     finally:
-        print("\nRandom journeys:", Journey.run.summary())
+        print("\nRandom journeys:", journeys.summary())
