@@ -24,6 +24,18 @@ def _forget_registered_people() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """Put the app back into English after every test: the translator is process-wide, so a test (or a random
+    journey) that switched to Welsh would otherwise leave the next test in the same worker reading Welsh."""
+    yield
+    if "ui.i18n" in sys.modules:
+        from ui.i18n import in_source_language, reset_to_source_language
+
+        if not in_source_language():
+            reset_to_source_language()
+
+
+@pytest.fixture(autouse=True)
 def _no_lost_results() -> Iterator[None]:
     """Fail a test that leaves background work running, or whose work hit a deleted Qt object.
 
