@@ -1340,6 +1340,7 @@ Yn dod i ben: {expires}</translation>
     <name>DonePage</name>
     <message>
         <source>Thank you. Your video has arrived.</source>
+        <extracomment>the withdrawal code on screen (None: not here yet, or none); forgotten on leaving the page the submission whose code was asked for (asked once per submission)</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Diolch. Mae eich fideo wedi cyrraedd.</translation>
     </message>
@@ -1359,9 +1360,71 @@ Yn dod i ben: {expires}</translation>
         <translation>Eich cod cyfeirnod: {reference}</translation>
     </message>
     <message>
-        <source>Please write this code down or take a photo of it. You need it to withdraw.</source>
+        <source>QR code of your reference code, to scan with your phone</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ysgrifennwch y cod hwn neu tynnwch lun ohono. Bydd ei angen arnoch i dynnu&apos;n ôl.</translation>
+        <translation>Cod QR eich cod cyfeirnod, i&apos;w sganio gyda&apos;ch ffôn</translation>
+    </message>
+    <message>
+        <source>Scan the codes with your phone, write them down or print them. They are shown only now: when you finish, this computer forgets them.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sganiwch y codau gyda&apos;ch ffôn, ysgrifennwch nhw neu argraffwch nhw. Dim ond nawr y cânt eu dangos: pan fyddwch chi&apos;n gorffen, bydd y cyfrifiadur hwn yn eu hanghofio.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the codes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>&amp;Argraffu&apos;r codau</translation>
+    </message>
+    <message>
+        <source>Print the codes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Argraffu&apos;r codau</translation>
+    </message>
+    <message>
+        <source>Prints your reference code and withdrawal code with their QR codes.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn argraffu eich cod cyfeirnod a&apos;ch cod tynnu&apos;n ôl gyda&apos;u codau QR.</translation>
+    </message>
+    <message>
+        <source>Clears the screen so the next person can start. Your video has been sent. Your codes are no longer shown.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn clirio&apos;r sgrin fel y gall y person nesaf ddechrau. Mae eich fideo wedi&apos;i anfon. Ni ddangosir eich codau mwyach.</translation>
+    </message>
+    <message>
+        <source>Your withdrawal code:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Eich cod tynnu&apos;n ôl:</translation>
+    </message>
+    <message>
+        <source>Your withdrawal code: {code}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Eich cod tynnu&apos;n ôl: {code}</translation>
+    </message>
+    <message>
+        <source>QR code that opens the withdrawal page with both codes filled in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cod QR sy&apos;n agor y dudalen tynnu&apos;n ôl gyda&apos;r ddau god wedi&apos;u llenwi</translation>
+    </message>
+    <message>
+        <source>Changed your mind? You can withdraw at any time, without giving a reason. Scan the withdrawal QR code, or go to {page} and enter both codes: your video is deleted at once and no longer used. You do not need this computer to do it.
+Or give your reference code to: {contact}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi newid eich meddwl? Gallwch dynnu&apos;n ôl ar unrhyw adeg, heb roi rheswm. Sganiwch y cod QR tynnu&apos;n ôl, neu ewch i {page} a rhowch y ddau god: caiff eich fideo ei ddileu ar unwaith a pheidio â chael ei ddefnyddio. Does dim angen y cyfrifiadur hwn arnoch i wneud hyn.
+Neu rhowch eich cod cyfeirnod i: {contact}</translation>
+    </message>
+    <message>
+        <source>the withdrawal page</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>y dudalen tynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Scan to keep your reference code on your phone.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sganiwch i gadw eich cod cyfeirnod ar eich ffôn.</translation>
+    </message>
+    <message>
+        <source>Scan to open the withdrawal page with both codes filled in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sganiwch i agor y dudalen tynnu&apos;n ôl gyda&apos;r ddau god wedi&apos;u llenwi.</translation>
     </message>
     <message>
         <source>&amp;Finish and start again for someone else</source>
@@ -1372,11 +1435,6 @@ Yn dod i ben: {expires}</translation>
         <source>Finish and start again for someone else</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gorffen a dechrau eto i rywun arall</translation>
-    </message>
-    <message>
-        <source>Clears the screen so the next person can start. Your video has been sent.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn clirio&apos;r sgrin fel y gall y person nesaf ddechrau. Mae eich fideo wedi&apos;i anfon.</translation>
     </message>
     <message>
         <source>the campaign team</source>
@@ -2274,6 +2332,7 @@ Who to contact: {contact}</source>
     <name>Player</name>
     <message>
         <source>Pause (Space)</source>
+        <extracomment>how far Left and Right jump, and the slider&apos;s Page Up / Page Down the row under the picture; a subclass may add its own controls to it</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Oedi (Bylchwr)</translation>
     </message>

@@ -13,6 +13,8 @@ PINNED = {
     ("staff-voices-consent-v1", "cy"): "40a9eb2deed5fe8ca7b861a7d521262df160a7c8baadb94b06a7d13c1b77071b",
     ("staff-voices-consent-v2", "en"): "f1fee5aec40e6827c8c7525182575d08d60ee275c2ad6cd81835e3ea50570a93",
     ("staff-voices-consent-v2", "cy"): "c9d8cff20bf2adadb89bdf5580b379ec37daad862232c7fd043e1b6419a6ebb6",
+    ("staff-voices-consent-v3", "en"): "3873132823af3f5c7a6bcc2ecb5f152ed287274b767591de1f3a404d0c531319",
+    ("staff-voices-consent-v3", "cy"): "f6d482ce1e7ae40f5ac4ae99b06944518f204321a7740631707c166eb5749fc9",
 }
 
 
@@ -32,9 +34,11 @@ def test_every_consent_version_keeps_its_exact_wording() -> None:
 
 def test_the_current_version_tells_people_how_to_withdraw_truthfully() -> None:
     consent = load_campaign().consent
-    assert consent.id == "staff-voices-consent-v2"
+    assert consent.id == "staff-voices-consent-v3"
     withdraw = next(s for s in consent.sections if s.kind == "withdraw")
     text = withdraw.body.get("en")
-    assert "reference code" in text and "contact below" in text
-    assert "in the app" not in text  # the app offers no way to withdraw; the contact does it in review mode
+    # the Done screen gives both codes and a QR code of the server's withdrawal page (ui/pages/done.py)
+    assert "reference code and a withdrawal code" in text and "withdrawal page" in text
+    assert "QR code" in text and "contact below" in text
+    assert "in the app" not in text  # the app offers no way to withdraw; the page or the contact does
     assert any(s.kind == "contact" for s in consent.sections)

@@ -69,7 +69,7 @@ def test_consent_and_person_are_shown_as_recorded(
     assert "current" in consent.state_label.text()
     assert consent.use_label.text() == "May be used: internal communications and public social media."
     assert not consent.wording_record_button.isVisibleTo(window)  # the server verified the wording
-    assert "staff-voices-consent-v2" in consent.facts_label.text() and re.search(
+    assert "staff-voices-consent-v3" in consent.facts_label.text() and re.search(
         r"Expires: \w{3} \d{1,2} \w{3} 20\d\d, \d\d:\d\d", consent.facts_label.text()
     )
     choices = consent.choices_label.text()
