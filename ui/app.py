@@ -243,7 +243,10 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     tasks()  # the background-work bridge, parented to the application: drained when it quits
     ctx = build_context(machine, campaign, translations, services)
     window = MainWindow(ctx)
-    window.show()
+    if window.booth:
+        window.showFullScreen()
+    else:
+        window.show()
     # Keyboard users start typing at once: ask for the focus (a window manager may also give it).
     window.raise_()
     window.activateWindow()

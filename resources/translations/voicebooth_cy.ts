@@ -3125,6 +3125,16 @@ Who to contact: {contact}</source>
         <translation>Ffolder data</translation>
     </message>
     <message>
+        <source>Booth mode (shared computer or event stand)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Modd bwth (cyfrifiadur a rennir neu stondin digwyddiad)</translation>
+    </message>
+    <message>
+        <source>Ask &quot;Are you still there?&quot; after (seconds without use)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofyn &quot;Ydych chi dal yna?&quot; ar ôl (eiliadau heb ddefnydd)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gosodiadau</translation>
@@ -3163,6 +3173,16 @@ Who to contact: {contact}</source>
         <source>Nothing is changed.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Does dim yn cael ei newid.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>I ffwrdd</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ymlaen</translation>
     </message>
     <message>
         <source>(set)</source>
@@ -3256,6 +3276,59 @@ Who to contact: {contact}</source>
         <source>Signing in failed unexpectedly. Please try again.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Methodd y mewngofnodi yn annisgwyl. Rhowch gynnig arall arni.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <source>Are you still there?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ydych chi dal yna?</translation>
+    </message>
+    <message>
+        <source>Nobody has used Voicebooth for a while. To protect your privacy, everything you entered and recorded will be deleted from this computer, and nothing will be sent, unless you answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Does neb wedi defnyddio Voicebooth ers tro. I ddiogelu eich preifatrwydd, caiff popeth a roesoch ac a recordiwyd ei ddileu o&apos;r cyfrifiadur hwn, ac ni chaiff dim ei anfon, oni bai eich bod yn ateb.</translation>
+    </message>
+    <message>
+        <source>Nobody has used Voicebooth for a while, so your details and answers are hidden. Choose Yes to carry on where you were. Nothing is deleted unless you choose to start again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Does neb wedi defnyddio Voicebooth ers tro, felly mae eich manylion a&apos;ch atebion wedi&apos;u cuddio. Dewiswch Ydw i barhau lle&apos;r oeddech chi. Ni chaiff dim ei ddileu oni bai eich bod yn dewis dechrau eto.</translation>
+    </message>
+    <message>
+        <source>Deleting in {time}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dileu ymhen {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, I am still here</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>&amp;Ydw, rydw i dal yma</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ydw, rydw i dal yma</translation>
+    </message>
+    <message>
+        <source>Carry on where you were. Nothing is deleted.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Parhau lle&apos;r oeddech chi. Ni chaiff dim ei ddileu.</translation>
+    </message>
+    <message>
+        <source>No, &amp;delete and start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Na, &amp;dileu a dechrau eto</translation>
+    </message>
+    <message>
+        <source>No, delete and start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Na, dileu a dechrau eto</translation>
+    </message>
+    <message>
+        <source>Deletes the details, consent answers and recordings of this person from this computer. Nothing is sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dileu manylion, atebion caniatâd a recordiadau&apos;r person hwn o&apos;r cyfrifiadur hwn. Ni chaiff dim ei anfon.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from tests.helpers.qt import StrictLogs
 from ui.main_window import MainWindow
 from ui.pages.done import DonePage
 from ui.pages.done_sheet import paint_sheet
+from ui.theme import stylesheet
 
 REPO = Path(__file__).resolve().parents[2]
 #: Screenshots for people to look at (test-output/ is not committed).
@@ -57,6 +58,7 @@ def test_done_codes_scan_print_and_open_the_withdrawal_page(
     )
     window = MainWindow(ctx, confirm=lambda *_a: pytest.fail("nothing should need confirming"))
     qtbot.addWidget(window)
+    window.setStyleSheet(stylesheet())  # the app's look, for the screenshots (this window only)
     window.resize(1366, 768)
     window.show()
     qtbot.waitActive(window)

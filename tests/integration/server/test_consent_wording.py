@@ -96,7 +96,9 @@ def test_add_campaign_publishes_each_version_and_language_once(tmp_path: Path) -
     texts = 2 * len(campaign.consent_versions)  # each version in English and Welsh
     assert first.stdout.strip().endswith(f"{texts} consent text(s) published, 0 already published.")
     again = cli("add-campaign", str(DEFAULT_PACK / "campaign.toml"), "--data", data)
-    assert again.returncode == 0 and f"0 consent text(s) published, {texts} already published." in again.stdout
+    assert (
+        again.returncode == 0 and f"0 consent text(s) published, {texts} already published." in again.stdout
+    )
     # A version that has been shown must never be reworded: refused, and nothing changes.
     text = (DEFAULT_PACK / "campaign.toml").read_text(encoding="utf-8")
     reworded = tmp_path / "reworded.toml"
