@@ -27,10 +27,11 @@ import shutil
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from recorder.campaign import Campaign
+from recorder.contact_details import CONTACT_CHOICE
 from recorder.flow.discard import DiscardCheck, discard_files
 from recorder.flow.machine import FlowMachine
 from recorder.flow.model import Event, FlowModel, FlowState, KeptTake, Phase, Step
@@ -75,6 +76,7 @@ class SendPlan:
     person: dict[str, object]
     consent: dict[str, object]
     answers: tuple[Answer, ...]
+    contact: dict[str, str] = field(default_factory=dict)
     retired: tuple[Path, ...] = ()
 
     def queue(self, outbox: Outbox, *, replace_only: bool = False) -> str:
@@ -93,6 +95,7 @@ class SendPlan:
             person=self.person,
             consent=self.consent,
             takes=entries,
+            contact=self.contact,
         )
         take_dirs = {a.take_dir.name: a.take_dir for a in self.answers}
         submission_id = outbox.queue(self.folder, manifest, take_dirs=take_dirs, replace_only=replace_only)
@@ -314,6 +317,7 @@ class SubmissionSession:
                 model.consent.given_utc,
             ),
             answers=answers,
+            contact=dict(model.contact) if model.consent.choices.get(CONTACT_CHOICE) else {},
             retired=tuple(self._retired),
         )
 

@@ -617,6 +617,34 @@ Yn dod i ben: {expires}</translation>
     </message>
 </context>
 <context>
+    <name>ContactDetails</name>
+    <message>
+        <source>How can we contact you? Both are optional. We use them only to ask you about how your video is used. Only the people who review the videos see them; they are never published and are deleted with your video.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sut gallwn ni gysylltu â chi? Mae&apos;r ddau&apos;n ddewisol. Dim ond i ofyn i chi am sut y defnyddir eich fideo y byddwn ni&apos;n eu defnyddio. Dim ond y bobl sy&apos;n adolygu&apos;r fideos sy&apos;n eu gweld; ni chânt eu cyhoeddi byth a chânt eu dileu gyda&apos;ch fideo.</translation>
+    </message>
+    <message>
+        <source>Email address (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyfeiriad e-bost (dewisol)</translation>
+    </message>
+    <message>
+        <source>Phone number (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhif ffôn (dewisol)</translation>
+    </message>
+    <message>
+        <source>Enter an email address in the correct format, like name@example.nhs.uk</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.nhs.uk</translation>
+    </message>
+    <message>
+        <source>Enter a phone number, like 07700 900 982 or +44 7700 900 982</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch rif ffôn, fel 07700 900 982 neu +44 7700 900 982</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <source>No camera was found. Plug in a webcam (or check it is switched on), then choose Try again. If the camera is built in, check no other program is using it.</source>
