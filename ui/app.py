@@ -47,6 +47,7 @@ class Options:
     cli_values: dict[str, object]
     self_test: bool = False
     self_test_qt: bool = False
+    self_test_devices: bool = False
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -61,7 +62,15 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--data-dir", metavar="DIR", help="where recordings and the outbox are kept")
     parser.add_argument("--self-test", action="store_true", help="check this installation, print a report")
     parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)  # its Qt child
+    parser.add_argument(
+        "--devices",
+        action="store_true",
+        help="with --self-test: record 3 s from the camera and microphone and report frame rate, dropped "
+        "frames and sound level",
+    )
     ns = parser.parse_args(argv)
+    if ns.devices and not ns.self_test:
+        parser.error("--devices goes with --self-test (voicebooth --self-test --devices)")
     values: dict[str, object] = {
         "video_uri": ns.video,
         "audio_uri": ns.audio,
@@ -76,6 +85,7 @@ def parse_args(argv: list[str]) -> Options:
         cli_values={k: v for k, v in values.items() if v is not None},
         self_test=ns.self_test,
         self_test_qt=ns.self_test_qt,
+        self_test_devices=ns.devices,
     )
 
 
@@ -138,7 +148,11 @@ def main(argv: list[str]) -> int:
     if options.self_test or options.self_test_qt:
         from ui.selftest import qt_child_main, run_self_test
 
-        return qt_child_main() if options.self_test_qt else run_self_test(options.cli_values)
+        return (
+            qt_child_main()
+            if options.self_test_qt
+            else run_self_test(options.cli_values, devices=options.self_test_devices)
+        )
     if options.demo:
         return run_demo(options)
     if not has_display(os.environ):
