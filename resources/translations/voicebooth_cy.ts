@@ -586,6 +586,21 @@ Yn dod i ben: {expires}</translation>
         <translation>NID i&apos;w ddangos</translation>
     </message>
     <message>
+        <source>Email</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <source>{field}: {value} (only to contact them about how their video is used)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{field}: {value} (dim ond i gysylltu â nhw ynglŷn â sut y defnyddir eu fideo)</translation>
+    </message>
+    <message>
         <source>They chose not to give any details.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewison nhw beidio â rhoi unrhyw fanylion.</translation>

@@ -83,6 +83,23 @@ def test_consent_and_person_are_shown_as_recorded(
     assert not window.detail_panel.export_button.isEnabled()  # not approved yet
 
 
+def test_reviewers_see_how_to_contact_a_person_who_agreed(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    contact = {"email": "mair.evans@example.nhs.uk", "phone": "07700 900 982"}
+    mair = seed(intake_server, deliverable(tmp_path, duration_s=2.0), name="Mair Evans", contact=contact)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
+    showing(qtbot, window, mair)
+    people = window.detail_panel.consent.person_label.text()
+    assert "Email: mair.evans@example.nhs.uk (only to contact them about how their video is used)" in people
+    assert "Phone: 07700 900 982 (only to contact them" in people
+    assert "✓ Yes: You may contact me" in window.detail_panel.consent.choices_label.text()
+
+
 def test_decisions_with_notes_reach_the_audit_trail(
     qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
 ) -> None:
