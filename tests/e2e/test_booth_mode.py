@@ -21,12 +21,10 @@ from recorder.flow.discard import DiscardCheck
 from recorder.flow.idle import IdleAction
 from tests.e2e.conftest import Intake
 from tests.e2e.driver import KeyboardDriver
+from tests.e2e.nhs_laptop import open_window
 from tests.helpers.clock import FakeClock
-from tests.helpers.flow_app import make_context, short_campaign
 from tests.helpers.qt import StrictLogs
-from ui.main_window import MainWindow
 from ui.pages.done import DonePage
-from ui.theme import stylesheet
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "test-output" / "booth"
@@ -66,20 +64,9 @@ def test_booth_mode_discards_an_idle_person_and_done_resets(
     qtbot: QtBot, tmp_path: Path, intake: Intake, strict_logs: StrictLogs
 ) -> None:
     strict_logs.expect("No RHI backend|No audio device detected")
-    ctx = make_context(
-        tmp_path,
-        campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1),
-        extra={"server_url": intake.url, "upload_key": intake.upload_key, "booth_mode": True},
-    )
     clock = FakeClock()
-    window = MainWindow(
-        ctx, confirm=lambda *_a: pytest.fail("nothing should need confirming"), idle_clock=clock
-    )
-    qtbot.addWidget(window)
-    window.setStyleSheet(stylesheet())  # the app's look, for the screenshots (this window only)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitActive(window)
+    window = open_window(qtbot, tmp_path, intake, idle_clock=clock, booth_mode=True)
+    ctx = window.ctx
     guard = window.idle
     # Booth mode: nothing the next person could change or open.
     assert window.booth and not window.settings_button.isVisible()

@@ -19,12 +19,10 @@ from recorder.codes import is_withdrawal_code
 from recorder.flow import Step
 from tests.e2e.conftest import Intake
 from tests.e2e.driver import KeyboardDriver
-from tests.helpers.flow_app import make_context, short_campaign
+from tests.e2e.nhs_laptop import open_window
 from tests.helpers.qt import StrictLogs
-from ui.main_window import MainWindow
 from ui.pages.done import DonePage
 from ui.pages.done_sheet import paint_sheet
-from ui.theme import stylesheet
 
 REPO = Path(__file__).resolve().parents[2]
 #: Screenshots for people to look at (test-output/ is not committed).
@@ -51,17 +49,8 @@ def test_done_codes_scan_print_and_open_the_withdrawal_page(
     qtbot: QtBot, tmp_path: Path, intake: Intake, strict_logs: StrictLogs
 ) -> None:
     strict_logs.expect("No RHI backend|No audio device detected")
-    ctx = make_context(
-        tmp_path,
-        campaign_path=short_campaign(tmp_path, max_duration_s=2, countdown_s=1),
-        extra={"server_url": intake.url, "upload_key": intake.upload_key},
-    )
-    window = MainWindow(ctx, confirm=lambda *_a: pytest.fail("nothing should need confirming"))
-    qtbot.addWidget(window)
-    window.setStyleSheet(stylesheet())  # the app's look, for the screenshots (this window only)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitActive(window)
+    window = open_window(qtbot, tmp_path, intake)
+    ctx = window.ctx
     reference = KeyboardDriver(window).run(name="Sam Jones")
     page = window.current_page
     assert isinstance(page, DonePage)
