@@ -48,6 +48,7 @@ class Options:
     self_test: bool = False
     self_test_qt: bool = False
     check_campaign: str | None = None
+    self_test_devices: bool = False
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -65,7 +66,15 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument(
         "--check-campaign", metavar="PATH", help="check a campaign pack and explain each mistake, then exit"
     )
+    parser.add_argument(
+        "--devices",
+        action="store_true",
+        help="with --self-test: record 3 s from the camera and microphone and report frame rate, dropped "
+        "frames and sound level",
+    )
     ns = parser.parse_args(argv)
+    if ns.devices and not ns.self_test:
+        parser.error("--devices goes with --self-test (voicebooth --self-test --devices)")
     values: dict[str, object] = {
         "video_uri": ns.video,
         "audio_uri": ns.audio,
@@ -81,6 +90,7 @@ def parse_args(argv: list[str]) -> Options:
         self_test=ns.self_test,
         self_test_qt=ns.self_test_qt,
         check_campaign=ns.check_campaign,
+        self_test_devices=ns.devices,
     )
 
 
@@ -147,7 +157,11 @@ def main(argv: list[str]) -> int:
     if options.self_test or options.self_test_qt:
         from ui.selftest import qt_child_main, run_self_test
 
-        return qt_child_main() if options.self_test_qt else run_self_test(options.cli_values)
+        return (
+            qt_child_main()
+            if options.self_test_qt
+            else run_self_test(options.cli_values, devices=options.self_test_devices)
+        )
     if options.demo:
         return run_demo(options)
     if not has_display(os.environ):
@@ -254,7 +268,10 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     tasks()  # the background-work bridge, parented to the application: drained when it quits
     ctx = build_context(machine, campaign, translations, services)
     window = MainWindow(ctx)
-    window.show()
+    if window.booth:
+        window.showFullScreen()
+    else:
+        window.show()
     # Keyboard users start typing at once: ask for the focus (a window manager may also give it).
     window.raise_()
     window.activateWindow()

@@ -8,6 +8,10 @@ bar from the page's :meth:`~ui.pages.base.Page.nav`. Events from the buttons and
 
 Keyboard: Back = Alt+Left (or Alt+B), Next = Alt+Right (or Alt+N), Cancel = Alt+C, Settings = Ctrl+,;
 Tab moves through the page, then Back, Cancel, Next.
+
+Booth mode (``booth_mode``, set by IT): the window opens full screen (``ui.app``), Settings and the log
+folder are not offered, and :class:`ui.idle_guard.IdleGuard` discards an idle person's session; outside
+booth mode the same guard only asks.
 """
 
 from __future__ import annotations
@@ -30,8 +34,10 @@ from PySide6.QtWidgets import (
 
 from recorder.flow import ConfirmationNeeded, Event, FlowError, FlowState, Loss, Step
 from recorder.outbox import SendResult
+from recorder.ports import Clock
 from ui.diagnostics import HelpMenu
 from ui.i18n import Retranslating, translate
+from ui.idle_guard import IdleGuard, idle_policy
 
 # Importing a page module registers its page for its steps (ui.pages.base.register_page).
 from ui.pages import about_you, check_and_send, consent, device_check, done, prompt, recovery, welcome  # noqa: F401
@@ -88,9 +94,12 @@ class MainWindow(Retranslating, QMainWindow):
     Args:
         ctx: shared page context (machine, campaign, config, translations).
         confirm: how to ask yes/no questions (default: a message box); tests pass a stub answerer.
+        idle_clock: the clock of the idle timeout (default: the services' clock; a fake one in tests).
     """
 
-    def __init__(self, ctx: PageContext, *, confirm: Confirmer | None = None) -> None:
+    def __init__(
+        self, ctx: PageContext, *, confirm: Confirmer | None = None, idle_clock: Clock | None = None
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.confirm: Confirmer = confirm or message_box_confirm(self)
@@ -149,6 +158,13 @@ class MainWindow(Retranslating, QMainWindow):
                 self.stack.addWidget(page)
             self.pages[step] = page
         self._unsubscribe = ctx.machine.subscribe(self._on_state)
+        self.booth = ctx.config.flag("booth_mode")
+        policy = idle_policy(ctx.config)
+        self.idle = IdleGuard(ctx.session, self.stack, self.nav_bar, policy, idle_clock or ctx.services.clock)
+        if self.booth:  # a shared PC: nothing the next person could change or open
+            self.settings_button.hide()
+            settings_shortcut.setEnabled(False)
+            self.help_menu.open_logs_action.setVisible(False)
         self.retranslate()
         self.resize(1024, 760)
         self._on_state(ctx.machine.state)
@@ -320,6 +336,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._refresh_nav()
 
     def open_settings(self) -> None:
+        if self.booth:
+            return
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.config, self)
@@ -369,6 +387,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._current.leave()
         # What the person agreed to lose goes now, not at some later start (a shared computer).
         self.ctx.session.close(delete=delete_folder)
+        self.idle.stop()
         self._unsubscribe()
         event.accept()
 

@@ -185,8 +185,12 @@ def _welsh_problems() -> list[str]:
     return []
 
 
-def run_self_test(cli_values: Mapping[str, object]) -> int:
-    """Run every check, print the report, return the exit code (0 when nothing failed)."""
+def run_self_test(cli_values: Mapping[str, object], *, devices: bool = False) -> int:
+    """Run every check, print the report, return the exit code (0 when nothing failed).
+
+    With ``devices`` (``--self-test --devices``) the camera and microphone also record for 3 s
+    (:mod:`recorder.selftest.capture`).
+    """
     started = time.monotonic()
     try:
         config = load_config(command_line=cli_values)
@@ -201,6 +205,13 @@ def run_self_test(cli_values: Mapping[str, object]) -> int:
     checks = core_checks(ctx)
     checks.insert(1, ("Qt", check_qt))
     results = run_checks(checks)
+    if devices:
+        from recorder.devices import SYSTEM_DEVICES, MonotonicClock
+        from recorder.selftest.capture import device_capture_results
+
+        video_uri, audio_uri = config.text("video_uri"), config.text("audio_uri")
+        size = config.video_size
+        results += device_capture_results(SYSTEM_DEVICES, MonotonicClock(), video_uri, audio_uri, size=size)
     header = f"{report_header()} ({time.strftime('%Y-%m-%d %H:%M:%S %z')})"
     print(format_report(header, results))
     print(f"(took {time.monotonic() - started:.1f} s)")

@@ -34,7 +34,16 @@ from ui.pages.source_names import source_label
 log = logging.getLogger(__name__)
 
 #: Settings a support worker may change here, in display order.
-EDITABLE = ("locale", "countdown_s", "video_uri", "audio_uri", "video_size", "campaign_pack")
+EDITABLE = (
+    "locale",
+    "countdown_s",
+    "video_uri",
+    "audio_uri",
+    "video_size",
+    "campaign_pack",
+    "booth_mode",
+    "idle_timeout_s",
+)
 #: Settings shown read-only (for IT and support calls), in display order.
 READ_ONLY = (
     "server_url",
@@ -78,6 +87,10 @@ def key_label(key: str) -> str:
         "pac_url": translate("SettingsDialog", "Proxy auto-configuration address"),
         "ca_bundle": translate("SettingsDialog", "Extra certificate authorities"),
         "data_dir": translate("SettingsDialog", "Data folder"),
+        "booth_mode": translate("SettingsDialog", "Booth mode (shared computer or event stand)"),
+        "idle_timeout_s": translate(
+            "SettingsDialog", 'Ask "Are you still there?" after (seconds without use)'
+        ),
     }
     return labels.get(key, KEYS[key].label or key)
 
@@ -159,6 +172,17 @@ class SettingsDialog(QDialog):
             editor = spin
         elif key in ("video_uri", "audio_uri"):
             editor = self._device_picker(key, str(entry.value))
+        elif key == "booth_mode":  # once on, Settings is hidden: IT turns it off (policy or user settings)
+            combo = QComboBox()
+            combo.addItem(translate("SettingsDialog", "Off"), False)
+            combo.addItem(translate("SettingsDialog", "On"), True)
+            combo.setCurrentIndex(combo.findData(bool(entry.value)))
+            editor = combo
+        elif key == "idle_timeout_s":
+            spin = QSpinBox()
+            spin.setRange(30, 3600)
+            spin.setValue(int(str(entry.value)))
+            editor = spin
         elif key == "video_size":
             combo = QComboBox()
             for size in ("1280x720", "1920x1080"):

@@ -159,6 +159,17 @@ KEYS: dict[str, KeySpec] = {
         KeySpec("data_dir", Kind.TEXT, "", _path, label="Data folder"),
         KeySpec("ffmpeg", Kind.TEXT, "", _path, label="ffmpeg program"),
         KeySpec("relax_x509_strict", Kind.BOOL, False, _any, label="Accept older corporate certificates"),
+        # Booth mode (shared PCs, event stands): full screen, no Settings, an idle person's session discarded.
+        KeySpec(
+            "booth_mode", Kind.BOOL, False, _any, label="Booth mode for shared computers and event stands"
+        ),
+        KeySpec(
+            "idle_timeout_s",
+            Kind.INT,
+            180,
+            _int_range(30, 3600),
+            label='Ask "Are you still there?" after this long without use (seconds)',
+        ),
     )
 }
 

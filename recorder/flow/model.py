@@ -123,6 +123,8 @@ class FlowModel:
     job_title: PersonField = field(default_factory=PersonField)
     employer: PersonField = field(default_factory=PersonField)
     consent: ConsentRecord | None = None
+    #: how to reach the person when they said "You may contact me" (checked: recorder.contact_details)
+    contact: dict[str, str] = field(default_factory=dict)
     #: prompt id -> kept take; insertion order is irrelevant, prompts order comes from the machine
     kept: dict[str, KeptTake] = field(default_factory=dict)
     #: take folder of the take being checked (after TAKE_READY, before KEEP/RETAKE)

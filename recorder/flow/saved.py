@@ -68,6 +68,7 @@ class SavedSession:
             job_title=self.model.job_title,
             employer=self.model.employer,
             consent=self.model.consent,
+            contact=dict(self.model.contact),
         )
         for prompt_id, take_dir in self.answers().items():
             earlier = saved.get(prompt_id)
@@ -102,6 +103,7 @@ def save_session(folder: Path, model: FlowModel, saved_utc: str) -> None:
             "choices": model.consent.choices,
             "given_utc": model.consent.given_utc,
         },
+        "contact": model.contact,
         "kept": [
             {"prompt_id": k.prompt_id, "take": Path(k.take_dir).name, "duration_s": k.duration_s}
             for k in model.kept.values()
@@ -134,6 +136,7 @@ def load_session(folder: Path) -> SavedSession | None:
         for key, value in (data.get("person") or {}).items():
             if key in PERSON_FIELDS:
                 setattr(model, key, PersonField(str(value["value"]), bool(value["show"])))
+        model.contact = {str(k): str(v) for k, v in (data.get("contact") or {}).items()}
         consent = data.get("consent")
         if consent is not None:
             model.consent = ConsentRecord(

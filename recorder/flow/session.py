@@ -13,6 +13,8 @@ keeps the disk in step with it:
 * Send is a :class:`SendPlan` made on the UI thread (a snapshot of the answers) that a worker thread
   queues and sends; only the UI thread writes the outcome into the model (:meth:`queued`);
 * Cancel deletes what was recorded and takes back a queued send; after Done the outbox owns the files;
+* :meth:`discard_person` (booth mode's idle timeout) does the same at once and checks it
+  (:mod:`recorder.flow.discard`);
 * after a crash, :meth:`resume` continues a saved session found at start-up.
 
 Work that must not block the UI thread goes through the :class:`recorder.ports.Background` port.
@@ -25,12 +27,14 @@ import shutil
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from recorder.campaign import Campaign
+from recorder.contact_details import CONTACT_CHOICE
+from recorder.flow.discard import DiscardCheck, discard_files
 from recorder.flow.machine import FlowMachine
-from recorder.flow.model import FlowModel, FlowState, KeptTake, Phase, Step
+from recorder.flow.model import Event, FlowModel, FlowState, KeptTake, Phase, Step
 from recorder.flow.saved import SavedSession, find_sessions, forget_session, save_session
 from recorder.flow.services import FlowServices
 from recorder.messages import MessageCode
@@ -73,6 +77,7 @@ class SendPlan:
     person: dict[str, object]
     consent: dict[str, object]
     answers: tuple[Answer, ...]
+    contact: dict[str, str] = field(default_factory=dict)
     retired: tuple[Path, ...] = ()
 
     def queue(self, outbox: Outbox, *, replace_only: bool = False) -> str:
@@ -91,6 +96,7 @@ class SendPlan:
             person=self.person,
             consent=self.consent,
             takes=entries,
+            contact=self.contact,
         )
         take_dirs = {a.take_dir.name: a.take_dir for a in self.answers}
         submission_id = outbox.queue(self.folder, manifest, take_dirs=take_dirs, replace_only=replace_only)
@@ -311,6 +317,7 @@ class SubmissionSession:
                 model.consent.given_utc,
             ),
             answers=answers,
+            contact=dict(model.contact) if model.consent.choices.get(CONTACT_CHOICE) else {},
             retired=tuple(self._retired),
         )
 
@@ -343,6 +350,45 @@ class SubmissionSession:
             self._delete([folder], "delete discarded takes")
         else:
             forget_session(folder)  # sent: the outbox deletes the takes; the person's details go now
+
+    def discard_person(self, on_checked: Callable[[DiscardCheck], None]) -> None:
+        """Everything of this person goes now: the form and consent (the flow returns to Welcome), every take
+        and the submission folder, and a send waiting in the outbox (cancelled, so nothing is sent); then a
+        worker checks that none of it remains and reports on this thread (``on_checked``).
+
+        Used when nobody answered "Are you still there?" in booth mode. From Done (the outbox owns what
+        was sent) it only starts again.
+        """
+        queued_id, folder = self._queued_id, self._folder
+        targets = sorted(
+            {*([folder] if folder is not None else []), *self._takes, *self._failed, *self._retired}
+        )
+        if self._recording is not None:
+            targets.append(self._recording)
+        sent = self.machine.state.step is Step.DONE
+        self._queued_id, self._folder = (
+            None,
+            None,
+        )  # so following the flow back to Welcome deletes nothing twice
+        self._takes.clear()
+        self._retired.clear()
+        self._failed.clear()
+        self._recording = None
+        event = Event.START_OVER if sent else Event.CANCEL
+        if self.machine.can_fire(event):
+            self.machine.fire(event, confirmed=True)
+        if sent:
+            if folder is not None:
+                forget_session(folder)
+            on_checked(DiscardCheck())
+            return
+        outbox = self.services.outbox
+        self._background.run(
+            lambda: discard_files(outbox, queued_id, targets),
+            name="discard everything of the person",
+            on_done=on_checked,
+            on_failed=lambda e: on_checked(DiscardCheck(tuple(targets), queued_id is not None)),
+        )
 
     def close(self, *, delete: bool) -> None:
         """The app is closing; with ``delete`` (the person agreed to lose what was recorded) the folder goes

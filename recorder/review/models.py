@@ -258,6 +258,8 @@ class SubmissionDetail:
     comments: tuple[CommentEntry, ...] = ()
     audit: tuple[AuditEntry, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    #: how to contact the person ("email", "phone"), only when they agreed to be contacted
+    contact: dict[str, str] = field(default_factory=dict)
 
     @property
     def submission_id(self) -> str:
@@ -342,6 +344,13 @@ def parse_detail(raw: Mapping[str, Any]) -> SubmissionDetail:
         decisions=decisions,
         comments=comments,
         audit=audit,
+        contact={
+            key: str(value)
+            for key, value in (raw.get("contact") or {}).items()
+            if key in ("email", "phone") and isinstance(value, str) and value
+        }
+        if isinstance(raw.get("contact"), Mapping)
+        else {},
     )
 
 

@@ -131,6 +131,7 @@ def build_manifest(
     person: Mapping[str, Any],
     consent: Mapping[str, Any],
     takes: Sequence[TakeEntry],
+    contact: Mapping[str, str] | None = None,
     submission_id: str | None = None,
     app_version: str | None = None,
     created_utc: str | None = None,
@@ -143,6 +144,8 @@ def build_manifest(
         person: details as given (see :func:`person_record`).
         consent: the consent record (see :func:`consent_record`).
         takes: the kept takes, in prompt order.
+        contact: how to reach the person (:func:`recorder.contact_details.contact_record`), only when
+            they said Yes to being contacted; left out when empty.
         submission_id: reuse an id (default: a new uuid4).
         app_version: default: the installed package version.
         created_utc: default: now.
@@ -163,6 +166,8 @@ def build_manifest(
         "consent": dict(consent),
         "takes": [describe_take(entry) for entry in takes],
     }
+    if contact:
+        manifest["contact"] = dict(contact)
     try:
         validate_manifest(manifest)
     except ManifestError as error:

@@ -586,6 +586,21 @@ Yn dod i ben: {expires}</translation>
         <translation>NID i&apos;w ddangos</translation>
     </message>
     <message>
+        <source>Email</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <source>{field}: {value} (only to contact them about how their video is used)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{field}: {value} (dim ond i gysylltu â nhw ynglŷn â sut y defnyddir eu fideo)</translation>
+    </message>
+    <message>
         <source>They chose not to give any details.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Dewison nhw beidio â rhoi unrhyw fanylion.</translation>
@@ -614,6 +629,34 @@ Yn dod i ben: {expires}</translation>
         <source>Warning: these words do not match the fingerprint recorded with the submission; the person may have seen a different wording.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Rhybudd: nid yw&apos;r geiriau hyn yn cyfateb i&apos;r ôl bys a gofnodwyd gyda&apos;r cyflwyniad; efallai fod yr unigolyn wedi gweld geiriad gwahanol.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetails</name>
+    <message>
+        <source>How can we contact you? Both are optional. We use them only to ask you about how your video is used. Only the people who review the videos see them; they are never published and are deleted with your video.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sut gallwn ni gysylltu â chi? Mae&apos;r ddau&apos;n ddewisol. Dim ond i ofyn i chi am sut y defnyddir eich fideo y byddwn ni&apos;n eu defnyddio. Dim ond y bobl sy&apos;n adolygu&apos;r fideos sy&apos;n eu gweld; ni chânt eu cyhoeddi byth a chânt eu dileu gyda&apos;ch fideo.</translation>
+    </message>
+    <message>
+        <source>Email address (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cyfeiriad e-bost (dewisol)</translation>
+    </message>
+    <message>
+        <source>Phone number (optional)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhif ffôn (dewisol)</translation>
+    </message>
+    <message>
+        <source>Enter an email address in the correct format, like name@example.nhs.uk</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.nhs.uk</translation>
+    </message>
+    <message>
+        <source>Enter a phone number, like 07700 900 982 or +44 7700 900 982</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch rif ffôn, fel 07700 900 982 neu +44 7700 900 982</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1388,7 @@ Yn dod i ben: {expires}</translation>
     <name>DonePage</name>
     <message>
         <source>Thank you. Your video has arrived.</source>
+        <extracomment>the withdrawal code on screen (None: not here yet, or none); forgotten on leaving the page the submission whose code was asked for (asked once per submission)</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Diolch. Mae eich fideo wedi cyrraedd.</translation>
     </message>
@@ -1364,9 +1408,71 @@ Yn dod i ben: {expires}</translation>
         <translation>Eich cod cyfeirnod: {reference}</translation>
     </message>
     <message>
-        <source>Please write this code down or take a photo of it. You need it to withdraw.</source>
+        <source>QR code of your reference code, to scan with your phone</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ysgrifennwch y cod hwn neu tynnwch lun ohono. Bydd ei angen arnoch i dynnu&apos;n ôl.</translation>
+        <translation>Cod QR eich cod cyfeirnod, i&apos;w sganio gyda&apos;ch ffôn</translation>
+    </message>
+    <message>
+        <source>Scan the codes with your phone, write them down or print them. They are shown only now: when you finish, this computer forgets them.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sganiwch y codau gyda&apos;ch ffôn, ysgrifennwch nhw neu argraffwch nhw. Dim ond nawr y cânt eu dangos: pan fyddwch chi&apos;n gorffen, bydd y cyfrifiadur hwn yn eu hanghofio.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the codes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>&amp;Argraffu&apos;r codau</translation>
+    </message>
+    <message>
+        <source>Print the codes</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Argraffu&apos;r codau</translation>
+    </message>
+    <message>
+        <source>Prints your reference code and withdrawal code with their QR codes.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn argraffu eich cod cyfeirnod a&apos;ch cod tynnu&apos;n ôl gyda&apos;u codau QR.</translation>
+    </message>
+    <message>
+        <source>Clears the screen so the next person can start. Your video has been sent. Your codes are no longer shown.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn clirio&apos;r sgrin fel y gall y person nesaf ddechrau. Mae eich fideo wedi&apos;i anfon. Ni ddangosir eich codau mwyach.</translation>
+    </message>
+    <message>
+        <source>Your withdrawal code:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Eich cod tynnu&apos;n ôl:</translation>
+    </message>
+    <message>
+        <source>Your withdrawal code: {code}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Eich cod tynnu&apos;n ôl: {code}</translation>
+    </message>
+    <message>
+        <source>QR code that opens the withdrawal page with both codes filled in</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cod QR sy&apos;n agor y dudalen tynnu&apos;n ôl gyda&apos;r ddau god wedi&apos;u llenwi</translation>
+    </message>
+    <message>
+        <source>Changed your mind? You can withdraw at any time, without giving a reason. Scan the withdrawal QR code, or go to {page} and enter both codes: your video is deleted at once and no longer used. You do not need this computer to do it.
+Or give your reference code to: {contact}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Wedi newid eich meddwl? Gallwch dynnu&apos;n ôl ar unrhyw adeg, heb roi rheswm. Sganiwch y cod QR tynnu&apos;n ôl, neu ewch i {page} a rhowch y ddau god: caiff eich fideo ei ddileu ar unwaith a pheidio â chael ei ddefnyddio. Does dim angen y cyfrifiadur hwn arnoch i wneud hyn.
+Neu rhowch eich cod cyfeirnod i: {contact}</translation>
+    </message>
+    <message>
+        <source>the withdrawal page</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>y dudalen tynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Scan to keep your reference code on your phone.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sganiwch i gadw eich cod cyfeirnod ar eich ffôn.</translation>
+    </message>
+    <message>
+        <source>Scan to open the withdrawal page with both codes filled in.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Sganiwch i agor y dudalen tynnu&apos;n ôl gyda&apos;r ddau god wedi&apos;u llenwi.</translation>
     </message>
     <message>
         <source>&amp;Finish and start again for someone else</source>
@@ -1377,11 +1483,6 @@ Yn dod i ben: {expires}</translation>
         <source>Finish and start again for someone else</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gorffen a dechrau eto i rywun arall</translation>
-    </message>
-    <message>
-        <source>Clears the screen so the next person can start. Your video has been sent.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn clirio&apos;r sgrin fel y gall y person nesaf ddechrau. Mae eich fideo wedi&apos;i anfon.</translation>
     </message>
     <message>
         <source>the campaign team</source>
@@ -3091,6 +3192,16 @@ Who to contact: {contact}</source>
         <translation>Ffolder data</translation>
     </message>
     <message>
+        <source>Booth mode (shared computer or event stand)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Modd bwth (cyfrifiadur a rennir neu stondin digwyddiad)</translation>
+    </message>
+    <message>
+        <source>Ask &quot;Are you still there?&quot; after (seconds without use)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gofyn &quot;Ydych chi dal yna?&quot; ar ôl (eiliadau heb ddefnydd)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gosodiadau</translation>
@@ -3139,6 +3250,16 @@ Who to contact: {contact}</source>
         <source>Off (record at once)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>I ffwrdd (recordio ar unwaith)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>I ffwrdd</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ymlaen</translation>
     </message>
     <message>
         <source>(set)</source>
@@ -3242,6 +3363,59 @@ Who to contact: {contact}</source>
         <source>Signing in failed unexpectedly. Please try again.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Methodd y mewngofnodi yn annisgwyl. Rhowch gynnig arall arni.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <source>Are you still there?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ydych chi dal yna?</translation>
+    </message>
+    <message>
+        <source>Nobody has used Voicebooth for a while. To protect your privacy, everything you entered and recorded will be deleted from this computer, and nothing will be sent, unless you answer.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Does neb wedi defnyddio Voicebooth ers tro. I ddiogelu eich preifatrwydd, caiff popeth a roesoch ac a recordiwyd ei ddileu o&apos;r cyfrifiadur hwn, ac ni chaiff dim ei anfon, oni bai eich bod yn ateb.</translation>
+    </message>
+    <message>
+        <source>Nobody has used Voicebooth for a while, so your details and answers are hidden. Choose Yes to carry on where you were. Nothing is deleted unless you choose to start again.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Does neb wedi defnyddio Voicebooth ers tro, felly mae eich manylion a&apos;ch atebion wedi&apos;u cuddio. Dewiswch Ydw i barhau lle&apos;r oeddech chi. Ni chaiff dim ei ddileu oni bai eich bod yn dewis dechrau eto.</translation>
+    </message>
+    <message>
+        <source>Deleting in {time}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dileu ymhen {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, I am still here</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>&amp;Ydw, rydw i dal yma</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ydw, rydw i dal yma</translation>
+    </message>
+    <message>
+        <source>Carry on where you were. Nothing is deleted.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Parhau lle&apos;r oeddech chi. Ni chaiff dim ei ddileu.</translation>
+    </message>
+    <message>
+        <source>No, &amp;delete and start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Na, &amp;dileu a dechrau eto</translation>
+    </message>
+    <message>
+        <source>No, delete and start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Na, dileu a dechrau eto</translation>
+    </message>
+    <message>
+        <source>Deletes the details, consent answers and recordings of this person from this computer. Nothing is sent.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn dileu manylion, atebion caniatâd a recordiadau&apos;r person hwn o&apos;r cyfrifiadur hwn. Ni chaiff dim ei anfon.</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,8 @@ def close_submission(
     submission.status = status
     submission.closed_utc = now
     submission.person_json = None
+    submission.contact_email = None
+    submission.contact_phone = None
     submission.manifest_json = None
     submission.search_text = (submission.reference or "").lower()
     for take in submission.takes:

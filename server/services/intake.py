@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from recorder.contact_details import ContactError, check_contact
 from recorder.submission.schema import ManifestError, validate_manifest
 from server import crashpoints, statuses
 from server.auth import KeyHolder
@@ -109,6 +110,10 @@ def create_submission(ctx: ServerContext, key: KeyHolder, body: bytes) -> Create
         validate_manifest(manifest)
     except ManifestError as error:
         raise ApiError(422, "invalid_manifest", str(error)) from None
+    try:
+        check_contact(manifest.get("contact") or {}, manifest["consent"]["choices"])
+    except ContactError as error:
+        raise ApiError(422, "invalid_contact", str(error)) from None
     take_ids = [take["take_id"] for take in manifest["takes"]]
     if len(set(take_ids)) != len(take_ids):
         raise ApiError(422, "invalid_manifest", "The manifest lists the same take twice.")
@@ -146,6 +151,7 @@ def _insert(
 ) -> None:
     now = ctx.now()
     consent = manifest["consent"]
+    contact = check_contact(manifest.get("contact") or {}, consent["choices"])
     with ctx.db.session() as session:
         if audit.happened(session, manifest["submission_id"], audit.DISCARDED):
             raise ApiError(
@@ -166,6 +172,8 @@ def _insert(
             locale=manifest["locale"],
             app_version=manifest["app_version"],
             person_json=json.dumps(manifest["person"], sort_keys=True, ensure_ascii=False),
+            contact_email=contact.get("email") or None,
+            contact_phone=contact.get("phone") or None,
             consent_version_id=consent["version_id"],
             consent_text_sha256=consent["text_sha256"],
             consent_choices_json=json.dumps(consent["choices"], sort_keys=True),

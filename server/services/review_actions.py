@@ -65,6 +65,7 @@ def detail(ctx: ServerContext, submission_id: str) -> dict[str, Any]:
             "received_utc": views.utc_text(submission.received_utc),
             "closed_utc": views.utc_text(submission.closed_utc),
             "person": views.person(submission),
+            "contact": views.contact(submission),  # reviewers only: never listed or exported
             "consent": {
                 **views.consent(ctx, submission),
                 "wording": consent_texts.wording_view(session, submission),

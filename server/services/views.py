@@ -24,6 +24,12 @@ def person(submission: Submission) -> dict[str, Any]:
     return shared
 
 
+def contact(submission: Submission) -> dict[str, str]:
+    """How to reach the person, as they gave it ({} when not given, or once withdrawn or expired)."""
+    found = {"email": submission.contact_email, "phone": submission.contact_phone}
+    return {key: value for key, value in found.items() if value}
+
+
 def consent(ctx: ServerContext, submission: Submission) -> dict[str, Any]:
     """The full consent record plus whether it has expired."""
     expires = submission.consent_given_utc + timedelta(days=ctx.settings.consent_valid_days)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from recorder.campaign import ConsentVersion
+from recorder.contact_details import CONTACT_CHOICE
 from recorder.flow import FlowState, Step
 from ui.i18n import translate
 from ui.pages.base import Page, PageContext, YesNo, register_page
+from ui.pages.contact_details import ContactDetails
 
 
 @register_page(Step.CONSENT)
@@ -41,6 +43,7 @@ class ConsentPage(Page):
             self.bodies.append(text)
         self.choice_labels: dict[str, QLabel] = {}
         self.choices: dict[str, YesNo] = {}
+        self.contact_details = ContactDetails()  # how to contact the person, under "You may contact me"
         for choice in self.version.choices:
             label = QLabel()
             label.setWordWrap(True)
@@ -51,6 +54,10 @@ class ConsentPage(Page):
             self.body.addWidget(answer)
             self.choice_labels[choice.id] = label
             self.choices[choice.id] = answer
+            if choice.id == CONTACT_CHOICE:
+                self.body.addWidget(self.contact_details)
+                answer.changed.connect(self._show_contact_details)
+        self._show_contact_details()
         self.body.addStretch(1)
         self.retranslate()
 
@@ -93,7 +100,16 @@ class ConsentPage(Page):
                 consent.choices.get(choice_id) if consent and consent.version_id == self.version.id else None
             )
             widget.set_value(given)
+        self.contact_details.set_values(self.ctx.machine.model.contact)
+        self._show_contact_details()
         self.retranslate()
+
+    def _contact_allowed(self) -> bool:
+        answer = self.choices.get(CONTACT_CHOICE)
+        return answer is not None and answer.value() is True
+
+    def _show_contact_details(self) -> None:
+        self.contact_details.setVisible(self._contact_allowed())
 
     def validate(self) -> str | None:
         answers = self.answers()
@@ -108,12 +124,19 @@ class ConsentPage(Page):
                 "To take part you need to answer Yes to the questions marked (required). "
                 "If you do not want to, press Cancel: nothing has been recorded.",
             )
+        problems = self.contact_details.problems() if self._contact_allowed() else []
+        if problems:
+            field, message = problems[0]
+            field.setFocus()
+            return message
         return None
 
     def commit(self) -> None:
         locale = self.ctx.locale
         choices = {cid: bool(value) for cid, value in self.answers().items()}
         self.ctx.machine.give_consent(self.version.id, self.version.text_sha256(locale), choices)
+        # contact details only with a Yes to being contacted; a No forgets any typed earlier
+        self.ctx.machine.model.contact = self.contact_details.record() if self._contact_allowed() else {}
 
     def leave(self) -> None:
         self.show_error(None)

@@ -203,6 +203,16 @@ class ConsentView(Retranslating, QFrame):
             )
             for f in detail.summary.person
         ]
+        contact = {
+            "email": translate("ConsentView", "Email"),
+            "phone": translate("ConsentView", "Phone"),
+        }
+        people += [
+            translate(
+                "ConsentView", "{field}: {value} (only to contact them about how their video is used)"
+            ).format(field=contact[key], value=value)
+            for key, value in detail.contact.items()
+        ]
         self.person_label.setText(
             "\n".join(people) or translate("ConsentView", "They chose not to give any details.")
         )

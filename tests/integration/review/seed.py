@@ -88,13 +88,13 @@ def expire_sign_ins(server: IntakeServer) -> None:
     assert changed, "no sign-in to expire"
 
 
-def real_consent(social_media: bool = True) -> dict[str, Any]:
+def real_consent(social_media: bool = True, contact_me: bool = False) -> dict[str, Any]:
     """The consent record of the default campaign's current version, as the app would send it."""
     version = load_campaign().consent
     return {
         "version_id": version.id,
         "text_sha256": version.text_sha256("en"),
-        "choices": {"record_and_use": True, "social_media": social_media, "contact_me": False},
+        "choices": {"record_and_use": True, "social_media": social_media, "contact_me": contact_me},
         "given_utc": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
     }
 
@@ -123,16 +123,19 @@ def seed(
     employer: str = "",
     social_media: bool = True,
     campaign_id: str | None = None,
+    contact: dict[str, str] | None = None,
 ) -> Seeded:
     """Send one single-take submission with ``clip`` (``duration_s`` long) for a person called ``name``
     (``campaign_id``: another campaign than the default one, e.g. one whose wording is not published)."""
     person = {"name": {"value": name, "show": True}, "job_title": {"value": job_title, "show": show_job}}
     if employer:
         person["employer"] = {"value": employer, "show": False}
-    extra = {"campaign_id": campaign_id} if campaign_id else {}
+    extra: dict[str, Any] = {"campaign_id": campaign_id} if campaign_id else {}
+    if contact:
+        extra["contact"] = contact
     manifest, completed = send_submission(
         server, [clip], prompt_ids=[prompt_id], duration_s=duration_s, person=person,
-        consent=real_consent(social_media), **extra,
+        consent=real_consent(social_media, contact_me=bool(contact)), **extra,
     )  # fmt: skip
     return Seeded(
         submission_id=manifest["submission_id"],

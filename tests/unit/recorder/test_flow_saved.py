@@ -34,6 +34,7 @@ def model_with_consent() -> FlowModel:
     model.locale = "cy"
     model.name = PersonField("Siân Jones", show=True)
     model.employer = PersonField("Ward 7", show=False)
+    model.contact = {"email": "sian@example.nhs.uk"}
     return model
 
 
@@ -54,6 +55,7 @@ def test_round_trip_keeps_details_consent_and_kept_answers(tmp_path: Path) -> No
     )
     assert restored.job_title == PersonField()
     assert restored.consent == model.consent
+    assert restored.contact == {"email": "sian@example.nhs.uk"}  # how to contact them survives a crash too
     assert restored.kept == {"love-role": KeptTake("love-role", str(kept_dir), 12.5)}
 
 

@@ -72,7 +72,7 @@ def test_consent_record_has_choices_and_hash_of_the_wording_shown(qtbot: QtBot, 
     assert win.go(Event.NEXT)
     consent = win.ctx.machine.model.consent
     assert consent is not None and win.ctx.machine.state.step is Step.DEVICE_CHECK
-    assert consent.version_id == "staff-voices-consent-v2"
+    assert consent.version_id == "staff-voices-consent-v3"
     assert consent.choices == {"record_and_use": True, "social_media": False, "contact_me": True}
     shown_parts = []
     for heading, body in zip(page.headings, page.bodies, strict=True):

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from recorder.flow import Event, Step
 from tests.helpers.flow_app import drive_to_check_and_send, make_context
 from ui.main_window import MainWindow
+from ui.pages.done_sheet import printer_available
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
@@ -42,6 +43,13 @@ def test_done_shows_reference_and_withdrawal(qtbot: QtBot, tmp_path: Path) -> No
     shown = " ".join(w.text() for w in page.findChildren(QLabel))  # type: ignore[union-attr]
     assert "token" not in shown.lower()  # the reference code is the only code the person is given
     assert not window.back_button.isVisible() and not window.next_button.isVisible()
+    # Print is offered only where a printer exists (none on CI: no CUPS queue).
+    assert page.print_button.isHidden() is not printer_available()  # type: ignore[attr-defined]
+    # No withdrawal code in the outbox for this send (the test told the machine it was sent): the page says
+    # to use the reference code with the contact, shows no withdrawal QR code, and prints only the reference.
+    assert not page.withdrawal_qr.content() and not page.withdrawal_label.isVisibleTo(page)  # type: ignore[attr-defined]
+    assert page.reference_qr.content() == "VB-ABCD-1234"  # type: ignore[attr-defined]
+    assert [b.code for b in page.sheet().blocks] == ["VB-ABCD-1234"]  # type: ignore[attr-defined]
 
 
 def test_start_again_returns_to_welcome_and_forgets(qtbot: QtBot, tmp_path: Path) -> None:

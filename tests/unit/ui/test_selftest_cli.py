@@ -115,3 +115,25 @@ def test_a_bad_command_line_value_stops_the_self_test_plainly(tmp_path: Path) ->
     proc = run_self_test(isolated_env(tmp_path, ""), "--server", "not a url")
     assert proc.returncode == 2
     assert "self-test cannot start: server_url must be a web address" in proc.stderr
+
+
+@pytest.mark.slow
+def test_devices_records_and_reports_and_a_missing_camera_fails_with_a_non_zero_exit(tmp_path: Path) -> None:
+    env = isolated_env(tmp_path, "")
+    demo = run_self_test(env, "--devices", "--video", "synthetic:", "--audio", "synthetic:")
+    found = statuses(demo.stdout)
+    # WARN when frames were dropped on a busy machine; the figures are reported either way
+    assert found["Camera capture (synthetic:)"] in ("PASS", "WARN"), demo.stdout
+    assert found["Microphone capture (synthetic:)"] == "PASS", demo.stdout
+    assert "frames per second" in demo.stdout and "dropped" in demo.stdout and "dBFS" in demo.stdout
+    missing = run_self_test(env, "--devices", "--video", "camera:9", "--audio", "synthetic:")
+    assert statuses(missing.stdout)["Camera capture (camera:9)"] == "FAIL", missing.stdout
+    assert "No camera could be used: " in missing.stdout and missing.returncode == 1
+
+
+def test_devices_only_goes_with_the_self_test(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--devices"],
+        cwd=REPO, env=isolated_env(tmp_path, ""), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 2 and "--devices goes with --self-test" in proc.stderr

@@ -69,7 +69,7 @@ def test_consent_and_person_are_shown_as_recorded(
     assert "current" in consent.state_label.text()
     assert consent.use_label.text() == "May be used: internal communications and public social media."
     assert not consent.wording_record_button.isVisibleTo(window)  # the server verified the wording
-    assert "staff-voices-consent-v2" in consent.facts_label.text() and re.search(
+    assert "staff-voices-consent-v3" in consent.facts_label.text() and re.search(
         r"Expires: \w{3} \d{1,2} \w{3} 20\d\d, \d\d:\d\d", consent.facts_label.text()
     )
     choices = consent.choices_label.text()
@@ -81,6 +81,23 @@ def test_consent_and_person_are_shown_as_recorded(
     assert "Name: Priya Shah (may be shown with the video)" in consent.person_label.text()
     assert "Job title: Porter (NOT to be shown)" in consent.person_label.text()
     assert not window.detail_panel.export_button.isEnabled()  # not approved yet
+
+
+def test_reviewers_see_how_to_contact_a_person_who_agreed(
+    qtbot: QtBot,
+    intake_server: IntakeServer,
+    services: ReviewServices,
+    open_window: OpenWindow,
+    tmp_path: Path,
+) -> None:
+    contact = {"email": "mair.evans@example.nhs.uk", "phone": "07700 900 982"}
+    mair = seed(intake_server, deliverable(tmp_path, duration_s=2.0), name="Mair Evans", contact=contact)
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
+    showing(qtbot, window, mair)
+    people = window.detail_panel.consent.person_label.text()
+    assert "Email: mair.evans@example.nhs.uk (only to contact them about how their video is used)" in people
+    assert "Phone: 07700 900 982 (only to contact them" in people
+    assert "✓ Yes: You may contact me" in window.detail_panel.consent.choices_label.text()
 
 
 def test_decisions_with_notes_reach_the_audit_trail(

@@ -98,7 +98,7 @@ def test_export_of_an_approved_answer_with_metadata(
         (row,) = list(csv.DictReader(handle))
     assert row["shape"] == "9:16" and row["reference"] == seeded.reference
     assert row["person_name"] == "Priya Shah" and row["person_job_title"] == ""  # not to be shown
-    assert row["consent_social_media"] == "yes" and row["consent_version"] == "staff-voices-consent-v2"
+    assert row["consent_social_media"] == "yes" and row["consent_version"] == "staff-voices-consent-v3"
     assert row["post_en"] == post.strip() and row["post_cy"].startswith("Beth ydych chi")
     assert "Done." in dialog.status_label.text()
 
