@@ -1453,6 +1453,16 @@ Yn dod i ben: {expires}</translation>
         <translation>Cod QR sy&apos;n agor y dudalen tynnu&apos;n ôl gyda&apos;r ddau god wedi&apos;u llenwi</translation>
     </message>
     <message>
+        <source>Make your voice heard:</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwnewch i’ch llais gael ei glywed:</translation>
+    </message>
+    <message>
+        <source>QR code that opens {address}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Cod QR sy’n agor {address}</translation>
+    </message>
+    <message>
         <source>Changed your mind? You can withdraw at any time, without giving a reason. Scan the withdrawal QR code, or go to {page} and enter both codes: your video is deleted at once and no longer used. You do not need this computer to do it.
 Or give your reference code to: {contact}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>

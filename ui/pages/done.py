@@ -12,6 +12,10 @@ return to Welcome. When no code is kept any more (taken already, or from an olde
 to use the reference code with the campaign's contact instead.
 
 Print shows only where a printer exists (:func:`ui.pages.done_sheet.printer_available`).
+
+When the campaign pack names a call to action (``[call_to_action]``, e.g. a national consultation), it is
+shown beside the codes as its words, its address and a QR code of the address: drawn here, so no network is
+needed to show it, and nothing is opened.
 """
 
 from __future__ import annotations
@@ -60,15 +64,23 @@ class DonePage(Page):
         self.withdrawal_caption = QLabel()
         self.withdrawal_label = self._code_label("WithdrawalCode")
         self.withdrawal_qr = QrCode(module_px=4)
+        # the campaign's call to action (the pack's [call_to_action]), after the codes
+        self.action_caption = QLabel()
+        self.action_label = QLabel()
+        self.action_label.setWordWrap(True)
+        self.action_label.setMaximumWidth(360)
+        self.action_label.setTextInteractionFlags(_SELECTABLE)
+        self.action_qr = QrCode(module_px=4)
         for column, widgets in enumerate(
             (
                 (self.code_caption, self.reference_label, self.reference_qr),
                 (self.withdrawal_caption, self.withdrawal_label, self.withdrawal_qr),
+                (self.action_caption, self.action_label, self.action_qr),
             )
         ):
             for row, widget in enumerate(widgets):
                 grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
         self.keep_label = QLabel()
         self.keep_label.setWordWrap(True)
         self.withdraw_label = QLabel()
@@ -122,6 +134,7 @@ class DonePage(Page):
             reference, translate("DonePage", "QR code of your reference code, to scan with your phone")
         )
         self._show_withdrawal()
+        self._show_call_to_action()
         self.keep_label.setText(
             translate(
                 "DonePage",
@@ -162,6 +175,19 @@ class DonePage(Page):
         self.withdrawal_qr.set_content(
             self.withdrawal_url() or "",
             translate("DonePage", "QR code that opens the withdrawal page with both codes filled in"),
+        )
+
+    def _show_call_to_action(self) -> None:
+        action = self.ctx.campaign.call_to_action
+        for widget in (self.action_caption, self.action_label, self.action_qr):
+            widget.setVisible(action is not None)
+        if action is None:
+            return
+        self.action_caption.setText(translate("DonePage", "Make your voice heard:"))
+        self.action_label.setText(f"{action.text.get(self.ctx.locale)}\n{action.url}")
+        self.action_label.setAccessibleName(f"{action.text.get(self.ctx.locale)} {action.url}")
+        self.action_qr.set_content(
+            action.url, translate("DonePage", "QR code that opens {address}").format(address=action.url)
         )
 
     def _contact(self) -> str:
