@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 #: Python packages only the intake server (or its storage and metrics) imports.
 SERVER_ONLY_MODULES = (
@@ -102,3 +104,31 @@ def prune_unused_libraries(
 def _is_library(dest: str) -> bool:
     path = dest.replace("\\", "/")
     return "/plugins/" not in f"/{path}" and _LIBRARY.match(path.rsplit("/", 1)[-1]) is not None
+
+
+def leftovers(build: Path, platform: str) -> list[str]:
+    """Files of a finished one-folder build that the lists say should not be there (none if all is well)."""
+    internal = build / "_internal"
+    excluded_top = {name.split(".")[0] for name in excluded_modules(platform) if "." not in name}
+    found = []
+    for path in sorted(internal.rglob("*")):
+        if path.is_file():
+            relative = path.relative_to(internal).as_posix()
+            if is_dropped(relative) or relative.split("/")[0] in excluded_top:
+                found.append(relative)
+    return found
+
+
+def main(argv: list[str]) -> int:
+    """``python packaging/trim.py check DIST/voicebooth``: exit 1 listing what should have been left out."""
+    if len(argv) != 2 or argv[0] != "check":
+        print("usage: python packaging/trim.py check DIST/voicebooth", file=sys.stderr)
+        return 2
+    found = leftovers(Path(argv[1]), sys.platform)
+    for relative in found:
+        print(f"should have been left out: {relative}")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
