@@ -26,6 +26,6 @@ args+=" -DBUILD_JAVA=OFF -DWITH_HAL_RVV=OFF -DWITH_NDSRVP=OFF"
 for name in "${off[@]}"; do args+=" -DWITH_$name=OFF"; done
 nice=(); command -v nice >/dev/null && nice=(nice -n 10)  # leave the machine usable meanwhile
 ENABLE_HEADLESS=1 CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}" CMAKE_ARGS="$args" \
-  "${nice[@]}" "$PY" -m pip wheel --no-deps --no-binary opencv-python-headless -w "$CACHE" \
+  "${nice[@]}" "$PY" -m pip wheel --no-cache-dir --no-deps --no-binary opencv-python-headless -w "$CACHE" \
   "opencv-python-headless==$VERSION" >&2
 ls "$CACHE"/opencv_python_headless-*.whl | head -1
