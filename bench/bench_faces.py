@@ -37,7 +37,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_export import reference_encode
+from bench_export import reference_encode
+
 from recorder.export import ExportRequest, Shape, export_clip
 from recorder.export.faces import track_faces
 from recorder.export.shapes import Size
