@@ -40,7 +40,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from review_seed import seeded_server
+from review_seed import listed, seeded_server
 
 from tests.helpers.server import DEFAULT_PACK, IntakeServer
 from tests.integration.review.seed import MemoryKeyring
@@ -190,6 +190,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     keyring.set_keyring(MemoryKeyring())
     full = seeded_server(args.count)
+    count = listed(full)  # at least --count (a folder seeded further is used whole)
     with tempfile.TemporaryDirectory() as tmp:
         empty = IntakeServer.start(Path(tmp) / "empty", campaigns=[DEFAULT_PACK])
         beat = Heartbeat()
@@ -198,13 +199,13 @@ def main() -> None:
         try:
             for number in range(args.rounds):
                 reference.append(run_round(empty, 0, beat, Path(tmp) / "exports"))
-                ours.append(run_round(full, args.count, beat, Path(tmp) / "exports"))
+                ours.append(run_round(full, count, beat, Path(tmp) / "exports"))
                 print(f"round {number + 1}: ours {fmt(ours[-1])}", flush=True)
                 print(f"         empty {fmt(reference[-1])}", flush=True)
         finally:
             empty.stop()
             full.stop()
-    report(ours, reference, args.count)
+    report(ours, reference, count)
     del app
 
 

@@ -5,7 +5,8 @@ probes the clip and makes its poster) with a small real clip (1 s of a public-do
 320x180 H.264 High + AAC 48 kHz: the server checks the format, not the size), a made-up person and
 one of the default campaign's questions; one in five gets a reviewer's decision through the review API. That
 takes about a second of CPU each on these machines, so the seeded data folder is kept in
-``build/bench-review/COUNT/`` and reused by later runs (a run that was stopped carries on where it ended).
+``build/bench-review/week/`` and reused by later runs: a run asking for more than it holds sends only the
+rest (so a run that was stopped carries on where it ended), one asking for fewer uses what is there.
 
 Run alone: .venv/bin/python bench/review_seed.py [--count 5000] [--threads 4]
 """
@@ -62,9 +63,9 @@ def small_clip(folder: Path, portrait: Portrait) -> Path:
     return path
 
 
-def open_server(count: int) -> IntakeServer:
-    """The cached server for ``count`` submissions, started (made first when there is none)."""
-    root = CACHE / str(count)
+def open_server() -> IntakeServer:
+    """The cached server, started (made first when there is none)."""
+    root = CACHE / "week"
     state = root / "server.json"
     if state.is_file():
         saved = json.loads(state.read_text(encoding="utf-8"))
@@ -91,8 +92,8 @@ def listed(server: IntakeServer) -> int:
 
 
 def seeded_server(count: int, threads: int = 4) -> IntakeServer:
-    """A running server holding ``count`` submissions (seeding the missing ones first)."""
-    server = open_server(count)
+    """A running server holding at least ``count`` submissions (seeding the missing ones first)."""
+    server = open_server()
     have = listed(server)
     if have >= count:
         return server
