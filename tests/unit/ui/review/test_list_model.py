@@ -1,5 +1,5 @@
-"""The review list at a week's volume: pages load as the view reaches the end, posters only for rows on screen,
-a bounded poster cache, and the selection kept through re-sorting (the real list panel, offscreen)."""
+"""The review list at a week's volume: pages load as the view reaches the end, posters only for rows on
+screen, a bounded poster cache, and the selection kept through re-sorting (the real list panel, offscreen)."""
 
 from __future__ import annotations
 

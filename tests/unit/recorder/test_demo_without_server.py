@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.demo_server import DemoError, DemoServer
+from recorder.demo.server import DemoError, DemoServer
 
 
 def test_demo_without_the_server_package_is_a_plain_refusal(
