@@ -96,6 +96,9 @@ class ListPanel(Retranslating, QWidget):
         header.setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )  # the Sort box sorts (keyboard-friendly); rows speak for themselves
+        # The status column fits the rows on screen: by default Qt reads 1,000 rows' texts for it again at
+        # every change (each poster arriving), which stalls the window once thousands are loaded.
+        header.setResizeContentsPrecision(0)
         self.tree.setIconSize(THUMB_SIZE)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
