@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds Voicebooth's packages on Linux. One command per job (outputs in build/packaging/ unless OUT is set):
 #   ./packaging/build.sh frozen     PyInstaller one-folder build           -> OUT/dist/voicebooth/
+#                                   with the minimal OpenCV of packaging/opencv_minimal.sh (built once and
+#                                   cached in build/opencv-minimal/; VOICEBOOTH_OPENCV=stock uses the venv's)
 #   ./packaging/build.sh deb        frozen + .deb (dpkg-deb, zstd)          -> OUT/voicebooth_VERSION_ARCH.deb
 #   ./packaging/build.sh msi-smoke  frozen + smoke MSI with wixl (WiX 3 subset; see packaging/windows/README)
 #   ./packaging/build.sh test       all of the above as a test: build, self-test the frozen build, install the
@@ -39,9 +41,17 @@ need_tools() {
 version() { "$PY" -c 'from recorder import __version__; print(__version__)'; }
 
 frozen() {
-  say "PyInstaller one-folder build -> $OUT/dist/voicebooth"
+  local opencv=""
+  if [[ "${VOICEBOOTH_OPENCV:-minimal}" == minimal ]]; then
+    local wheel; wheel=$(packaging/opencv_minimal.sh)
+    opencv="$OUT/opencv-minimal"
+    rm -rf "$opencv"
+    "$PY" -m pip install -q --no-deps --target "$opencv" "$wheel"
+  fi
+  say "PyInstaller one-folder build -> $OUT/dist/voicebooth${opencv:+ (OpenCV: $wheel)}"
   local started=$SECONDS
-  "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
+  # The minimal OpenCV goes first on the path, ahead of the venv's stock wheel.
+  PYTHONPATH="$opencv${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$OUT/dist" --workpath "$OUT/work" packaging/voicebooth.spec
   say "Frozen build: $((SECONDS - started)) s, $(du -sh "$OUT/dist/voicebooth" | cut -f1)"
 }

@@ -2,12 +2,14 @@
 plus the parts that are not Python distributions (Python itself, Qt inside PySide6, the ffmpeg program).
 
 Usage: ``python packaging/licenses.py OUT_FILE``. The list is the dependency closure of the installed
-``voicebooth`` distribution (what the frozen build collects), read with ``importlib.metadata``.
+``voicebooth`` distribution read with ``importlib.metadata``, less the distributions whose every module the
+desktop build leaves out (packaging/trim.py: the intake server's).
 """
 
 from __future__ import annotations
 
 import importlib.metadata as metadata
+import importlib.util
 import platform
 import subprocess
 import sys
@@ -20,10 +22,12 @@ HEADER = """Voicebooth third-party licences
 Voicebooth itself is licensed under the GNU General Public License v3.0 or later (GPL-3.0-or-later).
 This installation contains the third-party software listed below, each under its own licence.
 
-The ffmpeg program included (used to make the videos) is a GPL build: it contains x264 and other
-GPL components. It is distributed under the GNU GPL version 3 (its configuration enables --enable-gpl
-and --enable-version3, shown below). Its source code is available from https://ffmpeg.org/ for the version
-shown, and the build recipe from the imageio-ffmpeg project (https://github.com/imageio/imageio-ffmpeg).
+The ffmpeg program (used to make the videos) is a GPL build: it contains x264 and other GPL components.
+On Windows it is included: it is distributed under the GNU GPL version 3 (its configuration enables
+--enable-gpl and --enable-version3, shown below), its source code is available from https://ffmpeg.org/ for
+the version shown, and the build recipe from the imageio-ffmpeg project
+(https://github.com/imageio/imageio-ffmpeg). On Linux it is not included: the package depends on the
+distribution's ffmpeg package, under the licence the distribution gives for it.
 Qt (inside PySide6) is used under the GNU LGPL v3; its libraries are separate files in this folder and
 can be replaced by the user.
 """
@@ -89,6 +93,12 @@ def licence_texts(dist: metadata.Distribution) -> list[tuple[str, str]]:
 
 
 def ffmpeg_section() -> str:
+    if sys.platform.startswith("linux"):
+        return (
+            "ffmpeg (not included: the distribution's ffmpeg package is used)\n"
+            f"{'-' * 50}\nDepends: ffmpeg. Debian's and Ubuntu's builds are GPL (--enable-gpl, libx264); "
+            "see /usr/share/doc/ffmpeg/copyright.\n"
+        )
     try:
         import imageio_ffmpeg
 
@@ -100,8 +110,23 @@ def ffmpeg_section() -> str:
     return f"ffmpeg (bundled program, GPL-3.0-or-later build)\n{'-' * 50}\n{info}\n"
 
 
+def left_out() -> set[str]:
+    """Names of the distributions whose every top-level module the desktop build excludes."""
+    spec = importlib.util.spec_from_file_location("voicebooth_trim", Path(__file__).with_name("trim.py"))
+    assert spec is not None and spec.loader is not None
+    trim = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trim)
+    excluded = set(trim.excluded_modules(sys.platform))
+    modules_of: dict[str, set[str]] = {}
+    for module, names in metadata.packages_distributions().items():
+        for name in names:
+            modules_of.setdefault(name.lower().replace("_", "-"), set()).add(module)
+    return {name for name, modules in modules_of.items() if modules <= excluded}
+
+
 def write(out: Path) -> int:
-    dists = closure("voicebooth")
+    skip = left_out()
+    dists = [d for d in closure("voicebooth") if d.metadata["Name"].lower().replace("_", "-") not in skip]
     parts = [HEADER, f"Python {platform.python_version()}: Python Software Foundation License (PSF-2.0)\n"]
     parts.append(ffmpeg_section())
     parts.append("Python distributions\n--------------------")

@@ -6,7 +6,8 @@ Layout: the app in ``/opt/voicebooth`` (``/usr/bin/voicebooth`` links to it), a 
 Machine policy itself is IT's: ``/etc/voicebooth/policy.toml`` is never shipped or touched.
 
 ``Depends`` is worked out from the build: every shared library the bundled programs load from the system
-(resolved with ``ldd`` as the frozen program sees them, bundled folder first) mapped to its Debian package.
+(resolved with ``ldd`` as the frozen program sees them, bundled folder first) mapped to its Debian package,
+plus ``EXTRA_DEPENDS`` (the distribution's ffmpeg among them).
 
 Usage: ``python packaging/linux/build_deb.py --app DIST/voicebooth --version 0.1.0 --out OUT``.
 """
@@ -28,8 +29,10 @@ ROOT = HERE.parents[1]
 PACKAGE = "voicebooth"
 INSTALL_DIR = Path("opt") / PACKAGE
 MAINTAINER = "Voicebooth maintainers <voicebooth@example.nhs.uk>"
-#: Needed at run time but not found by ldd: trust store for TLS, font configuration for Qt.
-EXTRA_DEPENDS = ("ca-certificates", "fontconfig-config")
+#: Needed at run time but not found by ldd: trust store for TLS, font configuration for Qt, and the
+#: distribution's ffmpeg (libx264, AAC, loudnorm/ebur128, libass), which the package uses instead of bundling
+#: one (IT-GUIDE.md). 5.1 (Debian 12) is the oldest the app's command lines work with (-fps_mode).
+EXTRA_DEPENDS = ("ca-certificates", "fontconfig-config", "ffmpeg (>= 7:5.1)")
 RECOMMENDS = "fonts-dejavu-core | fonts-liberation2, pulseaudio | pipewire-pulse"
 IGNORED_LIBS = re.compile(r"libqgtk3")  # the GTK platform theme: optional, used only where GTK is installed
 

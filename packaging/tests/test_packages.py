@@ -149,17 +149,21 @@ def test_frozen_build_self_test(builds: Builds, tmp_path: Path, intake_server: R
     assert_healthy(code, report, found, intake_server, tmp_path / "logs" / "voicebooth.log")
 
 
-def test_frozen_build_runs_the_demo_server_but_no_other_code(builds: Builds, tmp_path: Path) -> None:
-    from recorder.demo.server import _server_command
-
-    code = _server_command()[2]
+def test_frozen_build_is_the_desktop_app_only(builds: Builds, tmp_path: Path) -> None:
+    """No intake server or its libraries, no second FFmpeg for OpenCV; --demo says so plainly; no -c."""
+    internal = builds.app / "_internal"
+    for left_out in ("server", "uvloop", "psycopg", "psycopg_binary", "sqlalchemy", "fastapi",
+                     "pydantic_core", "jinja2", "imageio_ffmpeg"):  # fmt: skip
+        assert not (internal / left_out).exists(), left_out
+    assert not list(internal.rglob("*qgtk3*")) and not list(internal.rglob("libgtk-3*"))
+    assert (internal / "cv2" / "data" / "haarcascade_frontalface_default.xml").is_file()  # the face finder
+    assert load_script("packaging/trim.py").leftovers(builds.app, sys.platform) == []
     program = str(builds.app / "voicebooth")
-    made = subprocess.run(
-        [program, "-c", code, "add-upload-key", "packaging-test", "--data", str(tmp_path / "server")],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr[-2000:]
-    assert made.stdout.strip().splitlines()[-1]  # the key alone on the last line: database + migrations work
+    env = isolated_env(tmp_path, "")
+    demo = subprocess.run(
+        [program, "--demo"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert demo.returncode == 1 and "developer install" in demo.stderr, demo.stderr[-2000:]
     refused = subprocess.run([program, "-c", "print('hello')"], capture_output=True, text=True, check=False)
     assert refused.returncode == 2 and "hello" not in refused.stdout
     assert "-c is not supported" in refused.stderr
@@ -197,7 +201,8 @@ def test_deb_installs_into_a_scratch_root_self_tests_and_uninstalls(
     assert (root / "usr/share/icons/hicolor/scalable/apps/voicebooth.svg").is_file()
     assert (root / "usr/share/icons/hicolor/256x256/apps/voicebooth.png").is_file()
     licences = (root / "usr/share/doc/voicebooth/THIRD-PARTY-LICENSES.txt").read_text(encoding="utf-8")
-    assert "--enable-gpl" in licences and "PySide6" in licences
+    assert "distribution's ffmpeg package is used" in licences and "PySide6" in licences
+    assert "ffmpeg (>= 7:5.1)" in info.stdout  # the distribution's ffmpeg, not a bundled one
     assert not (root / "etc/voicebooth/policy.toml").exists()  # IT's file, never shipped
     env = isolated_env(tmp_path, POLICY.format(url=intake_server.url))
     env["VOICEBOOTH_LOG_DIR"] = str(tmp_path / "deb-logs")
@@ -210,6 +215,25 @@ def test_deb_installs_into_a_scratch_root_self_tests_and_uninstalls(
         p for p in root.rglob("*") if p.is_file() and "var/lib/dpkg" not in str(p) and "var/log" not in str(p)
     ]
     assert left == [] and not (root / "opt" / "voicebooth").exists()
+
+
+#: Issue 16's targets (MiB): the .deb file, and what it installs (its Installed-Size).
+DEB_MAX_MIB = 120
+INSTALLED_MAX_MIB = 320
+
+
+def test_package_sizes_are_within_target(builds: Builds) -> None:
+    say(
+        "largest parts of the frozen build (MiB):\n"
+        + load_script("packaging/size_report.py").table([builds.app])
+    )
+    control = subprocess.run(
+        ["dpkg-deb", "-f", str(builds.deb), "Installed-Size"], capture_output=True, text=True, check=True
+    )
+    installed_mib = int(control.stdout) / 1024
+    say(f".deb {size_mib(builds.deb):.1f} MiB, installs {installed_mib:.1f} MiB")
+    assert size_mib(builds.deb) <= DEB_MAX_MIB
+    assert installed_mib <= INSTALLED_MAX_MIB
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ a policy that locks the server or the devices cannot send the demo's test pictur
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import shutil
 import socket
@@ -66,7 +67,7 @@ def _stop_with_parent() -> None:
 
 
 def _server_command(*args: str) -> list[str]:
-    """``voicebooth-server ARGS`` run with this interpreter (works from a venv or a frozen build's python)."""
+    """``voicebooth-server ARGS`` with this interpreter (a developer install: the package has no server)."""
     code = "import sys; from server.cli import main; sys.exit(main(sys.argv[1:]))"
     return [sys.executable, "-c", code, *args]
 
@@ -95,6 +96,11 @@ class DemoServer:
         Raises:
             DemoError: the server package is missing, or the server did not start in time.
         """
+        if importlib.util.find_spec("server") is None:  # the installed desktop package has no server
+            raise DemoError(
+                "Demo mode needs the intake server, which this installation does not include "
+                "(it is part of the developer install: ./dev demo)."
+            )
         owner: DemoFolder | None = None
         if root is None:  # a temporary folder of our own; first remove those of demos that were killed
             remove_stale()

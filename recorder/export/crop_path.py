@@ -184,7 +184,9 @@ def _interpolate(times: Sequence[float], values: Sequence[float], t_s: float) ->
 def _piecewise_expression(times: Sequence[float], values: Sequence[float]) -> str:
     """``values`` linearly interpolated over ``times`` as an ffmpeg expression of ``t``.
 
-    A sum of segments, each switched on by ``gte``/``lt`` (flat, so hundreds of segments do not nest).
+    A sum of segments, each switched on by ``gte``/``lt``, added up as a balanced tree of small groups:
+    ffmpeg's expression parser refuses a chain of more than about a hundred additions (a minute of a face
+    moving about makes more segments than that), while a tree's depth grows only with the logarithm.
     """
     if len(set(values)) == 1:
         return f"{values[0]:.0f}"
@@ -194,4 +196,12 @@ def _piecewise_expression(times: Sequence[float], values: Sequence[float]) -> st
         slope = (v1 - v0) / (t1 - t0)
         terms.append(f"({v0:.0f}+(t-{t0:.3f})*{slope:.4f})*gte(t,{t0:.3f})*lt(t,{t1:.3f})")
     terms.append(f"{values[-1]:.0f}*gte(t,{times[-1]:.3f})")
-    return "+".join(terms)
+    return _sum_tree(terms)
+
+
+def _sum_tree(terms: Sequence[str], group: int = 8) -> str:
+    """``terms`` added up, at most ``group`` to a chain, the chains nested as a balanced tree."""
+    if len(terms) <= group:
+        return "+".join(terms)
+    middle = len(terms) // 2
+    return f"({_sum_tree(terms[:middle], group)})+({_sum_tree(terms[middle:], group)})"

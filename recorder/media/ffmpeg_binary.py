@@ -1,12 +1,14 @@
-"""Finds the ffmpeg binary: a configured path, ``VOICEBOOTH_FFMPEG``, else imageio-ffmpeg's bundled one."""
+"""Finds the ffmpeg binary: a configured path, ``VOICEBOOTH_FFMPEG``, imageio-ffmpeg's, else the system's.
+
+imageio-ffmpeg's GPL build ships with developer installs and the Windows package. The Linux package leaves
+it out and depends on the distribution's ``ffmpeg`` instead (packaging/IT-GUIDE.md), which is found on PATH.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
-
-import imageio_ffmpeg
 
 ENV_VAR = "VOICEBOOTH_FFMPEG"
 #: The ``ffmpeg`` configuration value, set once at start-up by :func:`configure` (the app, the CLI).
@@ -32,10 +34,11 @@ def ffmpeg_exe(explicit: str | None = None) -> str:
 
     Returns:
         ``explicit`` when given, else ``$VOICEBOOTH_FFMPEG`` when set and non-empty, otherwise
-        imageio-ffmpeg's GPL build (libx264, aac, loudnorm, ebur128).
+        imageio-ffmpeg's GPL build (libx264, aac, loudnorm, ebur128) where this installation has it,
+        else the ``ffmpeg`` on PATH.
 
     Raises:
-        FfmpegNotFoundError: The named binary does not exist, or imageio-ffmpeg has none for this platform.
+        FfmpegNotFoundError: The named binary does not exist, or there is no ffmpeg at all.
     """
     chosen_explicit = explicit if explicit is not None else _configured
     for source, value in (("The configured ffmpeg", chosen_explicit), (ENV_VAR, os.environ.get(ENV_VAR))):
@@ -43,12 +46,18 @@ def ffmpeg_exe(explicit: str | None = None) -> str:
         if chosen:
             return _existing(chosen, source)
     try:
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
-    except RuntimeError as exc:
-        raise FfmpegNotFoundError(
-            "The video tool (ffmpeg) is missing from this installation. "
-            f"Reinstall Voicebooth or set {ENV_VAR}."
-        ) from exc
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())  # its own binary, else the system's
+    except (ImportError, RuntimeError):
+        pass
+    system = shutil.which("ffmpeg")
+    if system:
+        return system
+    raise FfmpegNotFoundError(
+        "The video tool (ffmpeg) is missing from this installation. "
+        f"Reinstall Voicebooth (on Linux, install the 'ffmpeg' package) or set {ENV_VAR}."
+    )
 
 
 def _existing(name: str, source: str) -> str:

@@ -126,8 +126,11 @@ def plan_gain(
 def _measure(input_args: list[str], audio_filter: str | None = None, true_peak: bool = True) -> Loudness:
     chain = f"{audio_filter}," if audio_filter else ""
     peak = "true" if true_peak else "none"
+    # framelog=-8 is AV_LOG_QUIET as a number: ffmpeg 6 and later name it "quiet" and log no per-frame lines;
+    # Debian 12's ffmpeg 5.1 (which the Linux package uses) has no such name, accepts the number and still
+    # logs them, which costs nothing here (only the summary at the end is read).
     result = run_ffmpeg(
-        [*input_args, "-af", f"{chain}ebur128=peak={peak}:framelog=quiet", "-f", "null", "-"],
+        [*input_args, "-af", f"{chain}ebur128=peak={peak}:framelog=-8", "-f", "null", "-"],
         what="measure the loudness",
     )
     return parse_ebur128(result.stderr)

@@ -1,6 +1,7 @@
 """Loads the submissions list page by page with the list panel's filters; a late answer never wins.
 
-The first page selects the first submission (ready for the arrow keys); every row asks for its thumbnail.
+The first page selects the first submission (ready for the arrow keys). Further pages are asked for by the
+list's model when the reviewer reaches the end of what is loaded; posters by the rows painted on screen.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class ListLoader:
         self.page = 1
         self.generation = 0
         self.task: Task | None = None
+        list_panel.poster_wanted.connect(lambda submission, take: thumbnails.want([(submission, take)]))
 
     def reload(self) -> None:
         """Load the first page with the current filters (keeps the selection when it is still listed)."""
@@ -60,14 +62,9 @@ class ListLoader:
     def show_page(self, page: SubmissionPage, append: bool = False) -> None:
         if append:
             self.page = page.page
-        first = self.list_panel.tree.topLevelItemCount() == 0 and not append
+        first = not self.list_panel.items and not append
         self.list_panel.show_page(page, append=append)
         if first and page.items and not self.list_panel.search.hasFocus():
             if not self.list_panel.selected_id():
                 self.list_panel.step(1)  # start with the first submission on screen
             self.list_panel.tree.setFocus()  # ready for the arrow keys
-        self.thumbnails.want(
-            (summary.submission_id, summary.takes[0].take_id)
-            for summary in page.items
-            if summary.takes and summary.submission_id not in self.list_panel.thumbnails
-        )

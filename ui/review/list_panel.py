@@ -1,19 +1,23 @@
 """The left-hand side of review mode: filters, counts per status, and the submissions with thumbnails.
 
-Filters go to the server (status, prompt, date range, text); sorting is done here on what was loaded,
-because the list API has no sort parameter. Changing a filter asks the window to reload
-(``filters_changed``; text waits 400 ms after the last key). The list keeps the selected submission across
-reloads when it is still there (:meth:`show_page`).
+Filters go to the server (status, prompt, date range, text); the rows are a
+:class:`~ui.review.list_model.SubmissionListModel` (pages fetched as the reviewer scrolls, posters only for
+rows on screen), which sorts what was loaded because the list API has no sort parameter. Changing a filter
+asks the window to reload (``filters_changed``; text waits 400 ms after the last key). The list keeps the
+selected submission across reloads when it is still there (:meth:`show_page`).
 
 Signals:
     filters_changed(): the filters changed; reload.
     selection_changed(str): the selected submission id ("" for none).
-    load_more_requested(): the next page is wanted.
+    load_more_requested(): the next page is wanted (Load more, or the view reached the end of the list).
+    poster_wanted(str, str): a row on screen has no poster yet (submission id, take id).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSize, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +38,10 @@ from recorder.campaign import Campaign
 from recorder.review import ListFilter, SubmissionPage, SubmissionSummary
 from recorder.review.models import STATUSES
 from ui.i18n import Retranslating, translate
+from ui.review.list_model import ID_ROLE, SORTS, SubmissionListModel
 from ui.review.texts import status_text
 
 THUMB_SIZE = QSize(96, 54)
-_ID_ROLE = Qt.ItemDataRole.UserRole
-SORTS = ("newest", "oldest", "name", "status")
 
 
 class ListPanel(Retranslating, QWidget):
@@ -49,19 +51,23 @@ class ListPanel(Retranslating, QWidget):
         filters_changed(): reload needed.
         selection_changed(str): selected submission id, or "".
         load_more_requested(): next page wanted.
+        poster_wanted(str, str): a row on screen has no poster yet (submission id, take id).
     """
 
     filters_changed = Signal()
     selection_changed = Signal(str)
     load_more_requested = Signal()
+    poster_wanted = Signal(str, str)
 
     def __init__(self, campaign: Campaign, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.campaign = campaign
         self.language = locale
-        self.items: list[SubmissionSummary] = []
-        self.total = 0
-        self.thumbnails: dict[str, QPixmap] = {}
+        self.model = SubmissionListModel(
+            QSize(THUMB_SIZE.width() + 120, THUMB_SIZE.height() + 8),
+            lambda submission_id, take_id: self.poster_wanted.emit(submission_id, take_id),
+            self.load_more_requested.emit,
+        )
         self.status = QComboBox()
         self.prompt = QComboBox()
         self.search = QLineEdit()
@@ -77,9 +83,10 @@ class ListPanel(Retranslating, QWidget):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("Hint")
         self.counts_label.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
         self.tree.setHeaderHidden(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -89,6 +96,9 @@ class ListPanel(Retranslating, QWidget):
         header.setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )  # the Sort box sorts (keyboard-friendly); rows speak for themselves
+        # The status column fits the rows on screen: by default Qt reads 1,000 rows' texts for it again at
+        # every change (each poster arriving), which stalls the window once thousands are loaded.
+        header.setResizeContentsPrecision(0)
         self.tree.setIconSize(THUMB_SIZE)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
@@ -132,9 +142,10 @@ class ListPanel(Retranslating, QWidget):
         self.until_check.toggled.connect(self._dates_toggled)
         self.since.dateChanged.connect(lambda _d: self.filters_changed.emit())
         self.until.dateChanged.connect(lambda _d: self.filters_changed.emit())
-        self.sort.currentIndexChanged.connect(lambda _i: self._refill(self.selected_id()))
-        self.tree.currentItemChanged.connect(lambda _c, _p: self.selection_changed.emit(self.selected_id()))
-        self.more_button.clicked.connect(self.load_more_requested.emit)
+        self.sort.currentIndexChanged.connect(lambda _i: self.model.resort(self.sort_key()))
+        self._quiet = False  # the current row is being restored after a reload: no selection_changed
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.more_button.clicked.connect(lambda: self.model.fetchMore(QModelIndex()))
         self._counts: dict[str, int] = {}
         self._fill_combos()
         self.retranslate()
@@ -208,7 +219,7 @@ class ListPanel(Retranslating, QWidget):
             translate("ListPanel", "Arrow keys choose a submission; its video and consent show on the right.")
         )
         self._show_counts()
-        self._refill(self.selected_id())
+        self.model.retranslate()
 
     # --- filters --------------------------------------------------------------------------------------
 
@@ -233,15 +244,42 @@ class ListPanel(Retranslating, QWidget):
 
     # --- contents -------------------------------------------------------------------------------------
 
+    @property
+    def items(self) -> list[SubmissionSummary]:
+        """The submissions loaded so far, in list order."""
+        return self.model.summaries
+
+    @property
+    def total(self) -> int:
+        """How many submissions match the filters on the server."""
+        return self.model.total
+
+    @property
+    def thumbnails(self) -> Mapping[str, QIcon]:
+        """The posters kept (submission id to icon)."""
+        return self.model.posters
+
+    def sort_key(self) -> str:
+        return str(self.sort.currentData() or "newest")
+
     def show_page(self, page: SubmissionPage, append: bool = False) -> None:
         """Show ``page`` (replacing, or appended for Load more), keeping the selection when possible."""
         keep = self.selected_id()
-        self.items = [*self.items, *page.items] if append else list(page.items)
-        self.total = page.total
+        self.model.sort_key = self.sort_key()
+        if append:
+            self.model.append(page.items, page.total)
+        else:
+            self._quiet = True
+            self.model.replace(page.items, page.total)
+            row = self.model.row_of(keep) if keep else -1
+            if row >= 0:
+                self._set_current(row)
+            self._quiet = False
+            if (row < 0) != (keep == ""):
+                self.selection_changed.emit(self.selected_id())
         self._counts = dict(page.counts)
         self._fill_combos()
         self._show_counts()
-        self._refill(keep)
         self.more_button.setVisible(len(self.items) < self.total)
 
     def _show_counts(self) -> None:
@@ -251,74 +289,41 @@ class ListPanel(Retranslating, QWidget):
         )
         self.counts_label.setText(f"{shown} " + " · ".join(parts))
 
-    def _sorted(self) -> list[SubmissionSummary]:
-        key = self.sort.currentData() or "newest"
-        far_past = "0000"
-        if key == "oldest":
-            return sorted(
-                self.items, key=lambda s: s.received_utc.isoformat() if s.received_utc else far_past
-            )
-        if key == "name":
-            return sorted(self.items, key=lambda s: (s.display_name.casefold() or "\uffff", s.reference))
-        if key == "status":
-            return sorted(self.items, key=lambda s: STATUSES.index(s.status) if s.status in STATUSES else 99)
-        return sorted(
-            self.items, key=lambda s: s.received_utc.isoformat() if s.received_utc else far_past, reverse=True
-        )
-
-    def _refill(self, keep_id: str) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        chosen: QTreeWidgetItem | None = None
-        for summary in self._sorted():
-            reference = summary.reference or summary.submission_id[:8]
-            when = summary.received_utc.astimezone().strftime("%d %b %H:%M") if summary.received_utc else ""
-            second = f"{reference} · {when}" if when else reference
-            title = f"{summary.display_name}\n{second}" if summary.display_name else second
-            item = QTreeWidgetItem([title, status_text(summary.status)])
-            item.setData(0, _ID_ROLE, summary.submission_id)
-            item.setSizeHint(0, QSize(THUMB_SIZE.width() + 120, THUMB_SIZE.height() + 8))
-            pixmap = self.thumbnails.get(summary.submission_id)
-            if pixmap is not None:
-                item.setIcon(0, QIcon(pixmap))
-            self.tree.addTopLevelItem(item)
-            if summary.submission_id == keep_id:
-                chosen = item
-        if chosen is not None:
-            self.tree.setCurrentItem(chosen)
-        self.tree.blockSignals(False)
-        if (chosen is None) != (keep_id == ""):
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet:
             self.selection_changed.emit(self.selected_id())
 
-    def _rows(self) -> list[QTreeWidgetItem]:
-        rows = (self.tree.topLevelItem(row) for row in range(self.tree.topLevelItemCount()))
-        return [item for item in rows if item is not None]
+    def _set_current(self, row: int) -> None:
+        self.tree.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.tree.scrollTo(self.model.index(row, 0))
 
     def set_thumbnail(self, submission_id: str, pixmap: QPixmap) -> None:
-        self.thumbnails[submission_id] = pixmap
-        for item in self._rows():
-            if item.data(0, _ID_ROLE) == submission_id:
-                item.setIcon(0, QIcon(pixmap))
+        self.model.set_poster(submission_id, pixmap)
 
     def selected_id(self) -> str:
-        item = self.tree.currentItem()
-        return str(item.data(0, _ID_ROLE)) if item is not None else ""
+        current = self.tree.currentIndex()
+        return str(current.data(ID_ROLE)) if current.isValid() else ""
 
     def select(self, submission_id: str) -> bool:
-        for item in self._rows():
-            if item.data(0, _ID_ROLE) == submission_id:
-                self.tree.setCurrentItem(item)
-                return True
-        return False
+        row = self.model.row_of(submission_id)
+        if row < 0:
+            return False
+        self._set_current(row)
+        return True
 
     def step(self, offset: int) -> None:
-        """Select the next (1) or previous (-1) submission."""
-        rows = self._rows()
-        if not rows:
+        """Select the next (1) or previous (-1) submission (the next page loads at the end of the list)."""
+        count = self.model.rowCount()
+        if not count:
             return
-        current = self.tree.currentItem()
-        row = rows.index(current) if current in rows else -1
-        self.tree.setCurrentItem(rows[max(0, min(len(rows) - 1, row + offset))])
+        current = self.tree.currentIndex()
+        row = current.row() if current.isValid() else -1
+        if row + offset >= count - 1:
+            self.model.fetchMore(QModelIndex())
+        self._set_current(max(0, min(self.model.rowCount() - 1, row + offset)))
 
     def summary(self, submission_id: str) -> SubmissionSummary | None:
-        return next((s for s in self.items if s.submission_id == submission_id), None)
+        return self.model.summary(submission_id)

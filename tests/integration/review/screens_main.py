@@ -109,7 +109,7 @@ def _run(app: QApplication, server: IntakeServer, work: Path, out: Path) -> int:
     dialog.password.setText(server.reviewer[1])
     grab(dialog, out, "01-sign-in-wrong-password")
     dialog.sign_in_button.click()
-    wait_until(lambda: window.list_panel.tree.topLevelItemCount() == 3, 30, "the list")
+    wait_until(lambda: window.list_panel.model.rowCount() == 3, 30, "the list")
 
     window.list_panel.select(priya.submission_id)
     player = window.detail_panel.player
@@ -177,7 +177,7 @@ def _run(app: QApplication, server: IntakeServer, work: Path, out: Path) -> int:
         if window.banner.message and window.banner.retry_button.isVisible():
             window.banner.retry_button.click()
             return False
-        return not window.banner.message and window.list_panel.tree.topLevelItemCount() == 3
+        return not window.banner.message and window.list_panel.model.rowCount() == 3
 
     wait_until(retried, 30, "retry")
 

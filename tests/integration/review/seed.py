@@ -28,10 +28,10 @@ from tests.helpers.server import DEFAULT_PACK, IntakeServer, send_submission
 class MemoryKeyring(KeyringBackend):
     """A real keyring backend that keeps secrets in a dict (the OS store's stand-in on CI)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1  # type: ignore[assignment,unused-ignore]
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call,unused-ignore]
         self.secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+import subprocess
+from pathlib import Path
 
 from recorder.export.crop_path import plan_crop
 from recorder.export.faces import Box, FaceSample, FaceTrack
 from recorder.export.shapes import Size
+from recorder.media.ffmpeg_binary import ffmpeg_exe
 
 SOURCE = Size(1280, 720)
 WINDOW = Size(404, 720)
@@ -66,8 +69,25 @@ def test_smoothing_never_cuts_off_a_face_that_jumps() -> None:
         assert x <= box.x and box.x + box.width <= x + WINDOW.width_px, f"sample {i}"
 
 
-def test_long_clips_make_a_flat_expression_ffmpeg_can_read() -> None:
+def test_long_clips_make_an_expression_ffmpeg_reads_and_follows(tmp_path: Path) -> None:
+    """A 10-minute sway makes hundreds of segments: more than ffmpeg's parser takes as one chain of sums."""
     faces: list[tuple[Box, ...]] = [(_box(300 + 200 * math.sin(i / 5)),) for i in range(1800)]
-    expression = plan_crop(_track(faces), WINDOW).x_expression()
-    assert expression.count("gte(t,") > 10
-    assert "if(" not in expression  # no nesting
+    path = plan_crop(_track(faces), WINDOW)
+    expression = path.x_expression()
+    assert expression.count("gte(t,") > 200
+    times = (0.0, 1.7, 100.2, 355.5, 599.0)
+    # Each frame's crop x, written by ffmpeg's own crop (x=...) into the picture as a luma value: crop a
+    # ramp whose column c has value c // 4, so the first pixel of each cropped frame says where x was.
+    ramp = "nullsrc=s=1280x2:r=30:d=0.04,format=gray,geq=lum='X/4',loop=loop=17999:size=1,setpts=N/30/TB"
+    select = "+".join(f"eq(n,{round(t * 30)})" for t in times)
+    result = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", ramp,
+         "-vf", f"crop=w={WINDOW.width_px}:h=2:x='{expression}':y=0,select='{select}',crop=1:1:0:0",
+         "-fps_mode", "passthrough", "-f", "rawvideo", "-"],
+        capture_output=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    found = list(result.stdout)
+    expected = [int(path.at(t)[0]) // 4 for t in times]
+    assert len(found) == len(times)
+    assert all(abs(f - e) <= 1 for f, e in zip(found, expected, strict=True)), (found, expected)

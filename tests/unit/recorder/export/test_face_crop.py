@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from recorder.export import ExportRequest, Shape, export_clip
-from recorder.export.faces import FaceFinder, analysis_size, track_faces
+from recorder.export.faces import FaceFinder, track_faces
 from recorder.export.shapes import Size
+from tests.helpers.real_faces import PORTRAITS, make_real_face_clip, matches
 from tests.unit.recorder.export.consent_states import approved_consent
 from tests.unit.recorder.export.ffprobe import ffprobe, frame_at, video_stream
 from tests.unit.recorder.export.moving_face import MovingFace, make_moving_face_clip
@@ -24,7 +25,6 @@ def moving(tmp_path_factory: pytest.TempPathFactory) -> MovingFace:
 
 def test_detection_follows_the_known_path(moving: MovingFace) -> None:
     track = track_faces(moving.path, Size(1280, 720), moving.duration_s, sample_fps=3)
-    assert analysis_size(Size(1280, 720)) == Size(640, 360)
     hits = [s for s in track.samples if s.faces]
     assert len(hits) >= 0.9 * len(track.samples)
     for sample in hits:
@@ -71,3 +71,32 @@ def test_a_clip_without_a_face_is_cropped_in_the_centre(tmp_path: Path) -> None:
     result = export_clip(ExportRequest(clip, tmp_path, "n", [Shape.SQUARE], approved_consent()))
     assert result.face_found is False
     assert result.crop_paths[Shape.SQUARE].at(0.5) == ((1280 - 720) / 2, 0)
+
+
+@pytest.mark.slow
+def test_portrait_crop_keeps_a_small_off_centre_real_face_in_frame(tmp_path: Path) -> None:
+    """A person far from the camera at the side of the picture (60 px face, a real photograph over a real
+    background): the 9:16 crop follows them where a centre crop would show only the background."""
+    clip = make_real_face_clip(
+        tmp_path / "small.mp4", PORTRAITS[1], 60, speed_px_s=150, duration_s=3, x_range=(40, 260)
+    )
+    result = export_clip(ExportRequest(clip.path, tmp_path, "small", [Shape.PORTRAIT], approved_consent()))
+    assert result.face_found
+    path = result.crop_paths[Shape.PORTRAIT]
+    window_w = path.window.width_px
+    centre_x = (1280 - window_w) / 2
+    for frame in range(int(clip.duration_s * FPS)):
+        t_s = frame / FPS
+        x, y, w, h = clip.face_box(t_s)
+        crop_x, crop_y = path.at(t_s)
+        assert crop_x <= x and x + w <= crop_x + window_w, f"face outside the crop at {t_s:.2f} s"
+        assert crop_y <= y and y + h <= crop_y + path.window.height_px
+        assert x + w < centre_x, "the test face must be where a centre crop cannot show it"
+    finder = FaceFinder()
+    scale = 720 / window_w
+    for t_s in (0.2, 1.5, 2.8):
+        x, y, w, h = clip.face_box(t_s)
+        crop_x, crop_y = path.at(t_s)
+        expected = ((x - crop_x) * scale, (y - crop_y) * scale, w * scale, h * scale)
+        faces = finder.find(frame_at(result.files[Shape.PORTRAIT], t_s))
+        assert any(matches((b.x, b.y, b.width, b.height), expected) for b in faces), (t_s, faces, expected)

@@ -1,9 +1,10 @@
-"""Which ffmpeg runs: an explicit path, the configured one, VOICEBOOTH_FFMPEG, else imageio-ffmpeg."""
+"""Which ffmpeg runs: an explicit path, the configured one, VOICEBOOTH_FFMPEG, imageio-ffmpeg, else PATH."""
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,4 +60,21 @@ def test_a_configured_path_that_is_not_a_program_is_explained(tmp_path: Path) ->
     not_a_program.write_text("hello")
     configure(str(not_a_program))
     with pytest.raises(FfmpegNotFoundError, match="not a program that can be run"):
+        ffmpeg_exe()
+
+
+def test_without_imageio_ffmpeg_the_systems_ffmpeg_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Linux package: imageio-ffmpeg is left out and the distribution's ffmpeg is on PATH."""
+    monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)  # import fails, as in the Linux package
+    fake_program(tmp_path / "ffmpeg")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert ffmpeg_exe() == str(tmp_path / "ffmpeg")
+
+
+def test_no_ffmpeg_anywhere_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(FfmpegNotFoundError, match="install the 'ffmpeg' package"):
         ffmpeg_exe()

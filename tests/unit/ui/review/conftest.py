@@ -83,7 +83,7 @@ def sign_in_through_dialog(qtbot: QtBot, window: ReviewWindow, username: str, pa
 
 
 def wait_for_list(qtbot: QtBot, window: ReviewWindow, count: int) -> None:
-    qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItemCount() == count, timeout=20_000)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == count, timeout=20_000)
 
 
 def open_signed_in(

@@ -125,7 +125,7 @@ def test_decisions_with_notes_reach_the_audit_trail(
                    " — reviewer approved it. Note: Lovely answer, approved for the campaign")
                for i in range(window.detail_panel.audit.list.count()))  # fmt: skip
     assert box.note.toPlainText() == ""
-    qtbot.waitUntil(lambda: window.list_panel.tree.topLevelItem(0).text(1) == "Approved", timeout=20_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.list_panel.model.index(0, 1).data() == "Approved", timeout=20_000)
     assert window.detail_panel.export_button.isEnabled()
 
 

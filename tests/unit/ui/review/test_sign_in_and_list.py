@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import requests
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
 from recorder.review import SubmissionPage
@@ -39,8 +40,8 @@ def seed_three(server: IntakeServer, folder: Path) -> list[Seeded]:
 
 
 def names(window: ReviewWindow) -> list[str]:
-    tree = window.list_panel.tree
-    return [tree.topLevelItem(i).text(0).split("\n")[0] for i in range(tree.topLevelItemCount())]  # type: ignore[union-attr]
+    model = window.list_panel.model
+    return [str(model.index(row, 0).data()).split("\n")[0] for row in range(model.rowCount())]
 
 
 def test_wrong_password_keeps_the_dialog_and_stores_nothing(
@@ -179,7 +180,8 @@ def test_refresh_keeps_the_selection_and_thumbnails_arrive(
     seeded = seed_three(intake_server, tmp_path)
     window = open_signed_in(qtbot, open_window, services, intake_server, 3)
     qtbot.waitUntil(lambda: len(window.list_panel.thumbnails) == 3, timeout=20_000)
-    assert not window.list_panel.tree.topLevelItem(0).icon(0).isNull()  # type: ignore[union-attr]
+    icon = window.list_panel.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
     window.list_panel.select(seeded[1].submission_id)
     qtbot.waitUntil(
         lambda: (
