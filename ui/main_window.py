@@ -167,10 +167,15 @@ class MainWindow(Retranslating, QMainWindow):
         """
         page = self.current_page
         if event is Event.NEXT:
+            problems = page.problems()
+            if problems:
+                page.show_problems(problems)
+                return False
             problem = page.validate()
             if problem:
                 page.show_error(problem)
                 return False
+            page.show_problems([])
             page.commit()
         return self.run_flow_action(lambda: self.ctx.machine.fire(event))
 

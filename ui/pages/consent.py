@@ -13,6 +13,7 @@ from recorder.campaign import ConsentVersion
 from recorder.flow import FlowState, Step
 from ui.i18n import translate
 from ui.pages.base import Page, PageContext, YesNo, register_page
+from ui.widgets.error_pattern import ErrorGroup, FieldProblem
 
 
 @register_page(Step.CONSENT)
@@ -41,16 +42,20 @@ class ConsentPage(Page):
             self.bodies.append(text)
         self.choice_labels: dict[str, QLabel] = {}
         self.choices: dict[str, YesNo] = {}
+        self.choice_groups: dict[str, ErrorGroup] = {}
         for choice in self.version.choices:
             label = QLabel()
             label.setWordWrap(True)
             label.setStyleSheet("font-weight: bold;")
             answer = YesNo()
-            answer.changed.connect(lambda: self.show_error(None))
-            self.body.addWidget(label)
-            self.body.addWidget(answer)
+            answer.changed.connect(self.recheck)
+            group = ErrorGroup()  # question, its error message (NHS pattern), the answer
+            group.add(label)
+            group.add(answer)
+            self.body.addWidget(group)
             self.choice_labels[choice.id] = label
             self.choices[choice.id] = answer
+            self.choice_groups[choice.id] = group
         self.body.addStretch(1)
         self.retranslate()
 
@@ -95,20 +100,27 @@ class ConsentPage(Page):
             widget.set_value(given)
         self.retranslate()
 
-    def validate(self) -> str | None:
-        answers = self.answers()
-        unanswered = [cid for cid, value in answers.items() if value is None]
-        if unanswered:
-            self.choices[unanswered[0]].yes.setFocus()
-            return translate("ConsentPage", "Please answer Yes or No to every question.")
-        refused = [cid for cid in self.version.required_choice_ids if answers[cid] is not True]
-        if refused:
-            return translate(
-                "ConsentPage",
-                "To take part you need to answer Yes to the questions marked (required). "
-                "If you do not want to, press Cancel: nothing has been recorded.",
-            )
-        return None
+    def problems(self) -> list[FieldProblem]:
+        """An unanswered question, or a required one answered No, each at its question."""
+        locale = self.ctx.locale
+        found = []
+        required = set(self.version.required_choice_ids)
+        for choice in self.version.choices:
+            value = self.choices[choice.id].value()
+            question = choice.label.get(locale)
+            if value is None:
+                message = translate("ConsentPage", "Answer Yes or No: {question}").format(question=question)
+            elif choice.id in required and value is not True:
+                message = translate(
+                    "ConsentPage",
+                    "Answer Yes to take part (required): {question} "
+                    "If you do not want to, press Cancel: nothing has been recorded.",
+                ).format(question=question)
+            else:
+                continue
+            answer = self.choices[choice.id]
+            found.append(FieldProblem(self.choice_groups[choice.id], answer.yes, message))
+        return found
 
     def commit(self) -> None:
         locale = self.ctx.locale
@@ -116,4 +128,4 @@ class ConsentPage(Page):
         self.ctx.machine.give_consent(self.version.id, self.version.text_sha256(locale), choices)
 
     def leave(self) -> None:
-        self.show_error(None)
+        self.show_problems([])

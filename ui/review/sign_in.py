@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from recorder.review import ReviewClient, ReviewError
 from ui.i18n import Retranslating, translate
-from ui.review.style import show_label_text
 from ui.tasks import Task, tasks
+from ui.widgets.error_pattern import ErrorGroup, ErrorSummary, FieldProblem, FormErrors
 
 
 class SignInDialog(Retranslating, QDialog):
@@ -57,10 +56,15 @@ class SignInDialog(Retranslating, QDialog):
         self.password_label = QLabel()
         self.username_label.setBuddy(self.username)
         self.password_label.setBuddy(self.password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("Error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_summary = ErrorSummary()  # NHS pattern: problems at the top, each field's at the field
+        self.error_label = self.error_summary
+        self.errors = FormErrors(self.error_summary)
+        self.username_group = ErrorGroup()
+        self.username_group.add(self.username_label)
+        self.username_group.add(self.username)
+        self.password_group = ErrorGroup()
+        self.password_group.add(self.password_label)
+        self.password_group.add(self.password)
         self.store_label = QLabel()
         self.store_label.setObjectName("Hint")
         self.store_label.setWordWrap(True)
@@ -69,24 +73,28 @@ class SignInDialog(Retranslating, QDialog):
         self.sign_in_button.setObjectName("PrimaryButton")
         self.sign_in_button.setDefault(True)
         self.quit_button = QPushButton()
-        form = QFormLayout()
-        form.addRow(self.username_label, self.username)
-        form.addRow(self.password_label, self.password)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.sign_in_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        for widget in (self.title_label, self.reason_label, self.server_label):
+        for widget in (
+            self.title_label,
+            self.error_summary,
+            self.reason_label,
+            self.server_label,
+            self.username_group,
+            self.password_group,
+            self.store_label,
+        ):
             layout.addWidget(widget)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.store_label)
         layout.addLayout(buttons)
         self.sign_in_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
+        self.username.textChanged.connect(self._recheck)
+        self.password.textChanged.connect(self._recheck)
         self.quit_button.clicked.connect(self.reject)
         self.retranslate()
         (self.password if self.username.text() else self.username).setFocus()
@@ -130,18 +138,46 @@ class SignInDialog(Retranslating, QDialog):
         )
 
     def show_error(self, message: str) -> None:
-        show_label_text(self.error_label, message, hide_when_empty=True)
+        """A problem with signing in that belongs to no field (wrong password, server unreachable)."""
+        self.errors.show_general(message)
+        self._fit_contents()
+
+    def problems(self) -> list[FieldProblem]:
+        found = []
+        if not self.username.text().strip():
+            message = translate("SignInDialog", "Enter your user name")
+            found.append(FieldProblem(self.username_group, self.username, message))
+        if not self.password.text():
+            message = translate("SignInDialog", "Enter your password")
+            found.append(FieldProblem(self.password_group, self.password, message))
+        return found
+
+    def _recheck(self, _text: str) -> None:
+        self.errors.recheck()
+        self._fit_contents()
+
+    def _fit_contents(self) -> None:
+        """Grow to fit a message that appeared, so the fields keep their height (wrapped text is taller
+        than the window's minimum size says)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def submit(self) -> None:
         """Sign in on a worker thread with what was typed."""
         if self.task is not None and not self.task.done:
             return
         username, password = self.username.text(), self.password.text()
-        if not username.strip() or not password:
-            self.show_error(translate("SignInDialog", "Enter your user name and password."))
-            (self.username if not username.strip() else self.password).setFocus()
+        problems = self.problems()
+        if problems:
+            self.errors.show(problems, check=self.problems)
+            self._fit_contents()
             return
-        self.show_error("")
+        self.errors.clear()
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(translate("SignInDialog", "Signing in…"))
         self.task = tasks().run(
