@@ -310,7 +310,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_button.setAccessibleDescription(
             translate("MainWindow", "Asks before deleting anything you have entered or recorded.")
         )
-        self.settings_button.setText(translate("MainWindow", "&Settings"))
+        # No access key: Alt+S is Start's (Ctrl+comma opens Settings, as its description says).
+        self.settings_button.setText(translate("MainWindow", "Settings"))
         self.settings_button.setAccessibleName(translate("MainWindow", "Settings"))
         self.settings_button.setAccessibleDescription(
             translate(
