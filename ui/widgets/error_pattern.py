@@ -24,8 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 
@@ -88,6 +88,41 @@ class ErrorGroup(QFrame):
         return self.message_label.text()
 
 
+class ErrorLink(QLabel):
+    """A link in the error summary: focusable, pressed by click, Return or Space, and its text wraps
+    (a long question never makes the summary wider than the page).
+
+    Signals:
+        clicked(): the link was pressed.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setObjectName("ErrorLink")
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(translate("ErrorPattern", "Goes to the question with the problem."))
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.click()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.click()
+        else:
+            super().mouseReleaseEvent(event)
+
+
 @dataclass(frozen=True)
 class FieldProblem:
     """A problem with one field: its group, the control that gets focus from the summary link, the text."""
@@ -128,7 +163,7 @@ class ErrorSummary(QFrame):
         self.links_box = QVBoxLayout()
         self.links_box.setSpacing(2)
         layout.addLayout(self.links_box)
-        self.links: list[QPushButton] = []
+        self.links: list[ErrorLink] = []
         self._problems: list[FieldProblem] = []
         self._general = ""
         self.retranslate()
@@ -158,13 +193,9 @@ class ErrorSummary(QFrame):
             link.deleteLater()
         self.links = []
         for problem in self._problems:
-            link = QPushButton(problem.message)
-            link.setObjectName("ErrorLink")
-            link.setCursor(Qt.CursorShape.PointingHandCursor)
-            link.setAccessibleName(problem.message)
-            link.setAccessibleDescription(translate("ErrorPattern", "Goes to the question with the problem."))
-            link.clicked.connect(lambda _checked=False, p=problem: self._follow(p))
-            self.links_box.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+            link = ErrorLink(problem.message)
+            link.clicked.connect(lambda p=problem: self._follow(p))
+            self.links_box.addWidget(link)
             self.links.append(link)
         self.setAccessibleDescription(self.text())
         self.setVisible(bool(self._problems or general))

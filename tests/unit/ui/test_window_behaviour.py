@@ -120,9 +120,7 @@ def _keys_of(widgets: list[QWidget], shortcuts: list[QShortcut]) -> list[tuple[s
         for sequence in (shortcut.key(), *shortcut.keys()[1:]):
             text = sequence.toString()
             if text:
-                keys.append(
-                    (text.replace("Meta+", "Ctrl+"), f"shortcut of {type(shortcut.parent()).__name__}")
-                )
+                keys.append((text, f"shortcut of {type(shortcut.parent()).__name__}"))
     return keys
 
 
