@@ -51,7 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -278,6 +279,8 @@ class YesNo(QWidget):
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
         layout.addStretch(1)
+        for button in (self.yes, self.no):
+            button.installEventFilter(self)  # arrow keys choose, not only move (keyboard users)
         self.yes.toggled.connect(lambda _checked: self.changed.emit())
         self.no.toggled.connect(lambda _checked: self.changed.emit())
         self.set_question("")
@@ -300,6 +303,17 @@ class YesNo(QWidget):
         self.yes.setAccessibleDescription(help_text)
         self.no.setAccessibleDescription(help_text)
         self.setAccessibleName(question)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if event.type() == QEvent.Type.KeyPress and watched in (self.yes, self.no):
+            assert isinstance(event, QKeyEvent)
+            if event.key() in arrows and not event.modifiers():
+                other = self.no if watched is self.yes else self.yes
+                other.setFocus(Qt.FocusReason.TabFocusReason)
+                other.setChecked(True)
+                return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> bool | None:
         """True for Yes, False for No, None when not answered."""
