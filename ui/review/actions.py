@@ -49,7 +49,8 @@ class ReviewActions:
         self._run = run
         self.export_dir = export_dir
         self.parent = parent
-        #: asks (title, question) -> True to go on; tests answer it themselves
+        # Asks (title, question) -> True to go on; tests answer it themselves.
+        # (A plain comment: lupdate would take a "#:" one here for the next translated string.)
         self.confirm: Callable[[str, str], bool] = self._ask
 
     def _ask(self, title: str, question: str) -> bool:
