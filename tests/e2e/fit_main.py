@@ -39,6 +39,13 @@ def outside(widget: QWidget, what: str) -> list[str]:
     found = []
     if not area.contains(rect):
         found.append(f"{what} ({type(widget).__name__} {rect.getRect()}) is outside {area.getRect()}")
+    shown = widget.visibleRegion().boundingRect()
+    if (
+        widget.isVisible()
+        and shown.height() < min(widget.height(), 48)
+        and not isinstance(widget, QScrollArea)
+    ):
+        found.append(f"{what} ({type(widget).__name__}) is cut off by its window (shown {shown.getRect()})")
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):
@@ -91,6 +98,8 @@ def run_locale(locale: str, out: Path) -> Checker:
     window.go(Event.NEXT)
     window.go(Event.NEXT)  # nothing answered: the error summary, focused
     checker.screen(window, "03-consent-errors", window.next_button)
+    title = window.current_page.title_label  # the summary is at the top: the page's title shows with it
+    checker.problems += [f"03-consent-errors: {p}" for p in outside(title, "the page title")]
     last = window.current_page.findChildren(QWidget, "ErrorGroup")[-1]
     yes = last.findChildren(QWidget)[-1]
     yes.setFocus()  # a field at the bottom of the page, focused by code (a summary link)

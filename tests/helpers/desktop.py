@@ -28,7 +28,7 @@ class DesktopUnavailableError(RuntimeError):
     """Xvfb or openbox is missing or did not start."""
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
+def stop(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
     try:
         proc.wait(5)
@@ -36,12 +36,15 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
 
 
-@contextmanager
-def desktop(width: int, height: int, taskbar_px: int = TASKBAR_PX) -> Iterator[str]:
-    """Yield the DISPLAY of an Xvfb screen of ``width`` x ``height`` managed by openbox."""
-    xvfb, openbox = shutil.which("Xvfb"), shutil.which("openbox")
-    if xvfb is None or openbox is None:
-        raise DesktopUnavailableError("Xvfb and openbox are needed (apt-get install xvfb openbox)")
+def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
+    """Start Xvfb on a display number it picks itself (-displayfd, so parallel runs never clash).
+
+    Returns:
+        The server process (stop it with :func:`stop`) and its DISPLAY.
+    """
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise DesktopUnavailableError("Xvfb is not installed (apt-get install xvfb)")
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         [xvfb, "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
@@ -53,9 +56,18 @@ def desktop(width: int, height: int, taskbar_px: int = TASKBAR_PX) -> Iterator[s
     with os.fdopen(read_fd) as pipe:
         number = pipe.readline().strip()
     if not number:
-        _stop(server)
+        stop(server)
         raise DesktopUnavailableError("Xvfb did not start")
-    display = f":{number}"
+    return server, f":{number}"
+
+
+@contextmanager
+def desktop(width: int, height: int, taskbar_px: int = TASKBAR_PX) -> Iterator[str]:
+    """Yield the DISPLAY of an Xvfb screen of ``width`` x ``height`` managed by openbox."""
+    openbox = shutil.which("openbox")
+    if openbox is None:
+        raise DesktopUnavailableError("openbox is not installed (apt-get install openbox)")
+    server, display = start_xvfb(width, height)
     with tempfile.TemporaryDirectory(prefix="vb-openbox-") as folder:
         rc = Path(folder) / "rc.xml"
         rc.write_text(RC_XML.format(bottom=taskbar_px), encoding="utf-8")
@@ -69,8 +81,8 @@ def desktop(width: int, height: int, taskbar_px: int = TASKBAR_PX) -> Iterator[s
             _wait_for_work_area(display, height - taskbar_px)
             yield display
         finally:
-            _stop(manager)
-            _stop(server)
+            stop(manager)
+            stop(server)
 
 
 def _wait_for_work_area(display: str, usable_height: int) -> None:

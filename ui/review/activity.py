@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,7 +54,7 @@ class DecisionBox(Retranslating, QWidget):
         self.current_label.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(64)
+        self.note.setFixedHeight(52)
         self.error_label = QLabel()
         self.error_label.setObjectName("Error")
         self.error_label.setWordWrap(True)
@@ -64,16 +65,19 @@ class DecisionBox(Retranslating, QWidget):
         self.reject_button = QPushButton()
         self.undo_button = QPushButton()
         self.undo_button.hide()
-        buttons = QHBoxLayout()  # one row: the decision bar stays low enough to be always on screen
-        buttons.addWidget(self.approve_button)
-        buttons.addWidget(self.changes_button)
-        buttons.addWidget(self.reject_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.undo_button)
+        # Two by two: low enough for the bar to stay on screen, narrow enough for a 1366x768 laptop at 125 %.
+        buttons = QGridLayout()
+        buttons.addWidget(self.approve_button, 0, 0)
+        buttons.addWidget(self.changes_button, 0, 1)
+        buttons.addWidget(self.reject_button, 1, 0)
+        buttons.addWidget(self.undo_button, 1, 1)
+        buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.current_label)
+        title_row = QHBoxLayout()  # one line: the bar stays low on a 768-pixel screen
+        title_row.addWidget(self.heading)
+        title_row.addWidget(self.current_label, 1)
+        layout.addLayout(title_row)
         layout.addWidget(self.note)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)

@@ -8,7 +8,7 @@ until the app closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from recorder.review import ReviewClient, ReviewError
 from ui.i18n import Retranslating, translate
 from ui.tasks import Task, tasks
 from ui.widgets.error_pattern import ErrorGroup, ErrorSummary, FieldProblem, FormErrors
+from ui.widgets.window_behaviour import fit_window, scroll_area
 
 
 class SignInDialog(Retranslating, QDialog):
@@ -79,8 +80,12 @@ class SignInDialog(Retranslating, QDialog):
         buttons.addWidget(self.sign_in_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
+        layout.addWidget(self.title_label)
+        content = QWidget()  # scrolls on a small screen; the title and the buttons stay
+        fields = QVBoxLayout(content)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.setSpacing(12)
         for widget in (
-            self.title_label,
             self.error_summary,
             self.reason_label,
             self.server_label,
@@ -88,11 +93,14 @@ class SignInDialog(Retranslating, QDialog):
             self.password_group,
             self.store_label,
         ):
-            layout.addWidget(widget)
+            fields.addWidget(widget)
+        fields.addStretch(1)
+        layout.addWidget(scroll_area(content), 1)
         layout.addLayout(buttons)
         self.sign_in_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
-        self.username.returnPressed.connect(self.password.setFocus)
+        self._return_in_username = False
+        self.username.returnPressed.connect(self._to_password)
         self.username.textChanged.connect(self._recheck)
         self.password.textChanged.connect(self._recheck)
         self.quit_button.clicked.connect(self.reject)
@@ -142,6 +150,15 @@ class SignInDialog(Retranslating, QDialog):
         self.errors.show_general(message)
         self._fit_contents()
 
+    def _to_password(self) -> None:
+        """Return in the user name goes on to the password (the dialog's default button sees it next)."""
+        self._return_in_username = True
+        self.password.setFocus()
+        QTimer.singleShot(0, self, self._return_handled)
+
+    def _return_handled(self) -> None:
+        self._return_in_username = False
+
     def problems(self) -> list[FieldProblem]:
         found = []
         if not self.username.text().strip():
@@ -166,12 +183,16 @@ class SignInDialog(Retranslating, QDialog):
         needed = max(needed, layout.totalSizeHint().height())
         if needed > self.height():
             self.resize(self.width(), needed)
+            fit_window(self)  # kept inside the screen (taskbar excluded), moved up if need be
 
     def submit(self) -> None:
         """Sign in on a worker thread with what was typed."""
         if self.task is not None and not self.task.done:
             return
         username, password = self.username.text(), self.password.text()
+        if self._return_in_username:  # the same Return that moved on to the password: not a submit
+            self._return_in_username = False
+            return
         problems = self.problems()
         if problems:
             self.errors.show(problems, check=self.problems)

@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 
@@ -35,6 +35,20 @@ def restyle(widget: QWidget) -> None:
     too: setting the widget's own style sheet again makes Qt work out the frame's contents margins anew)."""
     widget.setStyleSheet(widget.styleSheet())
     widget.update()
+
+
+def show_from_top(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` back to its top when ``widget`` is near the top of the
+    scrolled content (the summary under the page title: the title shows with it)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            inner = parent.widget()
+            if inner is not None and inner.isAncestorOf(widget):
+                top = widget.mapTo(inner, widget.rect().topLeft()).y()
+                if top + widget.height() < parent.viewport().height():
+                    parent.verticalScrollBar().setValue(0)
+        parent = parent.parentWidget()
 
 
 def announce(widget: QWidget, message: str) -> None:
@@ -257,4 +271,5 @@ class FormErrors:
     def _draw_attention(self, *, focus: bool) -> None:
         if focus and self.summary.window().isVisible():
             self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+            QTimer.singleShot(0, self.summary, lambda: show_from_top(self.summary))
         announce(self.summary, f"{self.summary.accessibleName()}. {self.summary.text()}")

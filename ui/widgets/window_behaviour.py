@@ -39,6 +39,7 @@ def fit_window(window: QWidget) -> None:
         max(200, area.width() - FRAME_ALLOWANCE.width()), max(150, area.height() - FRAME_ALLOWANCE.height())
     )
     size = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
+    size = size.expandedTo(window.minimumSizeHint())  # what its layout will make it, whatever was asked
     fits = size.width() <= limit.width() and size.height() <= limit.height()
     if isinstance(window, QMainWindow):
         if not fits and not window.windowState() & Qt.WindowState.WindowFullScreen:
@@ -54,10 +55,23 @@ def fit_window(window: QWidget) -> None:
         window.move(max(area.left(), x), max(area.top(), y))
 
 
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only: it is never narrower than its content's minimum width (nothing is cut at
+    the left or right edge), however short it gets."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), content.minimumSizeHint().width() + bar), hint.height())
+
+
 def scroll_area(content: QWidget) -> QScrollArea:
     """A frameless area that scrolls ``content`` up and down (never sideways: rows wrap instead), for the
     part of a dialog above its buttons, so the buttons stay on a small screen."""
-    scroll = QScrollArea()
+    scroll = VerticalScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
