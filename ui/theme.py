@@ -72,7 +72,3 @@ def apply_theme(app: QApplication, base_pt: int = BASE_POINT_SIZE) -> None:
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(PALETTE["secondary_text"]))
     app.setPalette(pal)
     app.setStyleSheet(stylesheet(base_pt=base_pt))
-    # Every window fits the screen, keeps the focused widget in view and presses a button on Return.
-    from ui.widgets.window_behaviour import install_window_behaviour
-
-    install_window_behaviour(app)

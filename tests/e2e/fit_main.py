@@ -25,6 +25,7 @@ from tests.helpers.flow_app import make_context, short_campaign
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 from ui.theme import apply_theme
+from ui.widgets.window_behaviour import install_window_behaviour
 
 
 def global_rect(widget: QWidget) -> QRect:
@@ -129,6 +130,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0])
     app = QApplication([sys.argv[0]])
     apply_theme(app)
+    install_window_behaviour(app)  # as ui.app does
     problems: list[str] = []
     checked = 0
     for locale in argv[1:] or ["en"]:

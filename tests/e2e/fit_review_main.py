@@ -25,6 +25,7 @@ from tests.integration.review.seed import MemoryKeyring, decide_directly, delive
 from tests.unit.ui.review.conftest import make_services
 from ui.review.window import ReviewWindow
 from ui.theme import apply_theme
+from ui.widgets.window_behaviour import install_window_behaviour
 
 
 def run(out: Path, server: IntakeServer, work: Path) -> Checker:
@@ -81,6 +82,7 @@ def main(argv: list[str]) -> int:
     server = IntakeServer.start(work / "intake", campaigns=[DEFAULT_PACK])
     app = QApplication([sys.argv[0]])
     apply_theme(app)
+    install_window_behaviour(app)  # as ui.app does
     try:
         checker = run(out, server, work)
     finally:

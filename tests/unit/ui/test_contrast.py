@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from ui.pages.base import YesNo
 from ui.theme import PALETTE, apply_theme, stylesheet
-from ui.widgets.window_behaviour import install_window_behaviour
 
 #: (foreground, background, what): text on its background; must be >= 4.5:1.
 TEXT_PAIRS = [
@@ -79,10 +78,6 @@ def test_the_style_sheet_uses_only_checked_pairs_for_radio_buttons_and_placehold
     finally:
         app.setPalette(palette_before)
         app.setStyleSheet(sheet_before)
-        behaviour = install_window_behaviour(app)  # the one apply_theme installed: not for other tests
-        app.removeEventFilter(behaviour)
-        app.focusChanged.disconnect(behaviour._focus_changed)
-        behaviour.setParent(None)
 
 
 def test_arrow_keys_choose_a_radio_answer_and_disabled_looks_disabled(qtbot: QtBot) -> None:
