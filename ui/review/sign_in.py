@@ -95,7 +95,8 @@ class SignInDialog(Retranslating, QDialog):
         ):
             fields.addWidget(widget)
         fields.addStretch(1)
-        layout.addWidget(scroll_area(content), 1)
+        self.fields_area = scroll_area(content)
+        layout.addWidget(self.fields_area, 1)
         layout.addLayout(buttons)
         self.sign_in_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
@@ -174,15 +175,18 @@ class SignInDialog(Retranslating, QDialog):
         self._fit_contents()
 
     def _fit_contents(self) -> None:
-        """Grow to fit a message that appeared, so the fields keep their height (wrapped text is taller
-        than the window's minimum size says)."""
-        layout = self.layout()
+        """Grow to show a message that appeared, as far as the screen allows (then the fields scroll; they
+        are never squashed: wrapped text is taller than a layout's minimum size says)."""
+        fields = self.fields_area.widget()
+        layout = fields.layout() if fields is not None else None
         if layout is None:
             return
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalSizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        extra = (
+            layout.totalHeightForWidth(self.fields_area.viewport().width())
+            - self.fields_area.viewport().height()
+        )
+        if extra > 0:
+            self.resize(self.width(), self.height() + extra)
             fit_window(self)  # kept inside the screen (taskbar excluded), moved up if need be
 
     def submit(self) -> None:

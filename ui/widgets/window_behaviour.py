@@ -67,6 +67,22 @@ class VerticalScrollArea(QScrollArea):
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(max(hint.width(), content.minimumSizeHint().width() + bar), hint.height())
 
+    def event(self, event: QEvent) -> bool:
+        # Wrapped text is taller the narrower it is, which a layout's minimum size does not say: keep the
+        # content at least as tall as its width needs, so it scrolls instead of squashing its fields.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            QTimer.singleShot(0, self, self._keep_wrapped_height)
+        return super().event(event)
+
+    def _keep_wrapped_height(self) -> None:
+        content = self.widget()
+        layout = content.layout() if content is not None else None
+        if content is None or layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.viewport().width())
+        if needed > 0 and needed != content.minimumHeight():
+            content.setMinimumHeight(needed)
+
 
 def scroll_area(content: QWidget) -> QScrollArea:
     """A frameless area that scrolls ``content`` up and down (never sideways: rows wrap instead), for the
