@@ -87,7 +87,7 @@ def desktop(width: int, height: int, taskbar_px: int = TASKBAR_PX) -> Iterator[s
 
 def _wait_for_work_area(display: str, usable_height: int) -> None:
     """Wait until the window manager has published the work area (the screen less the taskbar)."""
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 45  # a loaded CI machine
     while time.monotonic() < deadline:
         probe = subprocess.run(
             ["xprop", "-root", "-display", display, "_NET_WORKAREA"], capture_output=True, text=True
@@ -95,4 +95,4 @@ def _wait_for_work_area(display: str, usable_height: int) -> None:
         if f", {usable_height}" in probe.stdout:
             return
         time.sleep(0.1)
-    raise DesktopUnavailableError("openbox did not publish the work area")
+    raise RuntimeError("openbox did not publish the work area (is it running?)")  # a failure, not a skip
