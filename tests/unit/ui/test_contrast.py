@@ -70,7 +70,7 @@ def test_the_style_sheet_uses_only_checked_pairs_for_radio_buttons_and_placehold
     app = QApplication.instance()
     assert isinstance(app, QApplication)
 
-    palette_before, sheet_before = app.palette(), app.styleSheet()
+    palette_before, sheet_before, font_before = app.palette(), app.styleSheet(), app.font()
     try:
         apply_theme(app)
         placeholder = app.palette().placeholderText().color().name()
@@ -78,6 +78,7 @@ def test_the_style_sheet_uses_only_checked_pairs_for_radio_buttons_and_placehold
     finally:
         app.setPalette(palette_before)
         app.setStyleSheet(sheet_before)
+        app.setFont(font_before)
 
 
 def test_arrow_keys_choose_a_radio_answer_and_disabled_looks_disabled(qtbot: QtBot) -> None:
