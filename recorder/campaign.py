@@ -7,8 +7,19 @@ Format (schema 1)::
     schema = 1
     id = "nhs-voices-2026"
     name = { en = "...", cy = "..." }
-    [branding]                       # optional: organisation name shown on Welcome, accent colour
+    languages = ["en", "cy"]         # optional: every text must be given in each (default: English only)
+    reminder = { en = "...", cy = "..." }  # optional: shown as the last tip of every prompt
+    [branding]                       # optional: shown on Welcome
     organisation = { en = "...", cy = "..." }
+    organiser = { en = "...", cy = "..." }  # who runs the campaign (Welcome: "Organiser: ...")
+    [dates]                          # optional: when the campaign runs (TOML dates)
+    start = 2026-11-25
+    end = 2026-11-29
+    [share]                          # optional: what suggested posts, end cards and captions carry
+    hashtags = ["#AHPSupportWorkersWeek"]
+    [call_to_action]                 # optional: shown on Done and in suggested posts
+    text = { en = "...", cy = "..." }
+    url = "https://..."              # https only
     [settings]                       # optional: config defaults for this campaign (campaign layer)
     countdown_s = 3
     [end_card]                       # optional: the card shown after an exported clip (review exports)
@@ -21,30 +32,33 @@ Format (schema 1)::
     max_duration_s = 60
     text = { en = "...", cy = "..." }
     tips = [{ en = "...", cy = "..." }]
+    post_opening = { en = "...", cy = "..." }  # optional: a suggested post's first line (default: text)
     [[consent]]                      # versions; exactly one has current = true
     id = "2026-11-v1"
     current = true
+    wording_sha256 = { en = "<64 hex>", cy = "<64 hex>" }  # optional pin: a reworded version is refused
     sections = [{ heading = { en = "...", cy = "..." }, body = { en = "...", cy = "..." } }]
     choices = [{ id = "use_video", required = true, label = { en = "...", cy = "..." } }]
 
-Every localised text needs ``en``; other locales fall back to English when missing. Errors are
-:class:`CampaignError` with a plain-English message naming the file and the problem.
+Every localised text needs ``en``; other locales fall back to English when missing, unless ``languages``
+names them. Unknown fields are refused. Errors are :class:`CampaignError`, listing every problem with its line
+and field in plain English (:mod:`recorder.campaign_parse` checks a pack; ``docs/CAMPAIGN-PACKS.md``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # requests costs ~0.15 s to import; only a pack given by URL needs it
     import requests
 
-DEFAULT_PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "campaign" / "default"
+PACKS_DIR = Path(__file__).resolve().parent.parent / "resources" / "campaign"
+DEFAULT_PACK_DIR = PACKS_DIR / "default"
 PACK_FILE = "campaign.toml"
 SCHEMA_VERSION = 1
 #: The languages the app shows a campaign in (a manifest's ``locale``); consent texts are published in each.
@@ -55,8 +69,29 @@ MAX_PROMPT_S = 600
 END_CARD_MAX_S = 10
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a pack: where (line, when known, and field) and what is wrong, in plain English."""
+
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, {self.field}" if self.line else self.field
+        return f"{where}: {self.message}"
+
+
 class CampaignError(Exception):
-    """The campaign pack cannot be used; ``str(error)`` says why in plain English."""
+    """The campaign pack cannot be used; ``str(error)`` says why in plain English.
+
+    Attributes:
+        problems: every mistake found (empty when the pack could not be read at all).
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,11 @@ class Prompt:
     text: LocalText
     tips: tuple[LocalText, ...]
     max_duration_s: int
+    post_opening: LocalText | None = None
+
+    def opening(self, locale: str) -> str:
+        """A suggested post's first line: the pack's ``post_opening``, else the prompt itself."""
+        return (self.post_opening or self.text).get(locale)
 
 
 @dataclass(frozen=True)
@@ -130,6 +170,46 @@ class EndCard:
 
 
 @dataclass(frozen=True)
+class CallToAction:
+    """What the campaign asks people to do next (e.g. a national consultation): words and an https URL."""
+
+    text: LocalText
+    url: str
+
+
+#: Month names by language (Welsh machine-drafted): campaign dates here, the withdrawal page's dates on the
+#: server.
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+           "Hydref", "Tachwedd", "Rhagfyr"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CampaignDates:
+    """When the campaign runs (first and last day)."""
+
+    start: date
+    end: date
+
+    def text(self, locale: str) -> str:
+        """E.g. ``25–29 November 2026``; ``30 November – 4 December 2026`` across months."""
+        months = MONTHS.get(locale, MONTHS["en"])
+        first, last = self.start, self.end
+        last_text = f"{last.day} {months[last.month - 1]} {last.year}"
+        if first == last:
+            return last_text
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}\u2013{last_text}"
+        first_text = f"{first.day} {months[first.month - 1]}"
+        if first.year != last.year:
+            first_text += f" {first.year}"
+        return f"{first_text} \u2013 {last_text}"
+
+
+@dataclass(frozen=True)
 class Campaign:
     """A loaded, validated campaign pack."""
 
@@ -142,11 +222,25 @@ class Campaign:
     settings: Mapping[str, object]
     source: str
     end_card: EndCard | None = None
+    languages: tuple[str, ...] = ("en",)
+    organiser: LocalText | None = None
+    dates: CampaignDates | None = None
+    hashtags: tuple[str, ...] = ()
+    call_to_action: CallToAction | None = None
 
     @property
     def consent(self) -> ConsentVersion:
         """The consent version shown to new participants."""
         return next(v for v in self.consent_versions if v.id == self.current_consent_id)
+
+    def end_card_text(self, locale: str) -> str:
+        """The end card's words in ``locale`` with the pack's hashtags as the last line ("" without a card);
+        a card whose text already carries them is left as it is."""
+        if self.end_card is None:
+            return ""
+        text = self.end_card.text.get(locale)
+        missing = [tag for tag in self.hashtags if tag.lower() not in text.lower()]
+        return "\n".join([text, " ".join(missing)]) if missing else text
 
     def prompt(self, prompt_id: str) -> Prompt:
         for prompt in self.prompts:
@@ -164,12 +258,17 @@ class Campaign:
     def missing_translations(self, locale: str) -> list[str]:
         """Where the pack lacks ``locale`` text (used to check the default pack is complete in Welsh)."""
         texts: list[tuple[str, LocalText]] = [("name", self.name)]
-        if self.organisation is not None:
-            texts.append(("organisation", self.organisation))
-        if self.end_card is not None:
-            texts.append(("end card", self.end_card.text))
+        optional = {
+            "organisation": self.organisation,
+            "organiser": self.organiser,
+            "end card": self.end_card.text if self.end_card else None,
+            "call to action": self.call_to_action.text if self.call_to_action else None,
+        }
+        texts += [(where, text) for where, text in optional.items() if text is not None]
         for p in self.prompts:
             texts.append((f"prompt {p.id}", p.text))
+            if p.post_opening is not None:
+                texts.append((f"prompt {p.id} post opening", p.post_opening))
             texts.extend((f"prompt {p.id} tip {i + 1}", tip) for i, tip in enumerate(p.tips))
         for v in self.consent_versions:
             for s in v.sections:
@@ -187,13 +286,13 @@ def load_campaign(
     session: requests.Session | None = None,
     timeout_s: float = 15.0,
 ) -> Campaign:
-    """Load and validate a pack from a folder, a ``.toml`` file or an ``https://`` URL (None: built-in).
+    """Load and validate a pack from a folder, a ``.toml`` file, an ``https://`` URL or a built-in pack's
+    name (None: the default pack).
 
     Raises:
         CampaignError: the pack cannot be read or is not valid (the message says where and why).
     """
-    if source is None or str(source).strip() == "":
-        source = DEFAULT_PACK_DIR
+    source = resolve_pack(source)
     text_source = str(source)
     if text_source.startswith(("https://", "http://")):
         import requests
@@ -223,173 +322,22 @@ def parse_campaign(toml_text: str, *, source: str = "<text>") -> Campaign:
     """Parse and validate a pack's TOML text.
 
     Raises:
-        CampaignError: invalid TOML or content.
+        CampaignError: invalid TOML or content; ``problems`` lists every mistake with its line and field.
     """
-    try:
-        data = tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as error:
-        raise CampaignError(f"The campaign pack {source} is not valid TOML: {error}") from error
-    return _Parser(source).campaign(data)
+    from recorder.campaign_parse import check_pack  # the checker builds the models defined here
+
+    return check_pack(toml_text, source=source)
 
 
-class _Parser:
-    def __init__(self, source: str) -> None:
-        self.source = source
+def builtin_packs() -> dict[str, Path]:
+    """The packs shipped with Voicebooth by folder name (``default``, ``ahp-support-worker-week``)."""
+    return {p.parent.name: p.parent for p in sorted(PACKS_DIR.glob(f"*/{PACK_FILE}"))}
 
-    def fail(self, where: str, problem: str) -> CampaignError:
-        return CampaignError(f"The campaign pack {self.source} has a problem in {where}: {problem}")
 
-    def campaign(self, data: dict[str, Any]) -> Campaign:
-        if data.get("schema") != SCHEMA_VERSION:
-            raise self.fail("schema", f"expected schema = {SCHEMA_VERSION}, found {data.get('schema')!r}")
-        campaign_id = self.identifier(data.get("id"), "id")
-        name = self.local(data.get("name"), "name")
-        branding = data.get("branding", {})
-        if not isinstance(branding, dict):
-            raise self.fail("branding", "must be a table")
-        organisation = (
-            self.local(branding["organisation"], "branding.organisation")
-            if "organisation" in branding
-            else None
-        )
-        settings = data.get("settings", {})
-        if not isinstance(settings, dict):
-            raise self.fail("settings", "must be a table")
-        prompts_raw = data.get("prompts")
-        if not isinstance(prompts_raw, list) or not prompts_raw:
-            raise self.fail("prompts", "a campaign needs at least one [[prompts]] entry")
-        prompts = tuple(self.prompt(p, i) for i, p in enumerate(prompts_raw))
-        ids = [p.id for p in prompts]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise self.fail("prompts", f"prompt ids must be unique; repeated: {', '.join(duplicates)}")
-        consent_raw = data.get("consent")
-        if not isinstance(consent_raw, list) or not consent_raw:
-            raise self.fail("consent", "a campaign needs at least one [[consent]] version")
-        versions = tuple(self.consent(c, i) for i, c in enumerate(consent_raw))
-        current = [c.get("id") for c in consent_raw if isinstance(c, dict) and c.get("current") is True]
-        if len(current) != 1:
-            raise self.fail("consent", f"exactly one version needs current = true (found {len(current)})")
-        version_ids = [v.id for v in versions]
-        if len(set(version_ids)) != len(version_ids):
-            raise self.fail("consent", "consent version ids must be unique")
-        return Campaign(
-            id=campaign_id,
-            name=name,
-            organisation=organisation,
-            prompts=prompts,
-            consent_versions=versions,
-            current_consent_id=str(current[0]),
-            settings=dict(settings),
-            source=self.source,
-            end_card=self.end_card(data["end_card"]) if "end_card" in data else None,
-        )
-
-    def end_card(self, raw: object) -> EndCard:
-        if not isinstance(raw, dict):
-            raise self.fail("end_card", "must be a table")
-        duration = raw.get("duration_s", 3)
-        if (
-            isinstance(duration, bool)
-            or not isinstance(duration, int | float)
-            or not 1 <= duration <= END_CARD_MAX_S
-        ):
-            raise self.fail("end_card", f"duration_s must be from 1 to {END_CARD_MAX_S} seconds")
-        colours = {}
-        for key, default in (("background", "#005EB8"), ("text_colour", "#FFFFFF")):
-            value = raw.get(key, default)
-            if not isinstance(value, str) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
-                raise self.fail("end_card", f"{key} must be a colour written #RRGGBB")
-            colours[key] = value.upper()
-        return EndCard(self.local(raw.get("text"), "end_card text"), float(duration), **colours)
-
-    def identifier(self, value: object, where: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, "needs a non-empty text id")
-        if any(ch.isspace() for ch in value) or len(value) > 64:
-            raise self.fail(where, f"id {value!r} must be at most 64 characters without spaces")
-        return value
-
-    def local(self, value: object, where: str) -> LocalText:
-        if isinstance(value, str):
-            value = {"en": value}
-        if not isinstance(value, dict):
-            raise self.fail(where, "needs a text, or a table of texts by language (en = ..., cy = ...)")
-        if not isinstance(value.get("en"), str) or not value["en"].strip():
-            raise self.fail(where, "needs English text (en = ...)")
-        bad = [k for k, v in value.items() if not isinstance(v, str)]
-        if bad:
-            raise self.fail(where, f"text for {', '.join(bad)} must be a string")
-        return LocalText({k: v.strip() for k, v in value.items()})
-
-    def prompt(self, raw: object, index: int) -> Prompt:
-        where = f"prompt {index + 1}"
-        if not isinstance(raw, dict):
-            raise self.fail(where, "must be a table")
-        prompt_id = self.identifier(raw.get("id"), f"{where} id")
-        where = f"prompt {prompt_id!r}"
-        limit = raw.get("max_duration_s", 60)
-        if not isinstance(limit, int) or isinstance(limit, bool) or not MIN_PROMPT_S <= limit <= MAX_PROMPT_S:
-            raise self.fail(
-                where,
-                f"max_duration_s must be a whole number of seconds from {MIN_PROMPT_S} to {MAX_PROMPT_S}",
-            )
-        tips_raw = raw.get("tips", [])
-        if not isinstance(tips_raw, list):
-            raise self.fail(where, "tips must be a list")
-        tips = tuple(self.local(t, f"{where} tip {i + 1}") for i, t in enumerate(tips_raw))
-        return Prompt(
-            id=prompt_id, text=self.local(raw.get("text"), f"{where} text"), tips=tips, max_duration_s=limit
-        )
-
-    def consent(self, raw: object, index: int) -> ConsentVersion:
-        where = f"consent version {index + 1}"
-        if not isinstance(raw, dict):
-            raise self.fail(where, "must be a table")
-        version_id = self.identifier(raw.get("id"), f"{where} id")
-        where = f"consent version {version_id!r}"
-        sections_raw = raw.get("sections")
-        if not isinstance(sections_raw, list) or not sections_raw:
-            raise self.fail(where, "needs sections (purpose, channels, retention, withdraw, contact)")
-        sections: list[ConsentSection] = []
-        for i, s in enumerate(sections_raw):
-            if not isinstance(s, dict):
-                raise self.fail(f"{where} section {i + 1}", "must be a table")
-            kind = s.get("kind")
-            if kind not in CONSENT_SECTION_KINDS:
-                raise self.fail(
-                    f"{where} section {i + 1}", f"kind must be one of {', '.join(CONSENT_SECTION_KINDS)}"
-                )
-            sections.append(
-                ConsentSection(
-                    kind=str(kind),
-                    heading=self.local(s.get("heading"), f"{where} {kind} heading"),
-                    body=self.local(s.get("body"), f"{where} {kind} body"),
-                )
-            )
-        missing = [k for k in CONSENT_SECTION_KINDS if k not in {s.kind for s in sections}]
-        if missing:
-            raise self.fail(where, f"the consent wording must cover: {', '.join(missing)}")
-        choices_raw = raw.get("choices")
-        if not isinstance(choices_raw, list) or not choices_raw:
-            raise self.fail(where, "needs at least one choice")
-        choices: list[ConsentChoice] = []
-        for i, c in enumerate(choices_raw):
-            if not isinstance(c, dict):
-                raise self.fail(f"{where} choice {i + 1}", "must be a table")
-            choice_id = self.identifier(c.get("id"), f"{where} choice {i + 1} id")
-            required = c.get("required", False)
-            if not isinstance(required, bool):
-                raise self.fail(f"{where} choice {choice_id!r}", "required must be true or false")
-            choices.append(
-                ConsentChoice(
-                    choice_id, self.local(c.get("label"), f"{where} choice {choice_id!r}"), required
-                )
-            )
-        if len({c.id for c in choices}) != len(choices):
-            raise self.fail(where, "choice ids must be unique")
-        if not any(c.required for c in choices):
-            raise self.fail(
-                where, "at least one choice must be required (agreement to record and use the video)"
-            )
-        return ConsentVersion(id=version_id, sections=tuple(sections), choices=tuple(choices))
+def resolve_pack(source: str | Path | None) -> str | Path:
+    """Where a ``campaign_pack`` setting points: empty is the default pack, a built-in pack's name is its
+    folder, anything else (a folder, a ``.toml`` file, a URL) is used as given."""
+    text = "" if source is None else str(source).strip()
+    if not text:
+        return DEFAULT_PACK_DIR
+    return builtin_packs().get(text, source if isinstance(source, Path) else text)

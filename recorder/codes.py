@@ -29,6 +29,9 @@ WITHDRAWAL_CODE_BITS = WITHDRAWAL_CHARS * math.log2(len(ALPHABET))
 #: Bytes of secret material a code is made from (far more than it holds, so every code is equally likely).
 SECRET_BYTES_NEEDED = 16
 
+#: A reference code as the server makes it (``VB-7K3M-Q9XD``); the client checks every one it is given.
+REFERENCE_RE = re.compile(rf"^VB-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}$")
+
 _SEPARATORS_RE = re.compile(r"[\s\-\u2010-\u2015_.,/]+")
 _COMPACT_RE = re.compile(rf"^[{ALPHABET}]{{{WITHDRAWAL_CHARS}}}$")
 _FORMATTED_RE = re.compile(
@@ -64,6 +67,11 @@ def normalise_withdrawal_code(text: str) -> str | None:
 def is_withdrawal_code(text: str) -> bool:
     """True when ``text`` is a withdrawal code written the standard way (``XXXXX-XXXXX-XXXXX``)."""
     return _FORMATTED_RE.fullmatch(text) is not None
+
+
+def is_reference(text: str) -> bool:
+    """True when ``text`` has the shape of a reference code (``VB-XXXX-XXXX`` in :data:`ALPHABET`)."""
+    return REFERENCE_RE.fullmatch(text) is not None
 
 
 def withdrawal_page_url(server_url: str, reference: str, code: str, locale: str = "en") -> str:

@@ -91,6 +91,7 @@ class MessageCode(enum.StrEnum):
     UPLOAD_KEY_REFUSED = "upload_key_refused"
     SERVER_REFUSED = "server_refused"  # {detail}: the server refused a request (its words are English)
     SERVER_ANSWER_UNEXPECTED = "server_answer_unexpected"
+    SERVER_SENT_ELSEWHERE = "server_sent_elsewhere"  # {host}: a redirect or upload URL elsewhere
     VIDEO_TOO_LARGE = "video_too_large"
     NETWORK_REFUSES_PARTS = "network_refuses_parts"  # HTTP 413 even at the smallest chunk size
     VIDEO_FILE_GONE = "video_file_gone"  # {name}: deleted from this computer after queueing

@@ -47,6 +47,7 @@ class Options:
     cli_values: dict[str, object]
     self_test: bool = False
     self_test_qt: bool = False
+    check_campaign: str | None = None
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -61,6 +62,9 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--data-dir", metavar="DIR", help="where recordings and the outbox are kept")
     parser.add_argument("--self-test", action="store_true", help="check this installation, print a report")
     parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)  # its Qt child
+    parser.add_argument(
+        "--check-campaign", metavar="PATH", help="check a campaign pack and explain each mistake, then exit"
+    )
     ns = parser.parse_args(argv)
     values: dict[str, object] = {
         "video_uri": ns.video,
@@ -76,6 +80,7 @@ def parse_args(argv: list[str]) -> Options:
         cli_values={k: v for k, v in values.items() if v is not None},
         self_test=ns.self_test,
         self_test_qt=ns.self_test_qt,
+        check_campaign=ns.check_campaign,
     )
 
 
@@ -135,6 +140,10 @@ def build_machine(config: Config, campaign: Campaign) -> FlowMachine:
 def main(argv: list[str]) -> int:
     """Run the app; returns the process exit code (logging is set up by :mod:`ui.launcher`)."""
     options = parse_args(argv)
+    if options.check_campaign is not None:
+        from recorder.cli.check_campaign import check_campaign
+
+        return check_campaign(options.check_campaign)
     if options.self_test or options.self_test_qt:
         from ui.selftest import qt_child_main, run_self_test
 
@@ -210,6 +219,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     from PySide6.QtWidgets import QApplication
 
     from recorder.flow.services import FlowServices
+    from ui.accessibility import install_accessibility
     from ui.diagnostics import protect_person_details
     from ui.i18n import Translations
     from ui.main_window import MainWindow
@@ -232,6 +242,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
         return 0
     apply_app_icon(app)
     apply_theme(app)
+    install_accessibility(app)
     # Every window fits the screen, keeps the focused widget in view and presses a button on Return.
     install_window_behaviour(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")

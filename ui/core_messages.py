@@ -228,6 +228,11 @@ def templates() -> dict[str, str]:
             "CoreMessages", "The intake server refused the submission. Ask IT to look at the log."
         ),
         c.SERVER_ANSWER_UNEXPECTED: translate("CoreMessages", "The intake server answered unexpectedly."),
+        c.SERVER_SENT_ELSEWHERE: translate(
+            "CoreMessages",
+            "The intake server tried to send this upload to another address ({host}); nothing was sent "
+            "there. Ask IT to check the server address.",
+        ),
         c.VIDEO_TOO_LARGE: translate("CoreMessages", "The video is larger than the intake server accepts."),
         c.NETWORK_REFUSES_PARTS: translate(
             "CoreMessages", "The network refuses even small parts of the upload."

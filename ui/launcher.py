@@ -15,6 +15,9 @@ HEADLESS_COMMANDS = frozenset({"record", "send", "recover"})
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from recorder.logs import install_excepthooks, setup_logging
+    from recorder.private import owner_only_umask
+
+    owner_only_umask()  # before the first file (the log): every file the app and its ffmpeg make is 0600
 
     # Every run logs to the user's log file, redacted (IT-GUIDE.md "Logs"); commands and the self-test
     # keep the console for their own output and show only warnings there.

@@ -1,8 +1,9 @@
 """The Settings dialog: every setting with where its value comes from; values IT set cannot be changed.
 
 Editable settings are those a person may reasonably change on a shared PC (camera, microphone, language,
-countdown, video size). Everything else is shown read-only for support calls. A value locked by policy
-shows "Set by your IT department" and its control is disabled. Saving writes only the user layer (see
+countdown, video size, and which built-in campaign pack to use from the next start). Everything else is
+shown read-only for support calls. A value locked by policy shows "Set by your IT department" and its
+control is disabled. Saving writes only the user layer (see
 :meth:`recorder.config.Config.save_user_settings`), so policy and environment values are never written.
 """
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recorder.campaign import CampaignError, builtin_packs, load_campaign
 from recorder.config import KEYS, Config, ConfigError, Layer
 from recorder.devices import SYSTEM_DEVICES
 from ui.i18n import LOCALES, translate
@@ -31,13 +33,12 @@ from ui.widgets.window_behaviour import scroll_area
 log = logging.getLogger(__name__)
 
 #: Settings a support worker may change here, in display order.
-EDITABLE = ("locale", "countdown_s", "video_uri", "audio_uri", "video_size")
+EDITABLE = ("locale", "countdown_s", "video_uri", "audio_uri", "video_size", "campaign_pack")
 #: Settings shown read-only (for IT and support calls), in display order.
 READ_ONLY = (
     "server_url",
     "upload_key",
     "campaign",
-    "campaign_pack",
     "proxy",
     "pac_url",
     "ca_bundle",
@@ -64,7 +65,7 @@ def key_label(key: str) -> str:
     """Translated label of a setting."""
     labels = {
         "locale": translate("SettingsDialog", "Language"),
-        "countdown_s": translate("SettingsDialog", "Countdown before recording (seconds, 0 for none)"),
+        "countdown_s": translate("SettingsDialog", "Countdown before recording"),
         "video_uri": translate("SettingsDialog", "Camera"),
         "audio_uri": translate("SettingsDialog", "Microphone"),
         "video_size": translate("SettingsDialog", "Video size"),
@@ -148,6 +149,8 @@ class SettingsDialog(QDialog):
         elif key == "countdown_s":
             spin = QSpinBox()
             spin.setRange(0, 10)
+            spin.setSuffix(translate("SettingsDialog", " seconds"))
+            spin.setSpecialValueText(translate("SettingsDialog", "Off (record at once)"))
             spin.setValue(int(str(entry.value)))
             editor = spin
         elif key in ("video_uri", "audio_uri"):
@@ -160,6 +163,8 @@ class SettingsDialog(QDialog):
                 combo.addItem(str(entry.value), entry.value)
             combo.setCurrentIndex(combo.findData(entry.value))
             editor = combo
+        elif key == "campaign_pack":
+            editor = self._pack_picker(str(entry.value))
         elif entry.secret:  # never show a key, only whether one is set
             line = QLineEdit(
                 translate("SettingsDialog", "(set)")
@@ -180,6 +185,12 @@ class SettingsDialog(QDialog):
             editor.setEnabled(editable and not entry.locked)
         editor.setAccessibleName(label)
         source = QLabel(layer_text(entry.layer, entry.locked))
+        if key == "campaign_pack" and not entry.locked:
+            source.setText(
+                source.text()
+                + " "
+                + translate("SettingsDialog", "Used from the next time Voicebooth starts.")
+            )
         source.setObjectName("LockedNote")
         editor.setAccessibleDescription(source.text())
         row = QWidget()
@@ -204,6 +215,23 @@ class SettingsDialog(QDialog):
             combo.addItem(device.label, device.uri)
         if combo.findData(current) < 0:
             combo.insertItem(0, source_label(current, camera=camera), current)
+        combo.setCurrentIndex(combo.findData(current))
+        return combo
+
+    def _pack_picker(self, current: str) -> QComboBox:
+        """The campaign packs built into Voicebooth by name, and the current pack (a folder or address)."""
+        combo = QComboBox()
+        locale = str(self.config.value("locale"))
+        for folder_name, folder in builtin_packs().items():
+            try:
+                name = load_campaign(folder).name.get(locale)
+            except CampaignError:  # a damaged installation: the pack is not offered
+                log.exception("A built-in campaign pack cannot be read")
+                continue
+            value = "" if folder_name == "default" else folder_name
+            combo.addItem(translate("SettingsDialog", "%1 (built in)").replace("%1", name), value)
+        if combo.findData(current) < 0:
+            combo.addItem(current, current)
         combo.setCurrentIndex(combo.findData(current))
         return combo
 

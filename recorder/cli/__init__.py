@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None, *, settings: SettingsLoader = all_layers
         argv: the arguments after ``voicebooth`` (default: ``sys.argv[1:]``).
         settings: how the subcommand reads its configuration (default: every layer).
     """
+    from recorder.private import owner_only_umask
+
+    owner_only_umask()  # recordings, manifests and the outbox are personal data: 0600 files, 0700 folders
     args_in = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="voicebooth", description="Voicebooth headless commands.")
     sub = parser.add_subparsers(dest="command", required=True)

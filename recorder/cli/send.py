@@ -1,10 +1,13 @@
 """``voicebooth send DIR --server URL --key KEY [--details FILE] [--data-dir DIR]``: queue and send a folder.
 
-Prints progress on standard error and the reference code alone on the last line of standard output.
-Running it again after an interruption (a killed process, a dropped network) resumes from the server's
-offset; running it after success prints the same reference. Exit codes: 0 sent, 1 not sent yet (still
-queued, or failed: the message says why), 2 bad input, 130 interrupted. ``--data-dir`` chooses the data
-folder whose outbox is used (default: the configured one), so a demo or a script never touches the
+Prints progress on standard error and the reference code alone on the last line of standard output. Running it
+again after an interruption (a killed process, a dropped network) resumes from the server's offset; running it
+after success prints the same reference. A folder recorded into again after it was sent (or queued) holds
+takes the server does not: they are sent as a new submission, which needs ``--details`` (without it nothing is
+sent, the takes stay, and the exit code is 2). Nothing the server says is printed without its control
+characters escaped, and a reference is printed only in the documented shape. Exit codes: 0 sent, 1 not sent
+yet (still queued, or failed: the message says why), 2 bad input, 130 interrupted. ``--data-dir`` chooses the
+data folder whose outbox is used (default: the configured one), so a demo or a script never touches the
 person's real outbox.
 """
 
@@ -26,10 +29,12 @@ from recorder.cli import settings_of
 from recorder.config import ConfigError
 from recorder.logs import register_config_secrets, register_person_details
 from recorder.net import NetworkSettings, inject_system_trust
+from recorder.net.untrusted import printable
 from recorder.outbox import Outbox, SendError
 from recorder.outbox.states import WAITING, SubmissionState
+from recorder.outbox.store import SubmissionRecord
 from recorder.submission import SubmissionError, TakeEntry, build_manifest, finished_takes, read_details
-from recorder.submission.manifest import UNPROMPTED_ID, read_manifest, take_prompt_id
+from recorder.submission.manifest import DELIVERABLE_NAME, UNPROMPTED_ID, read_manifest, take_prompt_id
 from recorder.upload import Stage, TransferProgress
 from recorder.upload.errors import UploadCancelled
 
@@ -75,7 +80,22 @@ def run(args: argparse.Namespace) -> int:
 def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_locale: str) -> int:
     folder = Path(args.dir).resolve()
     existing = outbox.find_by_folder(folder)
-    if existing is not None and (existing.state in WAITING or existing.state is SubmissionState.CONFIRMED):
+    if existing is not None and existing.state not in WAITING | {SubmissionState.CONFIRMED}:
+        existing = None
+    sent = _confirmed_files(outbox, folder)
+    new_takes = [t for t in finished_takes(folder) if t.resolve() / DELIVERABLE_NAME not in sent]
+    unsent = {t.resolve() / DELIVERABLE_NAME for t in new_takes} - (_paths(existing) if existing else set())
+    if existing is not None and unsent:
+        # Recorded into again after it was queued or sent: the server does not hold these takes.
+        if not args.details:
+            said = f"sent (reference {existing.reference})" if existing.reference else "queued"
+            return _fail(
+                f"{len(unsent)} recording(s) in {folder} were made after it was {said}; they have not "
+                "been sent. Run again with --details FILE to send them as a new submission.",
+                2,
+            )
+        existing = None
+    if existing is not None:
         submission_id = existing.submission_id
         if existing.state is not SubmissionState.CONFIRMED:
             with contextlib.suppress(SubmissionError):  # the details this run did not get from --details
@@ -92,7 +112,7 @@ def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_
             campaign = load_campaign(campaign_pack or None)
             locale = details.locale or default_locale
             entries = []
-            for take_dir in finished_takes(folder):
+            for take_dir in new_takes:
                 prompt_id = take_prompt_id(take_dir) or UNPROMPTED_ID
                 text = details.prompts.get(prompt_id)
                 if text is None and prompt_id != UNPROMPTED_ID:
@@ -109,9 +129,7 @@ def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_
                 takes=entries,
             )
             submission_id = outbox.queue(folder, manifest)
-        except (SubmissionError, CampaignError) as error:
-            return _fail(str(error), 2)
-        except SendError as error:
+        except (SubmissionError, CampaignError, SendError) as error:
             return _fail(str(error), 2)
     log.info("Sending submission %s from %s", submission_id, folder)
     cancel = threading.Event()
@@ -125,8 +143,22 @@ def _send(args: argparse.Namespace, outbox: Outbox, campaign_pack: str, default_
         return _fail(f"Not sent: {error} {state}.", 1)
     finally:
         restore()
-    print(reference, flush=True)
+    print(printable(reference), flush=True)  # checked against the documented shape before it was stored
     return 0
+
+
+def _paths(record: SubmissionRecord) -> set[Path]:
+    return {f.path for f in record.files}
+
+
+def _confirmed_files(outbox: Outbox, folder: Path) -> set[Path]:
+    """The deliverables of ``folder`` the server confirmed (their deletion may still be owed)."""
+    return {
+        path
+        for record in outbox.list()
+        if record.folder == folder and record.state is SubmissionState.CONFIRMED
+        for path in _paths(record)
+    }
 
 
 class _Printer:
@@ -169,5 +201,5 @@ def _on_signals(cancel: threading.Event) -> Callable[[], None]:
 
 
 def _fail(message: str, code: int) -> int:
-    print(message, file=sys.stderr, flush=True)
+    print(printable(message), file=sys.stderr, flush=True)
     return code

@@ -4,7 +4,8 @@ Both the burned-in captions and the end card's text are ASS, sized in output pix
 the output size), so libass wraps long lines, centres them and scales nothing. The font is "Arial", which
 fontconfig maps to an installed sans-serif on Linux (DejaVu Sans here) and which Windows has.
 Caption style: white text on a translucent black box, large enough to read on a phone; in 9:16 the captions
-sit higher, clear of the buttons social apps draw over the bottom fifth.
+sit higher, clear of the buttons social apps draw over the bottom fifth. With captions, the campaign's hashtag
+(from its pack) sits small in the top corner for the whole answer.
 """
 
 from __future__ import annotations
@@ -70,8 +71,11 @@ def _document(size: Size, style: str, events: Sequence[str]) -> str:
     )
 
 
-def captions_document(cues: Sequence[Cue], shape: Shape, size: Size) -> str:
-    """An ASS document drawing ``cues`` on a video of ``size`` exported as ``shape``."""
+def captions_document(
+    cues: Sequence[Cue], shape: Shape, size: Size, *, tag: str = "", duration_s: float = 0.0
+) -> str:
+    """An ASS document drawing ``cues`` on a video of ``size`` exported as ``shape``, and ``tag`` (the
+    campaign's hashtags) in the top right-hand corner for ``duration_s`` seconds."""
     short_px = min(size.width_px, size.height_px)
     font_px = round(short_px * 0.055)
     margin_side = round(size.width_px * 0.06)
@@ -86,6 +90,16 @@ def captions_document(cues: Sequence[Cue], shape: Shape, size: Size) -> str:
         f"Dialogue: 0,{ass_time(c.start_ms)},{ass_time(c.end_ms)},Caption,,0,0,0,,{ass_text(c.text)}"
         for c in cues
     ]
+    if tag.strip() and duration_s > 0:
+        tag_px = max(12, round(font_px * 0.6))
+        margin = round(short_px * 0.04)
+        style += (
+            f"\nStyle: Tag,{FONT},{tag_px},{ass_colour('#FFFFFF')},{ass_colour('#FFFFFF')},"
+            f"{ass_colour('#000000', 0x50)},{ass_colour('#000000', 0x50)},-1,0,0,0,100,100,0,0,3,"
+            f"{max(2, round(tag_px * 0.25))},0,9,{margin},{margin},{margin},1"
+        )
+        end = ass_time(round(duration_s * 1000))
+        events.append(f"Dialogue: 1,{ass_time(0)},{end},Tag,,0,0,0,,{ass_text(tag)}")
     return _document(size, style, events)
 
 

@@ -62,6 +62,7 @@ class ExportRequest:
         shapes: the shapes wanted, each exported once.
         consent: the submission's status and consent, fetched just before exporting.
         captions: burned-in captions (none when empty).
+        tag: the campaign's hashtags, drawn in a corner for as long as burned-in captions are (when any).
         end_card: the campaign end card in the export's language (None: no card).
         sample_fps: frames a second analysed for faces.
         now_utc: the time consent expiry is judged at (None: now).
@@ -75,6 +76,7 @@ class ExportRequest:
     shapes: Sequence[Shape]
     consent: ConsentState
     captions: Sequence[Cue] = ()
+    tag: str = ""
     end_card: EndCardSpec | None = None
     sample_fps: float = DEFAULT_SAMPLE_FPS
     now_utc: datetime | None = None
@@ -170,6 +172,7 @@ def export_clip(
                     crop=crops.get(shape),
                     size=output_size(shape, source),
                     captions=tuple(request.captions),
+                    tag=request.tag,
                     end_card=request.end_card,
                 )
                 out = request.out_dir / f"{stem}_{shape.slug}.mp4"

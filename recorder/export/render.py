@@ -65,6 +65,7 @@ class ShapeJob:
     size: Size
     captions: Sequence[Cue] = ()
     end_card: EndCardSpec | None = None
+    tag: str = ""  # the campaign's hashtags, drawn with burned-in captions
 
 
 @functools.lru_cache(maxsize=4)
@@ -150,7 +151,10 @@ def render_shape(
     captions_file = card_file = None
     if job.captions:
         captions_file = work_dir.resolve() / f"captions-{job.shape.slug}.ass"
-        captions_file.write_text(captions_document(job.captions, job.shape, job.size), encoding="utf-8")
+        captions_file.write_text(
+            captions_document(job.captions, job.shape, job.size, tag=job.tag, duration_s=job.duration_s),
+            encoding="utf-8",
+        )
     if job.end_card is not None and job.end_card.text.strip():
         card_file = work_dir.resolve() / f"card-{job.shape.slug}.ass"
         card_file.write_text(

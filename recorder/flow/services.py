@@ -16,6 +16,7 @@ from recorder.config import Config
 from recorder.devices import SYSTEM_DEVICES, MonotonicClock
 from recorder.outbox import Outbox
 from recorder.ports import AudioSource, Clock, Devices, Registry, VideoSource
+from recorder.private import private_folder
 from recorder.upload import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -99,9 +100,7 @@ class FlowServices:
     @property
     def data_dir(self) -> Path:
         """Where submissions and the outbox live (created)."""
-        folder = self.config.data_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        return private_folder(self.config.data_dir)
 
     def outbox(self) -> Outbox:
         """The outbox (one SQLite file in the data folder), opened on first use; any thread."""

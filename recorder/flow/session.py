@@ -37,6 +37,7 @@ from recorder.messages import MessageCode
 from recorder.outbox import Outbox
 from recorder.outbox.states import WAITING
 from recorder.ports import Background
+from recorder.private import private_folder
 from recorder.takes.pipeline import FinishedTake, read_finished
 from recorder.takes.recovery import find_interrupted, recover_take
 from recorder.takes.status import utc_now
@@ -161,8 +162,7 @@ class SubmissionSession:
     def ensure_folder(self) -> Path:
         """The folder the takes go into, made (with its saved session) before the first frame."""
         if self._folder is None:
-            folder = self.services.data_dir / "submissions" / uuid.uuid4().hex
-            folder.mkdir(parents=True, exist_ok=True)
+            folder = private_folder(self.services.data_dir / "submissions" / uuid.uuid4().hex)
             self._folder = folder
             self.save()
         return self._folder
@@ -336,12 +336,7 @@ class SubmissionSession:
         self._failed.clear()
         self._recording = None
         if delete and queued_id is not None:
-            services = self.services
-            self._background.run(
-                lambda: services.outbox().cancel(queued_id),
-                name="cancel queued submission",
-                on_failed=lambda e: log.warning("Could not cancel a queued submission: %s", e),
-            )
+            self._cancel_queued(queued_id)
         if folder is None:
             return
         if delete:
@@ -351,10 +346,24 @@ class SubmissionSession:
 
     def close(self, *, delete: bool) -> None:
         """The app is closing; with ``delete`` (the person agreed to lose what was recorded) the folder goes
-        now, on this thread, not at some later start (a shared computer)."""
+        now, on this thread, not at some later start (a shared computer), and a version of it waiting in the
+        outbox (a send that failed before they changed an answer) is cancelled, as after Cancel."""
         folder, self._folder = self._folder, None
+        queued_id, self._queued_id = self._queued_id, None
+        if delete and queued_id is not None:
+            self._cancel_queued(queued_id)
         if delete and folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def _cancel_queued(self, submission_id: str) -> None:
+        """Cancel a queued version in the outbox (off this thread): it is not sent, and a version the server
+        has seen is discarded there too."""
+        services = self.services
+        self._background.run(
+            lambda: services.outbox().cancel(submission_id),
+            name="cancel queued submission",
+            on_failed=lambda e: log.warning("Could not cancel a queued submission: %s", e),
+        )
 
     # -- after a crash ------------------------------------------------------------------------------
     def interrupted(self) -> tuple[SavedSession | None, list[Path]]:

@@ -2,11 +2,13 @@
 
 The sending side (:class:`recorder.outbox.api.IntakeApi`: the upload key, retries) and review mode
 (:class:`recorder.review.http.ReviewHttp`: a reviewer's sign-in token) talk to the same ``/api/v1`` through
-:class:`IntakeHttp`, so both build URLs, send the credential (never in a URL, never logged) and read the
-error body of CONTRACTS.md section 3 (``{"error": {"code", "message", "status"}}``) the same way
-(:class:`ErrorAnswer`). Proxies, trust and timeouts are the shared ``requests.Session``'s
-(:func:`recorder.net.build_session`); a failure to connect is described, with its message code, by
-:func:`recorder.net.errors.network_error_message`.
+:class:`IntakeHttp`, so both build URLs, send the credential (never in a URL, never logged) and read the error
+body of CONTRACTS.md section 3 (``{"error": {"code", "message", "status"}}``) the same way
+(:class:`ErrorAnswer`, its words escaped by :func:`recorder.net.untrusted.printable`). Redirects are never
+followed: ``requests`` would send the body (a manifest with a person's details) and custom headers on to
+wherever ``Location`` points, so a 3xx answer is an error (:func:`redirect_refused`). Proxies, trust and
+timeouts are the shared ``requests.Session``'s (:func:`recorder.net.build_session`); a failure to connect is
+described, with its message code, by :func:`recorder.net.errors.network_error_message`.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 import requests
+
+from recorder.messages import MessageCode, Params
+from recorder.net.untrusted import host_of, printable
 
 #: ``requests``' timeout: seconds, or (connect, read); None leaves it to the session.
 Timeout = float | tuple[float, float] | None
@@ -56,11 +62,11 @@ class IntakeHttp:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         stream: bool = False,
-        allow_redirects: bool = True,
     ) -> requests.Response:
         """One request, with ``credential`` as ``Authorization: Bearer`` when given.
 
-        Empty query parameters are left out. Any answer is returned, error or not.
+        Empty query parameters are left out. Any answer is returned, error or not; a redirect is returned
+        as it is, never followed (see :func:`redirect_refused`).
 
         Raises:
             requests.RequestException: no answer (see :func:`recorder.net.errors.network_error_message`).
@@ -76,9 +82,30 @@ class IntakeHttp:
             params={k: v for k, v in (params or {}).items() if v not in (None, "")},
             headers=sent_headers,
             stream=stream,
-            allow_redirects=allow_redirects,
+            allow_redirects=False,
             **kwargs,
         )
+
+
+def is_redirect(response: requests.Response) -> bool:
+    """True for a 3xx answer (never followed: see :func:`redirect_refused`)."""
+    return 300 <= response.status_code < 400
+
+
+def redirect_refused(response: requests.Response) -> tuple[str, MessageCode, Params]:
+    """The plain-English sentence, message code and values for a redirect the client did not follow.
+
+    The request (and the credential with it) went only to the configured server; whatever the answer
+    points at got nothing.
+    """
+    target = response.headers.get("Location") or ""
+    host = host_of(urljoin(response.url or "", target)) if target else "another address"
+    return (
+        f"The intake server answered with a redirect to {host} (HTTP {response.status_code}); Voicebooth "
+        "sends nothing anywhere but the configured server address. Ask IT to check the server address.",
+        MessageCode.SERVER_SENT_ELSEWHERE,
+        {"host": host},
+    )
 
 
 def json_object(response: requests.Response) -> dict[str, Any]:
@@ -92,7 +119,7 @@ def json_object(response: requests.Response) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class ErrorAnswer:
-    """What an error answer says (CONTRACTS.md section 3).
+    """What an error answer says (CONTRACTS.md section 3), every text escaped for showing.
 
     Attributes:
         status: the HTTP status.
@@ -117,9 +144,9 @@ class ErrorAnswer:
 
         def text(name: str) -> str | None:
             value = fields.get(name)
-            return str(value) if isinstance(value, str) and value else None
+            return printable(value) if isinstance(value, str) and value else None
 
         message = text("message")
         if message is None and isinstance(body.get("detail"), str) and body["detail"]:
-            message = str(body["detail"])
+            message = printable(body["detail"])
         return cls(response.status_code, message, text("code"), text("status"), text("reason"))

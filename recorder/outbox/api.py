@@ -15,7 +15,8 @@ import requests
 
 from recorder.messages import MessageCode, Params
 from recorder.net.errors import is_unreachable, is_untrusted, network_error_message
-from recorder.net.intake import ErrorAnswer, IntakeHttp, json_object
+from recorder.net.intake import ErrorAnswer, IntakeHttp, is_redirect, json_object, redirect_refused
+from recorder.net.untrusted import UntrustedAnswerError, checked_receipt, printable
 from recorder.upload.errors import UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, parse_retry_after
 
@@ -103,13 +104,12 @@ class IntakeApi:
     def complete(self, submission_id: str) -> Receipt:
         """``POST .../complete``: the server re-hashes and checks every file; returns the reference."""
         body = self._call("POST", f"/api/v1/submissions/{submission_id}/complete", "confirm the submission")
-        reference, token = body.get("reference"), body.get("withdrawal_token")
-        if not isinstance(reference, str) or not reference or not isinstance(token, str):
-            raise ApiError(
-                "The intake server confirmed the submission without a reference code.",
-                message_code=MessageCode.SERVER_ANSWER_UNEXPECTED,
-            )
-        return Receipt(reference, token, str(body.get("status", "received")))
+        try:
+            reference, token = checked_receipt(body.get("reference"), body.get("withdrawal_token"))
+        except UntrustedAnswerError as error:
+            # Not a confirmation the contract knows: nothing is marked sent, nothing deleted.
+            raise ApiError(str(error), message_code=MessageCode.SERVER_ANSWER_UNEXPECTED) from None
+        return Receipt(reference, token, printable(str(body.get("status", "received"))))
 
     def withdraw(self, reference: str, withdrawal_token: str) -> None:
         """``POST /api/v1/withdraw``: the server deletes the media at once."""
@@ -164,11 +164,7 @@ class IntakeApi:
         while True:
             try:
                 response = self.http.send(
-                    method,
-                    path,
-                    credential=self.upload_key if auth else None,
-                    json_body=json_body,
-                    allow_redirects=False,
+                    method, path, credential=self.upload_key if auth else None, json_body=json_body
                 )
             except requests.RequestException as error:
                 failures += 1
@@ -196,7 +192,11 @@ class IntakeApi:
                     self.retry, failures, self.wait, parse_retry_after(response.headers.get("Retry-After"))
                 )
                 continue
-            if status < 400:
+            if is_redirect(response):
+                # Never followed (the manifest and the key would go wherever it points) nor taken as done.
+                sentence, message_code, params = redirect_refused(response)
+                raise ApiError(sentence, status=status, message_code=message_code, params=params)
+            if status < 300:
                 return json_object(response)
             answer = ErrorAnswer.of(response)
             message = (answer.message or "").rstrip(".")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from recorder.messages import CodedError, MessageCode
 from recorder.outbox.store import OutboxStore, SubmissionRecord, utc_now
-from recorder.submission.manifest import MANIFEST_NAME
+from recorder.submission.manifest import MANIFEST_NAME, SubmissionError, read_manifest
 
 log = logging.getLogger(__name__)
 
@@ -19,17 +19,21 @@ class CleanupError(CodedError):
     """Some files could not be deleted; ``str(error)`` is plain English (no personal data, a message code)."""
 
 
-def delete_submission_files(folder: Path, take_dirs: Iterable[Path]) -> None:
+def delete_submission_files(
+    folder: Path, take_dirs: Iterable[Path], submission_id: str | None = None
+) -> None:
     """Delete each take folder (deliverable, raw capture, poster) and ``folder/manifest.json``, then the
     ``takes`` folder and ``folder`` itself when they are left empty.
 
     Other files in ``folder`` are left alone (the folder may have been chosen by a person on the command
-    line). Deletion is then verified by looking again.
+    line), and so is a ``manifest.json`` of another ``submission_id`` (a newer version of a folder recorded
+    into again after this one was sent). Deletion is then verified by looking again.
 
     Raises:
         CleanupError: something is still there afterwards.
     """
-    targets = [*take_dirs, folder / MANIFEST_NAME]
+    manifest = folder / MANIFEST_NAME
+    targets = [*take_dirs, *([manifest] if _belongs(manifest, submission_id) else [])]
     for target in targets:
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target, ignore_errors=True)
@@ -49,13 +53,23 @@ def delete_submission_files(folder: Path, take_dirs: Iterable[Path]) -> None:
         )
 
 
+def _belongs(manifest: Path, submission_id: str | None) -> bool:
+    """True when ``manifest`` is this submission's (or any: no id given, or unreadable)."""
+    if submission_id is None:
+        return True
+    try:
+        return read_manifest(manifest.parent).get("submission_id") in (submission_id, None)
+    except SubmissionError:
+        return True
+
+
 def delete_local_files(store: OutboxStore, record: SubmissionRecord) -> None:
     """Delete a confirmed or cancelled submission's local files and record when (or why not) in ``store``.
 
     A failure is stored as the submission's ``last_error`` (the next run tries again); it never raises.
     """
     try:
-        delete_submission_files(record.folder, [f.path.parent for f in record.files])
+        delete_submission_files(record.folder, [f.path.parent for f in record.files], record.submission_id)
     except CleanupError as error:
         store.update_submission(record.submission_id, last_error=str(error))
         log.warning("Submission %s: %s", record.submission_id, error)

@@ -78,9 +78,14 @@ class Outbox:
         self._active: dict[str, threading.Event] = {}
         self._active_lock = threading.Lock()
         self._queue_lock = threading.Lock()
+        self._closed = False
 
     def close(self) -> None:
-        self.store.close()
+        """Close the file, erasing first any withdrawal code nobody took (a command-line send)."""
+        if not self._closed:
+            self._closed = True
+            self.store.forget_withdrawal_codes()
+            self.store.close()
         self._transfer.close()
 
     # -- queue, list, cancel ----------------------------------------------------------------------------

@@ -10,7 +10,8 @@ details, uploads): its ``discard`` is then ``pending`` until the server has disc
 the same transaction as the cancellation, so a crash or a server that is down never forgets it.
 
 The database holds no personal details: the manifest stays in the submission folder and is deleted with
-the media.
+the media. The file (and SQLite's ``-wal`` and ``-shm`` beside it) is owner-only, in an owner-only folder
+(:mod:`recorder.private`).
 
 The person's withdrawal code (column ``withdrawal_token``) is stored with the confirmation only so the Done
 screen can show it: :meth:`OutboxStore.take_withdrawal_code` hands it over once and erases it, and any code
@@ -39,6 +40,7 @@ from recorder.outbox.states import (
     check_file,
     check_submission,
 )
+from recorder.private import private_file, private_folder, restrict_existing
 
 SCHEMA_VERSION = 2
 
@@ -153,11 +155,14 @@ class OutboxStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)  # 0700 data folder, 0600 database (SQLite gives -wal/-shm its mode)
+        private_file(path)
         self._lock = threading.RLock()
         self._db = sqlite3.connect(str(path), timeout=30.0, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
+        for suffix in ("-wal", "-shm"):  # left by an earlier version with the umask's mode
+            restrict_existing(path.with_name(path.name + suffix))
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA secure_delete=ON")  # an erased withdrawal code is overwritten in the file

@@ -5,15 +5,16 @@ dialog opened, so a withdrawal that arrived in between stops the export; the ser
 again before it hands out the video (:mod:`recorder.consent_rules`). An export for internal use only is
 labelled ``INTERNAL-ONLY`` in every file name and in the metadata sheet. The video is downloaded (Range
 resume, SHA-256 checked against the manifest) into a private temporary folder that is deleted afterwards:
-personal videos do not linger on a shared PC.
+personal videos do not linger on a shared PC. The suggested posts (:mod:`recorder.share_post`), as the
+reviewer left them, are saved beside the videos (``<stem>_post_<locale>.txt``) and in the metadata sheet.
 """
 
 from __future__ import annotations
 
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from recorder.consent_rules import Use
@@ -33,6 +34,7 @@ from recorder.messages import MessageCode
 from recorder.review.client import ReviewClient
 from recorder.review.errors import NotFoundError, RefusedError
 from recorder.review.metadata_csv import metadata_rows, write_metadata_csv
+from recorder.share_post import write_posts
 
 #: Share of the progress bar for the download (the export gets the rest).
 _DOWNLOAD_WEIGHT = 0.2
@@ -44,6 +46,7 @@ class TakeExport:
 
     result: ExportResult
     csv_path: Path | None
+    post_paths: dict[str, Path] = field(default_factory=dict)  # the suggested posts by locale
 
 
 def export_take(
@@ -56,11 +59,14 @@ def export_take(
     use: Use = Use.SOCIAL,
     captions: Sequence[Cue] = (),
     end_card: EndCardSpec | None = None,
+    tag: str = "",
     write_csv: bool = True,
+    posts: Mapping[str, str] | None = None,
     progress: Callable[[float], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> TakeExport:
-    """Export ``take_id`` of ``submission_id`` into ``out_dir`` in ``shapes`` for ``use``.
+    """Export ``take_id`` of ``submission_id`` into ``out_dir`` in ``shapes`` for ``use``, with ``posts``
+    (suggested post text by locale) saved beside the videos and in the metadata sheet.
 
     Raises:
         ExportRefusedError: withdrawn, expired, not approved, wording not verified, or a use the person did
@@ -100,14 +106,15 @@ def export_take(
             raise
         request = ExportRequest(
             clip=clip, out_dir=out_dir, base_name=stem, shapes=shapes, consent=consent,
-            captions=captions, end_card=end_card, use=use,
+            captions=captions, end_card=end_card, use=use, tag=tag,
         )  # fmt: skip
         result = export_clip(
             request, progress=lambda f: report(_DOWNLOAD_WEIGHT + f * (1 - _DOWNLOAD_WEIGHT)), cancel=cancel
         )
+    out_stem = export_stem(stem, use)
+    post_paths = write_posts(out_dir, out_stem, posts or {})
     csv_path = None
     if write_csv:
-        csv_path = write_metadata_csv(
-            out_dir / f"{export_stem(stem, use)}_metadata.csv", metadata_rows(detail, take, result, use)
-        )
-    return TakeExport(result, csv_path)
+        rows = metadata_rows(detail, take, result, use, posts=posts or {})
+        csv_path = write_metadata_csv(out_dir / f"{out_stem}_metadata.csv", rows)
+    return TakeExport(result, csv_path, post_paths)

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import requests
 
 from recorder.messages import MessageCode
-from recorder.net.intake import ErrorAnswer, IntakeHttp, bearer
+from recorder.net.intake import ErrorAnswer, IntakeHttp, bearer, is_redirect, redirect_refused
 from recorder.review.errors import (
     NOT_ON_SERVER,
     SIGNED_OUT,
@@ -93,6 +93,10 @@ class ReviewHttp(IntakeHttp):
             )
         except requests.RequestException as error:
             raise unreachable(error, self.url(path)) from error
+        if is_redirect(response):  # never followed: the token and the body stay with the server
+            said, code, params = redirect_refused(response)
+            response.close()
+            raise ServerFailedError(said, response.status_code, code=code, params=params)
         if response.status_code < 400:
             return response
         raise error_for(response, not_found)

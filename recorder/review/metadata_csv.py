@@ -4,7 +4,7 @@ One row per exported file. Person details appear only where the person agreed to
 the video (``show``); the others are left empty, because this sheet travels with the clips to whoever
 publishes them. ``use`` says what the files may be used for (public social media, or ``INTERNAL-ONLY``:
 internal communications only, when the export was made for that). Consent choices get one column each
-(``consent_<choice id>``: yes / no). Values that
+(``consent_<choice id>``: yes / no); the suggested posts one each (``post_<locale>``). Values that
 start with ``= + - @`` are prefixed with ``'`` so a spreadsheet never runs them as formulas.
 """
 
@@ -42,8 +42,9 @@ def metadata_rows(
     result: ExportResult,
     use: Use,
     exported_utc: datetime | None = None,
+    posts: Mapping[str, str] | None = None,
 ) -> list[dict[str, str]]:
-    """One row per file in ``result``."""
+    """One row per file in ``result`` (``posts``: the suggested post text by locale)."""
     shown = {f.key: f.value for f in detail.summary.person if f.show}
     when = _iso(exported_utc or datetime.now(UTC))
     rows = []
@@ -68,6 +69,8 @@ def metadata_rows(
             row[f"person_{key}"] = shown.get(key, "")
         for choice, agreed in sorted(detail.consent.choices.items()):
             row[f"consent_{choice}"] = "yes" if agreed else "no"
+        for locale, text in (posts or {}).items():
+            row[f"post_{locale}"] = text.strip()
         rows.append({k: _cell(v) for k, v in row.items()})
     return rows
 

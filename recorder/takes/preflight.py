@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from recorder.messages import CodedError, MessageCode
+from recorder.private import private_folder
 
 #: Assumed when the take has no time limit (the longest campaign prompt is far shorter).
 DEFAULT_TAKE_S = 600.0
@@ -45,7 +46,7 @@ def check_folder(folder: Path, need_bytes: int) -> None:
         RecordingError: The folder cannot be created or written, or the disk is too full.
     """
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise RecordingError(
             f"Voicebooth cannot create the folder for recordings ({folder}). "

@@ -26,6 +26,7 @@ from typing import Any
 
 from recorder.messages import MessageCode
 from recorder.ports import AudioSource, Clock, Frame, SourceError, VideoSource
+from recorder.private import FOLDER_MODE
 from recorder.takes.audio_track import AudioTrack, peak_dbfs
 from recorder.takes.encoder import EncoderError, EncoderSettings, LiveEncoder
 from recorder.takes.folder import TakeLock, new_take_id, takes_root
@@ -164,7 +165,7 @@ class TakeRecorder:
                 )
         self.preflight()
         try:
-            self.take_dir.mkdir(parents=True)
+            self.take_dir.mkdir(mode=FOLDER_MODE)  # owner-only (recorder.private); its parent was checked
             self._take_lock = TakeLock(self.take_dir)
             self._take_lock.acquire()
             audio_format = self._audio.format

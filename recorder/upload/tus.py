@@ -11,6 +11,10 @@ State machine of :meth:`TusClient.upload` (one file)::
 Unlike tuspy, every request goes through the caller's Session (one kept-alive connection, its proxies,
 trust and timeouts), cancellation is honoured inside a chunk, and the upload URL, offset and lowered chunk
 size are handed to callbacks so the outbox can store them and resume after a crash.
+
+The server is held to the protocol: no request (and so neither the upload key nor a byte of the video) goes
+to an origin other than the endpoint's, whatever ``Location`` says; redirects are never followed; an
+``Upload-Offset`` past the bytes sent (or past the file) is an error, never "finished".
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import requests
 
 from recorder.messages import MessageCode, Params
 from recorder.net.errors import describe_network_error, is_unreachable, is_untrusted, network_error_message
+from recorder.net.intake import ErrorAnswer, is_redirect, redirect_refused
+from recorder.net.untrusted import host_of, same_origin
 from recorder.upload.chunks import ChunkBody, ChunkReader
 from recorder.upload.errors import UploadCancelled, UploadError
 from recorder.upload.retry import RetryPolicy, Wait, backoff, event_wait, parse_retry_after
@@ -129,6 +135,7 @@ class TusClient:
     # -- requests ---------------------------------------------------------------------------------------
     def _request(self, method: str, url: str, *, headers: Mapping[str, str] | None = None,
                  data: ChunkBody | None = None) -> requests.Response:  # fmt: skip
+        _check_origin(url, self.endpoint_url)  # the key and the video go to the configured server only
         all_headers = {"Tus-Resumable": TUS_VERSION, **self.headers, **(headers or {})}
         if method in ("PATCH", "DELETE") and self.method_override:
             all_headers["X-HTTP-Method-Override"] = method
@@ -149,7 +156,9 @@ class TusClient:
         """
         if self._capabilities is not None:
             return self._capabilities
-        response = self.session.request("OPTIONS", self.endpoint_url, headers=dict(self.headers))
+        response = self.session.request(
+            "OPTIONS", self.endpoint_url, headers=dict(self.headers), allow_redirects=False
+        )
         caps = Capabilities()
         if response.status_code in (200, 204):
             max_size = response.headers.get("Tus-Max-Size", "").strip()
@@ -176,7 +185,9 @@ class TusClient:
                 status=response.status_code,
                 code=MessageCode.SERVER_ANSWER_UNEXPECTED,
             )
-        return urljoin(self.endpoint_url, location)
+        url = urljoin(self.endpoint_url, location)
+        _check_origin(url, self.endpoint_url)  # before the URL is stored or a byte is sent to it
+        return url
 
     def offset(self, url: str, size_bytes: int) -> int:
         """``HEAD``: how many bytes the server has. Raises ``_Gone`` when it no longer knows the upload."""
@@ -190,7 +201,10 @@ class TusClient:
         value = response.headers.get("Upload-Offset", "")
         if not value.isdigit():
             raise _Retry("The intake server did not say how much of the upload it has")
-        return int(value)
+        offset = int(value)
+        if offset > size_bytes:
+            raise _protocol_violation(f"it has {offset} bytes of a {size_bytes}-byte upload")
+        return offset
 
     def terminate(self, url: str) -> bool:
         """``DELETE`` the upload (termination). True when the server removed it or never had it."""
@@ -198,6 +212,9 @@ class TusClient:
             response = self._request("DELETE", url)
         except requests.RequestException as error:
             log.info("Could not remove an upload on the server: %s", describe_network_error(error, url))
+            return False
+        except UploadError as error:  # a URL on another origin: nothing is sent there
+            log.warning("Did not remove an upload: %s", error)
             return False
         return response.status_code in (204, 404, 410)
 
@@ -212,7 +229,12 @@ class TusClient:
             value = response.headers.get("Upload-Offset", "")
             if not value.isdigit():
                 raise _Retry("The intake server did not confirm how much of the upload it received")
-            return int(value)
+            new_offset = int(value)
+            if new_offset > offset + len(data):
+                raise _protocol_violation(
+                    f"it received {new_offset - offset} bytes where {len(data)} were sent"
+                )
+            return new_offset
         if status == 409:
             raise _Conflict()
         if status in (404, 410):
@@ -228,6 +250,9 @@ class TusClient:
 
     def _raise_for(self, response: requests.Response, doing: str) -> None:
         status = response.status_code
+        if is_redirect(response):
+            said, code, params = redirect_refused(response)
+            raise UploadError(said, status=status, code=code, params=params)
         if status < 400:
             return
         if status in _RETRY_STATUSES:
@@ -315,7 +340,7 @@ class TusClient:
                         probe = True
                         if hooks.on_offset:
                             hooks.on_offset(offset)
-                    if offset >= size_bytes:
+                    if offset == size_bytes:
                         return url
                     chunk = reader.get(offset, PROBE_BYTES if probe else self.chunk_size_bytes)
                     new_offset = self._patch(url, offset, chunk.data, chunk.checksum, cancel, hooks.on_sent)
@@ -391,12 +416,31 @@ def _split(value: str) -> tuple[str, ...]:
 
 
 def _server_message(response: requests.Response) -> str:
-    try:
-        body = response.json()
-        message = body.get("error", {}).get("message") if isinstance(body, dict) else None
-    except ValueError:
-        message = None
-    return f": {message}" if isinstance(message, str) and message else ""
+    message = ErrorAnswer.of(response).message  # escaped
+    return f": {message}" if message else ""
+
+
+def _check_origin(url: str, endpoint_url: str) -> None:
+    """Refuse ``url`` (nothing is sent) unless it is on the endpoint's scheme, host and port."""
+    if not same_origin(url, endpoint_url):
+        host = host_of(url)
+        raise UploadError(
+            f"The intake server told Voicebooth to send the video to another address ({host}). Nothing was "
+            "sent there: Voicebooth sends the upload key and videos only to the configured server address. "
+            "Ask IT to check the intake server.",
+            status=None,
+            code=MessageCode.SERVER_SENT_ELSEWHERE,
+            params={"host": host},
+        )
+
+
+def _protocol_violation(what: str) -> UploadError:
+    """A tus answer no correct server gives (the upload stays queued, its files untouched)."""
+    return UploadError(
+        f"The intake server broke the upload protocol ({what}); nothing was taken as sent. Ask IT to check "
+        "the intake server.",
+        code=MessageCode.SERVER_ANSWER_UNEXPECTED,
+    )
 
 
 def _check_file(path: Path, size_bytes: int) -> None:

@@ -914,6 +914,11 @@ Yn dod i ben: {expires}</translation>
         <translation>Atebodd y gweinydd derbyn mewn ffordd annisgwyl.</translation>
     </message>
     <message>
+        <source>The intake server tried to send this upload to another address ({host}); nothing was sent there. Ask IT to check the server address.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Ceisiodd y gweinydd derbyn anfon y llwythiad hwn i gyfeiriad arall ({host}); ni anfonwyd dim yno. Gofynnwch i TG wirio cyfeiriad y gweinydd.</translation>
+    </message>
+    <message>
         <source>The video is larger than the intake server accepts.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Mae&apos;r fideo yn fwy nag y mae&apos;r gweinydd derbyn yn ei dderbyn.</translation>
@@ -1482,11 +1487,6 @@ Who to contact: {contact}</source>
         <translation>Llwytho capsiynau o ffeil SRT</translation>
     </message>
     <message>
-        <source>Add the campaign end card: {text}</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Ychwanegu cerdyn diwedd yr ymgyrch: {text}</translation>
-    </message>
-    <message>
         <source>This campaign has no end card</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Nid oes gan yr ymgyrch hon gerdyn diwedd</translation>
@@ -1735,6 +1735,51 @@ Who to contact: {contact}</source>
         <source>Export stopped. Nothing was saved.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Stopiwyd yr allforio. Ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>Suggested posts (saved with the videos; edit as you like)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Negeseuon a awgrymir (wedi&apos;u cadw gyda&apos;r fideos; golygwch fel y mynnwch)</translation>
+    </message>
+    <message>
+        <source>Suggested posts</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Negeseuon a awgrymir</translation>
+    </message>
+    <message>
+        <source>Suggested post in {language}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Neges a awgrymir yn {language}</translation>
+    </message>
+    <message>
+        <source>Names only the details the person agreed may be shown. Saved beside the videos and in the metadata sheet.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn enwi dim ond y manylion y cytunodd yr unigolyn y gellir eu dangos. Wedi&apos;i chadw wrth ymyl y fideos ac yn y daflen fetadata.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechrau eto</translation>
+    </message>
+    <message>
+        <source>Start the {language} post again from the suggestion</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dechrau&apos;r neges yn {language} eto o&apos;r awgrym</translation>
+    </message>
+    <message>
+        <source>Your changes to this post are replaced.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Caiff eich newidiadau i&apos;r neges hon eu disodli.</translation>
+    </message>
+    <message>
+        <source>{platform} {count} of {limit}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>{platform} {count} o {limit}</translation>
+    </message>
+    <message>
+        <source>Too long for {platform} by {over}: shorten it before posting there.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn rhy hir i {platform} o {over}: byrhewch hi cyn ei phostio yno.</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2339,6 @@ Who to contact: {contact}</source>
     <name>Page</name>
     <message>
         <source>Voicebooth</source>
-        <extracomment>the NHS error summary under the title (field problems link to their fields; see problems())</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Voicebooth</translation>
     </message>
@@ -2357,7 +2401,6 @@ Who to contact: {contact}</source>
     </message>
     <message>
         <source>● Start recording (Ctrl+R)</source>
-        <extracomment>The longest countdown the person can choose, in seconds.</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>● Dechrau recordio (Ctrl+R)</translation>
     </message>
@@ -2370,26 +2413,6 @@ Who to contact: {contact}</source>
         <source>Counts down, then records your answer. Shortcut: Ctrl+R.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Yn cyfrif i lawr, yna&apos;n recordio eich ateb. Llwybr byr: Ctrl+R.</translation>
-    </message>
-    <message>
-        <source>Count&amp;down (seconds, 0 = off):</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cyfrif i &amp;lawr (eiliadau, 0 = dim):</translation>
-    </message>
-    <message>
-        <source>Countdown before recording, in seconds</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cyfrif i lawr cyn recordio, mewn eiliadau</translation>
-    </message>
-    <message>
-        <source>Use the arrow keys to change it. 0 starts recording straight away.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Defnyddiwch y bysellau saeth i&apos;w newid. Mae 0 yn dechrau recordio ar unwaith.</translation>
-    </message>
-    <message>
-        <source>Set by your IT department</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Wedi&apos;i osod gan eich adran TG</translation>
     </message>
     <message>
         <source>Skip this question</source>
@@ -2477,9 +2500,9 @@ Who to contact: {contact}</source>
         <translation>Tocio&apos;r dechrau neu&apos;r diwedd</translation>
     </message>
     <message>
-        <source>Shows or hides the controls to cut seconds off. Shortcut: Alt+T.</source>
+        <source>Shows or hides the timeline for cutting the start or end. Shortcut: Alt+T.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn dangos neu&apos;n cuddio&apos;r rheolyddion i dorri eiliadau i ffwrdd. Llwybr byr: Alt+T.</translation>
+        <translation>Yn dangos neu&apos;n cuddio&apos;r llinell amser ar gyfer torri&apos;r dechrau neu&apos;r diwedd. Llwybr byr: Alt+T.</translation>
     </message>
     <message>
         <source>Apply the trim</source>
@@ -2487,9 +2510,19 @@ Who to contact: {contact}</source>
         <translation>Gweithredu&apos;r tocio</translation>
     </message>
     <message>
+        <source>Keeps only the part between the start and end handles.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cadw dim ond y rhan rhwng y dolenni dechrau a diwedd.</translation>
+    </message>
+    <message>
         <source>▶ Watch it back (Alt+W)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>▶ Gwylio eto (Alt+W)</translation>
+    </message>
+    <message>
+        <source>✓ Your answer was recorded ({length}). No problems found.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>✓ Cafodd eich ateb ei recordio ({length}). Ni chafwyd unrhyw broblemau.</translation>
     </message>
     <message>
         <source>✓ Keep this answer (Alt+K)</source>
@@ -2507,25 +2540,15 @@ Who to contact: {contact}</source>
         <translation>✂ Tocio&apos;r dechrau neu&apos;r diwedd (Alt+T)</translation>
     </message>
     <message>
-        <source>Makes your answer shorter by the seconds chosen above.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Yn gwneud eich ateb yn fyrrach o&apos;r eiliadau a ddewiswyd uchod.</translation>
-    </message>
-    <message>
-        <source>Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · Alt+W watch back · Alt+T trim · Alt+Left go back</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bysellau: Ctrl+R dechrau neu stopio recordio · Bylchwr stopio · Alt+K cadw · Alt+R recordio eto · Alt+W gwylio eto · Alt+T tocio · Alt+Left mynd yn ôl</translation>
-    </message>
-    <message>
         <source>Question {n} of {total}</source>
         <extracomment>The time limit when no prompt is being answered (never recorded against; keeps the bar well-defined).</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Cwestiwn {n} o {total}</translation>
     </message>
     <message>
-        <source>You have up to {seconds} seconds.</source>
+        <source>You have up to {length} (minutes:seconds).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae gennych chi hyd at {seconds} eiliad.</translation>
+        <translation>Mae gennych hyd at {length} (munudau:eiliadau).</translation>
     </message>
     <message>
         <source>Recording starts in {n}…</source>
@@ -2553,11 +2576,6 @@ Who to contact: {contact}</source>
         <translation>Gallwch ei gadw beth bynnag, neu ei recordio eto.</translation>
     </message>
     <message>
-        <source>✓ Your answer was recorded ({seconds} seconds). No problems found.</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>✓ Cafodd eich ateb ei recordio ({seconds} eiliad). Dim problemau.</translation>
-    </message>
-    <message>
         <source>That trim would leave almost nothing. Cut less.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Byddai&apos;r tocio hwnnw&apos;n gadael bron dim. Torrwch lai.</translation>
@@ -2571,6 +2589,11 @@ Who to contact: {contact}</source>
         <source>The trim did not work: {reason}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ni weithiodd y tocio: {reason}</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+R starts and stops recording. Alt+Left goes back.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bysellau: mae Ctrl+R yn dechrau ac yn stopio recordio. Mae Alt+Chwith yn mynd yn ôl.</translation>
     </message>
 </context>
 <context>
@@ -3056,9 +3079,9 @@ Who to contact: {contact}</source>
         <translation>Iaith</translation>
     </message>
     <message>
-        <source>Countdown before recording (seconds, 0 for none)</source>
+        <source>Countdown before recording</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Cyfrif i lawr cyn recordio (eiliadau, 0 am ddim)</translation>
+        <translation>Cyfrif i lawr cyn recordio</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3156,6 +3179,16 @@ Who to contact: {contact}</source>
         <translation>Does dim yn cael ei newid.</translation>
     </message>
     <message>
+        <source> seconds</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation> eiliad</translation>
+    </message>
+    <message>
+        <source>Off (record at once)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>I ffwrdd (recordio ar unwaith)</translation>
+    </message>
+    <message>
         <source>(set)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(wedi&apos;i gosod)</translation>
@@ -3164,6 +3197,16 @@ Who to contact: {contact}</source>
         <source>(not set)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>(heb ei gosod)</translation>
+    </message>
+    <message>
+        <source>Used from the next time Voicebooth starts.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn cael ei ddefnyddio o&apos;r tro nesaf y bydd Voicebooth yn dechrau.</translation>
+    </message>
+    <message>
+        <source>%1 (built in)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>%1 (wedi&apos;i gynnwys)</translation>
     </message>
     <message>
         <source>Your settings could not be saved.</source>
@@ -3320,40 +3363,59 @@ Who to contact: {contact}</source>
 <context>
     <name>TrimControl</name>
     <message>
-        <source>Cut from the start (seconds):</source>
-        <extracomment>the summary line; a caller may add its own button after it (the prompt page&apos;s Apply)</extracomment>
+        <source>Drag the start and end handles, or Tab to one and use the arrow keys (Shift+arrow moves a whole second).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Torri o&apos;r dechrau (eiliadau):</translation>
+        <translation>Llusgwch y dolenni dechrau a diwedd, neu ewch at un gyda Tab a defnyddio&apos;r bysellau saeth (mae Shift+saeth yn symud eiliad gyfan).</translation>
     </message>
     <message>
-        <source>Cut from the end (seconds):</source>
+        <source>Timeline of your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Torri o&apos;r diwedd (eiliadau):</translation>
+        <translation>Llinell amser eich ateb</translation>
     </message>
     <message>
-        <source>Seconds to cut from the start</source>
+        <source>Start of your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Eiliadau i&apos;w torri o&apos;r dechrau</translation>
+        <translation>Dechrau eich ateb</translation>
     </message>
     <message>
-        <source>Seconds to cut from the end</source>
+        <source>End of your answer</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Eiliadau i&apos;w torri o&apos;r diwedd</translation>
+        <translation>Diwedd eich ateb</translation>
     </message>
     <message>
-        <source>Use the arrow keys to change it</source>
+        <source>Starts at {time}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Defnyddiwch y bysellau saeth i&apos;w newid</translation>
+        <translation>Yn dechrau am {time}</translation>
     </message>
     <message>
-        <source>That would leave almost nothing. Cut less.</source>
+        <source>Ends at {time}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Byddai hynny&apos;n gadael bron dim. Torrwch lai.</translation>
+        <translation>Yn gorffen am {time}</translation>
     </message>
     <message>
-        <source>Your answer will last {seconds} seconds.</source>
+        <source>First frame kept</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bydd eich ateb yn para {seconds} eiliad.</translation>
+        <translation>Y ffrâm gyntaf a gedwir</translation>
+    </message>
+    <message>
+        <source>Last frame kept</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Y ffrâm olaf a gedwir</translation>
+    </message>
+    <message>
+        <source>Arrow keys move it a tenth of a second, Shift+arrow a whole second.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r bysellau saeth yn ei symud ddegfed ran o eiliad, Shift+saeth eiliad gyfan.</translation>
+    </message>
+    <message>
+        <source>This answer is too short to trim.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae&apos;r ateb hwn yn rhy fyr i&apos;w docio.</translation>
+    </message>
+    <message>
+        <source>Your answer will last {length}.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bydd eich ateb yn para {length}.</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3461,11 @@ Who to contact: {contact}</source>
         <translation>Newid yr ap i&apos;r iaith hon</translation>
     </message>
     <message>
+        <source>Organiser: %1</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Trefnydd: %1</translation>
+    </message>
+    <message>
         <source>Thank you for taking part in %1. You will answer a few short questions on camera.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Diolch am gymryd rhan yn %1. Byddwch chi&apos;n ateb ychydig o gwestiynau byr ar gamera.</translation>
@@ -3427,11 +3494,6 @@ Who to contact: {contact}</source>
         <source>Check your answers and send them. You will get a reference code.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gwiriwch eich atebion a&apos;u hanfon. Byddwch chi&apos;n cael cod cyfeirnod.</translation>
-    </message>
-    <message>
-        <source>What will happen</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Beth fydd yn digwydd</translation>
     </message>
     <message>
         <source>Time needed: about %1 minutes. You can go back at every step.</source>

@@ -5,20 +5,16 @@ from __future__ import annotations
 import re
 import secrets
 
-from recorder.codes import ALPHABET  # no 0/O, 1/I/L, 5/S, 2/Z, U/V: easy to read aloud and copy by hand
+# no 0/O, 1/I/L, 5/S, 2/Z, U/V: easy to read aloud and copy by hand; the client checks the same shape
+from recorder.codes import ALPHABET, REFERENCE_RE, is_reference
 
-REFERENCE_RE = re.compile(rf"^VB-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}$")
+__all__ = ["REFERENCE_RE", "is_reference", "new_reference", "reference_from_text"]
 
 
 def new_reference() -> str:
     """Returns a random reference code (25^8 ≈ 1.5e11 codes; the caller retries on a clash)."""
     chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
     return f"VB-{chars[:4]}-{chars[4:]}"
-
-
-def is_reference(text: str) -> bool:
-    """True when text has the shape of a reference code."""
-    return REFERENCE_RE.fullmatch(text) is not None
 
 
 _SPOKEN_SEPARATORS_RE = re.compile(r"[\s\-\u2010-\u2015_.,/]+")

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from recorder.campaign import MONTHS
+
 LANGUAGES = ("en", "cy")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -104,12 +106,6 @@ TEXTS: dict[str, dict[str, str]] = {
 #: The other language's name, written in that language (the language switch).
 SWITCH_LABEL = {"en": "Cymraeg", "cy": "English"}
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
-           "Hydref", "Tachwedd", "Rhagfyr"),
-}  # fmt: skip
 _UNITS = {"en": ("minute", "minutes", "second", "seconds"), "cy": ("munud", "munud", "eiliad", "eiliad")}
 
 
@@ -130,7 +126,7 @@ def day_text(when: datetime | None, lang: str) -> str:
     if when is None:
         return ""
     local = when.astimezone(_local_zone())
-    return f"{local.day} {_MONTHS[lang][local.month - 1]} {local.year}"
+    return f"{local.day} {MONTHS[lang][local.month - 1]} {local.year}"
 
 
 def length_text(seconds: float, lang: str) -> str:

@@ -202,7 +202,7 @@ class KeyboardDriver:
             self.settle(800)
             self.on_screen("09-watch-back")
             self.shortcut(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # trim controls open...
-            wait_until(lambda: page.trim.start_box.hasFocus(), self.timeout_s, "the trim controls")  # type: ignore[attr-defined]
+            wait_until(lambda: page.trim.start_handle.hasFocus(), self.timeout_s, "the trim controls")  # type: ignore[attr-defined]
             self.settle(200)
             self.on_screen("10-trim")
             self.shortcut(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # ...and close, nothing cut

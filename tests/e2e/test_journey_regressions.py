@@ -14,7 +14,10 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Phase
+from recorder.outbox.states import SubmissionState
 from recorder.takes.pipeline import finish_and_check
+from tests.e2e.journey_support import Run
+from tests.e2e.test_random_journeys import Journey, intake, journeys
 from tests.helpers.fake_devices import HeldCameraDevices
 from tests.helpers.flow_app import drive_to_first_prompt, make_context
 from tests.helpers.qt import StrictLogs, wait_for_all
@@ -25,7 +28,7 @@ from ui.pages.prompt import PromptPage
 
 WAIT_MS = 60_000
 
-__all__ = ["module_intake_server"]
+__all__ = ["intake", "journeys", "module_intake_server"]
 
 
 def test_regression_a_window_closed_before_its_first_page_took_focus(qtbot: QtBot, tmp_path: Path) -> None:
@@ -55,7 +58,7 @@ def test_regression_a_take_stopped_before_the_first_picture_says_so_and_leaves_n
     window.show()
     page = window.current_page
     assert isinstance(page, PromptPage)
-    page.read_panel.countdown_spin.setValue(0)
+    page.ctx.services.settings.countdown_s = 0
     page.record_button.click()
     qtbot.waitUntil(page.stop_button.isEnabled, timeout=WAIT_MS)
     page.stop_button.click()
@@ -98,3 +101,33 @@ def video_rates(mp4: Path) -> tuple[str, str]:
     ).stdout
     stream = json.loads(out)["streams"][0]
     return str(stream["avg_frame_rate"]), str(stream["r_frame_rate"])
+
+
+def test_regression_closing_and_deleting_after_a_failed_send_cancels_the_queued_version(
+    journeys: Run,
+) -> None:
+    """Found (shrunk by hand from a 40-step journey) as: Send while the server is down (the outbox keeps the
+    submission to send later), change an answer, close the app and agree to delete what was recorded. The
+    folder went, but the queued version stayed in the outbox: the next start tried to send it ("The
+    submission's manifest ... cannot be used: No such file or directory"), and a version the server had
+    seen was never discarded there. Closing with a yes now cancels the queued version too, as Cancel does."""
+    journey = Journey()
+    try:
+        journey.start_at(start="check and send")
+        journey.after_every_step()
+        journey.server_goes_down()
+        journey.after_every_step()
+        journey.send()
+        journey.after_every_step()
+        submission_id = journey.ctx.machine.model.submission_id
+        assert submission_id is not None  # queued, to send later
+        journey.server_comes_back()
+        journey.after_every_step()
+        journey.answer_again(index=0)
+        journey.after_every_step()
+        journey.interrupt(what="close and start again")  # "Yes, close and delete"
+        journey.after_every_step()  # the next start sent nothing and said nothing
+        record = journey.ctx.services.outbox().get(submission_id)
+        assert record is not None and record.state is SubmissionState.CANCELLED
+    finally:
+        journey.teardown()

@@ -6,9 +6,15 @@ synthetic camera and microphone, real recording and finishing (ffmpeg) and a rea
 crash the app); after every step the invariants in :meth:`Journey.after_every_step` must hold (they are
 in :mod:`tests.e2e.journey_checks`).
 
-What makes a step cheap without making it less real: 320x180 pictures, answers of at most 2 s, no countdown
+What makes a step cheap without making it less real: 320x180 pictures, answers of at most 1 s, no countdown
 unless a rule asks for one, fast retries in the outbox (the same attempts, shorter waits), one server for
-the whole run behind a port the server rules close and open (see :class:`Intake`).
+the whole run behind a port the server rules close and open (see :class:`Intake`), translations compiled
+once per run (as the app keeps them in the user's cache folder).
+
+What makes a journey deep: rules chosen at random (and Hypothesis' swarm testing, which switches a random
+share of the rules off for each journey) mostly walk to and fro on the first pages, so most journeys start
+deeper (:meth:`Journey.start_at`), Back and Cancel on the first pages are limited, and :meth:`Journey.go_on`
+presses the obvious way on until the next real choice, with the checks after every press.
 
 How many journeys: ``VOICEBOOTH_JOURNEYS`` (default :data:`CI_JOURNEYS`, what CI runs) of up to
 ``VOICEBOOTH_JOURNEY_STEPS`` steps. A long run::
@@ -46,7 +52,16 @@ from pytestqt.qtbot import QtBot
 from recorder.flow import Phase, Step
 from recorder.upload import RetryPolicy
 from tests.e2e.journey_checks import CHECKING, SERVER_DOWN_LINES, WAIT_MS, JourneyChecks
-from tests.e2e.journey_support import Intake, Run, Sent, Watch, file_sha256, threads_left, timed
+from tests.e2e.journey_support import (
+    JOURNEY_NOISE,
+    Intake,
+    Run,
+    Sent,
+    Watch,
+    file_sha256,
+    threads_left,
+    timed,
+)
 from tests.helpers.flow_app import make_context, short_campaign
 from tests.helpers.qt import StrictLogs, wait_for_all
 from tests.helpers.server import start_server
@@ -58,14 +73,27 @@ from ui.pages.recovery import RecoveryPage
 from ui.pages.welcome import WelcomePage
 from ui.settings_dialog import SettingsDialog
 
-#: What CI runs: Hypothesis examples (with the ones it adds, about 45 journeys in 60 s on two quiet cores).
-CI_JOURNEYS = 35
+#: What CI runs: Hypothesis examples (it adds a few journeys of its own). Deep journeys cost several
+#: seconds each (a take is a real recording and a real finish; a send a real upload), so this is what fits
+#: in about two minutes on two cores; the README gives the measured figures and how to run 300.
+CI_JOURNEYS = 15
 JOURNEYS = int(os.environ.get("VOICEBOOTH_JOURNEYS", str(CI_JOURNEYS)))
 STEPS = int(os.environ.get("VOICEBOOTH_JOURNEY_STEPS", "40"))
 #: Longest an answer may last (the campaign's time limit): long enough to trim, short enough to be cheap.
-ANSWER_LIMIT_S = 2
+ANSWER_LIMIT_S = 1
+#: How long the person talks before Stop: a moment, most of the limit, or until the time limit stops it.
+HOLDS_S = (0.2, 0.6, ANSWER_LIMIT_S + 0.5)
 #: A countdown long enough that no quick step outlasts it (a replayed journey must find the same screen).
 COUNTDOWN_S = 2
+#: Back or Cancel pressed on the first pages, per journey (without a limit, a journey spends most of its
+#: steps going to and fro between the welcome and about-you screens, where little is at stake).
+MAX_EARLY_TURNS = 2
+EARLY_STEPS = (Step.WELCOME, Step.ABOUT_YOU, Step.CONSENT, Step.DEVICE_CHECK)
+#: Where journeys start (Hypothesis shrinks towards the first).
+STARTS = (
+    "welcome", "first question", "an answer kept", "check and send", "a crash after an answer",
+    "a crash at check and send",
+)  # fmt: skip
 #: Server outages per journey (without a limit, down-up-down... is the cheapest thing to do at Send).
 MAX_OUTAGES = 2
 #: Language buttons pressed per journey (without a limit, a journey may do little else on the first screen).
@@ -97,6 +125,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.server_down_this_step = False
         self.outages = 0
         self.language_choices = 0
+        self.early_turns = 0
         self.answer_yes = True
         self.said_yes = False  # the person agreed to lose something during this step
         self.sent: list[Sent] = []
@@ -116,6 +145,7 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             },
             start_with_recovery=self._interrupted(),
             retry=RetryPolicy(base_delay_s=0.02, max_delay_s=0.1),
+            qm_cache=self.run.shared / "qm-cache",
         )
         window = MainWindow(ctx, confirm=self._confirm)
         window.show()
@@ -164,29 +194,73 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             self.answer_yes = True
 
     # -- where a journey starts ----------------------------------------------------------------------
-    @initialize(
-        start=st.sampled_from(
-            ["welcome", "first question", "an answer kept", "check and send", "a crash after an answer"]
-        )
-    )
+    @initialize(start=st.sampled_from(STARTS))
     def start_at(self, start: str) -> None:
-        """Most steps are deep in the flow, so most journeys start there (reached with the buttons)."""
+        """Most steps are deep in the flow, so most journeys start there (reached with the buttons, checked
+        after every press like any step)."""
         if start == "welcome":
             return
-        while self.state.step is not Step.PROMPT:
-            self.next(consent="yes to all")
+        self._press_on(lambda: self.state.step is Step.PROMPT)
         if start == "first question":
             return
-        self._answer(hold_s=1.2)
-        if start == "check and send":
-            self._answer()
-        elif start == "a crash after an answer":
+        self._press_on(lambda: self.state.step is not Step.PROMPT or self.state.prompt_index > 0)
+        if start == "a crash after an answer":
             self._crash()  # the next start offers to continue
+            return
+        self._press_on(lambda: self.state.step is not Step.PROMPT)
+        if start == "a crash at check and send":
+            self._crash()
 
-    def _answer(self, hold_s: float = 0.3) -> None:
-        self.start_recording(countdown_s=0)
-        self.stop_recording(hold_s=hold_s)
-        self.keep()
+    # -- the obvious way on ---------------------------------------------------------------------------
+    @precondition(lambda self: self._way_on() is not None)
+    @rule()
+    def go_on(self) -> None:
+        """The obvious way on, pressed until the next screen (or question) where the person has a choice:
+        Next through the first pages (yes to everything) to a question; a short answer recorded and kept;
+        the answer on screen kept; Send; start again for someone else; continue after a crash.
+
+        The rules alone, chosen at random, mostly walk to and fro on the first pages; with this one a
+        journey gets deep. It presses what the rules press, and the checks run after every press.
+        """
+        start = self.state
+        self._press_on(
+            lambda: (
+                (self.state.step, self.state.prompt_index) != (start.step, start.prompt_index)
+                and self.state.step not in EARLY_STEPS
+            )
+        )
+
+    def _press_on(self, arrived: Callable[[], bool], most: int = 12) -> None:
+        """Press the way on, checking after every press, until ``arrived`` or no press changes anything."""
+        for _ in range(most):
+            press = self._way_on()
+            if press is None or arrived():
+                return
+            before = self.state
+            press()
+            self.after_every_press()
+            if self.state == before:
+                return
+
+    def _way_on(self) -> Callable[[], None] | None:
+        """The one press that goes on from here, or None when there is none (the server rules, Cancel...)."""
+        if self.state.step in EARLY_STEPS and (
+            self._usable(self.window.next_button) or self._in(Step.DEVICE_CHECK)
+        ):
+            return lambda: self.next(consent="yes to all")
+        if self._in(Step.PROMPT, Phase.READ) and self._page().record_button.isEnabled():
+            return lambda: self.start_recording(countdown_s=0)
+        if self._in(Step.PROMPT, Phase.COUNTDOWN, Phase.RECORDING):
+            return lambda: self.stop_recording(hold_s=HOLDS_S[0])
+        if self._in(Step.PROMPT, *CHECKING):
+            return self.keep
+        if self._in(Step.CHECK_AND_SEND) and self._send_page().send_button.isEnabled():
+            return self.send
+        if self._in(Step.DONE):
+            return self.start_again_for_someone_else
+        if self._in(Step.RECOVERY) and self._recovery().recover_button.isEnabled():
+            return self.continue_after_a_crash
+        return None
 
     # -- moving through the flow --------------------------------------------------------------------
     @precondition(lambda self: self._usable(self.window.next_button) or self._in(Step.DEVICE_CHECK))
@@ -203,18 +277,25 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.window.next_button.click()
         self._settle()
 
-    @precondition(lambda self: self._usable(self.window.back_button))
+    @precondition(lambda self: self._usable(self.window.back_button) and self._may_turn())
     @rule(answer=st.booleans())
     @timed
     def back(self, answer: bool) -> None:
-        self._ask(answer, self.window.back_button.click)
-        self._settle()
+        self._turn(answer, self.window.back_button.click)
 
-    @precondition(lambda self: self._usable(self.window.cancel_button))
+    @precondition(lambda self: self._usable(self.window.cancel_button) and self._may_turn())
     @rule(answer=st.booleans())
     @timed
     def cancel(self, answer: bool) -> None:
-        self._ask(answer, self.window.cancel_button.click)
+        self._turn(answer, self.window.cancel_button.click)
+
+    def _may_turn(self) -> bool:
+        return self.state.step not in EARLY_STEPS or self.early_turns < MAX_EARLY_TURNS
+
+    def _turn(self, answer: bool, press: Callable[[], object]) -> None:
+        """Back or Cancel (counted on the first pages)."""
+        self.early_turns += self.state.step in EARLY_STEPS
+        self._ask(answer, press)
         self._settle()
 
     @precondition(lambda self: self._in(Step.WELCOME) and self.language_choices < MAX_LANGUAGE_CHOICES)
@@ -229,11 +310,11 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
 
     # -- answering ----------------------------------------------------------------------------------
     @precondition(lambda self: self._in(Step.PROMPT, Phase.READ) and self._page().record_button.isEnabled())
-    @rule(countdown_s=st.sampled_from([0, COUNTDOWN_S]))
+    @rule(countdown_s=st.sampled_from([0, 0, 0, COUNTDOWN_S]))  # (a countdown is a wait, so less often)
     @timed
     def start_recording(self, countdown_s: int) -> None:
         page = self._page()
-        page.read_panel.countdown_spin.setValue(countdown_s)
+        page.ctx.services.settings.countdown_s = countdown_s
         page.record_button.click()
         if self.state.phase is Phase.RECORDING:  # no countdown: wait until the devices are recording
             self.qtbot.waitUntil(
@@ -243,10 +324,10 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._settle()
 
     @precondition(lambda self: self._in(Step.PROMPT, Phase.COUNTDOWN, Phase.RECORDING))
-    @rule(hold_s=st.sampled_from([0.3, 1.2, ANSWER_LIMIT_S + 0.5]))
+    @rule(hold_s=st.sampled_from(HOLDS_S))
     @timed
     def stop_recording(self, hold_s: float) -> None:
-        """Stop soon, after a moment, or not at all (the time limit stops it).
+        """Stop soon, after a moment, or not at all (the time limit stops it, as soon as it is reached).
 
         Never before the first picture: whether a picture came within a few milliseconds is chance, and
         a journey must do the same thing each time Hypothesis replays it (that case has its own test).
@@ -256,7 +337,9 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self.qtbot.waitUntil(
             lambda: page.stop_button.isEnabled() or self.state.phase not in waiting, timeout=WAIT_MS
         )
-        if hold_s:
+        if hold_s > ANSWER_LIMIT_S:
+            self.qtbot.waitUntil(lambda: self.state.phase not in waiting, timeout=WAIT_MS)
+        elif hold_s:
             self.qtbot.wait(round(hold_s * 1000))
         if self.state.phase is Phase.RECORDING and page.stop_button.isEnabled():
             page.stop_button.click()
@@ -284,14 +367,13 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
         self._settle()
 
     @precondition(lambda self: self._in(Step.PROMPT, *CHECKING) and self._page().trim_button.isEnabled())
-    @rule(from_start_s=st.sampled_from([0.0, 0.5]), from_end_s=st.sampled_from([0.0, 0.5, 1.0]))
+    @rule(from_start_s=st.sampled_from([0.0, 0.2]), from_end_s=st.sampled_from([0.0, 0.2, 0.4]))
     @timed
     def trim(self, from_start_s: float, from_end_s: float) -> None:
         page = self._page()
         if not page.trim_button.isChecked():
             page.trim_button.click()
-        page.trim.start_box.setValue(from_start_s)
-        page.trim.end_box.setValue(from_end_s)
+        page.trim.set_cuts(from_start_s, from_end_s)
         page.check_panel.apply_trim_button.click()
         self._settle()
         if page.trim.summary.isVisible():
@@ -455,6 +537,11 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
     # -- invariants ---------------------------------------------------------------------------------
     @invariant()
     def after_every_step(self) -> None:
+        self.run.steps += 1
+        self.after_every_press()
+
+    def after_every_press(self) -> None:
+        """The checks, after every step and after every press of a step that presses several times."""
         self.nothing_went_wrong_unseen()
         self.one_page_with_a_way_on_or_back()
         self.a_kept_answer_on_screen_plays_and_can_be_kept_again()
@@ -482,13 +569,26 @@ class Journey(JourneyChecks, RuleBasedStateMachine):
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1800)
-def test_random_journeys(qtbot: QtBot, qtlog: object, intake: Intake, strict_logs: StrictLogs) -> None:
+@pytest.fixture
+def journeys(
+    qtbot: QtBot,
+    qtlog: object,
+    intake: Intake,
+    strict_logs: StrictLogs,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Run:
+    """:class:`Journey` ready to run (the window's test helpers, the server), with the run's :class:`Run`."""
     # Checked step by step by the journeys themselves (Watch); declared here for the end-of-test check.
     strict_logs.expect(SERVER_DOWN_LINES.pattern)
-    strict_logs.expect("No RHI backend|No audio device detected|Immediate exit requested")
-    Journey.qtbot, Journey.intake, Journey.qtlog, Journey.run = qtbot, intake, qtlog, Run()
+    strict_logs.expect(JOURNEY_NOISE)
+    Journey.qtbot, Journey.intake, Journey.qtlog = qtbot, intake, qtlog
+    Journey.run = Run(tmp_path_factory.mktemp("journeys-shared"))
+    return Journey.run
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)
+def test_random_journeys(journeys: Run) -> None:
     try:
         run_state_machine_as_test(
             Journey,
@@ -503,4 +603,4 @@ def test_random_journeys(qtbot: QtBot, qtlog: object, intake: Intake, strict_log
             ),
         )
     finally:
-        print("\nRandom journeys:", Journey.run.summary())
+        print("\nRandom journeys:", journeys.summary())

@@ -46,10 +46,12 @@ def make_context(
     privacy_registry: Registry | None = None,
     clock: Clock | None = None,
     retry: RetryPolicy | None = None,
+    qm_cache: Path | None = None,
 ) -> PageContext:
     """A PageContext like the app builds: real Config, Campaign, FlowMachine, Translations and services
     (with stand-ins for hardware this machine does not have, when given; ``retry`` sets how hard the
-    outbox retries)."""
+    outbox retries; ``qm_cache`` is where compiled catalogues are kept, like the user's cache folder that
+    outlives one run of the app: default ``tmp_path/qm-cache``)."""
     data_dir = tmp_path / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     cli: dict[str, object] = {"video_uri": video_uri, "audio_uri": audio_uri, "data_dir": str(data_dir)}
@@ -68,7 +70,7 @@ def make_context(
         countdown_enabled=config.integer("countdown_s") > 0,
         start_with_recovery=start_with_recovery,
     )
-    translations = Translations(tmp_path / "qm-cache")
+    translations = Translations(qm_cache or tmp_path / "qm-cache")
     services = FlowServices(
         config, clock=clock, devices=devices, privacy_registry=privacy_registry, retry=retry
     )

@@ -160,7 +160,7 @@ class Page(Retranslating, QWidget):
         self.title_label.setObjectName("PageTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setAccessibleName("")
-        #: the NHS error summary under the title (field problems link to their fields; see problems())
+        # The NHS error summary under the title (field problems link to their fields; see problems()).
         self.error_summary = ErrorSummary()
         self.error_label = self.error_summary  # its text() is every message shown
         self.errors = FormErrors(self.error_summary)

@@ -99,7 +99,15 @@ class WelcomePage(Page):
             # A tick as well as the colour, so the chosen language is clear without seeing colour.
             button.setText(("✓ " if code == locale else "") + LOCALES[code])
             button.setAccessibleDescription(translate("WelcomePage", "Switch the app to this language"))
-        organisation = campaign.organisation.get(locale) if campaign.organisation else ""
+        facts = [campaign.organisation.get(locale)] if campaign.organisation else []
+        if campaign.organiser is not None:  # who runs the campaign, and when (from the pack)
+            organiser = translate("WelcomePage", "Organiser: %1").replace(
+                "%1", campaign.organiser.get(locale)
+            )
+            facts.append(organiser)
+        if campaign.dates is not None:
+            facts.append(campaign.dates.text(locale))
+        organisation = " \u00b7 ".join(facts)
         self.organisation.setText(organisation)
         self.organisation.setVisible(bool(organisation))
         self.lead.setText(
@@ -124,7 +132,7 @@ class WelcomePage(Page):
             translate("WelcomePage", "Check your answers and send them. You will get a reference code."),
         ]
         self.steps.setText("\n".join(f"{i}. {text}" for i, text in enumerate(steps, start=1)))
-        self.steps.setAccessibleName(translate("WelcomePage", "What will happen"))
+        self.steps.setAccessibleName(self.steps.text())  # the steps themselves, not a caption
         self.duration.setText(
             translate("WelcomePage", "Time needed: about %1 minutes. You can go back at every step.").replace(
                 "%1", str(self.estimated_minutes())

@@ -3,7 +3,8 @@ shapes, captions (typed or loaded SRT), end card, folder; progress and cancel. T
 thread (:func:`recorder.review.export_take.export_take`), which checks consent with the server again before
 anything is downloaded (and the server checks it once more). When the person said No to public social media,
 internal use is chosen from the start and a refused social export says in plain words whose choice it was.
-The captions part is :class:`~ui.review.captions_editor.CaptionsEditor`.
+The captions part is :class:`~ui.review.captions_editor.CaptionsEditor`; the suggested posts (one per
+language, saved beside the videos and in the metadata sheet) are :class:`~ui.review.post_editor.PostEditor`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -24,17 +27,21 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from recorder.campaign import Campaign
 from recorder.consent_rules import social_media_allowed
 from recorder.export import CancelledError, EndCardSpec, ExportRefusedError, Shape, Use
 from recorder.review import ReviewClient, SubmissionDetail
 from recorder.review.export_take import TakeExport, export_take
+from recorder.share_post import suggested_post
 from ui.i18n import Retranslating, translate
 from ui.review.captions_editor import CaptionsEditor
 from ui.review.errors import error_message, export_refusal_message
+from ui.review.post_editor import PostEditor
 from ui.review.style import show_label_text
 from ui.tasks import Task, tasks
 from ui.widgets.window_behaviour import scroll_area
@@ -58,11 +65,13 @@ class ExportDialog(Retranslating, QDialog):
         take_id: str | None,
         out_dir: Path,
         end_card: EndCardSpec | None,
+        campaign: Campaign,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.client = client
         self.detail = detail
+        self.campaign = campaign
         self.end_card_spec = end_card
         self.task: Task | None = None
         self.cancel_event: threading.Event | None = None
@@ -92,7 +101,14 @@ class ExportDialog(Retranslating, QDialog):
         self.captions_check = self.captions_editor.check
         self.captions = self.captions_editor.text
         self.captions_status = self.captions_editor.status
+        self.post_editor = PostEditor(self._suggested_post)
+        self.post_editor.suggest()
+        self.take.currentIndexChanged.connect(lambda _index: self.post_editor.suggest())
         self.end_card_check = QCheckBox()
+        self.end_card_text = QLabel()
+        self.end_card_text.setWordWrap(True)
+        self.end_card_text.setIndent(28)
+        self.end_card_text.hide()
         self.end_card_check.setChecked(end_card is not None)
         self.end_card_check.setEnabled(end_card is not None)
         self.csv_check = QCheckBox()
@@ -138,19 +154,45 @@ class ExportDialog(Retranslating, QDialog):
         layout.addWidget(self.consent_label)
         layout.addWidget(self.social_radio)
         layout.addWidget(self.internal_radio)
-        layout.addWidget(self.take_label)
-        layout.addWidget(self.take)
-        layout.addWidget(self.shapes_label)
-        layout.addLayout(shapes_row)
-        layout.addWidget(self.captions_editor)
-        layout.addWidget(self.end_card_check)
-        layout.addWidget(self.csv_check)
-        layout.addLayout(folder_row)
+        # Two columns, read (and tabbed through) left then right, so the dialog fits a 1366x768 screen.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left_widgets: tuple[QWidget, ...] = (self.take_label, self.take, self.shapes_label)
+        for widget in left_widgets:
+            left.addWidget(widget)
+        left.addLayout(shapes_row)
+        left.addWidget(self.captions_editor)
+        right_widgets: tuple[QWidget, ...] = (
+            self.post_editor, self.end_card_check, self.end_card_text, self.csv_check
+        )  # fmt: skip
+        for widget in right_widgets:
+            right.addWidget(widget)
+        left.addStretch(1)
+        right.addStretch(1)
+        body = QWidget()
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(columns)
+        body_layout.addLayout(folder_row)
+        # On a short screen the choices scroll; the title, progress and buttons stay in view.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(body)
+        layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         outer.addWidget(scroll_area(content), 1)
         outer.addLayout(buttons)
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus_in_view)
         self.browse_button.clicked.connect(self._browse)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -178,10 +220,10 @@ class ExportDialog(Retranslating, QDialog):
             box.setText(names[shape])
             box.setAccessibleName(names[shape])
         if self.end_card_spec is not None:
+            # The card's words (with the pack's hashtag) are shown wrapped below: a tick box cannot wrap.
+            self.end_card_check.setText(translate("ExportDialog", "Add the campaign end card"))
             card = self.end_card_spec.text.replace("\n", " / ")
-            self.end_card_check.setText(
-                translate("ExportDialog", "Add the campaign end card: {text}").format(text=card)
-            )
+            show_label_text(self.end_card_text, card, style_name="Hint", hide_when_empty=True)
         else:
             self.end_card_check.setText(translate("ExportDialog", "This campaign has no end card"))
         self.end_card_check.setAccessibleName(translate("ExportDialog", "Add the campaign end card"))
@@ -217,6 +259,7 @@ class ExportDialog(Retranslating, QDialog):
         self.cancel_button.setAccessibleDescription(translate("ExportDialog", "Stops; nothing is saved."))
         self.close_button.setAccessibleDescription(translate("ExportDialog", "Closes the export window."))
         self.captions_editor.retranslate()
+        self.post_editor.retranslate()
 
     def _retranslate_use(self) -> None:
         person = self.detail.summary.display_name
@@ -250,12 +293,46 @@ class ExportDialog(Retranslating, QDialog):
             )
         )
 
+    # --- size and scrolling ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_to_screen)  # once the style sheet has sized the texts
+
+    def _fit_to_screen(self) -> None:
+        """As wide and tall as the choices need, but no bigger than the screen (the choices scroll then)."""
+        body = self.body_scroll.widget()
+        layout = self.layout()
+        if body is None or layout is None:
+            return
+        margins = layout.contentsMargins()
+        bar = self.body_scroll.verticalScrollBar().sizeHint().width()
+        wanted = body.sizeHint()
+        width = max(self.width(), wanted.width() + margins.left() + margins.right() + bar + 4)
+        height = self.height() + max(0, wanted.height() - self.body_scroll.viewport().height())
+        screen = self.screen().availableGeometry()
+        self.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.body_scroll.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.body_scroll.ensureWidgetVisible(new, 8, 24)
+
     # --- captions, folder ------------------------------------------------------------------------------
 
     def _duration_ms(self) -> int | None:
         take_id = self.take.currentData()
         take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
         return round(take.duration_s * 1000) if take is not None and take.duration_s else None
+
+    def _suggested_post(self, locale: str) -> str:
+        """The suggested post for the chosen answer, crediting only the details the person agreed to show."""
+        take_id = self.take.currentData()
+        take = next((t for t in self.detail.summary.takes if t.take_id == take_id), None)
+        person = {field.key: (field.value, field.show) for field in self.detail.summary.person}
+        if take is None:
+            return ""
+        return suggested_post(self.campaign, take.prompt_id, person, locale, prompt_text=take.prompt_text)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -273,6 +350,7 @@ class ExportDialog(Retranslating, QDialog):
             widget.setEnabled(not running)
         self.end_card_check.setEnabled(not running and self.end_card_spec is not None)
         self.captions_editor.set_running(running)
+        self.post_editor.set_running(running)
         self.cancel_button.setVisible(running)
         self.close_button.setEnabled(not running)
 
@@ -299,6 +377,8 @@ class ExportDialog(Retranslating, QDialog):
         out_dir = Path(self.folder.text().strip()).expanduser()
         take_id = str(self.take.currentData())
         write_csv = self.csv_check.isChecked()
+        posts = self.post_editor.posts()
+        tag = " ".join(self.campaign.hashtags) if captions else ""
         use = Use.INTERNAL if self.internal_radio.isChecked() else Use.SOCIAL
         cancel = threading.Event()
         self.cancel_event = cancel
@@ -316,6 +396,8 @@ class ExportDialog(Retranslating, QDialog):
                 captions=captions,
                 end_card=end_card,
                 write_csv=write_csv,
+                posts=posts,
+                tag=tag,
                 progress=job.progress,
                 cancel=cancel,
             ),
@@ -347,6 +429,7 @@ class ExportDialog(Retranslating, QDialog):
         self._set_running(False)
         self.progress.setValue(1000)
         names = [p.name for p in result.result.files.values()]
+        names += [p.name for p in result.post_paths.values()]
         if result.csv_path is not None:
             names.append(result.csv_path.name)
         lines = [

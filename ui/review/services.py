@@ -56,7 +56,8 @@ class ReviewServices:
         card = self.campaign.end_card
         if card is None:
             return None
-        return EndCardSpec(card.text.get(self.locale), card.duration_s, card.background, card.text_colour)
+        text = self.campaign.end_card_text(self.locale)  # with the pack's hashtags
+        return EndCardSpec(text, card.duration_s, card.background, card.text_colour)
 
     def close(self) -> None:
         self.proxy.stop()

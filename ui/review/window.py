@@ -27,6 +27,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from recorder.review import ReviewError, SignedOutError, SubmissionPage, Withdrawal
+from ui.accessibility import read_in_order
 from ui.i18n import Retranslating, translate
 from ui.review.actions import ReviewActions
 from ui.review.banner import ErrorBanner
@@ -72,6 +73,7 @@ class ReviewWindow(Retranslating, QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([420, 860])
+        read_in_order(self.list_panel, self.detail_panel)  # filters and list, then the detail, as seen
         self.splitter = splitter
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -267,6 +269,7 @@ class ReviewWindow(Retranslating, QMainWindow):
             self.detail_panel.current_take_id(),
             self.services.export_dir,
             self.services.end_card(),
+            self.services.campaign,
             self,
         )
         self.export_dialog = dialog

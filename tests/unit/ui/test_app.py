@@ -211,3 +211,27 @@ def test_the_demo_leaves_no_server_behind_when_stopped(tmp_path: Path, how: str)
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_built_in_pack_is_chosen_by_name_on_the_command_line_or_by_policy(
+    tmp_path: Path, strict_logs: StrictLogs
+) -> None:
+    strict_logs.expect("campaign_pack is set by your IT department")
+    _config, campaign = app.load_settings(
+        {"campaign_pack": "ahp-support-worker-week"},
+        environ={},
+        policy_source=FilePolicy(tmp_path / "none.toml"),
+        user_settings_path=tmp_path / "user.toml",
+    )
+    assert campaign.id == "ahp-support-worker-week" and campaign.hashtags == ("#AHPSupportWorkersWeek",)
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        'campaign_pack = "ahp-support-worker-week"\nlocked = ["campaign_pack"]\n', encoding="utf-8"
+    )
+    config, campaign = app.load_settings(
+        {"campaign_pack": "default"},  # locked: the command line cannot change it
+        environ={},
+        policy_source=FilePolicy(policy),
+        user_settings_path=tmp_path / "user.toml",
+    )
+    assert campaign.id == "ahp-support-worker-week" and config.is_locked("campaign_pack")

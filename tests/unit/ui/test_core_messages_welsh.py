@@ -200,7 +200,7 @@ def test_recording_cannot_start_on_a_full_disk_in_welsh(
     page = window.current_page
     assert isinstance(page, PromptPage)
     try:
-        page.read_panel.countdown_spin.setValue(0)
+        page.ctx.services.settings.countdown_s = 0
         qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
         qtbot.keyClick(page.record_button, " ")
         qtbot.waitUntil(page.error_label.isVisible, timeout=15_000)

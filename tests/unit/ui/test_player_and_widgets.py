@@ -8,16 +8,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from recorder.media.frames import frame_at, frames_along
+from recorder.media.run import FfmpegError
 from tests.helpers.qt import StrictLogs
 from ui.widgets.level_meter import LevelHint, LevelMeter, peak_dbfs
 from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
 from ui.widgets.remaining_bar import RemainingTimeBar, format_clock
-from ui.widgets.trim import TrimControl
+from ui.widgets.trim import PREVIEW_SIZE, THUMBNAIL_COUNT, THUMBNAIL_SIZE, TrimControl
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 
@@ -84,14 +87,48 @@ def test_trim_control_values(qtbot: QtBot) -> None:
     qtbot.addWidget(trim)
     trim.set_duration(10.0)
     assert trim.trim() is None
-    trim.start_box.setValue(1.5)
-    trim.end_box.setValue(2.0)
+    trim.set_cuts(1.5, 2.0)
     assert trim.trim() == (1.5, 8.0)
-    assert "6.5" in trim.summary.text()
-    trim.start_box.setValue(5.0)
-    trim.end_box.setValue(4.5)
-    with pytest.raises(ValueError):
-        trim.trim()
+    assert "0:07" in trim.summary.text()  # 6.5 s, in the one format for lengths
+    assert trim.start_caption.text() == "Starts at 0:02" and trim.end_caption.text() == "Ends at 0:08"
+    trim.set_cuts(5.0, 4.5)  # would leave 0.5 s: the handles stay a second apart
+    start, end = trim.kept_s()
+    assert end - start == pytest.approx(1.0)
+    trim.set_duration(0.8)  # too short to trim at all
+    assert not trim.start_handle.isEnabled() and trim.trim() is None
+    assert "too short" in trim.summary.text()
+
+
+def test_trim_handles_move_by_arrow_keys_and_by_mouse(qtbot: QtBot) -> None:
+    trim = TrimControl()
+    qtbot.addWidget(trim)
+    trim.resize(900, 260)
+    trim.show()
+    trim.set_duration(20.0)
+    start, end = trim.start_handle, trim.end_handle
+    assert start.accessibleName() == "Start of your answer" and end.accessibleName() == "End of your answer"
+    assert start.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.keyClick(start, Qt.Key.Key_Right)  # a tenth of a second
+    assert trim.kept_s()[0] == pytest.approx(0.1)
+    qtbot.keyClick(start, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)  # a whole second
+    assert trim.kept_s()[0] == pytest.approx(1.1)
+    qtbot.keyClick(end, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert trim.kept_s()[1] == pytest.approx(19.0)
+    assert start.accessibleDescription().startswith("Starts at 0:01")
+    assert end.accessibleDescription().startswith("Ends at 0:19")
+    qtbot.keyClick(end, Qt.Key.Key_Home)  # as far as it goes: one second after the start
+    assert trim.kept_s() == pytest.approx((1.1, 2.1))
+    # The mouse: a click in the strip's middle takes the nearer handle (the end) there, and a drag carries it.
+    strip = trim.strip
+    middle = QPoint(strip.x_of(100), strip.height() // 2)
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=middle)
+    assert trim.kept_s()[1] == pytest.approx(10.0, abs=0.1)
+    qtbot.mousePress(start, Qt.MouseButton.LeftButton, pos=QPoint(5, 10))
+    target = QPoint(strip.x_of(50), 10)
+    QTest.mouseMove(start, start.mapFrom(strip, target))
+    qtbot.mouseRelease(start, Qt.MouseButton.LeftButton, pos=start.mapFrom(strip, target))
+    assert trim.kept_s()[0] == pytest.approx(5.0, abs=0.1)
+    assert trim.trim() == pytest.approx((trim.kept_s()[0], 10.0), abs=0.1)
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +164,34 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     return out
+
+
+def test_trim_timeline_pictures_and_frames_come_from_the_take_off_the_ui_thread(
+    qtbot: QtBot, clip: Path
+) -> None:
+    trim = TrimControl()
+    qtbot.addWidget(trim)
+    trim.resize(900, 260)
+    trim.show()
+    trim.load(clip, 2.0)
+    assert trim.strip.thumbnails == []  # load() returns at once; ffmpeg runs on a pool thread
+    qtbot.waitUntil(lambda: len(trim.strip.thumbnails) == THUMBNAIL_COUNT, timeout=20_000)
+    assert {image.size().toTuple() for image in trim.strip.thumbnails} == {THUMBNAIL_SIZE}
+    qtbot.waitUntil(lambda: not trim.end_preview.pixmap().isNull(), timeout=20_000)
+    first_end = trim.end_preview.pixmap().toImage()
+    trim.set_cuts(0.0, 0.8)  # the end handle moves: its preview shows the new last frame a moment later
+    qtbot.waitUntil(lambda: trim.end_preview.pixmap().toImage() != first_end, timeout=20_000)
+    assert trim.start_preview.pixmap().size().toTuple() == PREVIEW_SIZE
+
+
+def test_frames_are_cut_from_the_asked_time(clip: Path) -> None:
+    first = frame_at(clip, 0.0, 2.0, (64, 36))
+    later = frame_at(clip, 1.5, 2.0, (64, 36))
+    last = frame_at(clip, 5.0, 2.0, (64, 36))  # past the end: the last frame, not an error
+    assert len(first.rgb) == 64 * 36 * 3 and first.rgb != later.rgb and last.rgb != first.rgb
+    assert [f.rgb for f in frames_along(clip, 2.0, 2, (64, 36))] != [first.rgb, first.rgb]
+    with pytest.raises(FfmpegError, match="Could not show a picture"):
+        frame_at(clip.with_name("missing.mp4"), 0.0, 2.0, (64, 36))
 
 
 def test_player_loads_and_plays_an_mp4(qtbot: QtBot, clip: Path, strict_logs: StrictLogs) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QAbstractSpinBox, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from recorder.flow import Event, Phase, Step
@@ -20,6 +21,7 @@ from tests.helpers.qt import StrictLogs
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.pages.prompt import PromptPage
+from ui.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.usefixtures("strict_logs")
 TAKE_TIMEOUT_MS = 60_000
@@ -55,7 +57,7 @@ def _page(window: MainWindow) -> PromptPage:
 
 def _record_until_check(qtbot: QtBot, window: MainWindow, *, countdown_s: int = 0) -> PromptPage:
     page = _page(window)
-    page.read_panel.countdown_spin.setValue(countdown_s)
+    page.ctx.services.settings.countdown_s = countdown_s
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.ctx.machine.state.phase is Phase.RECORDING, timeout=10_000)
@@ -63,14 +65,21 @@ def _record_until_check(qtbot: QtBot, window: MainWindow, *, countdown_s: int = 
     return page
 
 
-def test_read_phase_shows_prompt_tips_limit_and_keys(window: MainWindow) -> None:
+def test_read_phase_shows_one_question_one_record_button_and_the_keys(window: MainWindow) -> None:
     page = _page(window)
     assert page.prompt_label.text() == "What do you love about your role?"
     assert page.prompt_label.font().pointSize() >= 20
-    assert "Think of one moment" in page.tips_label.text() and "2 seconds" in page.tips_label.text()
+    assert not page.title_label.isVisible()  # one heading: the question, not a page title above it too
+    assert "Think of one moment" in page.tips_label.text() and "up to 0:02" in page.tips_label.text()
     assert "Ctrl+R" in page.keys_label.text() and "Ctrl+R" in page.record_button.text()
-    assert page.read_panel.countdown_spin.value() == 1  # countdown_s from the campaign pack via config
     assert "Question 1 of 2" in page.counter_label.text()
+    # The countdown is a setting, not a box on the question screen; Skip is a link, Record the one button.
+    assert not [box for box in page.findChildren(QAbstractSpinBox) if box.isVisible()]
+    buttons = [b for b in page.read_panel.findChildren(QPushButton) if b.isVisible()]
+    assert [b.objectName() for b in buttons] == ["PrimaryButton", "LinkButton"]
+    # The shortcut line is whole: its wrapped height fits the height it was given.
+    keys = page.keys_label
+    assert keys.isVisible() and keys.height() >= keys.heightForWidth(keys.width())
 
 
 def test_countdown_then_time_limit_then_check_and_watch_back(qtbot: QtBot, window: MainWindow) -> None:
@@ -97,7 +106,7 @@ def test_countdown_then_time_limit_then_check_and_watch_back(qtbot: QtBot, windo
 
 def test_stop_trim_and_keep(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
-    page.read_panel.countdown_spin.setValue(0)
+    page.ctx.services.settings.countdown_s = 0
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     qtbot.waitUntil(page.stop_button.hasFocus, timeout=10_000)
@@ -108,7 +117,7 @@ def test_stop_trim_and_keep(qtbot: QtBot, window: MainWindow) -> None:
     assert before is not None
     qtbot.keyClick(page.trim_button, " ")
     assert page.trim.isVisible()
-    page.trim.start_box.setValue(0.3)  # the take lasts about 1.5 s; at least 1 s must remain
+    page.trim.set_cuts(0.3, 0.0)  # the take lasts about 1.5 s; at least 1 s must remain
     qtbot.keyClick(page.check_panel.apply_trim_button, " ")
     qtbot.waitUntil(
         lambda: page.finished is not before and page.check_panel.apply_trim_button.isEnabled(),
@@ -143,7 +152,7 @@ def test_going_back_while_recording_asks_and_discards(qtbot: QtBot, window: Main
     asked: list[str] = []
     window.confirm = lambda title, *_a: asked.append(title) or True  # type: ignore[method-assign]
     page = _page(window)
-    page.read_panel.countdown_spin.setValue(0)
+    page.ctx.services.settings.countdown_s = 0
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     qtbot.waitUntil(page.stop_button.hasFocus, timeout=10_000)
@@ -178,7 +187,7 @@ def test_a_configured_ffmpeg_that_is_missing_is_reported_plainly(
 
     monkeypatch.setattr(ffmpeg_binary, "_configured", str(tmp_path / "no-such-ffmpeg"))
     page = _page(window)
-    page.read_panel.countdown_spin.setValue(0)
+    page.ctx.services.settings.countdown_s = 0
     qtbot.waitUntil(page.record_button.hasFocus, timeout=5000)
     qtbot.keyClick(page.record_button, " ")
     qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=10_000)
@@ -189,7 +198,7 @@ def test_a_configured_ffmpeg_that_is_missing_is_reported_plainly(
     assert not list(Path(window.ctx.data_dir).glob("submissions/*/takes/*"))  # nothing left behind
 
 
-def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_countdown_is_a_setting_and_it_can_be_locked(qtbot: QtBot, tmp_path: Path) -> None:
     for locked in (False, True):
         root = tmp_path / ("locked" if locked else "free")
         root.mkdir()
@@ -202,17 +211,18 @@ def test_the_countdown_follows_the_person_and_it_can_be_locked(qtbot: QtBot, tmp
         win = MainWindow(ctx, confirm=lambda *_a: True)
         qtbot.addWidget(win)
         page = _page(win)
+        dialog = SettingsDialog(ctx.config, win)
+        spin = dialog.editors["countdown_s"]
+        assert isinstance(spin, QSpinBox)
         if locked:
-            assert (
-                not page.read_panel.countdown_spin.isEnabled() and page.read_panel.countdown_spin.value() == 0
-            )
-            assert page.read_panel.countdown_spin.accessibleDescription() == "Set by your IT department"
-            assert not ctx.machine.countdown_enabled
+            assert dialog.is_read_only("countdown_s") and spin.value() == 0
         else:
-            page.read_panel.countdown_spin.setValue(0)
-            assert not ctx.machine.countdown_enabled  # Record goes straight to recording
-            page.read_panel.countdown_spin.setValue(2)
-            assert ctx.machine.countdown_enabled and ctx.services.settings.countdown_s == 2
+            assert ctx.machine.countdown_enabled  # the campaign's countdown, until Settings changes it
+            spin.setValue(0)
+            dialog.save()  # saved while the question is on screen: the next Record goes straight in
+        dialog.deleteLater()
+        page.record_button.click()
+        assert ctx.machine.state.phase is Phase.RECORDING and not ctx.machine.countdown_enabled
         page.leave()
 
 

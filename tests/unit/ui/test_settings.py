@@ -90,3 +90,45 @@ def test_a_save_that_fails_says_so(qtbot: QtBot, tmp_path: Path, strict_logs: St
     dialog.save()
     assert not dialog.error_label.isHidden() and "could not be saved" in dialog.error_label.text()
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
+
+
+def test_a_built_in_campaign_pack_is_chosen_here_unless_it_locks_it(qtbot: QtBot, tmp_path: Path) -> None:
+    from ui import app
+
+    config = make_config(tmp_path, "")
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    packs = dialog.editors["campaign_pack"]
+    assert isinstance(packs, QComboBox) and packs.isEnabled()
+    offered = {packs.itemText(i): packs.itemData(i) for i in range(packs.count())}
+    assert offered == {
+        "AHP Support Worker Week (built in)": "ahp-support-worker-week",
+        "Staff voices (built in)": "",
+    }
+    assert (
+        packs.currentData() == "" and "next time Voicebooth starts" in dialog.sources["campaign_pack"].text()
+    )
+    packs.setCurrentIndex(packs.findData("ahp-support-worker-week"))
+    dialog.save()
+    saved = tomllib.loads((tmp_path / "user.toml").read_text(encoding="utf-8"))
+    assert saved == {"campaign_pack": "ahp-support-worker-week"}
+    # The next start uses it.
+    _config, campaign = app.load_settings(
+        {},
+        environ={},
+        policy_source=FilePolicy(tmp_path / "policy.toml"),
+        user_settings_path=tmp_path / "user.toml",
+    )
+    assert campaign.id == "ahp-support-worker-week"
+    # IT's choice, locked: shown, not changeable; a pack elsewhere is shown by its address.
+    (tmp_path / "it").mkdir()
+    locked = make_config(
+        tmp_path / "it", 'campaign_pack = "https://packs.nhs.example/ward.toml"\nlocked = ["campaign_pack"]\n'
+    )
+    it_dialog = SettingsDialog(locked)
+    qtbot.addWidget(it_dialog)
+    it_packs = it_dialog.editors["campaign_pack"]
+    assert isinstance(it_packs, QComboBox) and not it_packs.isEnabled()
+    assert it_packs.currentText() == "https://packs.nhs.example/ward.toml"
+    assert it_dialog.sources["campaign_pack"].text() == "Set by your IT department"
+    assert "campaign_pack" not in it_dialog.changed_values()

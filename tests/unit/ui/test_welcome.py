@@ -59,3 +59,19 @@ def test_language_names_are_autonyms_and_accessible(qtbot: QtBot, tmp_path: Path
         "cy": "Cymraeg",
     }
     assert all(b.accessibleName() for b in page.language_buttons.values())
+
+
+def test_the_ahp_pack_shows_its_organiser_and_dates_in_both_languages(qtbot: QtBot, tmp_path: Path) -> None:
+    from recorder.campaign import PACKS_DIR
+
+    ctx = make_context(tmp_path, campaign_path=PACKS_DIR / "ahp-support-worker-week" / "campaign.toml")
+    win = MainWindow(ctx, confirm=lambda *_a: True)
+    qtbot.addWidget(win)
+    page = win.current_page
+    assert isinstance(page, WelcomePage)
+    assert page.organisation.text() == "Organiser: CSP Associate Network \u00b7 25\u201329 November 2026"
+    assert "Thank you for taking part in AHP Support Worker Week" in page.lead.text()
+    page.choose_language("cy")
+    assert page.organisation.text() == "Trefnydd: Rhwydwaith Cyswllt y CSP \u00b7 25\u201329 Tachwedd 2026"
+    assert "Wythnos Gweithwyr Cymorth AHP" in page.lead.text()
+    page.choose_language("en")

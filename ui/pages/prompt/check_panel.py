@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from recorder.takes.pipeline import FinishedTake
 from ui.i18n import translate
+from ui.lengths import format_length
 from ui.pages.prompt.recording_panels import panel_layout
 from ui.pages.take_problems import translated_problem
 from ui.widgets.focus import focus_soon
@@ -25,8 +26,8 @@ def check_summary(finished: FinishedTake) -> list[str]:
         lines.append(translate("PromptPage", "You can keep it anyway, or record it again."))
         return lines
     return [
-        translate("PromptPage", "✓ Your answer was recorded ({seconds} seconds). No problems found.").format(
-            seconds=f"{finished.duration_s:.0f}"
+        translate("PromptPage", "✓ Your answer was recorded ({length}). No problems found.").format(
+            length=format_length(finished.duration_s)
         )
     ]
 
@@ -51,6 +52,8 @@ class CheckPanel(QWidget):
         self.apply_trim_button = QPushButton()
         self.apply_trim_button.hide()
         self._shown: FinishedTake | None = None  # whose findings are on screen (for a language change)
+        self._on_timeline: FinishedTake | None = None  # the take the trim timeline is for
+        self._timeline_loaded = False  # its pictures fetched (only once the person opens the trim)
         layout.addWidget(self.problems_label)
         # Two rows, so the buttons never run off a narrow window: go on (keep, watch), or change it.
         for pair in ((self.keep_button, self.watch_button), (self.retake_button, self.trim_button)):
@@ -66,7 +69,12 @@ class CheckPanel(QWidget):
         """Say what the check found about ``finished`` and let the trim controls cut up to its length."""
         self._shown = finished
         self._show_findings(finished)
-        self.trim.set_duration(finished.duration_s)
+        if finished is not self._on_timeline:
+            self._on_timeline = finished
+            self.trim.set_duration(finished.duration_s)
+            self._timeline_loaded = False
+            if self.trim_button.isChecked():
+                self._load_timeline()
 
     def _show_findings(self, finished: FinishedTake) -> None:
         lines = check_summary(finished)
@@ -103,17 +111,27 @@ class CheckPanel(QWidget):
         self.trim_button.setText(translate("PromptPage", "✂ Trim start or end (Alt+T)"))
         self.trim_button.setAccessibleName(translate("PromptPage", "Trim the start or end"))
         self.trim_button.setAccessibleDescription(
-            translate("PromptPage", "Shows or hides the controls to cut seconds off. Shortcut: Alt+T.")
+            translate(
+                "PromptPage", "Shows or hides the timeline for cutting the start or end. Shortcut: Alt+T."
+            )
         )
         self.apply_trim_button.setText(translate("PromptPage", "Apply the trim"))
         self.apply_trim_button.setAccessibleName(translate("PromptPage", "Apply the trim"))
         self.apply_trim_button.setAccessibleDescription(
-            translate("PromptPage", "Makes your answer shorter by the seconds chosen above.")
+            translate("PromptPage", "Keeps only the part between the start and end handles.")
         )
         self.trim.retranslate()
 
     def _trim_toggled(self, on: bool) -> None:
         self.trim.setVisible(on)
+        self.problems_label.setVisible(not on)  # room for the timeline on a 768-pixel screen
         self.apply_trim_button.setVisible(on)
         if on:
-            focus_soon(self.trim.start_box)
+            self._load_timeline()
+            focus_soon(self.trim.start_handle)
+
+    def _load_timeline(self) -> None:
+        taken = self._on_timeline
+        if taken is not None and not self._timeline_loaded:
+            self._timeline_loaded = True
+            self.trim.load(taken.mp4_path, taken.duration_s)

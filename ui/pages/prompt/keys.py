@@ -38,6 +38,5 @@ def shortcuts_hint() -> str:
     """The translated line that lists the prompt page's keys (shown while reading the prompt)."""
     return translate(
         "PromptPage",
-        "Keys: Ctrl+R start or stop recording · Space stop · Alt+K keep · Alt+R record again · "
-        "Alt+W watch back · Alt+T trim · Alt+Left go back",
+        "Keys: Ctrl+R starts and stops recording. Alt+Left goes back.",
     )

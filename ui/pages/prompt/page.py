@@ -50,7 +50,10 @@ class PromptPage(Page):
         self._prompt_index = -1
         self._pump: SourcePump | None = None
 
+        # One heading on this screen: the question itself (the page's title stays its accessible name).
+        self.title_label.hide()
         self.counter_label = QLabel()
+        self.counter_label.setObjectName("Hint")
         self.prompt_label = QLabel()
         self.prompt_label.setObjectName("PromptText")
         self.prompt_label.setWordWrap(True)
@@ -73,7 +76,7 @@ class PromptPage(Page):
         self.picture.addWidget(self.player)
 
         # -- the controls under the picture, one panel per phase --
-        self.read_panel = ReadPanel(ctx)
+        self.read_panel = ReadPanel()
         self.read_panel.record_button.clicked.connect(self._record_clicked)
         self.read_panel.skip_button.clicked.connect(lambda: self.request(Event.SKIP))
         self.count_panel = CountdownPanel()
@@ -175,8 +178,8 @@ class PromptPage(Page):
         self.tips_label.setText(question.tips)
 
     def _render_phase(self, phase: Phase) -> None:
-        # Tips help before recording; afterwards the picture and the buttons need the room.
-        self.tips_label.setVisible(phase in (Phase.READ, Phase.COUNTDOWN))
+        # Tips help while answering too; once checking, the player and its buttons need the room.
+        self.tips_label.setVisible(phase in (Phase.READ, Phase.COUNTDOWN, Phase.RECORDING))
         self.keys_label.setVisible(phase is Phase.READ)
         self.count_panel.stop()
         if phase is not Phase.RECORDING:
@@ -192,7 +195,7 @@ class PromptPage(Page):
             focus_soon(self.read_panel.record_button)
         elif phase is Phase.COUNTDOWN:
             self.controls.setCurrentWidget(self.count_panel)
-            self.count_panel.start(self.read_panel.countdown_spin.value())
+            self.count_panel.start(self.ctx.services.settings.countdown_s)
         elif phase is Phase.RECORDING:
             self.controls.setCurrentWidget(self.rec_panel)
             self._begin_recording()
@@ -236,6 +239,8 @@ class PromptPage(Page):
     def _record_clicked(self) -> None:
         if self._phase is Phase.READ:
             self.show_error(None)
+            # The countdown is a setting (Settings may have changed it since the last question).
+            self.ctx.machine.countdown_enabled = self.ctx.services.settings.countdown_s > 0
             self.request(Event.NEXT)
 
     def _record_or_stop_key(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ui.i18n import translate
+from ui.lengths import format_length
 from ui.pages.base import PageContext
 
 #: The time limit when no prompt is being answered (never recorded against; keeps the bar well-defined).
@@ -36,7 +37,9 @@ def question_text(ctx: PageContext) -> QuestionText | None:
     counter = translate("PromptPage", "Question {n} of {total}").format(
         n=state.prompt_index + 1, total=state.prompt_count
     )
-    limit = translate("PromptPage", "You have up to {seconds} seconds.").format(seconds=prompt.max_duration_s)
+    limit = translate("PromptPage", "You have up to {length} (minutes:seconds).").format(
+        length=format_length(prompt.max_duration_s)
+    )
     tips = [f"• {tip.get(ctx.locale)}" for tip in prompt.tips]
     return QuestionText(counter=counter, text=prompt.text.get(ctx.locale), tips="\n".join([*tips, limit]))
 

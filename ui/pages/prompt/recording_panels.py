@@ -8,15 +8,11 @@ Their texts use the ``PromptPage`` translation context, like the rest of the pag
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ui.i18n import translate
-from ui.pages.base import PageContext
 from ui.widgets.level_meter import LevelMeter
 from ui.widgets.remaining_bar import RemainingTimeBar
-
-#: The longest countdown the person can choose, in seconds.
-MAX_COUNTDOWN_S = 10
 
 
 def panel_layout(panel: QWidget) -> QVBoxLayout:
@@ -27,37 +23,25 @@ def panel_layout(panel: QWidget) -> QVBoxLayout:
 
 
 class ReadPanel(QWidget):
-    """READ: Start recording, Skip this question, and the countdown length (read-only when IT locked it).
+    """READ: one Record button, and Skip as a quieter link beside it.
 
-    The countdown the person chooses lasts for this run (``services.settings.countdown_s``, 0 = off) and
-    tells the flow machine whether Record counts down first.
+    How long Record counts down first is a setting (Settings, ``countdown_s``), not a choice on this screen.
     """
 
-    def __init__(self, ctx: PageContext) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.ctx = ctx
         layout = panel_layout(self)
         self.record_button = QPushButton()
         self.record_button.setObjectName("PrimaryButton")
-        self.countdown_spin = QSpinBox()
-        self.countdown_spin.setRange(0, MAX_COUNTDOWN_S)
-        self.countdown_spin.setValue(self._configured_countdown())
-        self.countdown_spin.valueChanged.connect(self._countdown_changed)
-        self.countdown_spin.setEnabled(not ctx.config.is_locked("countdown_s"))
-        self.countdown_label = QLabel()
-        self.countdown_label.setBuddy(self.countdown_spin)
         self.skip_button = QPushButton()
+        self.skip_button.setObjectName("LinkButton")  # secondary: looks like a link, not a second Record
+        self.skip_button.setCursor(Qt.CursorShape.PointingHandCursor)
         row = QHBoxLayout()
         row.addWidget(self.record_button)
-        row.addStretch(1)
+        row.addSpacing(24)
         row.addWidget(self.skip_button)
+        row.addStretch(1)
         layout.addLayout(row)
-        countdown_row = QHBoxLayout()
-        countdown_row.addWidget(self.countdown_label)
-        countdown_row.addWidget(self.countdown_spin)
-        countdown_row.addStretch(1)
-        layout.addLayout(countdown_row)
-        self.countdown_spin.setMaximumWidth(120)
 
     def retranslate(self) -> None:
         """Set every text and accessible name in the current language."""
@@ -66,28 +50,11 @@ class ReadPanel(QWidget):
         self.record_button.setAccessibleDescription(
             translate("PromptPage", "Counts down, then records your answer. Shortcut: Ctrl+R.")
         )
-        self.countdown_label.setText(translate("PromptPage", "Count&down (seconds, 0 = off):"))
-        self.countdown_spin.setAccessibleName(
-            translate("PromptPage", "Countdown before recording, in seconds")
-        )
-        self.countdown_spin.setAccessibleDescription(
-            translate("PromptPage", "Use the arrow keys to change it. 0 starts recording straight away.")
-            if self.countdown_spin.isEnabled()
-            else translate("PromptPage", "Set by your IT department")
-        )
         self.skip_button.setText(translate("PromptPage", "Skip this question"))
         self.skip_button.setAccessibleName(translate("PromptPage", "Skip this question"))
         self.skip_button.setAccessibleDescription(
             translate("PromptPage", "Goes on without answering. You can still answer it from the review.")
         )
-
-    def _configured_countdown(self) -> int:
-        return self.ctx.services.settings.countdown_s
-
-    def _countdown_changed(self, seconds: int) -> None:
-        """The person changed the countdown for this session (0 turns it off)."""
-        self.ctx.services.settings.countdown_s = seconds
-        self.ctx.machine.countdown_enabled = seconds > 0
 
 
 class CountdownPanel(QWidget):

@@ -70,12 +70,28 @@ def test_export_of_an_approved_answer_with_metadata(
     assert dialog.task is None and "Fix the captions" in dialog.status_label.text()
     dialog.captions.setPlainText("1\n00:00:00,000 --> 00:00:01,500\nI love my team.\n")
     assert dialog.captions_status.text() == "1 captions ready."
+    # The suggested post credits the name (shown) but not the job title (not to be shown); it is editable.
+    english = dialog.post_editor.texts["en"]
+    assert english.toPlainText() == "What do you love about your role?\n\n\u2014 Priya Shah"
+    assert "Porter" not in english.toPlainText() + dialog.post_editor.texts["cy"].toPlainText()
+    english.setPlainText("x" * 281)
+    assert dialog.post_editor.over_limit("en") == ["X"]
+    warning = dialog.post_editor.warnings["en"]
+    assert warning.text().startswith("Too long for X by 1:") and not warning.isHidden()
+    assert "X 281 of 280" in dialog.post_editor.counts["en"].text()
+    dialog.post_editor.reset_buttons["en"].click()
+    assert dialog.post_editor.over_limit("en") == [] and warning.isHidden()
+    assert "X 47 of 280" in dialog.post_editor.counts["en"].text()
+    english.appendPlainText("#TeamPhysio")
     dialog.export_button.click()
     assert dialog.cancel_button.isVisible() and not dialog.export_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.last_export is not None, timeout=120_000)
     files = sorted(p.name for p in out.iterdir())
     stem = f"{seeded.reference}_love-role"
-    assert files == [f"{stem}_9x16.mp4", f"{stem}_metadata.csv"]
+    assert files == [f"{stem}_9x16.mp4", f"{stem}_metadata.csv", f"{stem}_post_cy.txt", f"{stem}_post_en.txt"]
+    post = (out / f"{stem}_post_en.txt").read_text(encoding="utf-8")
+    assert post == "What do you love about your role?\n\n\u2014 Priya Shah\n#TeamPhysio\n"  # as edited
+    assert (out / f"{stem}_post_cy.txt").read_text(encoding="utf-8").startswith("Beth ydych chi")
     video = video_stream(ffprobe(out / f"{stem}_9x16.mp4"))
     assert (video["width"], video["height"], video["codec_name"]) == (720, 1280, "h264")
     with (out / f"{stem}_metadata.csv").open(encoding="utf-8-sig") as handle:
@@ -83,6 +99,7 @@ def test_export_of_an_approved_answer_with_metadata(
     assert row["shape"] == "9:16" and row["reference"] == seeded.reference
     assert row["person_name"] == "Priya Shah" and row["person_job_title"] == ""  # not to be shown
     assert row["consent_social_media"] == "yes" and row["consent_version"] == "staff-voices-consent-v2"
+    assert row["post_en"] == post.strip() and row["post_cy"].startswith("Beth ydych chi")
     assert "Done." in dialog.status_label.text()
 
 
@@ -174,7 +191,10 @@ def test_after_a_no_to_social_media_only_an_internal_copy_can_be_saved(
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.last_export is not None, timeout=120_000)
     stem = f"{seeded.reference}_love-role_INTERNAL-ONLY"
-    assert sorted(p.name for p in out.iterdir()) == [f"{stem}_16x9.mp4", f"{stem}_metadata.csv"]
+    # The suggested posts are labelled INTERNAL-ONLY in their names too.
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"{stem}_16x9.mp4", f"{stem}_metadata.csv", f"{stem}_post_cy.txt", f"{stem}_post_en.txt"
+    ]  # fmt: skip
     with (out / f"{stem}_metadata.csv").open(encoding="utf-8-sig") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["use"] == "INTERNAL-ONLY: internal communications only, not for public social media"
