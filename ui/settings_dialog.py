@@ -113,6 +113,12 @@ class SettingsDialog(QDialog):
         self.sources: dict[str, QLabel] = {}
         for key in EDITABLE + READ_ONLY:
             self._add_row(key, editable=key in EDITABLE)
+        # A long device name, label or "set by" line never makes the dialog wider than a small screen.
+        for combo in rows.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        for label in rows.findChildren(QLabel):
+            label.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("Error")
         self.error_label.setWordWrap(True)
