@@ -240,6 +240,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     from ui.pages.base import build_context
     from ui.tasks import tasks
     from ui.theme import apply_theme
+    from ui.widgets.window_behaviour import install_window_behaviour
 
     try:
         import truststore
@@ -256,6 +257,8 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     apply_app_icon(app)
     apply_theme(app)
     install_accessibility(app)
+    # Every window fits the screen, keeps the focused widget in view and presses a button on Return.
+    install_window_behaviour(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
     translations.set_locale(config.text("locale"))
     if options.review:

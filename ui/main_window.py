@@ -22,8 +22,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -44,6 +42,7 @@ from ui.pages import about_you, check_and_send, consent, device_check, done, pro
 from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
 from ui.pages.welcome import WelcomePage
 from ui.tasks import Task, tasks
+from ui.widgets.nav_bar import NavBar
 
 log = logging.getLogger(__name__)
 
@@ -112,20 +111,13 @@ class MainWindow(Retranslating, QMainWindow):
         layout.setSpacing(0)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
-        self.nav_bar = QFrame()
-        self.nav_bar.setObjectName("NavBar")
-        nav_layout = QHBoxLayout(self.nav_bar)
-        nav_layout.setContentsMargins(24, 12, 24, 12)
         self.back_button = QPushButton()
         self.cancel_button = QPushButton()
         self.settings_button = QPushButton()
         self.next_button = QPushButton()
         self.next_button.setObjectName("PrimaryButton")
-        nav_layout.addWidget(self.back_button)
-        nav_layout.addStretch(1)
-        nav_layout.addWidget(self.settings_button)
-        nav_layout.addWidget(self.cancel_button)
-        nav_layout.addWidget(self.next_button)
+        # Outside the page's scroll area: the actions stay visible on any screen (two rows when narrow).
+        self.nav_bar = NavBar(self.back_button, [self.settings_button, self.cancel_button], self.next_button)
         layout.addWidget(self.nav_bar)
         self.setCentralWidget(central)
         self.help_menu = HelpMenu(self, ctx.config)  # Help > Copy diagnostics for IT
@@ -183,10 +175,15 @@ class MainWindow(Retranslating, QMainWindow):
         """
         page = self.current_page
         if event is Event.NEXT:
+            problems = page.problems()
+            if problems:
+                page.show_problems(problems)
+                return False
             problem = page.validate()
             if problem:
                 page.show_error(problem)
                 return False
+            page.show_problems([])
             page.commit()
         return self.run_flow_action(lambda: self.ctx.machine.fire(event))
 
@@ -281,6 +278,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.back_button.setText(nav.back_label or translate("MainWindow", "&Back"))
         self.next_button.setAccessibleName(_plain(self.next_button.text()))
         self.back_button.setAccessibleName(_plain(self.back_button.text()))
+        self.nav_bar.refit()
 
     def _next_clicked(self) -> None:
         self.go(Event.NEXT)
@@ -321,7 +319,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_button.setAccessibleDescription(
             translate("MainWindow", "Asks before deleting anything you have entered or recorded.")
         )
-        self.settings_button.setText(translate("MainWindow", "&Settings"))
+        # No access key: Alt+S is Start's (Ctrl+comma opens Settings, as its description says).
+        self.settings_button.setText(translate("MainWindow", "Settings"))
         self.settings_button.setAccessibleName(translate("MainWindow", "Settings"))
         self.settings_button.setAccessibleDescription(
             translate(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from recorder.config import KEYS, Config, ConfigError, Layer
 from recorder.devices import SYSTEM_DEVICES
 from ui.i18n import LOCALES, translate
 from ui.pages.source_names import source_label
+from ui.widgets.window_behaviour import scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -118,18 +117,21 @@ class SettingsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         # The list is long at large type sizes: it scrolls, the buttons stay visible.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         rows = QWidget()
         self.form = QFormLayout(rows)
-        scroll.setWidget(rows)
-        layout.addWidget(scroll, 1)
+        # Labels above their fields: nothing is cut at a narrow width or large scaling ("rver address").
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout.addWidget(scroll_area(rows), 1)
         self.editors: dict[str, QWidget] = {}
         self.sources: dict[str, QLabel] = {}
         for key in EDITABLE + READ_ONLY:
             self._add_row(key, editable=key in EDITABLE)
+        # A long device name, label or "set by" line never makes the dialog wider than a small screen.
+        for combo in rows.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        for label in rows.findChildren(QLabel):
+            label.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("Error")
         self.error_label.setWordWrap(True)

@@ -241,6 +241,18 @@ class ReviewClient:
             json_body={"decision": decision, "note": note.strip()},
         )
 
+    def undo_decision(self, submission_id: str) -> str:
+        """Undo this reviewer's last decision on the submission (both stay in the audit trail).
+
+        Returns:
+            The submission's status again.
+
+        Raises:
+            RefusedError: nothing to undo (another decision came after, or it was another reviewer's).
+        """
+        reply = self.http.json("POST", f"/api/v1/review/submissions/{submission_id}/decision/undo")
+        return str(reply["status"]) if isinstance(reply, dict) else ""
+
     def withdraw(self, submission_id: str, note: str) -> Withdrawal:
         """Withdraw a submission because the person asked: the server deletes its videos at once, for good.
 

@@ -464,14 +464,14 @@ Heb ei ateb: ni chaiff ei anfon.</translation>
         <translation>Dewisol: gallwch gymryd rhan beth bynnag a ddewiswch.</translation>
     </message>
     <message>
-        <source>Please answer Yes or No to every question.</source>
+        <source>Answer Yes or No: {question}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Atebwch Ie neu Na i bob cwestiwn.</translation>
+        <translation>Atebwch Ie neu Na: {question}</translation>
     </message>
     <message>
-        <source>To take part you need to answer Yes to the questions marked (required). If you do not want to, press Cancel: nothing has been recorded.</source>
+        <source>Answer Yes to take part (required): {question} If you do not want to, press Cancel: nothing has been recorded.</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>I gymryd rhan mae angen i chi ateb Ie i&apos;r cwestiynau sydd wedi&apos;u marcio (gofynnol). Os nad ydych chi eisiau, pwyswch Canslo: does dim wedi&apos;i recordio.</translation>
+        <translation>Atebwch Ie i gymryd rhan (gofynnol): {question} Os nad ydych eisiau, pwyswch Canslo: nid oes dim wedi&apos;i recordio.</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1146,21 @@ Yn dod i ben: {expires}</translation>
         <translation>Yn cael ei gadw gyda&apos;ch penderfyniad yn y trywydd archwilio (mae Alt+N yn dod yma).</translation>
     </message>
     <message>
+        <source>Undo last decision (Ctrl+Z)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dadwneud y penderfyniad olaf (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the last decision</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Dadwneud y penderfyniad olaf</translation>
+    </message>
+    <message>
+        <source>Puts the status back; the audit trail keeps the decision and the undo (Ctrl+Z).</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn rhoi&apos;r statws yn ôl; mae&apos;r trywydd archwilio yn cadw&apos;r penderfyniad a&apos;r dadwneud (Ctrl+Z).</translation>
+    </message>
+    <message>
         <source>The video may be used (Alt+A).</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gellir defnyddio&apos;r fideo (Alt+A).</translation>
@@ -1505,6 +1520,24 @@ Who to contact: {contact}</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Wedi newid eich meddwl? Gallwch dynnu&apos;n ôl ar unrhyw adeg, heb roi rheswm: rhowch eich cod cyfeirnod i&apos;r bobl isod, a bydd eich fideo&apos;n cael ei ddileu ac ni chaiff ei ddefnyddio mwyach. Does dim angen y cyfrifiadur hwn arnoch i wneud hynny.
 Â phwy i gysylltu: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPattern</name>
+    <message>
+        <source>Error: {message}</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwall: {message}</translation>
+    </message>
+    <message>
+        <source>Goes to the question with the problem.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Yn mynd i&apos;r cwestiwn sydd â&apos;r broblem.</translation>
+    </message>
+    <message>
+        <source>There is a problem</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae problem</translation>
     </message>
 </context>
 <context>
@@ -2215,11 +2248,6 @@ Who to contact: {contact}</source>
         <translation>Mae&apos;n gofyn cyn dileu unrhyw beth rydych chi wedi&apos;i roi neu ei recordio.</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>G&amp;osodiadau</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Gosodiadau</translation>
@@ -2429,17 +2457,6 @@ Who to contact: {contact}</source>
 <context>
     <name>Player</name>
     <message>
-        <source>Pause (Space)</source>
-        <extracomment>how far Left and Right jump, and the slider&apos;s Page Up / Page Down the row under the picture; a subclass may add its own controls to it</extracomment>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Oedi (Bylchwr)</translation>
-    </message>
-    <message>
-        <source>Play (Space)</source>
-        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Chwarae (Bylchwr)</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Oedi</translation>
@@ -2450,9 +2467,20 @@ Who to contact: {contact}</source>
         <translation>Chwarae eich ateb</translation>
     </message>
     <message>
-        <source>Space plays or pauses. Left and right arrows jump two seconds.</source>
+        <source>Pause (Ctrl+Space)</source>
+        <extracomment>how far Left and Right jump, and the slider&apos;s Page Up / Page Down the row under the picture; a subclass may add its own controls to it</extracomment>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae Bylchwr yn chwarae neu&apos;n oedi. Mae&apos;r saethau chwith a de yn neidio dwy eiliad.</translation>
+        <translation>Oedi (Ctrl+Bylchwr)</translation>
+    </message>
+    <message>
+        <source>Play (Ctrl+Space)</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Chwarae (Ctrl+Bylchwr)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space plays or pauses wherever the focus is. Left and right arrows jump two seconds.</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Mae Ctrl+Bylchwr yn chwarae neu&apos;n oedi lle bynnag y mae&apos;r ffocws. Mae&apos;r saethau chwith a de yn neidio dwy eiliad.</translation>
     </message>
     <message>
         <source>Position in your answer</source>
@@ -2907,14 +2935,14 @@ Who to contact: {contact}</source>
 <context>
     <name>ReviewPlayer</name>
     <message>
-        <source>Pause</source>
+        <source>Pause (Alt+P)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Oedi</translation>
+        <translation>Oedi (Alt+P)</translation>
     </message>
     <message>
-        <source>Play</source>
+        <source>Play (Alt+P)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Chwarae</translation>
+        <translation>Chwarae (Alt+P)</translation>
     </message>
     <message>
         <source>Pause the video</source>
@@ -3083,9 +3111,24 @@ Who to contact: {contact}</source>
         <translation>Yn dod â&apos;ch mewngofnodi i ben ac yn ei dynnu oddi ar y cyfrifiadur hwn (Ctrl+Shift+Q).</translation>
     </message>
     <message>
-        <source>Keys: Alt+Down / Alt+Up next or previous · Alt+N note · Alt+A approve · Alt+C request changes · Alt+R reject · Alt+P play or pause · Alt+M comment · Ctrl+F search · F5 refresh · Ctrl+E export</source>
+        <source>Decide anyway</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Bysellau: Alt+I lawr / Alt+I fyny nesaf neu flaenorol · Alt+N nodyn · Alt+A cymeradwyo · Alt+C gofyn am newidiadau · Alt+R gwrthod · Alt+P chwarae neu oedi · Alt+M sylw · Ctrl+F chwilio · F5 adnewyddu · Ctrl+E allforio</translation>
+        <translation>Penderfynu beth bynnag</translation>
+    </message>
+    <message>
+        <source>Watch first</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Gwylio yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Not watched yet</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Heb ei wylio eto</translation>
+    </message>
+    <message>
+        <source>You have not watched answer {numbers} yet. Decide anyway without watching?</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Nid ydych wedi gwylio ateb {numbers} eto. Penderfynu beth bynnag heb wylio?</translation>
     </message>
     <message>
         <source>Save the metadata CSV</source>
@@ -3096,6 +3139,11 @@ Who to contact: {contact}</source>
         <source>CSV files (*.csv)</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
         <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Keys: Alt+Down / Alt+Up next or previous · Alt+N note · Alt+A approve · Alt+C request changes · Alt+R reject · Ctrl+Z undo the decision · Alt+P play or pause · Alt+M comment · Ctrl+F search · F5 refresh · Ctrl+E export</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Bysellau: Alt+I lawr / Alt+I fyny nesaf neu flaenorol · Alt+N nodyn · Alt+A cymeradwyo · Alt+C gofyn am newidiadau · Alt+R gwrthod · Ctrl+Z dadwneud y penderfyniad · Alt+P chwarae neu oedi · Alt+M sylw · Ctrl+F chwilio · F5 adnewyddu · Ctrl+E allforio</translation>
     </message>
 </context>
 <context>
@@ -3360,9 +3408,14 @@ Who to contact: {contact}</source>
         <translation>Nid oes gan y cyfrifiadur hwn storfa gyfrineiriau ddiogel, felly bydd angen i chi fewngofnodi eto y tro nesaf y byddwch chi&apos;n agor y modd adolygu.</translation>
     </message>
     <message>
-        <source>Enter your user name and password.</source>
+        <source>Enter your user name</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Rhowch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+        <translation>Rhowch eich enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Enter your password</source>
+        <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
+        <translation>Rhowch eich cyfrinair</translation>
     </message>
     <message>
         <source>Signing in…</source>

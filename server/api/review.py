@@ -17,6 +17,7 @@ from server.services import consent_texts, review_actions
 from server.services import login as login_service
 from server.services.closing import withdraw_on_request
 from server.services.review_query import Filters, list_submissions
+from server.services.undo_decision import undo_last_decision
 from server.services.views import utc_text
 
 router = APIRouter(tags=["review"])
@@ -169,6 +170,14 @@ def post_decision(ctx: Context, user: ReviewerAuth, submission_id: str, body: De
     if not re.fullmatch(_UUID_PATTERN, submission_id):
         raise ApiError(404, "unknown_submission", "There is no such submission.")
     return review_actions.decide(ctx, user, submission_id, body.decision, body.note)
+
+
+@router.post("/review/submissions/{submission_id}/decision/undo")
+def post_undo_decision(ctx: Context, user: ReviewerAuth, submission_id: str) -> dict[str, Any]:
+    """Undoes the reviewer's own last decision: the status goes back; both stay in the audit trail."""
+    if not re.fullmatch(_UUID_PATTERN, submission_id):
+        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    return undo_last_decision(ctx, user, submission_id)
 
 
 @router.post("/review/submissions/{submission_id}/withdraw")

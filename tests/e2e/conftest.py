@@ -7,7 +7,6 @@ process on the xcb platform.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.helpers.desktop import DesktopUnavailableError, start_xvfb, stop
 from tests.helpers.qt import strict_logs
 
 __all__ = ["strict_logs"]
@@ -31,31 +31,15 @@ def _strict_logs_everywhere(strict_logs: object) -> None:
 
 @pytest.fixture(scope="session")
 def xvfb_display() -> Iterator[str]:
-    """Start Xvfb on a display number it picks itself (-displayfd), so parallel runs never clash."""
-    exe = shutil.which("Xvfb")
-    if exe is None:
-        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [exe, "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        proc.kill()
-        pytest.skip("Xvfb did not start")
+    """An Xvfb screen of 1280x1024 on a display number it picks itself, so parallel runs never clash."""
     try:
-        yield f":{number}"
+        proc, display = start_xvfb(1280, 1024)
+    except DesktopUnavailableError as error:
+        pytest.skip(str(error))
+    try:
+        yield display
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @dataclass

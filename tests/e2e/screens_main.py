@@ -28,6 +28,7 @@ from ui.pages.base import PageContext
 from ui.pages.device_check import DeviceCheckPage
 from ui.settings_dialog import SettingsDialog
 from ui.theme import apply_theme
+from ui.widgets.window_behaviour import install_window_behaviour
 
 WINDOW_SIZE = (1100, 860)
 
@@ -179,6 +180,7 @@ def main(argv: list[str]) -> int:
     locales = argv[3:] or ["en", "cy"]
     app = QApplication([sys.argv[0]])
     apply_theme(app)
+    install_window_behaviour(app)  # as ui.app does
     for locale in locales:
         run_locale(locale, out / locale, server_url, upload_key)
     return 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from recorder.flow import FlowState, PersonField, Step
 from ui.i18n import translate
 from ui.pages.base import Page, PageContext, YesNo, register_page
+from ui.widgets.error_pattern import ErrorGroup, FieldProblem
 
 MAX_FIELD_CHARS = 80
 FIELDS = ("name", "job_title", "employer")
@@ -21,6 +22,7 @@ class _Row:
     edit: QLineEdit
     show_label: QLabel
     show: YesNo
+    group: ErrorGroup
 
 
 @register_page(Step.ABOUT_YOU)
@@ -34,10 +36,8 @@ class AboutYouPage(Page):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.body.addWidget(self.intro)
-        grid = QGridLayout()
-        grid.setVerticalSpacing(6)
         self.rows: dict[str, _Row] = {}
-        for i, key in enumerate(FIELDS):
+        for key in FIELDS:
             label = QLabel()
             edit = QLineEdit()
             edit.setMaxLength(MAX_FIELD_CHARS)
@@ -45,13 +45,19 @@ class AboutYouPage(Page):
             show_label = QLabel()
             show_label.setObjectName("Hint")
             show = YesNo()
+            show.changed.connect(self.recheck)
             edit.textChanged.connect(lambda _text, k=key: self._update_show(k))
-            grid.addWidget(label, i * 3, 0)
-            grid.addWidget(edit, i * 3 + 1, 0)
-            grid.addWidget(show_label, i * 3 + 2, 0)
-            grid.addWidget(show, i * 3 + 2, 1)
-            self.rows[key] = _Row(label, edit, show_label, show)
-        self.body.addLayout(grid)
+            group = ErrorGroup()  # label, error message (NHS pattern), the field, show it or not
+            group.add(label)
+            group.add(edit)
+            show_row = QWidget()
+            show_layout = QHBoxLayout(show_row)
+            show_layout.setContentsMargins(0, 0, 0, 0)
+            show_layout.addWidget(show_label)
+            show_layout.addWidget(show, 1)
+            group.add(show_row)
+            self.body.addWidget(group)
+            self.rows[key] = _Row(label, edit, show_label, show, group)
         self.body.addStretch(1)
         for previous, following in itertools.pairwise(FIELDS):  # top-to-bottom tab order
             self.setTabOrder(self.rows[previous].show.no, self.rows[following].edit)
@@ -105,7 +111,7 @@ class AboutYouPage(Page):
         row.show_label.setEnabled(filled)
         if not filled:
             row.show.set_value(None)
-        self.show_error(None)
+        self.recheck()
 
     def _field(self, key: str) -> PersonField:
         field: PersonField = getattr(self.ctx.machine.model, key)
@@ -118,22 +124,22 @@ class AboutYouPage(Page):
             row.show.set_value(field.show if field.value else None)
             self._update_show(key)
 
-    def validate(self) -> str | None:
-        for key, row in self.rows.items():
-            if row.edit.text().strip() and row.show.value() is None:
-                row.show.yes.setFocus()
-                return {
-                    "name": translate(
-                        "AboutYouPage", "Please choose Yes or No: show your name with your video?"
-                    ),
-                    "job_title": translate(
-                        "AboutYouPage", "Please choose Yes or No: show your job title with your video?"
-                    ),
-                    "employer": translate(
-                        "AboutYouPage", "Please choose Yes or No: show where you work with your video?"
-                    ),
-                }[key]
-        return None
+    def problems(self) -> list[FieldProblem]:
+        """A detail filled in without saying whether it may be shown."""
+        messages = {
+            "name": translate("AboutYouPage", "Please choose Yes or No: show your name with your video?"),
+            "job_title": translate(
+                "AboutYouPage", "Please choose Yes or No: show your job title with your video?"
+            ),
+            "employer": translate(
+                "AboutYouPage", "Please choose Yes or No: show where you work with your video?"
+            ),
+        }
+        return [
+            FieldProblem(row.group, row.show.yes, messages[key])
+            for key, row in self.rows.items()
+            if row.edit.text().strip() and row.show.value() is None
+        ]
 
     def commit(self) -> None:
         model = self.ctx.machine.model

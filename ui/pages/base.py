@@ -28,6 +28,7 @@ How to add a screen (the whole API)::
         def enter(self, state: FlowState) -> None: ...   # shown (or its phase changed): start preview
         def leave(self) -> None: ...                      # hidden: stop preview, release devices
         def validate(self) -> str | None: ...             # before NEXT: translated problem, or None
+        def problems(self) -> list[FieldProblem]: ...    # before NEXT: field problems (NHS error pattern)
         def commit(self) -> None: ...                     # after validate, before NEXT: write to the model
         def nav(self, state: FlowState) -> Nav: ...       # which of Back / Next / Cancel show, and labels
 
@@ -50,7 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -68,6 +70,7 @@ from recorder.flow.services import FlowServices
 from recorder.flow.session import SubmissionSession
 from ui.i18n import Retranslating, Translations, translate
 from ui.tasks import TaskBackground
+from ui.widgets.error_pattern import ErrorSummary, FieldProblem, FormErrors
 
 
 @dataclass
@@ -157,12 +160,12 @@ class Page(Retranslating, QWidget):
         self.title_label.setObjectName("PageTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setAccessibleName("")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("Error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        # The NHS error summary under the title (field problems link to their fields; see problems()).
+        self.error_summary = ErrorSummary()
+        self.error_label = self.error_summary  # its text() is every message shown
+        self.errors = FormErrors(self.error_summary)
         self.body.addWidget(self.title_label)
-        self.body.addWidget(self.error_label)
+        self.body.addWidget(self.error_summary)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
 
@@ -176,6 +179,8 @@ class Page(Retranslating, QWidget):
         self.title_label.setText(self.title())
         self.setAccessibleName(self.title())
         self.title_label.setAccessibleName(self.title())
+        self.error_summary.retranslate()
+        self.errors.recheck()
 
     def enter(self, state: FlowState) -> None:
         """The page became current, or the flow state changed while it is current."""
@@ -186,6 +191,22 @@ class Page(Retranslating, QWidget):
     def validate(self) -> str | None:
         """Check the page before NEXT; return a translated, plain-English problem or None."""
         return None
+
+    def problems(self) -> list[FieldProblem]:
+        """Check the page's fields before NEXT: each problem names its group, control and message.
+
+        Shown in the NHS error pattern (summary with links, message at the field, red border) and taken away
+        field by field as the person fixes them (connect the fields' change signals to :meth:`recheck`).
+        """
+        return []
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        """Show ``problems`` (empty clears); each disappears once :meth:`recheck` finds it fixed."""
+        self.errors.show(problems, check=self.problems)
+
+    def recheck(self, *_args: object) -> None:
+        """A field changed: take away the problems shown that are fixed now."""
+        self.errors.recheck()
 
     def commit(self) -> None:
         """Write the page's values into ``self.ctx.machine.model`` (after :meth:`validate` passed)."""
@@ -215,13 +236,7 @@ class Page(Retranslating, QWidget):
 
     def show_error(self, message: str | None) -> None:
         """Show (or with None, hide) a plain-English problem under the title; screen readers hear it."""
-        if message:
-            self.error_label.setText(message)
-            self.error_label.setAccessibleName(message)
-            self.error_label.show()
-        else:
-            self.error_label.clear()
-            self.error_label.hide()
+        self.errors.show_general(message)
 
 
 PageT = TypeVar("PageT", bound=type[Page])
@@ -264,6 +279,8 @@ class YesNo(QWidget):
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
         layout.addStretch(1)
+        for button in (self.yes, self.no):
+            button.installEventFilter(self)  # arrow keys choose, not only move (keyboard users)
         self.yes.toggled.connect(lambda _checked: self.changed.emit())
         self.no.toggled.connect(lambda _checked: self.changed.emit())
         self.set_question("")
@@ -286,6 +303,17 @@ class YesNo(QWidget):
         self.yes.setAccessibleDescription(help_text)
         self.no.setAccessibleDescription(help_text)
         self.setAccessibleName(question)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if event.type() == QEvent.Type.KeyPress and watched in (self.yes, self.no):
+            assert isinstance(event, QKeyEvent)
+            if event.key() in arrows and not event.modifiers():
+                other = self.no if watched is self.yes else self.yes
+                other.setFocus(Qt.FocusReason.TabFocusReason)
+                other.setChecked(True)
+                return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> bool | None:
         """True for Yes, False for No, None when not answered."""

@@ -15,6 +15,7 @@ from recorder.flow import FlowState, Step
 from ui.i18n import translate
 from ui.pages.base import Page, PageContext, YesNo, register_page
 from ui.pages.contact_details import ContactDetails
+from ui.widgets.error_pattern import ErrorGroup, FieldProblem
 
 
 @register_page(Step.CONSENT)
@@ -43,19 +44,27 @@ class ConsentPage(Page):
             self.bodies.append(text)
         self.choice_labels: dict[str, QLabel] = {}
         self.choices: dict[str, YesNo] = {}
+        self.choice_groups: dict[str, ErrorGroup] = {}
         self.contact_details = ContactDetails()  # how to contact the person, under "You may contact me"
+        self.contact_group = ErrorGroup()  # its messages at the field (NHS pattern)
+        self.contact_group.add(self.contact_details)
+        for field in (self.contact_details.email, self.contact_details.phone):
+            field.textChanged.connect(self.recheck)
         for choice in self.version.choices:
             label = QLabel()
             label.setWordWrap(True)
             label.setStyleSheet("font-weight: bold;")
             answer = YesNo()
-            answer.changed.connect(lambda: self.show_error(None))
-            self.body.addWidget(label)
-            self.body.addWidget(answer)
+            answer.changed.connect(self.recheck)
+            group = ErrorGroup()  # question, its error message (NHS pattern), the answer
+            group.add(label)
+            group.add(answer)
+            self.body.addWidget(group)
             self.choice_labels[choice.id] = label
             self.choices[choice.id] = answer
+            self.choice_groups[choice.id] = group
             if choice.id == CONTACT_CHOICE:
-                self.body.addWidget(self.contact_details)
+                self.body.addWidget(self.contact_group)
                 answer.changed.connect(self._show_contact_details)
         self._show_contact_details()
         self.body.addStretch(1)
@@ -109,27 +118,35 @@ class ConsentPage(Page):
         return answer is not None and answer.value() is True
 
     def _show_contact_details(self) -> None:
-        self.contact_details.setVisible(self._contact_allowed())
+        self.contact_group.setVisible(self._contact_allowed())
 
-    def validate(self) -> str | None:
-        answers = self.answers()
-        unanswered = [cid for cid, value in answers.items() if value is None]
-        if unanswered:
-            self.choices[unanswered[0]].yes.setFocus()
-            return translate("ConsentPage", "Please answer Yes or No to every question.")
-        refused = [cid for cid in self.version.required_choice_ids if answers[cid] is not True]
-        if refused:
-            return translate(
-                "ConsentPage",
-                "To take part you need to answer Yes to the questions marked (required). "
-                "If you do not want to, press Cancel: nothing has been recorded.",
-            )
-        problems = self.contact_details.problems() if self._contact_allowed() else []
-        if problems:
-            field, message = problems[0]
-            field.setFocus()
-            return message
-        return None
+    def problems(self) -> list[FieldProblem]:
+        """An unanswered question, or a required one answered No, each at its question; then contact details
+        that cannot be right, at their field."""
+        locale = self.ctx.locale
+        found = []
+        required = set(self.version.required_choice_ids)
+        for choice in self.version.choices:
+            value = self.choices[choice.id].value()
+            question = choice.label.get(locale)
+            if value is None:
+                message = translate("ConsentPage", "Answer Yes or No: {question}").format(question=question)
+            elif choice.id in required and value is not True:
+                message = translate(
+                    "ConsentPage",
+                    "Answer Yes to take part (required): {question} "
+                    "If you do not want to, press Cancel: nothing has been recorded.",
+                ).format(question=question)
+            else:
+                continue
+            answer = self.choices[choice.id]
+            found.append(FieldProblem(self.choice_groups[choice.id], answer.yes, message))
+        if self._contact_allowed():
+            found += [
+                FieldProblem(self.contact_group, field, message)
+                for field, message in self.contact_details.problems()
+            ]
+        return found
 
     def commit(self) -> None:
         locale = self.ctx.locale
@@ -139,4 +156,4 @@ class ConsentPage(Page):
         self.ctx.machine.model.contact = self.contact_details.record() if self._contact_allowed() else {}
 
     def leave(self) -> None:
-        self.show_error(None)
+        self.show_problems([])

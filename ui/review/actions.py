@@ -6,9 +6,10 @@ Each request runs off the UI thread; once it succeeds the list and the shown sub
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from recorder.review import ReviewClient
 from ui.i18n import translate
@@ -48,12 +49,34 @@ class ReviewActions:
         self._run = run
         self.export_dir = export_dir
         self.parent = parent
+        # Asks (title, question) -> True to go on; tests answer it themselves.
+        # (A plain comment: lupdate would take a "#:" one here for the next translated string.)
+        self.confirm: Callable[[str, str], bool] = self._ask
+
+    def _ask(self, title: str, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self.parent)
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(question)
+        go = box.addButton(translate("ReviewWindow", "Decide anyway"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(translate("ReviewWindow", "Watch first"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)  # the safe answer on Return
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is go
 
     def decide(self, decision: str, note: str) -> None:
         detail = self.detail_panel.detail
         if detail is None:
             return
         submission_id = detail.submission_id
+        unwatched = self.detail_panel.unwatched_answers()
+        if unwatched and not self.confirm(
+            translate("ReviewWindow", "Not watched yet"),
+            translate(
+                "ReviewWindow", "You have not watched answer {numbers} yet. Decide anyway without watching?"
+            ).format(numbers=", ".join(str(n) for n in unwatched)),
+        ):
+            return
 
         def done(_result: object) -> None:
             if (
@@ -70,6 +93,25 @@ class ReviewActions:
             lambda: self.client.decide(submission_id, decision, note),
             done,
             lambda: self.decide(decision, note),
+        )
+
+    def undo_decision(self) -> None:
+        """Undo the last decision on the shown submission (the server keeps both in the audit trail)."""
+        detail = self.detail_panel.detail
+        if detail is None:
+            return
+        submission_id = detail.submission_id
+
+        def done(_status: object) -> None:
+            self.lists.reload()
+            if self.details.wanted == submission_id:
+                self.details.load(submission_id)
+
+        self._run(
+            "undo decision",
+            lambda: self.client.undo_decision(submission_id),
+            done,
+            self.undo_decision,
         )
 
     def record_wording(self, reason: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +43,7 @@ class DecisionBox(Retranslating, QWidget):
     """
 
     decided = Signal(str, str)
+    undo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,7 +54,7 @@ class DecisionBox(Retranslating, QWidget):
         self.current_label.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(80)
+        self.note.setFixedHeight(52)
         self.error_label = QLabel()
         self.error_label.setObjectName("Error")
         self.error_label.setWordWrap(True)
@@ -61,20 +63,28 @@ class DecisionBox(Retranslating, QWidget):
         self.approve_button.setObjectName("PrimaryButton")
         self.changes_button = QPushButton()
         self.reject_button = QPushButton()
+        self.undo_button = QPushButton()
+        self.undo_button.hide()
+        # Two by two: low enough for the bar to stay on screen, narrow enough for a 1366x768 laptop at 125 %.
         buttons = QGridLayout()
         buttons.addWidget(self.approve_button, 0, 0)
-        buttons.addWidget(self.changes_button, 1, 0)
-        buttons.addWidget(self.reject_button, 2, 0)
+        buttons.addWidget(self.changes_button, 0, 1)
+        buttons.addWidget(self.reject_button, 1, 0)
+        buttons.addWidget(self.undo_button, 1, 1)
+        buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.current_label)
+        title_row = QHBoxLayout()  # one line: the bar stays low on a 768-pixel screen
+        title_row.addWidget(self.heading)
+        title_row.addWidget(self.current_label, 1)
+        layout.addLayout(title_row)
         layout.addWidget(self.note)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         self.approve_button.clicked.connect(lambda: self.decide("approved"))
         self.changes_button.clicked.connect(lambda: self.decide("changes_requested"))
         self.reject_button.clicked.connect(lambda: self.decide("rejected"))
+        self.undo_button.clicked.connect(self.undo)
         self._status = ""
         self.retranslate()
 
@@ -92,6 +102,14 @@ class DecisionBox(Retranslating, QWidget):
         self.reject_button.setAccessibleName(translate("DecisionBox", "Reject"))
         self.note.setAccessibleDescription(
             translate("DecisionBox", "Saved with your decision in the audit trail (Alt+N comes here).")
+        )
+        self.undo_button.setText(translate("DecisionBox", "Undo last decision (Ctrl+Z)"))
+        self.undo_button.setAccessibleName(translate("DecisionBox", "Undo the last decision"))
+        self.undo_button.setAccessibleDescription(
+            translate(
+                "DecisionBox",
+                "Puts the status back; the audit trail keeps the decision and the undo (Ctrl+Z).",
+            )
         )
         self.approve_button.setAccessibleDescription(
             translate("DecisionBox", "The video may be used (Alt+A).")
@@ -118,6 +136,14 @@ class DecisionBox(Retranslating, QWidget):
 
     def show_error(self, message: str) -> None:
         show_label_text(self.error_label, message, hide_when_empty=True)
+
+    def set_undoable(self, undoable: bool) -> None:
+        """Offer Undo while the last thing done to the submission is a decision."""
+        self.undo_button.setVisible(undoable)
+
+    def undo(self) -> None:
+        if self.undo_button.isVisible() and self.undo_button.isEnabled():
+            self.undo_requested.emit()
 
     def decide(self, decision: str) -> None:
         if not self.approve_button.isEnabled():
@@ -154,6 +180,8 @@ class CommentsView(Retranslating, QWidget):
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumHeight(90)
+        self.list.setWordWrap(True)  # a long comment is read whole, not cut at the edge
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = QLineEdit()
         self.add_button = QPushButton()
         layout = QVBoxLayout(self)
@@ -233,6 +261,8 @@ class AuditView(Retranslating, QWidget):
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumHeight(90)
+        self.list.setWordWrap(True)  # a long comment is read whole, not cut at the edge
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setWordWrap(True)  # a note can be long; the whole sentence stays readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -20,7 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -65,9 +67,10 @@ class DetailPanel(Retranslating, QWidget):
     ) -> None:
         super().__init__(parent)
         self.detail: SubmissionDetail | None = None
+        self.watched: set[str] = set()
         self._prompt_text = prompt_text or (lambda prompt_id: prompt_id)
         self.header = QLabel()
-        self.header.setObjectName("PageTitle")
+        self.header.setObjectName("PanelHeading")  # one line at 1366x768 and 125 %, however narrow
         self.header.setWordWrap(True)
         self.subheader = QLabel()
         self.subheader.setObjectName("Hint")
@@ -112,8 +115,6 @@ class DetailPanel(Retranslating, QWidget):
         left.addWidget(self.takes)
         left.addWidget(self.player)
         left.addWidget(self.unavailable_label)
-        left.addSpacing(10)
-        left.addWidget(self.decision)  # in view with the video, so deciding needs no scrolling
         left.addWidget(self.comments)
         left.addStretch(1)  # everything stays packed under the answers however tall the consent box is
         grid.addLayout(left, 0, 0)
@@ -131,7 +132,6 @@ class DetailPanel(Retranslating, QWidget):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 12)
-        inner_layout.addLayout(top)
         inner_layout.addLayout(grid)
         inner_layout.addStretch(1)
         self.empty_label = QLabel()
@@ -143,14 +143,27 @@ class DetailPanel(Retranslating, QWidget):
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(inner)
+        # The reference and status stay at the top and the decision at the bottom, whatever scrolls between.
+        self.header_bar = QWidget()
+        self.header_bar.setLayout(top)
+        top.setContentsMargins(16, 12, 16, 4)
+        self.decision_bar = QFrame()
+        self.decision_bar.setObjectName("DecisionBar")
+        bar_layout = QVBoxLayout(self.decision_bar)
+        bar_layout.setContentsMargins(16, 8, 16, 8)
+        bar_layout.addWidget(self.decision)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header_bar)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.decision_bar)
         self.takes.currentItemChanged.connect(self._take_changed)
         self.export_button.clicked.connect(self.export_requested.emit)
         self.withdraw_button.clicked.connect(self.withdraw_requested.emit)
         self.player.position_changed.connect(self.comments.set_position)
+        self.player.player.playbackStateChanged.connect(self._playback_changed)
         self.show_detail(None, None)
 
     def retranslate(self) -> None:
@@ -206,9 +219,13 @@ class DetailPanel(Retranslating, QWidget):
             and detail.submission_id == self.detail.submission_id
         )
         previous_take = self.current_take_id() if same else None
+        if not same:
+            self.watched = set()  # answers played since this submission was opened
         self.detail = detail
         self.empty_label.setVisible(detail is None)
         self.scroll_area.setVisible(detail is not None)
+        self.header_bar.setVisible(detail is not None)
+        self.decision_bar.setVisible(detail is not None)
         self.consent.show_detail(detail, version)
         self.comments.show_detail(detail)
         self.audit.show_detail(detail)
@@ -223,6 +240,8 @@ class DetailPanel(Retranslating, QWidget):
             return
         decidable = detail.status in DECIDABLE
         self.decision.show_status(detail.status, decidable)
+        last = next((a for a in reversed(detail.audit) if a.action in ("decision", "decision_undone")), None)
+        self.decision.set_undoable(decidable and last is not None and last.action == "decision")
         self.export_button.setEnabled(
             detail.status == "approved" and self.consent.consent_ok() and self.consent.wording_known()
         )
@@ -279,6 +298,18 @@ class DetailPanel(Retranslating, QWidget):
     def show_withdrawn_message(self, message: str) -> None:
         """A plain confirmation under the Withdraw button after a withdrawal (empty hides it)."""
         show_label_text(self.withdraw_done_label, message, hide_when_empty=True)
+
+    def _playback_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        take_id = self.current_take_id()
+        if state == QMediaPlayer.PlaybackState.PlayingState and take_id is not None:
+            self.watched.add(take_id)
+
+    def unwatched_answers(self) -> list[int]:
+        """The numbers (1, 2...) of the shown submission's answers not played since it was opened."""
+        if self.detail is None:
+            return []
+        takes = self.detail.summary.takes
+        return [i + 1 for i, take in enumerate(takes) if take.take_id not in self.watched]
 
     def current_take(self) -> TakeInfo | None:
         take_id = self.current_take_id()

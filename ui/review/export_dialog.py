@@ -44,6 +44,7 @@ from ui.review.errors import error_message, export_refusal_message
 from ui.review.post_editor import PostEditor
 from ui.review.style import show_label_text
 from ui.tasks import Task, tasks
+from ui.widgets.window_behaviour import scroll_area
 
 __all__ = ["ExportDialog"]
 
@@ -144,9 +145,12 @@ class ExportDialog(Retranslating, QDialog):
         self.take_label = QLabel()
         self.take_label.setBuddy(self.take)
         self.shapes_label = QLabel()
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title_label)
+        content = QWidget()  # scrolls on a small screen; the buttons under it stay visible
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addWidget(self.title_label)
         layout.addWidget(self.consent_label)
         layout.addWidget(self.social_radio)
         layout.addWidget(self.internal_radio)
@@ -183,7 +187,8 @@ class ExportDialog(Retranslating, QDialog):
         layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
+        outer.addWidget(scroll_area(content), 1)
+        outer.addLayout(buttons)
 
         app = QApplication.instance()
         if isinstance(app, QApplication):

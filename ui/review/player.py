@@ -45,7 +45,9 @@ class ReviewPlayer(Player):
     def retranslate(self) -> None:
         playing = self.playing
         self.play_button.setText(
-            translate("ReviewPlayer", "Pause") if playing else translate("ReviewPlayer", "Play")
+            translate("ReviewPlayer", "Pause (Alt+P)")
+            if playing
+            else translate("ReviewPlayer", "Play (Alt+P)")
         )
         self.play_button.setAccessibleName(
             translate("ReviewPlayer", "Pause the video")

@@ -27,6 +27,6 @@ def keys_hint() -> str:
     return translate(
         "ReviewWindow",
         "Keys: Alt+Down / Alt+Up next or previous · Alt+N note · Alt+A approve · "
-        "Alt+C request changes · Alt+R reject · Alt+P play or pause · Alt+M comment · "
-        "Ctrl+F search · F5 refresh · Ctrl+E export",
+        "Alt+C request changes · Alt+R reject · Ctrl+Z undo the decision · Alt+P play or pause · "
+        "Alt+M comment · Ctrl+F search · F5 refresh · Ctrl+E export",
     )

@@ -8,10 +8,9 @@ until the app closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from recorder.review import ReviewClient, ReviewError
 from ui.i18n import Retranslating, translate
-from ui.review.style import show_label_text
 from ui.tasks import Task, tasks
+from ui.widgets.error_pattern import ErrorGroup, ErrorSummary, FieldProblem, FormErrors
+from ui.widgets.window_behaviour import fit_window, scroll_area
 
 
 class SignInDialog(Retranslating, QDialog):
@@ -57,10 +57,15 @@ class SignInDialog(Retranslating, QDialog):
         self.password_label = QLabel()
         self.username_label.setBuddy(self.username)
         self.password_label.setBuddy(self.password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("Error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_summary = ErrorSummary()  # NHS pattern: problems at the top, each field's at the field
+        self.error_label = self.error_summary
+        self.errors = FormErrors(self.error_summary)
+        self.username_group = ErrorGroup()
+        self.username_group.add(self.username_label)
+        self.username_group.add(self.username)
+        self.password_group = ErrorGroup()
+        self.password_group.add(self.password_label)
+        self.password_group.add(self.password)
         self.store_label = QLabel()
         self.store_label.setObjectName("Hint")
         self.store_label.setWordWrap(True)
@@ -69,24 +74,36 @@ class SignInDialog(Retranslating, QDialog):
         self.sign_in_button.setObjectName("PrimaryButton")
         self.sign_in_button.setDefault(True)
         self.quit_button = QPushButton()
-        form = QFormLayout()
-        form.addRow(self.username_label, self.username)
-        form.addRow(self.password_label, self.password)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.sign_in_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        for widget in (self.title_label, self.reason_label, self.server_label):
-            layout.addWidget(widget)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.store_label)
+        layout.addWidget(self.title_label)
+        content = QWidget()  # scrolls on a small screen; the title and the buttons stay
+        fields = QVBoxLayout(content)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.setSpacing(12)
+        for widget in (
+            self.error_summary,
+            self.reason_label,
+            self.server_label,
+            self.username_group,
+            self.password_group,
+            self.store_label,
+        ):
+            fields.addWidget(widget)
+        fields.addStretch(1)
+        self.fields_area = scroll_area(content)
+        layout.addWidget(self.fields_area, 1)
         layout.addLayout(buttons)
         self.sign_in_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
-        self.username.returnPressed.connect(self.password.setFocus)
+        self._return_in_username = False
+        self.username.returnPressed.connect(self._to_password)
+        self.username.textChanged.connect(self._recheck)
+        self.password.textChanged.connect(self._recheck)
         self.quit_button.clicked.connect(self.reject)
         self.retranslate()
         (self.password if self.username.text() else self.username).setFocus()
@@ -130,18 +147,62 @@ class SignInDialog(Retranslating, QDialog):
         )
 
     def show_error(self, message: str) -> None:
-        show_label_text(self.error_label, message, hide_when_empty=True)
+        """A problem with signing in that belongs to no field (wrong password, server unreachable)."""
+        self.errors.show_general(message)
+        self._fit_contents()
+
+    def _to_password(self) -> None:
+        """Return in the user name goes on to the password (the dialog's default button sees it next)."""
+        self._return_in_username = True
+        self.password.setFocus()
+        QTimer.singleShot(0, self, self._return_handled)
+
+    def _return_handled(self) -> None:
+        self._return_in_username = False
+
+    def problems(self) -> list[FieldProblem]:
+        found = []
+        if not self.username.text().strip():
+            message = translate("SignInDialog", "Enter your user name")
+            found.append(FieldProblem(self.username_group, self.username, message))
+        if not self.password.text():
+            message = translate("SignInDialog", "Enter your password")
+            found.append(FieldProblem(self.password_group, self.password, message))
+        return found
+
+    def _recheck(self, _text: str) -> None:
+        self.errors.recheck()
+        self._fit_contents()
+
+    def _fit_contents(self) -> None:
+        """Grow to show a message that appeared, as far as the screen allows (then the fields scroll; they
+        are never squashed: wrapped text is taller than a layout's minimum size says)."""
+        fields = self.fields_area.widget()
+        layout = fields.layout() if fields is not None else None
+        if layout is None:
+            return
+        extra = (
+            layout.totalHeightForWidth(self.fields_area.viewport().width())
+            - self.fields_area.viewport().height()
+        )
+        if extra > 0:
+            self.resize(self.width(), self.height() + extra)
+            fit_window(self)  # kept inside the screen (taskbar excluded), moved up if need be
 
     def submit(self) -> None:
         """Sign in on a worker thread with what was typed."""
         if self.task is not None and not self.task.done:
             return
         username, password = self.username.text(), self.password.text()
-        if not username.strip() or not password:
-            self.show_error(translate("SignInDialog", "Enter your user name and password."))
-            (self.username if not username.strip() else self.password).setFocus()
+        if self._return_in_username:  # the same Return that moved on to the password: not a submit
+            self._return_in_username = False
             return
-        self.show_error("")
+        problems = self.problems()
+        if problems:
+            self.errors.show(problems, check=self.problems)
+            self._fit_contents()
+            return
+        self.errors.clear()
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(translate("SignInDialog", "Signing in…"))
         self.task = tasks().run(

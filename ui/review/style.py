@@ -43,6 +43,7 @@ QPushButton#DangerButton:disabled {{
     color: {PALETTE["secondary_text"]};
     border: 2px dashed {PALETTE["mid_grey"]};
 }}
+QFrame#DecisionBar {{ background: {PALETTE["white"]}; border-top: 2px solid {PALETTE["mid_grey"]}; }}
 QFrame#ReviewBanner {{ background: {PALETTE["white"]}; border-bottom: 2px solid {PALETTE["error"]}; }}
 QDateEdit {{ background: {PALETTE["white"]}; border: 2px solid {PALETTE["text"]}; padding: 6px; }}
 QDateEdit:disabled {{ color: {PALETTE["secondary_text"]}; border: 2px dashed {PALETTE["mid_grey"]}; }}

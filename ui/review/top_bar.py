@@ -41,6 +41,7 @@ class TopBar(QFrame):
             translate("ReviewWindow", "Download the metadata of all submissions")
         )
         self.sign_out_button.setText(translate("ReviewWindow", "Sign out"))
+        self.sign_out_button.setVisible(signed_in)  # nothing to sign out of
         self.sign_out_button.setAccessibleName(translate("ReviewWindow", "Sign out"))
         self.refresh_button.setAccessibleDescription(
             translate("ReviewWindow", "Loads the list again; the chosen submission stays chosen.")

@@ -114,6 +114,7 @@ class ReviewWindow(Retranslating, QMainWindow):
         panel.export_requested.connect(self.open_export)
         panel.withdraw_requested.connect(self.open_withdraw)
         panel.decision.decided.connect(self.review_actions.decide)
+        panel.decision.undo_requested.connect(self.review_actions.undo_decision)
         panel.comments.comment_requested.connect(self.review_actions.comment)
         panel.consent.wording_reason_given.connect(self.review_actions.record_wording)
         panel.comments.seek_requested.connect(self.details.seek_to_comment)
@@ -132,6 +133,7 @@ class ReviewWindow(Retranslating, QMainWindow):
                 ("Alt+P", panel.player.toggle),
                 ("Alt+M", self.review_actions.comment_from_box),
                 ("Alt+N", panel.decision.note.setFocus),
+                ("Ctrl+Z", panel.decision.undo),
                 ("Ctrl+F", self.list_panel.search.setFocus),
                 ("F5", self.refresh),
                 ("Ctrl+E", self.open_export),

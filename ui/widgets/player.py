@@ -2,7 +2,8 @@
 
 The support worker watches an answer back with :class:`Player` itself; review mode's player
 (:class:`ui.review.player.ReviewPlayer`) is built on it (a stream from the clip proxy, speeds, longer
-jumps). Keys when the player has focus: Space or K plays and pauses; Left/Right jump by
+jumps). Ctrl+Space plays and pauses wherever the focus is (named on the button, so Space never meets a focused
+"Keep this answer"). Keys when the player has focus: Space or K plays and pauses; Left/Right jump by
 :attr:`Player.SEEK_STEP_MS` (when the slider has focus, its own arrow keys move it, and playback follows).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
@@ -24,6 +25,11 @@ def format_position(at_ms: int) -> str:
     """``m:ss`` for a time in a video."""
     seconds = max(0, at_ms) // 1000
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+# Plays and pauses while the player is on screen, wherever the focus is (named on the play button).
+# (A plain comment: lupdate would take a "#:" one here for the next translated string.)
+PLAY_KEYS = "Ctrl+Space"
 
 
 class Player(Retranslating, QWidget):
@@ -70,6 +76,9 @@ class Player(Retranslating, QWidget):
         layout.addWidget(self.video, 1)
         layout.addLayout(self.controls)
         self.play_button.clicked.connect(self.toggle)
+        # Playback has its own key, so it never presses the focused button (Space on "Keep this answer").
+        self.play_key = QShortcut(QKeySequence(PLAY_KEYS), self)
+        self.play_key.activated.connect(self.toggle)
         self.slider.valueChanged.connect(self._slider_moved)
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
@@ -86,13 +95,16 @@ class Player(Retranslating, QWidget):
     def retranslate(self) -> None:
         playing = self.playing
         self.play_button.setText(
-            translate("Player", "Pause (Space)") if playing else translate("Player", "Play (Space)")
+            translate("Player", "Pause (Ctrl+Space)") if playing else translate("Player", "Play (Ctrl+Space)")
         )
         self.play_button.setAccessibleName(
             translate("Player", "Pause") if playing else translate("Player", "Play your answer")
         )
         self.play_button.setAccessibleDescription(
-            translate("Player", "Space plays or pauses. Left and right arrows jump two seconds.")
+            translate(
+                "Player",
+                "Ctrl+Space plays or pauses wherever the focus is. Left and right arrows jump two seconds.",
+            )
         )
         self.slider.setAccessibleName(translate("Player", "Position in your answer"))
         self.slider.setAccessibleDescription(translate("Player", "Left and right arrow keys move through it"))

@@ -31,6 +31,7 @@ from tests.unit.ui.review.conftest import make_services
 from ui.i18n import Translations
 from ui.review.window import ReviewWindow
 from ui.theme import apply_theme
+from ui.widgets.window_behaviour import install_window_behaviour
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
@@ -78,6 +79,7 @@ def main(argv: list[str]) -> int:
     server = IntakeServer.start(work / "intake", campaigns=[DEFAULT_PACK])  # verified wording: exportable
     app = QApplication([sys.argv[0]])
     apply_theme(app)
+    install_window_behaviour(app)  # as ui.app does
     try:
         return _run(app, server, work, out)
     finally:

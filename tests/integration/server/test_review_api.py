@@ -358,3 +358,25 @@ def test_withdrawn_cannot_be_streamed_or_exported(
     check.check(response, 410, "withdrawn")
     export = requests.get(f"{api(server)}/review/export.csv", headers=auth(token)).text
     assert manifest["submission_id"] not in export and done["reference"] not in export
+
+
+def test_the_last_decision_can_be_undone_and_both_stay_audited(
+    server: IntakeServer, token: str, sent: dict[str, Any]
+) -> None:
+    sid = sent["first"][0]["submission_id"]
+    url = f"{api(server)}/review/submissions/{sid}/decision"
+    before = requests.get(f"{api(server)}/review/submissions/{sid}", headers=auth(token)).json()["status"]
+    response = requests.post(url, json={"decision": "rejected", "note": "Wrong one."}, headers=auth(token))
+    assert response.status_code == 200
+    response = requests.post(f"{url}/undo", headers=auth(token))
+    assert response.status_code == 200 and response.json()["status"] == before
+    detail = requests.get(f"{api(server)}/review/submissions/{sid}", headers=auth(token)).json()
+    assert detail["status"] == before
+    trail = [e for e in detail["audit"] if e["action"].startswith("decision")][-2:]
+    assert [(e["action"], e["detail"]) for e in trail] == [
+        ("decision", {"from": before, "to": "rejected"}),
+        ("decision_undone", {"from": "rejected", "to": before}),
+    ]
+    check = Unchanged(server)  # an undo is not undone; nothing else to undo; strangers cannot
+    check.check(requests.post(f"{url}/undo", headers=auth(token)), 409, "nothing_to_undo")
+    assert requests.post(f"{url}/undo").status_code == 401

@@ -99,3 +99,17 @@ def test_tab_order_runs_top_to_bottom(qtbot: QtBot, tmp_path: Path) -> None:
     assert QApplication.focusWidget() is rows["name"].show.no
     qtbot.keyClick(rows["name"].show.no, Qt.Key.Key_Space)
     assert rows["name"].show.value() is False
+
+
+def test_the_problem_is_shown_at_its_field_and_goes_once_answered(qtbot: QtBot, tmp_path: Path) -> None:
+    win, page = open_about_you(qtbot, tmp_path)
+    row = page.rows["job_title"]
+    qtbot.keyClicks(row.edit, "Support worker")
+    assert not win.go(Event.NEXT)
+    assert row.group.property("error") is True and "job title" in row.group.message
+    assert page.rows["name"].group.property("error") is False
+    assert page.error_summary.hasFocus() and len(page.error_summary.links) == 1
+    page.error_summary.links[0].click()
+    assert row.show.yes.hasFocus()
+    row.show.no.click()
+    assert page.error_summary.isHidden() and row.group.property("error") is False

@@ -207,7 +207,7 @@ def test_every_interactive_widget_is_named_and_reachable(
             how.after(win, qtbot)
         if welsh:
             ctx.translations.set_locale("cy")
-            qtbot.waitUntil(lambda w=win: w.settings_button.text() != "&Settings")
+            qtbot.waitUntil(lambda w=win: w.settings_button.text() != "Settings")
         try:
             problems = unnamed_interactive(win)
             checked = [w for w in win.current_page.findChildren(QWidget) if isinstance(w, INTERACTIVE)]

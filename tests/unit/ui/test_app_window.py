@@ -63,7 +63,7 @@ def test_next_is_refused_while_the_page_is_invalid(qtbot: QtBot, tmp_path: Path)
     assert win.ctx.machine.state.step is Step.CONSENT
     assert not win.go(Event.NEXT)  # nothing answered
     page = win.current_page
-    assert page.error_label.isVisible() and "every question" in page.error_label.text()
+    assert page.error_label.isVisible() and "Answer Yes or No" in page.error_label.text()
     assert win.ctx.machine.state.step is Step.CONSENT
 
 

@@ -53,8 +53,11 @@ def test_a_detail_that_cannot_be_right_stops_next_at_that_field(
     assert not win.go(Event.NEXT)
     assert win.ctx.machine.state.step is Step.CONSENT and win.ctx.machine.model.consent is None
     assert problem in page.error_label.text()
+    assert problem in page.contact_group.message  # the message at the field too, with its red border
+    assert win.focusWidget() is page.error_summary and len(page.error_summary.links) == 1  # summary first
+    page.error_summary.links[0].click()  # its link moves to the field with the problem
     wrong = page.contact_details.email if "email" in problem else page.contact_details.phone
-    assert win.focusWidget() is wrong  # the field with the problem has the focus
+    assert win.focusWidget() is wrong
 
 
 def test_valid_or_no_details_go_on_and_only_with_yes(qtbot: QtBot, tmp_path: Path) -> None:

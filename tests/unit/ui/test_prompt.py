@@ -245,3 +245,23 @@ def test_regression_back_to_a_kept_answer_shows_it_and_keeps_it_again(
     qtbot.keyClick(page.keep_button, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert (machine.state.prompt_index, machine.state.phase) == (1, Phase.READ)
     assert machine.model.kept["love-role"] == kept and (Path(kept.take_dir) / "deliverable.mp4").is_file()
+
+
+def test_playback_has_its_own_key_so_space_on_keep_never_keeps_unwatched(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The player said "Play (Space)" while Space pressed the focused "Keep this answer" (issue 12)."""
+    page = _record_until_check(qtbot, window)
+    qtbot.waitUntil(page.keep_button.hasFocus, timeout=5000)
+    qtbot.keyClick(page.keep_button, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    machine = window.ctx.machine
+    assert machine.state.phase is Phase.WATCH_BACK
+    qtbot.waitUntil(lambda: page.player.playing, timeout=10_000)
+    assert "Ctrl+Space" in page.player.play_button.text() and "(Space)" not in page.player.play_button.text()
+    page.keep_button.setFocus()
+    qtbot.keyClick(page.keep_button, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not page.player.playing  # paused by its own key...
+    assert (machine.state.prompt_index, machine.state.phase) == (0, Phase.WATCH_BACK)  # ...nothing kept
+    qtbot.keyClick(page.keep_button, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.player.playing, timeout=5000)
+    assert "love-role" not in machine.model.kept

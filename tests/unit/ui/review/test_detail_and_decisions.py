@@ -201,3 +201,33 @@ def test_server_unreachable_then_try_again(
     qtbot.waitUntil(lambda: window.banner.message == "", timeout=10_000)
     wait_for_list(qtbot, window, 1)
     assert window.list_panel.selected_id() == "" or window.list_panel.selected_id() == one.submission_id
+
+
+def test_deciding_unwatched_asks_first_and_the_last_decision_can_be_undone(
+    qtbot: QtBot, intake_server: IntakeServer, services: ReviewServices, open_window: OpenWindow, one: Seeded
+) -> None:
+    window = open_signed_in(qtbot, open_window, services, intake_server, 1)
+    showing(qtbot, window, one)
+    asked: list[str] = []
+    window.review_actions.confirm = lambda _title, question: asked.append(question) or False
+    box = window.detail_panel.decision
+    assert not box.undo_button.isVisible()  # nothing decided yet
+    box.approve_button.click()
+    assert asked and "answer 1" in asked[0]  # not watched: asked, and "Watch first" sent nothing
+    assert [a["action"] for a in audit_actions(intake_server, one.submission_id)].count("decision") == 0
+    player = window.detail_panel.player
+    player.toggle()
+    qtbot.waitUntil(lambda: player.playing, timeout=20_000)
+    box.approve_button.click()
+    assert len(asked) == 1  # watched: no question
+    panel = window.detail_panel
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.status == "approved", timeout=20_000)
+    qtbot.waitUntil(box.undo_button.isVisible, timeout=5000)
+    box.undo_button.click()
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.status == "received", timeout=20_000)
+    trail = [a for a in audit_actions(intake_server, one.submission_id) if a["action"].startswith("decision")]
+    assert [(a["action"], a["detail"]) for a in trail] == [
+        ("decision", {"from": "received", "to": "approved"}),
+        ("decision_undone", {"from": "approved", "to": "received"}),
+    ]
+    assert not box.undo_button.isVisible()  # an undo is not undone again: decide anew instead

@@ -59,6 +59,22 @@ def test_wrong_password_keeps_the_dialog_and_stores_nothing(
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=20_000)
     assert "not right" in dialog.error_label.text()
     assert dialog.isVisible() and dialog.password.text() == "" and dialog.username.text() == "reviewer"
+
+    def unsquashed() -> bool:  # the message never squashes the fields (they scroll on a small screen)
+        return all(f.height() >= f.sizeHint().height() for f in (dialog.username, dialog.password))
+
+    qtbot.waitUntil(unsquashed, timeout=5000)
+    dialog.username.clear()
+    dialog.sign_in_button.click()  # both empty: a link per field in the summary, each message at its field
+    links = [link.text() for link in dialog.error_summary.links]
+    assert links == ["Enter your user name", "Enter your password"]
+    assert dialog.username_group.property("error") is True and dialog.password_group.property("error") is True
+    qtbot.waitUntil(unsquashed, timeout=5000)
+    dialog.error_summary.links[1].click()
+    assert dialog.password.hasFocus()
+    qtbot.keyClicks(dialog.username, "reviewer")  # fixed: its message goes at once
+    assert dialog.username_group.property("error") is False
+    assert [link.text() for link in dialog.error_summary.links] == ["Enter your password"]
     assert memory_keyring.secrets == {}
     assert not window.client.signed_in
     sign_in_through_dialog(qtbot, window, *intake_server.reviewer)
