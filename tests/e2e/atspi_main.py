@@ -109,7 +109,7 @@ def review(server: IntakeServer, work: Path) -> None:
     dialog.username.setText(server.reviewer[0])
     dialog.password.setText(server.reviewer[1])
     dialog.sign_in_button.click()
-    wait_until(lambda: window.list_panel.tree.topLevelItemCount() == 1, 30, "the list")
+    wait_until(lambda: window.list_panel.model.rowCount() == 1, 30, "the list")
     window.list_panel.select(window.list_panel.items[0].submission_id)
     wait_until(lambda: window.detail_panel.detail is not None, 30, "the detail")
     window.list_panel.tree.setFocus()

@@ -47,7 +47,7 @@ def run(out: Path, server: IntakeServer, work: Path) -> Checker:
     dialog.username.setText(server.reviewer[0])
     dialog.password.setText(server.reviewer[1])
     dialog.sign_in_button.click()
-    wait_until(lambda: window.list_panel.tree.topLevelItemCount() == 2, 30, "the list")
+    wait_until(lambda: window.list_panel.model.rowCount() == 2, 30, "the list")
     panel = window.detail_panel
     window.list_panel.select(owen.submission_id)
     wait_until(

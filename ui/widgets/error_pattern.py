@@ -38,15 +38,16 @@ def restyle(widget: QWidget) -> None:
 
 
 def show_from_top(widget: QWidget) -> None:
-    """Scroll every scroll area around ``widget`` back to its top when ``widget`` is near the top of the
-    scrolled content (the summary under the page title: the title shows with it)."""
+    """Scroll every scroll area around ``widget`` back to its top when ``widget`` starts within the first
+    screenful of the scrolled content (the summary under the page title: the title shows with it, and the
+    summary's heading and first links below it, even when a long summary does not fit whole)."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
             inner = parent.widget()
             if inner is not None and inner.isAncestorOf(widget):
                 top = widget.mapTo(inner, widget.rect().topLeft()).y()
-                if top + widget.height() < parent.viewport().height():
+                if top < parent.viewport().height() // 2:
                     parent.verticalScrollBar().setValue(0)
         parent = parent.parentWidget()
 
