@@ -18,6 +18,7 @@ Run: flock /tmp/voicebooth-bench.lock .venv/bin/python bench/bench_finish.py [--
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -31,7 +32,7 @@ from recorder.devices import MonotonicClock, open_audio_source, open_video_sourc
 from recorder.media.ffmpeg_binary import ffmpeg_exe
 from recorder.media.loudness import measure_file
 from recorder.takes.deliverable import Deliverable, finish_take
-from recorder.takes.pipeline import record_take
+from recorder.takes.pipeline import finish_and_check, record_take
 from tests.helpers.avsync import AvSync, measure_av_sync
 from tests.helpers.takes import make_take
 
@@ -48,19 +49,27 @@ def naive_finish(take_dir: Path, out: Path) -> None:
     )  # fmt: skip
 
 
-def record_then_finish(submission: Path, duration_s: float) -> tuple[Path, Deliverable, float, float]:
+def record_then_finish(submission: Path, duration_s: float) -> tuple[Path, Deliverable, float, float, float]:
     """Records a real take with the take pipeline; returns it, its deliverable, Stop->deliverable seconds
-    (stop, finish and check) and the stop part."""
+    (stop, finish and check), the stop part and the CPU seconds of finish and check (ffmpeg included: less
+    sensitive than wall time to other work on the machine)."""
     clock = MonotonicClock()
     size = (1280, 720)
     video = open_video_source("synthetic:", clock, size=size)
     audio = open_audio_source("synthetic:", clock)
-    recorded = record_take(submission, video, audio, clock=clock, duration_s=duration_s, size=size)
-    if recorded.finished is None or recorded.finished.deliverable is None:
-        raise SystemExit(f"the take was not finished: {recorded.error}")
+    recorded = record_take(
+        submission, video, audio, clock=clock, duration_s=duration_s, size=size, finish=False
+    )
+    if recorded.error is not None:
+        raise SystemExit(f"the take was not recorded: {recorded.error}")
     timings = recorded.timings_s
+    before = os.times()
+    finished = finish_and_check(recorded.take_dir, timings_s=timings)
+    after = os.times()
+    cpu_s = sum(after[:4]) - sum(before[:4])
+    assert finished.deliverable is not None
     stop_to_deliverable_s = timings["stop"] + timings["finish"] + timings["check"]
-    return recorded.take_dir, recorded.finished.deliverable, stop_to_deliverable_s, timings["stop"]
+    return recorded.take_dir, finished.deliverable, stop_to_deliverable_s, timings["stop"], cpu_s
 
 
 def _print_quality(lufs: float | None, peak_dbtp: float | None, sync: AvSync) -> None:
@@ -92,8 +101,8 @@ def bench_one(duration_s: float, take_kind: str) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         if take_kind == "recorded":
-            take, ours, ours_s, stop_s = record_then_finish(Path(tmp), duration_s)
-            what = f"Stop -> checked deliverable (stop {stop_s:.2f} s + finish and check)"
+            take, ours, ours_s, stop_s, cpu_s = record_then_finish(Path(tmp), duration_s)
+            what = f"Stop -> checked deliverable (stop {stop_s:.2f} s + finish and check, CPU {cpu_s:.2f} s)"
             print(f"recorded a {duration_s:.0f} s 1280x720 take in {time.perf_counter() - started:.1f} s")
         else:
             take = make_take(Path(tmp), duration_s=duration_s)
