@@ -34,7 +34,7 @@ def test_the_default_command_keeps_the_look_ahead_and_the_high_profile(tmp_path:
     cmd = " ".join(encoder_command(tmp_path / "v.mkv", (1280, 720), (1280, 720), 30, EncoderSettings(), "ff"))
     assert "-preset veryfast" in cmd and "rc-lookahead=10" in cmd and "bframes=0" in cmd
     assert "zerolatency" not in cmd  # it would turn the macroblock tree off
-    assert "-profile:v high" in cmd and "-g 30" in cmd
+    assert "-profile:v high" in cmd and "-g 150" in cmd
 
 
 def test_sensor_noise_costs_a_fraction_of_what_ultrafast_spent(tmp_path: Path) -> None:
