@@ -5,11 +5,14 @@ time 0 (``t0_ns``) they are held (at most a few seconds). Then each block goes w
 audio before ``t0`` is cut, a late start is padded with silence; afterwards blocks are appended back to back
 (the device's sample clock is steadier than any timestamp), and only a jump of more than
 :data:`RESYNC_MS` (lost audio, or a device that restarted) is corrected with silence or a cut. The file is
-appended and fsynced about once a second, so a crash loses at most that much.
+appended and fsynced about once a second, so a crash loses at most that much. Every sample written is also
+measured for loudness on the way (:class:`~recorder.media.loudness_stream.LoudnessMeter`), saved as
+``loudness.json`` on close, so finishing the take needs no loudness pass over the whole recording.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import threading
@@ -18,7 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
+from recorder.media.loudness_stream import LOUDNESS_NAME, LoudnessMeter
 from recorder.ports import Pcm
+from recorder.takes.files import write_json_atomic
+
+log = logging.getLogger(__name__)
 
 _NS_PER_S = 1_000_000_000
 RESYNC_MS = 40.0
@@ -52,6 +59,7 @@ class AudioTrack:
         self._t0_ns: int | None = None
         self._held: list[tuple[int, Pcm]] = []
         self.samples_written = 0
+        self._meter: LoudnessMeter | None = LoudnessMeter(rate_hz, channels)
         self.first_t_ns: int | None = None
         #: Last measured (written position - captured position) in ms: >0 means the sound plays late.
         self.delay_ms = 0.0
@@ -104,6 +112,12 @@ class AudioTrack:
     def _write(self, pcm: Pcm) -> None:
         self._fh.write(pcm.data.cast("B"))
         self.samples_written += pcm.shape[0]
+        if self._meter is not None:
+            try:
+                self._meter.add(pcm)
+            except Exception:  # the meter must never cost a sample: finishing measures the file instead
+                log.exception("The loudness meter failed; the take will be measured when finished")
+                self._meter = None
 
     def sync(self) -> None:
         """Pushes what was written to the disk."""
@@ -116,7 +130,7 @@ class AudioTrack:
         self._last_sync = time.monotonic()
 
     def close(self) -> None:
-        """Syncs and closes the file (safe to call twice)."""
+        """Syncs and closes the file, then saves the loudness measured (safe to call twice)."""
         with self._lock:
             if self._fh.closed:
                 return
@@ -124,3 +138,12 @@ class AudioTrack:
                 self._sync()
             finally:
                 self._fh.close()
+            self._save_loudness()
+
+    def _save_loudness(self) -> None:
+        if self._meter is None:
+            return
+        try:
+            write_json_atomic(self.path.with_name(LOUDNESS_NAME), self._meter.steps().to_json())
+        except OSError as exc:  # finishing measures audio.pcm itself when the file is missing
+            log.info("Could not save the loudness measured while recording: %s", exc)

@@ -2,12 +2,13 @@
 
 Pipeline (DESIGN.md "The deliverable"):
 
-1. measure the raw audio.pcm (EBU R128 integrated loudness, true peak): audio only, a fraction of a second;
+1. read the loudness measured while recording (EBU R128 integrated loudness, true peak: loudness.json, see
+   :mod:`recorder.media.loudness_stream`), or measure the raw audio.pcm when a take has none (recovered);
 2. plan a linear gain to -16 LUFS; when that would break the -1 dBTP limit, add a look-ahead limiter and
    re-measure the limited audio (still raw, still cheap) until it lands on the target;
-3. encode the audio alone to AAC-LC 48 kHz 128 kb/s, padded/cut to the video's length, and measure the
-   encoded result; if AAC pushed it out of spec, correct the plan and redo the audio (rare) -- steps 2
-   and 3 are :mod:`recorder.takes.finish_audio`;
+3. encode the audio alone to AAC-LC 48 kHz 128 kb/s, padded/cut to the video's length; a linear gain lands
+   where it is predicted, so only a limited one is measured again after AAC and, if AAC pushed it out of
+   spec, redone with a corrected plan (rare) -- steps 2 and 3 are :mod:`recorder.takes.finish_audio`;
 4. one ffmpeg run copies the live-encoded H.264 when it meets the spec (re-encoding only when it does not, or
    when a trim starts after the first frame) and the AAC into a ``+faststart`` MP4;
 5. poster JPEG, sha256, atomic renames, journal ``finishing`` -> ``finished``.
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from recorder.media.loudness import measure_pcm, plan_gain
+from recorder.media.loudness_stream import read_steps
 from recorder.media.probe import ProbeError, VideoInfo, probe_video
 from recorder.media.run import CancelledError, FfmpegError, run_ffmpeg
 from recorder.messages import CodedError, MessageCode, code_of, params_of
@@ -186,9 +188,15 @@ def _finish(
     check_cancel(cancel)
 
     t = time.perf_counter()
-    measured = measure_pcm(
-        pcm_path, rate_hz=rate_hz, channels=channels, start_s=start_s, duration_s=duration_s
-    )
+    # Measured while recording (loudness.json); a take without it (recovered after a crash) is measured now.
+    steps = read_steps(take_dir, pcm_path)
+    if steps is not None:
+        measured = steps.measure(start_s, duration_s)
+    else:
+        measured = measure_pcm(
+            pcm_path, rate_hz=rate_hz, channels=channels, start_s=start_s, duration_s=duration_s
+        )
+        timings["measure_pcm"] = time.perf_counter() - t
     plan = plan_gain(measured)
     timings["measure"] = time.perf_counter() - t
     report(_W_MEASURE)
@@ -199,8 +207,8 @@ def _finish(
     try:
         pcm = PcmSpan(pcm_path, rate_hz, channels, start_s, duration_s)
         audio = prepare_audio(
-            pcm, partial_audio, plan, cancel=cancel, report=lambda f: report(_W_MEASURE + _W_AUDIO * f),
-            timings=timings,
+            pcm, partial_audio, plan, measured, cancel=cancel,
+            report=lambda f: report(_W_MEASURE + _W_AUDIO * f), timings=timings,
         )  # fmt: skip
         if not audio.on_target:
             notes.append("The loudness could not be brought fully to the target.")

@@ -19,6 +19,7 @@ from typing import Any
 from recorder.ports import AudioSource, Clock, VideoSource
 from recorder.takes.check import TakeCheck, check_take
 from recorder.takes.deliverable import Deliverable, finish_take
+from recorder.takes.encoder import EncoderSettings
 from recorder.takes.session import RecordingState, TakeRecorder
 
 #: Extra time after the requested duration before giving up waiting for a take to end by itself.
@@ -120,6 +121,7 @@ def record_take(
     prompt_id: str | None = None,
     stop: threading.Event | None = None,
     finish: bool = True,
+    encoder: EncoderSettings | None = None,
     while_recording: Callable[[TakeRecorder], None] | None = None,
     poll_s: float = 0.05,
 ) -> RecordedTake:
@@ -128,6 +130,7 @@ def record_take(
 
     Args:
         finish: False to stop after recording (the take stays as the recorder left it; benchmarks).
+        encoder: x264 settings of the live encode (default: the recorder's; benchmarks compare others).
         while_recording: called with the recorder every ``poll_s`` while it records (benchmarks sample
             CPU and memory).
 
@@ -138,7 +141,14 @@ def record_take(
 
     timings: dict[str, float] = {}
     recorder = TakeRecorder(
-        folder, video, audio, clock=clock, prompt_id=prompt_id, size=size, max_duration_s=duration_s
+        folder,
+        video,
+        audio,
+        clock=clock,
+        prompt_id=prompt_id,
+        size=size,
+        max_duration_s=duration_s,
+        encoder=encoder,
     )
     t = time.perf_counter()
     recorder.start()  # runs the preflight checks first

@@ -16,7 +16,8 @@ from recorder.private import private_folder
 
 #: Assumed when the take has no time limit (the longest campaign prompt is far shorter).
 DEFAULT_TAKE_S = 600.0
-#: Live H.264 at 720p30 (ultrafast, CRF 21) stays under ~8 Mbit/s for webcam pictures; scaled by pixels.
+#: Live H.264 at 720p30 stays under ~8 Mbit/s for webcam pictures (ultrafast did; veryfast CRF 25 sends about
+#: 0.4 Mbit/s of a noisy talking head), kept as a safe upper bound; scaled by pixels.
 VIDEO_BYTES_PER_S_720P = 1_000_000
 AUDIO_BYTES_PER_S = 48_000 * 2 * 2
 #: Room kept free for the journal, check, poster and the file system itself.

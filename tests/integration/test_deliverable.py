@@ -12,8 +12,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
+from recorder.media.loudness_stream import LOUDNESS_NAME, LoudnessMeter
 from recorder.takes.deliverable import CancelledError, Deliverable, FinishError, finish_take
 from recorder.takes.journal import read_journal
 from tests.helpers.avsync import measure_av_sync
@@ -122,6 +124,34 @@ def test_quiet_and_clipping_recordings_end_on_target(tmp_path: Path, kind: str) 
     integrated, peak = ebur128(finish_take(take).mp4_path)
     assert -17.0 <= integrated <= -15.0
     assert peak <= -1.0
+
+
+@pytest.mark.parametrize("kind", ["quiet", "loud", "normal"])
+def test_loudness_measured_while_recording_is_used_and_lands_on_target(tmp_path: Path, kind: str) -> None:
+    take = make_take(tmp_path, duration_s=3.0, size=(320, 180), audio=kind)
+    samples = np.fromfile(take / "audio.pcm", dtype="<i2").reshape(-1, 1)
+    meter = LoudnessMeter(48000, 1)
+    for at in range(0, samples.shape[0], 960):  # as a microphone delivers it
+        meter.add(samples[at : at + 960])
+    (take / LOUDNESS_NAME).write_text(json.dumps(meter.steps().to_json()), encoding="utf-8")
+    result = finish_take(take)
+    assert "measure_pcm" not in result.timings_s  # no loudness pass over audio.pcm after Stop
+    integrated, peak = ebur128(result.mp4_path)
+    assert -17.0 <= integrated <= -15.0
+    assert peak <= -1.0
+    # What the deliverable says it measured is what a receiver measures (+-0.5 LU).
+    assert result.loudness_lufs == pytest.approx(integrated, abs=0.5)
+
+
+def test_loudness_file_of_other_audio_is_ignored(tmp_path: Path) -> None:
+    take = make_take(tmp_path, duration_s=3.0, size=(320, 180), audio="quiet")
+    meter = LoudnessMeter(48000, 1)
+    meter.add(np.full((48000, 1), 20000, np.int16))  # one loud second: not this take's audio
+    (take / LOUDNESS_NAME).write_text(json.dumps(meter.steps().to_json()), encoding="utf-8")
+    result = finish_take(take)
+    assert "measure_pcm" in result.timings_s
+    integrated, _ = ebur128(result.mp4_path)
+    assert -17.0 <= integrated <= -15.0
 
 
 def ebur128_pcm(pcm: Path) -> tuple[float, float]:
