@@ -31,9 +31,11 @@ from ui.i18n import translate
 
 
 def restyle(widget: QWidget) -> None:
-    """Apply the stylesheet again after a property the rules select on has changed (its border and padding
-    too: setting the widget's own style sheet again makes Qt work out the frame's contents margins anew)."""
-    widget.setStyleSheet(widget.styleSheet())
+    """Apply the stylesheet again after a property its rules select on has changed (Qt does not look at
+    dynamic properties again by itself: without this the red border of an error never showed)."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
     widget.update()
 
 
@@ -56,6 +58,10 @@ def announce(widget: QWidget, message: str) -> None:
     """Ask screen readers to read ``message`` out now (politely: after what they are saying)."""
     if message and QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
+
+
+#: How far a question with an error moves right: the red left border (5 px) and the gap after it.
+ERROR_INDENT_PX = 17
 
 
 class ErrorGroup(QFrame):
@@ -96,6 +102,8 @@ class ErrorGroup(QFrame):
         self.message_label.setVisible(bool(message))
         if self.property("error") is not bool(message):
             self.setProperty("error", bool(message))
+            # The border is the stylesheet's; the room for it beside the contents is the layout's.
+            self.box.setContentsMargins(ERROR_INDENT_PX if message else 0, 0, 0, 0)
             restyle(self)
 
     @property

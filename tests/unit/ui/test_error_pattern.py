@@ -4,11 +4,11 @@ problem gone as soon as it is fixed, focus on the summary when problems are show
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.theme import PALETTE, stylesheet
-from ui.widgets.error_pattern import ErrorGroup, ErrorSummary, FieldProblem, FormErrors
+from ui.widgets.error_pattern import ERROR_INDENT_PX, ErrorGroup, ErrorSummary, FieldProblem, FormErrors
 
 
 def _left_edge(widget: QWidget) -> str:
@@ -17,9 +17,10 @@ def _left_edge(widget: QWidget) -> str:
 
 
 class _Form(QWidget):
-    def __init__(self) -> None:
+    def __init__(self, own_stylesheet: bool = True) -> None:
         super().__init__()
-        self.setStyleSheet(stylesheet())
+        if own_stylesheet:
+            self.setStyleSheet(stylesheet())
         layout = QVBoxLayout(self)
         self.summary = ErrorSummary()
         layout.addWidget(self.summary)
@@ -69,3 +70,25 @@ def test_summary_links_move_focus_and_each_problem_goes_once_fixed(qtbot: QtBot)
     assert [link.text() for link in form.summary.links] == ["Enter 0"]
     qtbot.keyClicks(form.edits[0], "Sam")
     assert form.summary.isHidden() and _left_edge(form.groups[0]) != PALETTE["error"].lower()
+
+
+def test_the_red_border_shows_with_the_app_wide_stylesheet(qtbot: QtBot, qapp: QApplication) -> None:
+    """As the app runs (apply_theme sets the stylesheet on the application, not on the window): Qt does not
+    look at a changed dynamic property again by itself, so the border only shows if the group repolishes."""
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(stylesheet())
+    try:
+        form = _Form(own_stylesheet=False)
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.waitExposed(form)
+        assert _left_edge(form.groups[0]) != PALETTE["error"].lower()
+        form.errors.show(form.problems(), check=form.problems)
+        assert _left_edge(form.groups[0]) == PALETTE["error"].lower()
+        label = form.groups[0].findChildren(QLabel)[0]
+        qtbot.waitUntil(lambda: label.x() >= ERROR_INDENT_PX)  # the question moves right of the border
+        qtbot.keyClicks(form.edits[0], "Sam")
+        assert _left_edge(form.groups[0]) != PALETTE["error"].lower()
+        qtbot.waitUntil(lambda: label.x() == 0)
+    finally:
+        qapp.setStyleSheet(before)
