@@ -43,6 +43,7 @@ from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
 from ui.pages.welcome import WelcomePage
 from ui.tasks import Task, tasks
 from ui.widgets.nav_bar import NavBar
+from ui.widgets.window_behaviour import below_first_screenful
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +263,13 @@ class MainWindow(Retranslating, QMainWindow):
                 and widget.isEnabled()
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             ):
-                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                if below_first_screenful(page.scroll_area, widget):
+                    # A page that starts with reading (consent): it opens at its top, the reading area
+                    # focused (arrow keys and Page Down scroll it); Tab goes on to its first question.
+                    page.scroll_area.verticalScrollBar().setValue(0)
+                    page.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
 

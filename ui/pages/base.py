@@ -150,8 +150,10 @@ class Page(Retranslating, QWidget):
         # A scroll area keeps large text usable on small screens and at high zoom.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setFrameShape(QScrollArea.Shape.StyledPanel)  # the stylesheet's frame: shown when focused
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never a Tab stop; focused only to read from the top
+        scroll.setObjectName("PageScroll")
+        self.scroll_area = scroll
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(32, 24, 32, 24)
@@ -179,6 +181,7 @@ class Page(Retranslating, QWidget):
         self.title_label.setText(self.title())
         self.setAccessibleName(self.title())
         self.title_label.setAccessibleName(self.title())
+        self.scroll_area.setAccessibleName(self.title())
         self.error_summary.retranslate()
         self.errors.recheck()
 

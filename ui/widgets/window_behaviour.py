@@ -4,13 +4,15 @@
   out) when it is shown: a main window that would not fit opens maximised, a dialog is shrunk (its content
   scrolls) and moved onto the screen.
 - **Focus stays in view** (WCAG 2.2 SC 2.4.11): whenever focus moves, every scroll area around the focused
-  widget scrolls it into view, also when focus moved by a shortcut or by code (Alt+M, a page's first field).
+  widget scrolls it into view, also when focus moved by a shortcut or by code (Alt+M, a page's first field),
+  and again whenever what a scroll area holds changes size around the focused widget (a page whose pictures
+  and summary arrive after it was focused pushed its Send button below the edge).
 - **Return presses the focused button** in every window, as Space does (Qt does that only in dialogs).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QPushButton, QScrollArea, QWidget
 
@@ -97,16 +99,43 @@ def scroll_area(content: QWidget) -> QScrollArea:
 
 
 def scroll_into_view(widget: QWidget) -> None:
-    """Scroll every scroll area around ``widget`` (innermost first) so that it is visible."""
+    """Scroll every scroll area around ``widget`` (innermost first) so that it is visible: all of it, or
+    for a widget taller than half the view (a video, a long error summary under the page title) its top,
+    so that what is above it is not pushed away to show its bottom."""
     child = widget
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
             inner = parent.widget()
             if inner is child or (inner is not None and inner.isAncestorOf(child)):
-                parent.ensureWidgetVisible(child, FOCUS_MARGIN_PX, FOCUS_MARGIN_PX)
+                if inner is not None and child.height() > parent.viewport().height() // 2:
+                    top = child.mapTo(inner, QPoint(0, 0))
+                    parent.ensureVisible(top.x(), top.y(), FOCUS_MARGIN_PX, FOCUS_MARGIN_PX)
+                else:
+                    parent.ensureWidgetVisible(child, FOCUS_MARGIN_PX, FOCUS_MARGIN_PX)
                 child = parent
         parent = parent.parentWidget()
+
+
+def below_first_screenful(area: QScrollArea, widget: QWidget) -> bool:
+    """Whether ``widget`` ends below what ``area`` shows when scrolled to its top."""
+    content = area.widget()
+    if content is None or not content.isAncestorOf(widget):
+        return False
+    bottom = widget.mapTo(content, widget.rect().bottomLeft()).y()
+    return bottom > area.viewport().height()
+
+
+def _keep_in_view(widget: QWidget) -> None:
+    if widget.hasFocus():
+        scroll_into_view(widget)
+
+
+def _is_scrolled_content(widget: QWidget) -> bool:
+    """Whether ``widget`` is what a scroll area scrolls (its viewport's child)."""
+    viewport = widget.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return isinstance(area, QScrollArea) and area.widget() is widget
 
 
 def _is_plain_window(widget: QWidget) -> bool:
@@ -125,6 +154,10 @@ class WindowBehaviour(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show and isinstance(watched, QWidget) and _is_plain_window(watched):
             fit_window(watched)
+        elif kind == QEvent.Type.Resize and isinstance(watched, QWidget) and _is_scrolled_content(watched):
+            focused = QApplication.focusWidget()
+            if focused is not None and watched.isAncestorOf(focused):
+                QTimer.singleShot(0, focused, lambda: _keep_in_view(focused))
         elif kind == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton):
             assert isinstance(event, QKeyEvent)
             return self._return_presses(watched, event)
@@ -149,7 +182,7 @@ class WindowBehaviour(QObject):
             return
         scroll_into_view(new)
         # Once more after the layout settled (a page that just appeared, a panel that just opened).
-        QTimer.singleShot(0, new, lambda: scroll_into_view(new) if new.hasFocus() else None)
+        QTimer.singleShot(0, new, lambda: _keep_in_view(new))
 
 
 def install_window_behaviour(app: QApplication) -> WindowBehaviour:
