@@ -31,6 +31,7 @@ class RemainingTimeBar(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = QLabel()
+        self.label.setWordWrap(True)
         self.label.setObjectName("RemainingTime")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 
 from recorder.flow import Event, FlowState, Phase, Step
@@ -30,6 +30,12 @@ from ui.source_pump import SourcePump
 from ui.widgets.focus import focus_soon
 from ui.widgets.player import Player
 from ui.widgets.preview import VideoPreview
+from ui.widgets.responsive_row import ResponsiveRow
+
+#: The camera picture and the player never get smaller than this (logical pixels).
+PICTURE_MIN_HEIGHT_PX = 160
+#: From this page width (logical pixels) the tips stand beside the picture instead of above it.
+SIDE_BY_SIDE_FROM_PX = 700
 
 
 @register_page(Step.PROMPT)
@@ -61,15 +67,16 @@ class PromptPage(Page):
         self.prompt_label.setStyleSheet("font-size: 26pt; font-weight: bold;")
         self.tips_label = QLabel()
         self.tips_label.setWordWrap(True)
+        self.tips_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.keys_label = QLabel()
         self.keys_label.setWordWrap(True)
         self.keys_label.setObjectName("Hint")
 
         # -- the picture: live preview while reading/recording, the player when checking --
         self.preview = VideoPreview(mirrored=True, show_guide=False)
-        self.preview.setMinimumHeight(200)
+        self.preview.setMinimumHeight(PICTURE_MIN_HEIGHT_PX)
         self.player = Player()
-        self.player.setMinimumHeight(200)
+        self.player.setMinimumHeight(PICTURE_MIN_HEIGHT_PX)
         self.player.error_text.connect(self.show_error)
         self.picture = QStackedWidget()
         self.picture.addWidget(self.preview)
@@ -105,8 +112,12 @@ class PromptPage(Page):
 
         self.body.addWidget(self.counter_label)
         self.body.addWidget(self.prompt_label)
-        self.body.addWidget(self.tips_label)
-        self.body.addWidget(self.picture, 1)
+        # The tips beside the picture where the window is wide enough, so that the question, the tips, the
+        # picture and Record all show on a 1366x768 laptop at 125 % while reading and recording.
+        self.media_row = ResponsiveRow(side_by_side_from_px=SIDE_BY_SIDE_FROM_PX)
+        self.media_row.add(self.tips_label, 1, stacked_stretch=0)
+        self.media_row.add(self.picture, 1)
+        self.body.addWidget(self.media_row, 1)
         self.body.addWidget(self.controls)
         self.body.addWidget(self.keys_label)
         self._fit_controls()
