@@ -21,7 +21,7 @@ needed to show it, and nothing is opened.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from recorder.codes import withdrawal_page_url
 from recorder.flow import Event, FlowState, Step
@@ -29,10 +29,24 @@ from ui.i18n import translate
 from ui.pages.base import Nav, Page, PageContext, register_page
 from ui.pages.done_sheet import CodeBlock, Sheet, print_sheet, printer_available
 from ui.tasks import tasks
-from ui.widgets.focus import focus_soon
 from ui.widgets.qr_code import QrCode
+from ui.widgets.responsive_row import ResponsiveRow
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """``widgets`` one under the other, at the top left (a code's caption, the code, its QR code)."""
+    column = QWidget()
+    box = QVBoxLayout(column)
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            box.addWidget(widget)  # aligned, a wrapped label gets one line's height and loses the rest
+        else:
+            box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    box.addStretch(1)
+    return column
 
 
 def _spelled(code: str) -> str:
@@ -54,10 +68,6 @@ class DonePage(Page):
         self._asked_for: str | None = None
         self.thanks = QLabel()
         self.thanks.setWordWrap(True)
-        codes = QFrame()
-        grid = QGridLayout(codes)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(40)
         self.code_caption = QLabel()
         self.reference_label = self._code_label("Reference")
         self.reference_qr = QrCode(module_px=4)
@@ -71,16 +81,12 @@ class DonePage(Page):
         self.action_label.setMaximumWidth(360)
         self.action_label.setTextInteractionFlags(_SELECTABLE)
         self.action_qr = QrCode(module_px=4)
-        for column, widgets in enumerate(
-            (
-                (self.code_caption, self.reference_label, self.reference_qr),
-                (self.withdrawal_caption, self.withdrawal_label, self.withdrawal_qr),
-                (self.action_caption, self.action_label, self.action_qr),
-            )
-        ):
-            for row, widget in enumerate(widgets):
-                grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(3, 1)
+        # Side by side where they fit, else one under the other (never a sideways scroll bar).
+        codes = ResponsiveRow(spacing=40)
+        codes.add(_column(self.code_caption, self.reference_label, self.reference_qr))
+        codes.add(_column(self.withdrawal_caption, self.withdrawal_label, self.withdrawal_qr))
+        codes.box.addStretch(1)
+        action = _column(self.action_caption, self.action_label, self.action_qr)
         self.keep_label = QLabel()
         self.keep_label.setWordWrap(True)
         self.withdraw_label = QLabel()
@@ -96,6 +102,7 @@ class DonePage(Page):
         buttons.addStretch(1)
         self.body.addWidget(self.thanks)
         self.body.addWidget(codes)
+        self.body.addWidget(action)
         for widget in (self.keep_label, self.withdraw_label):
             self.body.addWidget(widget)
         self.body.addLayout(buttons)
@@ -288,7 +295,8 @@ class DonePage(Page):
     def enter(self, state: FlowState) -> None:
         self.retranslate()
         self._ask_for_withdrawal_code()
-        focus_soon(self.again_button)
+        # No focus_soon(Finish): the window focuses the reference code, so the page opens at its top with
+        # the codes in view (Finish at the bottom, focused, scrolled them away at 1366x768 and 125 %).
 
     def leave(self) -> None:
         self.forget_codes()
