@@ -1339,9 +1339,9 @@ Yn dod i ben: {expires}</translation>
         <translation>Lefel y meicroffon:</translation>
     </message>
     <message>
-        <source>Looks good, continue</source>
+        <source>&amp;Looks good, continue</source>
         <translatorcomment>machine-drafted: to be reviewed by a Welsh speaker</translatorcomment>
-        <translation>Mae&apos;n edrych yn iawn, parhau</translation>
+        <translation>Mae&apos;n edrych yn iawn, &amp;parhau</translation>
     </message>
     <message>
         <source>A working camera and microphone are needed to record.</source>

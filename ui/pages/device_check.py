@@ -143,7 +143,7 @@ class DeviceCheckPage(Page):
 
     def nav(self, state: FlowState) -> Nav:
         ok = self.stack.currentWidget() is not self.no_device
-        return Nav(next_enabled=ok, next_label=translate("DeviceCheckPage", "Looks good, continue"))
+        return Nav(next_enabled=ok, next_label=translate("DeviceCheckPage", "&Looks good, continue"))
 
     def validate(self) -> str | None:
         if self.stack.currentWidget() is self.no_device:
