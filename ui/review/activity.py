@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from recorder.review import SubmissionDetail
 from ui.i18n import Retranslating, translate
+from ui.lengths import format_position
 from ui.review.audit_text import audit_lines
 from ui.review.style import show_label_text
-from ui.review.texts import format_ms, status_text
+from ui.review.texts import status_text
 
 #: The decisions a note is required for (the person and the team need to know why).
 NOTE_REQUIRED = ("changes_requested", "rejected")
@@ -203,7 +204,7 @@ class CommentsView(Retranslating, QWidget):
         self.text.setPlaceholderText(translate("CommentsView", "Comment at the current time"))
         self.text.setAccessibleName(translate("CommentsView", "New comment"))
         self.add_button.setText(
-            translate("CommentsView", "Add at {time} (Alt+M)").format(time=format_ms(self._position_ms))
+            translate("CommentsView", "Add at {time} (Alt+M)").format(time=format_position(self._position_ms))
         )
         self.add_button.setAccessibleName(translate("CommentsView", "Add the comment at the current time"))
         self.list.setAccessibleDescription(
@@ -230,7 +231,7 @@ class CommentsView(Retranslating, QWidget):
         for comment in sorted(detail.comments, key=lambda c: (prompts.get(c.take_id, 0), c.at_ms)):
             text = translate("CommentsView", "Answer {n} at {time}: {text} ({who})").format(
                 n=prompts.get(comment.take_id, "?"),
-                time=format_ms(comment.at_ms),
+                time=format_position(comment.at_ms),
                 text=comment.text,
                 who=comment.reviewer,
             )

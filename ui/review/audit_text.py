@@ -15,7 +15,8 @@ from datetime import datetime
 from recorder.review import SubmissionDetail
 from recorder.review.models import AuditEntry, CommentEntry, DecisionEntry
 from ui.i18n import translate
-from ui.review.texts import format_ms, friendly_time
+from ui.lengths import format_position
+from ui.review.texts import friendly_time
 
 #: The server's actors that are not a reviewer's user name.
 SUBMITTER = "submitter"
@@ -93,7 +94,9 @@ def event_sentence(entry: AuditEntry, detail: SubmissionDetail, note: str = "") 
         return _with_note(decision_sentence(entry.actor, str(data.get("to", ""))), note)
     if action == "comment":
         sentence = translate("AuditText", "{who} commented on answer {n} at {time}.").format(
-            who=name, n=_answer_number(detail, data.get("take_id")), time=format_ms(_int(data.get("at_ms")))
+            who=name,
+            n=_answer_number(detail, data.get("take_id")),
+            time=format_position(_int(data.get("at_ms"))),
         )
         text = _comment_text(entry, detail.comments)
         return sentence + (" " + translate("AuditText", "“{text}”").format(text=text) if text else "")

@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 from recorder.campaign import ConsentVersion
 from recorder.review import SubmissionDetail, TakeInfo
 from ui.i18n import Retranslating, translate
+from ui.lengths import format_length
 from ui.review.activity import AuditView, CommentsView, DecisionBox
 from ui.review.consent_view import ConsentView
 from ui.review.player import ReviewPlayer
 from ui.review.style import show_label_text
-from ui.review.texts import format_ms, friendly_time, status_text
+from ui.review.texts import friendly_time, status_text
 
 #: Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).
 DECIDABLE = ("received", "approved", "changes_requested", "rejected")
@@ -207,7 +208,7 @@ class DetailPanel(Retranslating, QWidget):
             translate("DetailPanel", "Received {when} · answers: {count} · length {duration}").format(
                 when=friendly_time(summary.received_utc),
                 count=len(summary.takes),
-                duration=format_ms(round(summary.duration_s * 1000)),
+                duration=format_length(summary.duration_s),
             )
         )
 
@@ -254,7 +255,7 @@ class DetailPanel(Retranslating, QWidget):
                 item = QListWidgetItem(
                     translate("DetailPanel", "{n}. {prompt} ({duration})").format(
                         n=index + 1, prompt=take.prompt_text or self._prompt_text(take.prompt_id),
-                        duration=format_ms(round(take.duration_s * 1000)),
+                        duration=format_length(take.duration_s),
                     )
                 )  # fmt: skip
                 item.setData(Qt.ItemDataRole.UserRole, take.take_id)

@@ -39,12 +39,6 @@ def yes_no(value: bool) -> str:
     return translate("ReviewTexts", "Yes") if value else translate("ReviewTexts", "No")
 
 
-def format_ms(at_ms: int) -> str:
-    """``m:ss`` for a time in a clip."""
-    seconds = max(0, at_ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def friendly_time(value: datetime | None) -> str:
     """``Wed 25 Nov 2026, 14:03`` in the computer's time zone and the app's language (a dash when unknown)."""
     if value is None:

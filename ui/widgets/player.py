@@ -18,14 +18,8 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from ui.i18n import Retranslating, translate
+from ui.lengths import format_length, format_position
 from ui.widgets.media_objects import new_player
-
-
-def format_position(at_ms: int) -> str:
-    """``m:ss`` for a time in a video."""
-    seconds = max(0, at_ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
 
 # Plays and pauses while the player is on screen, wherever the focus is (named on the play button).
 # (A plain comment: lupdate would take a "#:" one here for the next translated string.)
@@ -165,7 +159,8 @@ class Player(Retranslating, QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(position_ms)
         self.slider.blockSignals(False)
-        self.time_label.setText(f"{format_position(position_ms)} / {format_position(self.player.duration())}")
+        length = format_length(self.player.duration() / 1000)
+        self.time_label.setText(f"{format_position(position_ms)} / {length}")
         self.position_changed.emit(position_ms)
 
     def _on_duration(self, duration_ms: int) -> None:
