@@ -36,6 +36,7 @@ from recorder.campaign import (
     Problem,
     Prompt,
 )
+from recorder.config.keys import ConfigError, parse_value
 
 T = TypeVar("T")
 
@@ -130,6 +131,19 @@ class _Checker:
     def fail(self, field: str, message: str, *nodes: object) -> None:
         self.problems.append(Problem(field, message, self.line(*nodes)))
 
+    def settings(self, raw: object) -> dict[str, Any]:
+        """The ``[settings]`` table: each one a Voicebooth setting with a valid value (a misspelt or unknown
+        setting is a mistake here, not something the app ignores with a line in its log)."""
+        if not isinstance(raw, dict):
+            self.fail("settings", "must be a table", raw)
+            return {}
+        for key, value in raw.items():
+            try:
+                parse_value(str(key), value.unwrap() if isinstance(value, Item) else value)
+            except ConfigError as error:
+                self.fail(f"settings.{key}", str(error), value, raw)
+        return raw
+
     def table(self, raw: object, field: str, kind: str, *parents: object) -> dict[str, Any] | None:
         """``raw`` if it is a table with only known fields (unknown ones are reported), else None."""
         if not isinstance(raw, dict):
@@ -222,10 +236,7 @@ class _Checker:
         name = self.local(data.get("name"), "name", data.get("name"))
         reminder = self.optional(data, "reminder", self.local, "")
         branding = self.table(data.get("branding", {}), "branding", "branding", data.get("branding")) or {}
-        settings = data.get("settings", {})
-        if not isinstance(settings, dict):
-            self.fail("settings", "must be a table", settings)
-            settings = {}
+        settings = self.settings(data.get("settings", {}))
         prompts = self.prompts(data.get("prompts"), reminder)
         consent = self.consent_versions(data.get("consent"))
         campaign = Campaign(

@@ -96,6 +96,18 @@ def test_an_unknown_field_is_refused_with_its_line() -> None:
     assert "unknown field" in problem.message and "hashtags" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("setting", "says"),
+    [('countdown_colour = "red"', "not a Voicebooth setting"), ('countdown_s = "soon"', "whole number")],
+)
+def test_an_unknown_or_invalid_setting_is_refused_with_its_line(setting: str, says: str) -> None:
+    """[settings] holds Voicebooth settings: a misspelt one was ignored before, with a line in the log."""
+    error = broken(lambda t: t.replace("countdown_s = 3", setting, 1))
+    (problem,) = error.problems
+    assert problem.field == f"settings.{setting.split()[0]}" and says in problem.message
+    assert problem.line == line_of(AHP_TEXT, "countdown_s = 3")
+
+
 def test_a_duplicate_prompt_id_is_refused_with_its_line() -> None:
     error = broken(lambda t: t.replace('id = "nhs-better"', 'id = "love-role"', 1))
     (problem,) = error.problems
