@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.helpers.server import IntakeServer, manifest_for, send_submission
+from tests.helpers.server import REPO_ROOT, IntakeServer, manifest_for, send_submission
 from tests.integration.server.conftest import Unchanged, api, auth, listing
 
 CONTACT = {"email": "sam.jones@example.nhs.uk", "phone": "07700 900 982"}
@@ -83,3 +85,24 @@ def test_no_contact_details_is_fine(server: IntakeServer, token: str, deliverabl
         f"{api(server)}/review/submissions/{manifest['submission_id']}", headers=auth(token)
     )
     assert detail.json()["contact"] == {}
+
+
+def test_the_purge_removes_contact_details_once_consent_has_expired(
+    server: IntakeServer, token: str, deliverable: Path
+) -> None:
+    """Held only as long as the consent: the purge that expires a submission clears them like a withdrawal."""
+    consent = {**consent_with(YES, [deliverable]), "given_utc": "2019-05-01T10:00:00Z"}
+    manifest, _done = send_submission(server, [deliverable], contact=CONTACT, consent=consent)
+    detail_url = f"{api(server)}/review/submissions/{manifest['submission_id']}"
+    assert requests.get(detail_url, headers=auth(token)).json()["contact"] == CONTACT
+    purge = subprocess.run(
+        [sys.executable, "-m", "server.cli", "purge", "--data", str(server.data_dir)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert purge.returncode == 0, purge.stderr
+    detail = requests.get(detail_url, headers=auth(token)).json()
+    assert detail["status"] == "expired" and detail["contact"] == {}
+    assert CONTACT["email"].encode() not in (server.data_dir / "voicebooth.db").read_bytes()
