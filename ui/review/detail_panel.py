@@ -1,13 +1,15 @@
 """The right-hand side of review mode: one submission's takes, player, consent, decision, comments, audit.
 
-Layout (scrolls as a whole)::
+Layout (the header and the decision stay; what is between them scrolls)::
 
     reference · status · received                                      [Export… (Ctrl+E)]
     takes (one line per answer)      | consent record (prominent), about the person,
     player (speed, seek)             | exact wording (checked against its SHA-256)
-    decision (note + three buttons)  | withdrawal at the person's request [Withdraw…]
-    comments (click to seek) + new   |
+    comments (click to seek) + new   | withdrawal at the person's request [Withdraw…]
     audit trail
+    decision (note + buttons)
+
+On a narrow pane (a laptop at 125 %) the consent goes under the answers instead of beside them.
 
 Signals:
     take_selected(str): a take was chosen (the window loads it into the player).
@@ -23,7 +25,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,6 +44,10 @@ from ui.review.consent_view import ConsentView
 from ui.review.player import ReviewPlayer
 from ui.review.style import show_label_text
 from ui.review.texts import friendly_time, status_text
+from ui.widgets.responsive_row import ResponsiveRow
+
+#: From this pane width (logical pixels) the consent stands beside the answers instead of under them.
+SIDE_BY_SIDE_FROM_PX = 820
 
 #: Statuses a reviewer can still decide on (CONTRACTS.md; the server enforces the same).
 DECIDABLE = ("received", "approved", "changes_requested", "rejected")
@@ -106,10 +111,9 @@ class DetailPanel(Retranslating, QWidget):
         titles.addWidget(self.subheader)
         top.addLayout(titles, 1)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(14)
-        left = QVBoxLayout()
+        left_column, right_column = QWidget(), QWidget()
+        left = QVBoxLayout(left_column)
+        left.setContentsMargins(0, 0, 0, 0)
         self.takes_heading = QLabel()
         self.takes_heading.setObjectName("SectionTitle")
         left.addWidget(self.takes_heading)
@@ -118,22 +122,25 @@ class DetailPanel(Retranslating, QWidget):
         left.addWidget(self.unavailable_label)
         left.addWidget(self.comments)
         left.addStretch(1)  # everything stays packed under the answers however tall the consent box is
-        grid.addLayout(left, 0, 0)
-        right = QVBoxLayout()
+        right = QVBoxLayout(right_column)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.consent)
         right.addWidget(self.withdraw_heading)
         right.addWidget(self.withdraw_hint)
         right.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.withdraw_done_label)
         right.addStretch(1)
-        grid.addLayout(right, 0, 1)
-        grid.addWidget(self.audit, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        # The consent beside the answers where the pane is wide, under them where it is not (a laptop at
+        # 125 %: side by side, the consent box was cut at the right and the pane scrolled sideways).
+        columns = ResponsiveRow(side_by_side_from_px=SIDE_BY_SIDE_FROM_PX, spacing=18)
+        columns.add(left_column, 3, stacked_stretch=0)
+        columns.add(right_column, 2, stacked_stretch=0)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 12)
-        inner_layout.addLayout(grid)
+        inner_layout.setSpacing(14)
+        inner_layout.addWidget(columns)
+        inner_layout.addWidget(self.audit)
         inner_layout.addStretch(1)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("Lead")
