@@ -11,13 +11,16 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recorder.config import Config
 from recorder.devices import SYSTEM_DEVICES, MonotonicClock
-from recorder.outbox import Outbox
 from recorder.ports import AudioSource, Clock, Devices, Registry, VideoSource
 from recorder.private import private_folder
-from recorder.upload import RetryPolicy
+
+if TYPE_CHECKING:  # the outbox and its network stack load when first used, not at start-up
+    from recorder.outbox import Outbox
+    from recorder.upload import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +110,7 @@ class FlowServices:
         with self._outbox_lock:
             if self._outbox is None:
                 from recorder.net import NetworkSettings
+                from recorder.outbox import Outbox
 
                 network = NetworkSettings.from_config(self.config)
                 self._outbox = Outbox(self.data_dir / OUTBOX_NAME, network=network, retry=self._retry)
