@@ -120,9 +120,8 @@ def test_settings_opens_from_the_keyboard(
 
 
 def test_every_step_has_its_own_page(qtbot: QtBot, tmp_path: Path) -> None:
-    from ui.pages import base
-
     from ui.main_window import PAGE_MODULES
+    from ui.pages import base
 
     win = window(qtbot, tmp_path, Answers(True))
     assert set(PAGE_MODULES) == set(Step)
