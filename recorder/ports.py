@@ -12,18 +12,33 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-import numpy as np
-import numpy.typing as npt
-
 from recorder.messages import CodedError
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    import numpy as np
+    import numpy.typing as npt
+
     from recorder.devices.listing import DeviceList
 
-#: A BGR ``uint8`` image of shape (height, width, 3), as OpenCV produces.
-Frame = npt.NDArray[np.uint8]
-#: Signed 16-bit PCM of shape (samples, channels) at :data:`AUDIO_RATE_HZ`.
-Pcm = npt.NDArray[np.int16]
+    #: A BGR ``uint8`` image of shape (height, width, 3), as OpenCV produces.
+    Frame: TypeAlias = npt.NDArray[np.uint8]
+    #: Signed 16-bit PCM of shape (samples, channels) at :data:`AUDIO_RATE_HZ`.
+    Pcm: TypeAlias = npt.NDArray[np.int16]
+else:  # mypy sees the aliases above
+
+    def __getattr__(name: str) -> object:
+        """``Frame`` and ``Pcm`` at run time, made on first use: the first screen needs no numpy."""
+        if name not in ("Frame", "Pcm"):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import numpy as np
+        import numpy.typing as npt
+
+        alias = npt.NDArray[np.uint8] if name == "Frame" else npt.NDArray[np.int16]
+        globals()[name] = alias
+        return alias
+
 
 AUDIO_RATE_HZ = 48_000
 

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +31,10 @@ from ui.display import has_display
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -180,16 +184,21 @@ def main(argv: list[str]) -> int:
 
 
 def run_demo(options: Options) -> int:
-    """``--demo``: synthetic devices and a local server; isolated from machine policy and user settings."""
+    """``--demo``: synthetic devices and a local server; isolated from machine policy and user settings.
+
+    The window does not wait for the server: it starts behind it, and the outbox waits for it (or says
+    plainly that it could not start) when the person first sends.
+    """
     from recorder.config import FirstExisting
-    from recorder.demo.headless import run_headless_demo
     from recorder.demo.server import DemoError, DemoServer
 
     if not has_display(os.environ):
+        from recorder.demo.headless import run_headless_demo
+
         return run_headless_demo()
     remember_stop_signals()  # a stop before the window is up still stops the server and deletes its folder
     try:
-        server = DemoServer.start()
+        server = DemoServer.prepare()
     except DemoError as error:
         print(f"The demo could not start: {error}", file=sys.stderr)
         return 1
@@ -200,8 +209,9 @@ def run_demo(options: Options) -> int:
         config, campaign = load_settings(
             values, policy_source=FirstExisting([]), user_settings_path=server.root / "settings.toml"
         )
-        server.publish_campaign(campaign.source)  # as IT would: the server holds the wording people see
-        return run_gui(options, config, campaign)
+        # As IT would, the server then holds the consent wording people see (published once it runs).
+        server.start_in_background(campaign.source)
+        return run_gui(options, config, campaign, intake=server.intake_values)
     except DemoError as error:
         print(f"The demo could not start: {error}", file=sys.stderr)
         return 1
@@ -228,19 +238,61 @@ def apply_app_icon(app: QGuiApplication) -> bool:
     return True
 
 
-def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
-    """Create the QApplication and the window, and run the event loop."""
-    from PySide6.QtWidgets import QApplication
-
-    from recorder.flow.services import FlowServices
+def prepare_application(app: QApplication) -> None:
+    """What every window of ``app`` shares: the icon, the theme, accessibility and window behaviour."""
     from ui.accessibility import install_accessibility
+    from ui.theme import apply_theme
+    from ui.widgets.window_behaviour import install_window_behaviour
+
+    apply_app_icon(app)
+    apply_theme(app)
+    install_accessibility(app)
+    # Every window fits the screen, keeps the focused widget in view and presses a button on Return.
+    install_window_behaviour(app)
+
+
+def open_main_window(
+    config: Config,
+    campaign: Campaign,
+    translations: Translations,
+    intake: Callable[[], Mapping[str, object]] | None = None,
+) -> MainWindow:
+    """The support-worker window over a new flow machine and its services; not shown yet.
+
+    Only the first screen is built (and imported); its services are ``window.ctx.services``. ``intake``
+    gives server settings known only later (see :class:`recorder.flow.services.FlowServices`).
+    """
+    from recorder.flow.services import FlowServices
     from ui.diagnostics import protect_person_details
-    from ui.i18n import Translations
     from ui.main_window import MainWindow
     from ui.pages.base import build_context
     from ui.tasks import tasks
-    from ui.theme import apply_theme
-    from ui.widgets.window_behaviour import install_window_behaviour
+
+    machine = build_machine(config, campaign)
+    protect_person_details(machine, config)  # never log the person's details or the upload key
+    services = FlowServices(
+        config, intake=intake
+    )  # built once: clock, devices, outbox, Windows registry, settings
+    tasks()  # the background-work bridge, parented to the application: drained when it quits
+    return MainWindow(build_context(machine, campaign, translations, services))
+
+
+def run_gui(
+    options: Options,
+    config: Config,
+    campaign: Campaign,
+    *,
+    intake: Callable[[], Mapping[str, object]] | None = None,
+) -> int:
+    """Create the QApplication and the window, and run the event loop.
+
+    Args:
+        intake: server settings known only later (see :func:`open_main_window`).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+    from ui.tasks import tasks
 
     try:
         import truststore
@@ -254,23 +306,14 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
     quit_on_signals(app)  # from here on SIGTERM/SIGINT end the event loop and clean-up runs
     if stop_requested():  # stopped while starting: no window
         return 0
-    apply_app_icon(app)
-    apply_theme(app)
-    install_accessibility(app)
-    # Every window fits the screen, keeps the focused widget in view and presses a button on Return.
-    install_window_behaviour(app)
+    prepare_application(app)
     translations = Translations(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations")
     translations.set_locale(config.text("locale"))
     if options.review:
         from ui.review.app import run_review_window
 
         return run_review_window(app, config)
-    machine = build_machine(config, campaign)
-    protect_person_details(machine, config)  # never log the person's details or the upload key
-    services = FlowServices(config)  # built once: clock, devices, outbox, Windows registry, settings
-    tasks()  # the background-work bridge, parented to the application: drained when it quits
-    ctx = build_context(machine, campaign, translations, services)
-    window = MainWindow(ctx)
+    window = open_main_window(config, campaign, translations, intake)
     if window.booth:
         window.showFullScreen()
     else:
@@ -283,7 +326,7 @@ def run_gui(options: Options, config: Config, campaign: Campaign) -> int:
         return int(app.exec())
     finally:
         tasks().shutdown()
-        services.close()
+        window.ctx.services.close()
 
 
 #: Set by a SIGTERM/SIGINT during start-up (:func:`remember_stop_signals`), checked at safe points.

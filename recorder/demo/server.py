@@ -6,7 +6,11 @@ one machine. Like a real deployment, it then holds the consent wording of the ca
 (:meth:`DemoServer.publish_campaign`, ``voicebooth-server add-campaign``), so what the demo sends is checked
 against the published wording and review shows it as verified. It runs as a child process through the
 server's command-line contract (DESIGN.md "Intake server"): that interface is stable, and the server's
-hashing and probing then never compete with the UI thread for the interpreter lock. It is stopped (and
+hashing and probing then never compete with the UI thread for the interpreter lock. The window does not
+wait for it: :meth:`DemoServer.prepare` gives the address at once, :meth:`DemoServer.start_in_background`
+starts the server (and publishes the campaign) on a thread of its own, and the app's outbox asks
+:meth:`DemoServer.intake_values` for the upload key when it first opens (waiting for the server then, or
+raising a plain-English :class:`DemoError` if it could not start). It is stopped (and
 its folder deleted) when the app exits. A demo killed outright cannot delete its folder; the next demo
 does (:mod:`recorder.demo.folders`: each folder is locked by its running demo, and folders nobody holds are
 removed at start).
@@ -19,19 +23,19 @@ a policy that locks the server or the devices cannot send the demo's test pictur
 
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import logging
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import requests
 
 from recorder.demo.folders import DemoFolder, remove_stale
 
@@ -88,13 +92,20 @@ class DemoServer:
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     log_path: Path | None = None
     owner: DemoFolder | None = field(default=None, repr=False)
+    #: Set once the start finished, well or not (``_failure`` then says why not).
+    _ready: threading.Event = field(default_factory=threading.Event, repr=False)
+    _failure: DemoError | None = field(default=None, repr=False)
+    #: Set by :meth:`stop`; a start still under way then starts no server.
+    _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _thread: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
-    def start(cls, root: Path | None = None, *, timeout_s: float = STARTUP_TIMEOUT_S) -> DemoServer:
-        """Create the data folder and upload key, start the server and wait until it answers.
+    def prepare(cls, root: Path | None = None) -> DemoServer:
+        """The demo's folder and address, at once; no server runs yet (:meth:`launch` starts it).
 
         Raises:
-            DemoError: the server package is missing, or the server did not start in time.
+            DemoError: the server package is missing.
         """
         if importlib.util.find_spec("server") is None:  # the installed desktop package has no server
             raise DemoError(
@@ -106,41 +117,96 @@ class DemoServer:
             remove_stale()
             owner = DemoFolder()
             root = owner.path
-        server_data = root / "server"
-        try:
-            server_data.mkdir(parents=True, exist_ok=True)
-            key = cls._make_upload_key(server_data)
-        except BaseException:  # DemoError, or the app being stopped meanwhile
-            if owner is not None:
-                owner.release()
-                shutil.rmtree(root, ignore_errors=True)  # nothing of a failed start is left behind
-            raise
-        port = free_port()
-        log_path = root / "server.log"
-        with log_path.open("wb") as log_file:
-            process = subprocess.Popen(
-                _server_command(
-                    "serve", "--data", str(server_data), "--host", "127.0.0.1", "--port", str(port)
-                ),
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
-            )
-        server = cls(
+        return cls(
             root=root,
-            url=f"http://127.0.0.1:{port}",
-            upload_key=key,
-            process=process,
-            log_path=log_path,
+            url=f"http://127.0.0.1:{free_port()}",
+            upload_key="",
+            log_path=root / "server.log",
             owner=owner,
         )
+
+    @classmethod
+    def start(cls, root: Path | None = None, *, timeout_s: float = STARTUP_TIMEOUT_S) -> DemoServer:
+        """Create the data folder and upload key, start the server and wait until it answers.
+
+        Raises:
+            DemoError: the server package is missing, or the server did not start in time.
+        """
+        server = cls.prepare(root)
         try:
-            server._wait_ready(timeout_s)
-            log.info("Demo intake server at %s (data in %s)", server.url, server_data)
-        except BaseException:  # DemoError, or the app being stopped meanwhile: no server is left behind
+            server.launch(timeout_s)
+        except BaseException:  # DemoError, or the app being stopped meanwhile: nothing is left behind
             server.stop()
             raise
+        server._ready.set()
         return server
+
+    def launch(self, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+        """Create the upload key, start the server on the prepared address and wait until it answers.
+
+        On Linux the server gets SIGTERM when the thread that calls this ends (see :func:`_stop_with_parent`).
+
+        Raises:
+            DemoError: the server did not start in time, or :meth:`stop` was called meanwhile.
+        """
+        server_data = self.root / "server"
+        server_data.mkdir(parents=True, exist_ok=True)
+        self.upload_key = self._make_upload_key(server_data)
+        port = self.url.rsplit(":", 1)[1]
+        assert self.log_path is not None
+        with self._lock:
+            if self._stopping.is_set():
+                raise DemoError("The demo was closed before its server started.")
+            with self.log_path.open("wb") as log_file:
+                self.process = subprocess.Popen(
+                    _server_command(
+                        "serve", "--data", str(server_data), "--host", "127.0.0.1", "--port", port
+                    ),
+                    stdout=log_file,
+                    stderr=subprocess.STDOUT,
+                    preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
+                )
+        self._wait_ready(timeout_s)
+        log.info("Demo intake server at %s (data in %s)", self.url, server_data)
+
+    def start_in_background(self, campaign_pack: str | Path, *, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+        """:meth:`launch` and :meth:`publish_campaign` on a thread of their own, so the window need not wait.
+
+        A failure is logged and kept for :meth:`intake_values`. The thread lives until :meth:`stop`: on
+        Linux the server is tied to the thread that started it.
+        """
+
+        def run() -> None:
+            try:
+                self.launch(timeout_s)
+                self.publish_campaign(campaign_pack)
+            except DemoError as error:
+                self._failure = error
+            except Exception as error:  # e.g. an OSError creating the folder: still a plain sentence
+                self._failure = DemoError(f"The demo server could not start: {error}")
+            finally:
+                self._ready.set()
+            if self._failure is not None and not self._stopping.is_set():
+                log.error("The demo server did not start; the app cannot send: %s", self._failure)
+                print(
+                    f"The demo server did not start, so the app cannot send: {self._failure}", file=sys.stderr
+                )
+            self._stopping.wait()
+
+        self._thread = threading.Thread(target=run, name="demo server", daemon=True)
+        self._thread.start()
+
+    def intake_values(self, timeout_s: float = 2 * STARTUP_TIMEOUT_S) -> dict[str, object]:
+        """The server's address and upload key, once it answers (waits while it starts; any thread).
+
+        Raises:
+            DemoError: the server did not start (plain English, naming its log).
+        """
+        if not self._ready.wait(timeout_s):
+            raise DemoError("The demo server is still starting. Please try again in a moment.")
+        if self._failure is not None:
+            raise self._failure
+        return {"server_url": self.url, "upload_key": self.upload_key}
 
     @staticmethod
     def _make_upload_key(server_data: Path) -> str:
@@ -177,12 +243,17 @@ class DemoServer:
         while time.monotonic() < deadline:
             if self.process is not None and self.process.poll() is not None:
                 raise DemoError(f"The demo server stopped at start-up; see {self.log_path}")
+            # Any HTTP answer (a 404 for an unknown reference) means the server is listening. http.client,
+            # not requests: this runs while the window starts, and need not load requests for it.
+            connection = http.client.HTTPConnection("127.0.0.1", int(self.url.rsplit(":", 1)[1]), timeout=1.0)
             try:
-                # Any HTTP answer (a 404 for an unknown reference) means the server is listening.
-                requests.get(f"{self.url}/api/v1/status/VB-DEMO-0000", timeout=1.0)
+                connection.request("GET", "/api/v1/status/VB-DEMO-0000")
+                connection.getresponse().read()
                 return
-            except requests.RequestException:
+            except (OSError, http.client.HTTPException):
                 time.sleep(0.1)
+            finally:
+                connection.close()
         raise DemoError(f"The demo server did not answer within {timeout_s:.0f} s; see {self.log_path}")
 
     @property
@@ -190,14 +261,19 @@ class DemoServer:
         return self.root / "app"
 
     def config_values(self) -> dict[str, object]:
-        """Command-line layer values that point the app at this server and the synthetic devices."""
-        return {
+        """Command-line layer values that point the app at this server and the synthetic devices.
+
+        The upload key is among them once the server has started (else see :meth:`intake_values`).
+        """
+        values: dict[str, object] = {
             "server_url": self.url,
-            "upload_key": self.upload_key,
             "video_uri": "synthetic:",
             "audio_uri": "synthetic:",
             "data_dir": str(self.app_data_dir),
         }
+        if self.upload_key:
+            values["upload_key"] = self.upload_key
+        return values
 
     def settings(self, command_line: Mapping[str, object]) -> Config:
         """The configuration of the demo's in-process commands (a :data:`recorder.cli.SettingsLoader`).
@@ -217,15 +293,22 @@ class DemoServer:
         )
 
     def stop(self) -> None:
-        """Stop the server and delete the demo folder (safe to call twice)."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        """Stop the server (or its start) and delete the demo folder (safe to call twice)."""
+        with self._lock:  # from here on a start under way starts no server
+            self._stopping.set()
+            process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
             try:
-                self.process.wait(10)
+                process.wait(10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+                process.kill()
+                process.wait(5)
         self.process = None
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(
+                STARTUP_TIMEOUT_S
+            )  # it may be creating the upload key: not into a deleted folder
         if self.owner is not None:
             self.owner.release()
         shutil.rmtree(self.root, ignore_errors=True)

@@ -12,9 +12,12 @@ import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from recorder.outbox import Outbox
 from recorder.outbox.states import WAITING
+
+if TYPE_CHECKING:
+    from recorder.outbox import Outbox
 
 #: Deletion rounds before giving up (a file an antivirus scanner or indexer holds open may need another).
 DELETE_ATTEMPTS = 3

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recorder.config import Config
 from recorder.devices import SYSTEM_DEVICES, MonotonicClock
-from recorder.outbox import Outbox
 from recorder.ports import AudioSource, Clock, Devices, Registry, VideoSource
 from recorder.private import private_folder
-from recorder.upload import RetryPolicy
+
+if TYPE_CHECKING:  # the outbox and its network stack load when first used, not at start-up
+    from recorder.outbox import Outbox
+    from recorder.upload import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,9 @@ class FlowServices:
         privacy_registry: Windows' camera and microphone privacy settings (default: the real registry).
         outbox: the outbox (default: ``<data dir>/outbox.sqlite3``, opened on first use, off the UI thread).
         retry: how hard that outbox retries a failed request (default: :class:`RetryPolicy`'s).
+        intake: intake server settings known only later, over the configured ones (``voicebooth --demo``'s
+            server starts behind the window): called off the UI thread when the outbox first opens; it may
+            wait for the server, and raises a plain-English error if the server could not start.
     """
 
     def __init__(
@@ -85,6 +92,7 @@ class FlowServices:
         privacy_registry: Registry | None = None,
         outbox: Outbox | None = None,
         retry: RetryPolicy | None = None,
+        intake: Callable[[], Mapping[str, object]] | None = None,
     ) -> None:
         from recorder.config.registry import WindowsRegistry
 
@@ -95,6 +103,7 @@ class FlowServices:
         self.privacy_registry: Registry = privacy_registry or WindowsRegistry()
         self._outbox = outbox
         self._retry = retry
+        self._intake = intake
         self._outbox_lock = threading.Lock()
 
     @property
@@ -107,8 +116,11 @@ class FlowServices:
         with self._outbox_lock:
             if self._outbox is None:
                 from recorder.net import NetworkSettings
+                from recorder.outbox import Outbox
 
-                network = NetworkSettings.from_config(self.config)
+                network = NetworkSettings.from_config(
+                    self.config, over=self._intake() if self._intake else None
+                )
                 self._outbox = Outbox(self.data_dir / OUTBOX_NAME, network=network, retry=self._retry)
             return self._outbox
 

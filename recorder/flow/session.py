@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recorder.campaign import Campaign
 from recorder.contact_details import CONTACT_CHOICE
@@ -38,14 +39,16 @@ from recorder.flow.model import Event, FlowModel, FlowState, KeptTake, Phase, St
 from recorder.flow.saved import SavedSession, find_sessions, forget_session, save_session
 from recorder.flow.services import FlowServices
 from recorder.messages import MessageCode
-from recorder.outbox import Outbox
 from recorder.outbox.states import WAITING
 from recorder.ports import Background
 from recorder.private import private_folder
-from recorder.takes.pipeline import FinishedTake, read_finished
 from recorder.takes.recovery import find_interrupted, recover_take
 from recorder.takes.status import utc_now
-from recorder.upload import TransferProgress
+
+if TYPE_CHECKING:  # sending and finishing takes load their stacks (requests, ffmpeg) when first used
+    from recorder.outbox import Outbox
+    from recorder.takes.pipeline import FinishedTake
+    from recorder.upload import TransferProgress
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +195,11 @@ class SubmissionSession:
         if take_dir is None:
             kept = model.kept.get(self.machine.prompt_ids[state.prompt_index])
             take_dir = None if kept is None else kept.take_dir
-        return None if take_dir is None else read_finished(Path(take_dir))
+        if take_dir is None:
+            return None
+        from recorder.takes.pipeline import read_finished
+
+        return read_finished(Path(take_dir))
 
     def recording_started(self, take_dir: Path) -> None:
         """A take is being recorded: it is this session's until it is finished, fails or is discarded."""

@@ -83,9 +83,15 @@ class NetworkSettings:
         )
 
     @classmethod
-    def from_config(cls, config: Config) -> NetworkSettings:
-        """Build from the resolved configuration (policy, user, environment, command line)."""
+    def from_config(cls, config: Config, *, over: Mapping[str, object] | None = None) -> NetworkSettings:
+        """Build from the resolved configuration (policy, user, environment, command line).
+
+        Args:
+            config: the resolved configuration.
+            over: values that replace the configured ones (the demo's own server, known once it runs).
+        """
         values = dict(config.network_values())
         for key in ("connect_timeout_s", "read_timeout_s", "http_method_override"):
             values[key] = config.value(key)
+        values.update(over or {})
         return cls.from_values(values)

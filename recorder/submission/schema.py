@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
+if TYPE_CHECKING:  # jsonschema loads with the first check, not with every importer (the app's start-up)
+    from jsonschema import Draft202012Validator
 
 __all__ = ["ManifestError", "manifest_schema", "validate_manifest"]
 
@@ -30,6 +30,8 @@ def manifest_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = manifest_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
@@ -47,6 +49,8 @@ def validate_manifest(obj: object) -> None:
     """
     if not isinstance(obj, dict):
         raise ManifestError("The manifest must be a JSON object.")
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator().iter_errors(obj))
     if error is None:
         return

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from recorder.media.loudness import measure_pcm, plan_gain
-from recorder.media.loudness_stream import read_steps
 from recorder.media.probe import ProbeError, VideoInfo, probe_video
 from recorder.media.run import CancelledError, FfmpegError, run_ffmpeg
 from recorder.messages import CodedError, MessageCode, code_of, params_of
@@ -189,6 +188,8 @@ def _finish(
 
     t = time.perf_counter()
     # Measured while recording (loudness.json); a take without it (recovered after a crash) is measured now.
+    from recorder.media.loudness_stream import read_steps  # numpy, libebur128: loaded by the first finish
+
     steps = read_steps(take_dir, pcm_path)
     if steps is not None:
         measured = steps.measure(start_s, duration_s)

@@ -16,7 +16,6 @@ from pathlib import Path
 from recorder.media.remux import salvage_video
 from recorder.media.run import FfmpegError
 from recorder.messages import MessageCode
-from recorder.takes.check import check_take
 from recorder.takes.deliverable import Deliverable, FinishError, finish_take
 from recorder.takes.folder import TakeLock, TakeLockedError, is_locked
 from recorder.takes.journal import JOURNAL_NAME, read_journal, update_journal
@@ -80,6 +79,8 @@ def recover_take(take_dir: Path) -> Deliverable:
         raise RecoveryError(
             "The unfinished recording could not be read.", code=MessageCode.RECOVERY_UNREADABLE
         ) from exc
+    from recorder.takes.check import check_take  # numpy: only when a take is actually recovered
+
     deliverable = finish_take(take_dir)
     check_take(take_dir)
     return deliverable

@@ -155,7 +155,8 @@ def test_the_ffmpeg_setting_applies_to_recording(tmp_path: Path, monkeypatch: py
 def test_the_demo_leaves_no_server_behind_when_stopped(tmp_path: Path, how: str) -> None:
     """``voicebooth --demo`` (real window, offscreen) stopped by a signal: its local server goes too.
 
-    ``SIGTERM-at-start-up`` arrives as soon as the server is announced, before the window exists.
+    ``SIGTERM-at-start-up`` arrives as soon as the server is announced (it starts behind the window, so the
+    window may be up already or still starting).
     """
     import os
     import re

@@ -120,11 +120,14 @@ def test_settings_opens_from_the_keyboard(
 
 
 def test_every_step_has_its_own_page(qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.main_window import PAGE_MODULES
     from ui.pages import base
 
     win = window(qtbot, tmp_path, Answers(True))
+    assert set(PAGE_MODULES) == set(Step)
+    built = {type(win.pages[step]).__name__ for step in Step}  # each built when first asked for
     assert set(base.PAGE_REGISTRY) == set(Step)
-    assert {type(win.pages[step]).__name__ for step in Step} >= {
+    assert built >= {
         "RecoveryPage",
         "WelcomePage",
         "AboutYouPage",
