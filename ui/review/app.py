@@ -11,6 +11,7 @@ from recorder.campaign import CampaignError, load_campaign
 from recorder.config import Config
 from recorder.net import TrustError
 from ui.i18n import translate
+from ui.pauses import freeze_start_up_heap
 from ui.review.services import build_services, make_sessions
 from ui.review.window import ReviewWindow
 from ui.tasks import tasks
@@ -42,6 +43,7 @@ def run_review_window(app: QApplication, config: Config) -> int:
         _tell(translate("ReviewApp", "Review mode could not start: {reason}").format(reason=str(error)))
         return 2
     window = ReviewWindow(services)
+    freeze_start_up_heap()  # a full collection later would stop the window for 150 ms
     window.show()
     window.start()
     try:

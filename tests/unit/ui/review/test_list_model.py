@@ -120,3 +120,27 @@ def test_sorting_keeps_the_selected_submission_selected_and_in_view(qtbot: QtBot
     panel.tree.scrollTo(panel.tree.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
     panel.show_page(page(1))  # a reload keeps it too, without telling the window it changed
     assert panel.selected_id() == chosen and changes == []
+
+
+def test_a_page_appended_adds_rows_without_a_reset_and_keeps_selection_and_scroll_position(
+    qtbot: QtBot,
+) -> None:
+    panel, _server = open_panel(qtbot)
+    loaded = panel.model.rowCount()
+    chosen = summary(loaded // 2).submission_id
+    assert panel.select(chosen)
+    bar = panel.tree.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    scrolled = bar.value()
+    assert scrolled > 0
+    events: list[str] = []
+    panel.model.modelReset.connect(lambda: events.append("reset"))
+    panel.model.layoutChanged.connect(lambda: events.append("layout"))
+    panel.model.rowsInserted.connect(lambda _parent, first, last: events.append(f"rows {first}-{last}"))
+    changes: list[str] = []
+    panel.selection_changed.connect(changes.append)
+    panel.show_page(page(loaded // PER_PAGE + 1), append=True)
+    assert events == [f"rows {loaded}-{loaded + PER_PAGE - 1}"]  # one insert at the end, no reset, no re-sort
+    assert panel.model.rowCount() == loaded + PER_PAGE
+    assert panel.selected_id() == chosen and changes == []
+    assert bar.value() == scrolled
