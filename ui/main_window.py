@@ -3,9 +3,9 @@
 The window owns no flow logic. On every state change from :class:`recorder.flow.FlowMachine` it shows
 the page registered for the step (:func:`ui.pages.base.register_page`) and updates the navigation bar
 from the page's :meth:`~ui.pages.base.Page.nav`. A page is built the first time its step is shown: its
-module (:data:`PAGE_MODULES`) is imported then, so start-up loads only the first screen, and OpenCV,
-QtMultimedia and the outbox come with the pages that use them. One instance serves every step its class
-is registered for. Events from the buttons and from pages go through
+module (:data:`ui.pages.catalogue.PAGE_MODULES`) is imported then, so start-up loads only the first
+screen, and OpenCV, QtMultimedia and the outbox come with the pages that use them. One instance serves
+every step its class is registered for. Events from the buttons and from pages go through
 :meth:`MainWindow.go`, which validates the page before NEXT and asks the person before anything is lost.
 
 Keyboard: Back = Alt+Left (or Alt+B), Next = Alt+Right (or Alt+N), Cancel = Alt+C, Settings = Ctrl+,;
@@ -18,9 +18,8 @@ booth mode the same guard only asks.
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -39,7 +38,8 @@ from recorder.ports import Clock
 from ui.diagnostics import HelpMenu
 from ui.i18n import Retranslating, translate
 from ui.idle_guard import IdleGuard, idle_policy
-from ui.pages.base import PAGE_REGISTRY, Nav, Page, PageContext
+from ui.pages.base import Nav, Page, PageContext
+from ui.pages.catalogue import Pages, page_class
 from ui.tasks import Task, tasks
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.window_behaviour import below_first_screenful
@@ -48,61 +48,6 @@ if TYPE_CHECKING:
     from recorder.outbox import SendResult
 
 log = logging.getLogger(__name__)
-
-#: The module that registers each step's page (importing it runs its :func:`~ui.pages.base.register_page`).
-PAGE_MODULES: dict[Step, str] = {
-    Step.RECOVERY: "ui.pages.recovery",
-    Step.WELCOME: "ui.pages.welcome",
-    Step.ABOUT_YOU: "ui.pages.about_you",
-    Step.CONSENT: "ui.pages.consent",
-    Step.DEVICE_CHECK: "ui.pages.device_check",
-    Step.PROMPT: "ui.pages.prompt",
-    Step.CHECK_AND_SEND: "ui.pages.check_and_send",
-    Step.SENDING: "ui.pages.check_and_send",
-    Step.DONE: "ui.pages.done",
-}
-
-
-def page_class(step: Step) -> type[Page]:
-    """The page class registered for ``step``, importing its module from :data:`PAGE_MODULES` if needed.
-
-    A class registered already (a test's stand-in, or a module imported earlier) is used as it is.
-    """
-    if step not in PAGE_REGISTRY and step in PAGE_MODULES:
-        importlib.import_module(PAGE_MODULES[step])
-    cls = PAGE_REGISTRY.get(step)
-    if cls is None:
-        raise RuntimeError(f"No page is registered for the {step.value} step")
-    return cls
-
-
-class Pages(Mapping[Step, Page]):
-    """The window's page for each step, built the first time it is asked for (shown, or looked at by a test).
-
-    Args:
-        build: makes the page for a step (the window's :meth:`MainWindow._build_page`).
-    """
-
-    def __init__(self, build: Callable[[Step], Page]) -> None:
-        self._build = build
-        self._built: dict[Step, Page] = {}
-
-    def __getitem__(self, step: Step) -> Page:
-        page = self._built.get(step)
-        if page is None:
-            page = self._built[step] = self._build(step)
-        return page
-
-    def __iter__(self) -> Iterator[Step]:
-        return iter(Step)
-
-    def __len__(self) -> int:
-        return len(Step)
-
-    def built(self) -> list[Page]:
-        """The pages built so far (each once, though one may serve several steps)."""
-        return list(dict.fromkeys(self._built.values()))
-
 
 #: Asks the person a yes/no question: (title, text, yes label, no label) -> True for yes.
 Confirmer = Callable[[str, str, str, str], bool]

@@ -41,7 +41,7 @@ Rules:
   phase), so one page can render several phases; ``leave()`` once when another page becomes current.
 - Every interactive widget needs an accessible name (the accessibility test walks all of them), and every
   string goes through :func:`ui.i18n.translate` with literal text.
-- Name the module in :data:`ui.main_window.PAGE_MODULES` for its steps: the window imports it, and builds
+- Name the module in :data:`ui.pages.catalogue.PAGE_MODULES` for its steps: the window imports it, and builds
   the page, when one of those steps is first shown.
 """
 

@@ -120,8 +120,8 @@ def test_settings_opens_from_the_keyboard(
 
 
 def test_every_step_has_its_own_page(qtbot: QtBot, tmp_path: Path) -> None:
-    from ui.main_window import PAGE_MODULES
     from ui.pages import base
+    from ui.pages.catalogue import PAGE_MODULES
 
     win = window(qtbot, tmp_path, Answers(True))
     assert set(PAGE_MODULES) == set(Step)
