@@ -22,6 +22,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -322,6 +323,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- language, settings, closing -----------------------------------------------------------------
     def retranslate(self) -> None:
+        if not shiboken6.isValid(self.help_menu.menu):
+            # The window is being destroyed and its menu went first: a language change reaching it then (a
+            # new window switching language while the old one is deleted) has nothing left to translate.
+            return
         self.help_menu.retranslate()
         name = self.ctx.campaign.name.get(self.ctx.locale)
         self.setWindowTitle(translate("MainWindow", "Voicebooth") + " – " + name)

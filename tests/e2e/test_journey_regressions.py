@@ -10,6 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
@@ -131,3 +132,18 @@ def test_regression_closing_and_deleting_after_a_failed_send_cancels_the_queued_
         assert record is not None and record.state is SubmissionState.CANCELLED
     finally:
         journey.teardown()
+
+
+def test_regression_a_language_change_reaching_a_window_whose_menu_is_gone(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Found by a journey (CI, after 'start again for someone else' then 'choose language'): a language
+    change reached the old window while it was being destroyed, its Help menu already deleted, and
+    retranslating it raised "Internal C++ object (QMenu) already deleted" in Qt's event loop."""
+    window = MainWindow(make_context(tmp_path), confirm=lambda *_a: True)
+    window.help_menu.menu.deleteLater()  # the menu goes first while the window is destroyed
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(window.help_menu.menu)
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))  # nothing raised (autouse check)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

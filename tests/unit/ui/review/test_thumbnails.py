@@ -27,14 +27,17 @@ def jpeg(width: int = 320, height: int = 180) -> bytes:
 class Posters:
     """Answers ``poster(take_id)`` as the review client does, and notes which were asked for and where."""
 
-    def __init__(self) -> None:
+    def __init__(self, gate: threading.Event | None = None) -> None:
         self.asked: list[str] = []
         self.threads: set[int] = set()
         self.picture = jpeg()
+        self.gate = gate  # when given, each answer waits for it (a slow server)
 
     def poster(self, take_id: str) -> bytes:
         self.asked.append(take_id)
         self.threads.add(threading.get_ident())
+        if self.gate is not None:
+            self.gate.wait(20)
         return self.picture
 
 
@@ -64,7 +67,10 @@ def test_posters_are_fetched_once_the_list_stops_moving_and_only_for_rows_still_
 
 
 def test_a_repaint_of_rows_already_waiting_does_not_hold_their_posters_back(qtbot: QtBot) -> None:
-    server = Posters()
+    # The server answers only once the repaints are done, so the rows are still waiting while they repaint
+    # (on a loaded machine the first batch could otherwise arrive first: a row shown is not waiting).
+    answer = threading.Event()
+    server = Posters(gate=answer)
     shown: dict[str, QPixmap] = {}
     loader = open_loader(server, shown)
     rows = [(f"sub-{i:04d}", f"take-{i:04d}") for i in range(20)]
@@ -72,5 +78,6 @@ def test_a_repaint_of_rows_already_waiting_does_not_hold_their_posters_back(qtbo
     qtbot.waitUntil(lambda: bool(server.asked), timeout=20_000)
     for _ in range(50):
         loader.want(rows)  # the same rows painted again while their posters arrive
+    answer.set()
     qtbot.waitUntil(lambda: len(shown) == len(rows), timeout=20_000)
     assert sorted(server.asked) == sorted(take for _sid, take in rows)  # each once
