@@ -33,6 +33,12 @@ def _plain_text(value: str) -> str:
     return value
 
 
+def _check_submission_id(submission_id: str) -> None:
+    """404 ``unknown_submission`` for a path value that cannot be a submission id (before any query)."""
+    if not re.fullmatch(_UUID_PATTERN, submission_id):
+        raise ApiError(404, "unknown_submission", "There is no such submission.")
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -159,24 +165,21 @@ def list_(
 @router.get("/review/submissions/{submission_id}")
 def get_detail(ctx: Context, _user: ReviewerAuth, submission_id: str) -> dict[str, Any]:
     """The full record of one submission."""
-    if not re.fullmatch(_UUID_PATTERN, submission_id):
-        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    _check_submission_id(submission_id)
     return review_actions.detail(ctx, submission_id)
 
 
 @router.post("/review/submissions/{submission_id}/decision")
 def post_decision(ctx: Context, user: ReviewerAuth, submission_id: str, body: DecisionBody) -> dict[str, Any]:
     """Approves, requests changes or rejects, with a note; recorded in the audit trail."""
-    if not re.fullmatch(_UUID_PATTERN, submission_id):
-        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    _check_submission_id(submission_id)
     return review_actions.decide(ctx, user, submission_id, body.decision, body.note)
 
 
 @router.post("/review/submissions/{submission_id}/decision/undo")
 def post_undo_decision(ctx: Context, user: ReviewerAuth, submission_id: str) -> dict[str, Any]:
     """Undoes the reviewer's own last decision: the status goes back; both stay in the audit trail."""
-    if not re.fullmatch(_UUID_PATTERN, submission_id):
-        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    _check_submission_id(submission_id)
     return undo_last_decision(ctx, user, submission_id)
 
 
@@ -189,8 +192,7 @@ def post_withdraw(
     Idempotent: a submission already withdrawn (by the person or a reviewer) gives 200 with
     ``already_withdrawn: true`` and nothing changes.
     """
-    if not re.fullmatch(_UUID_PATTERN, submission_id):
-        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    _check_submission_id(submission_id)
     done = withdraw_on_request(ctx, submission_id, user.username, body.note)
     return {
         "submission_id": done.submission_id,
@@ -204,8 +206,7 @@ def post_withdraw(
 @router.post("/review/submissions/{submission_id}/wording")
 def post_wording(ctx: Context, user: ReviewerAuth, submission_id: str, body: WordingBody) -> dict[str, Any]:
     """Records why the consent wording of a submission the server could not verify is known (audited)."""
-    if not re.fullmatch(_UUID_PATTERN, submission_id):
-        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    _check_submission_id(submission_id)
     return consent_texts.confirm_wording(ctx, user, submission_id, body.reason)
 
 

@@ -119,6 +119,21 @@ def withdraw_locked(
     return Withdrawal(submission.id, submission.reference, False, submission.closed_utc)
 
 
+def locked_submission(session: Session, submission_id: str) -> Submission:
+    """The submission's row, locked for the caller's change; 404 ``unknown_submission`` when there is none."""
+    submission: Submission | None = session.get(Submission, submission_id, with_for_update=True)
+    if submission is None:
+        raise ApiError(404, "unknown_submission", "There is no such submission.")
+    return submission
+
+
+def reviewable_submission(ctx: ServerContext, session: Session, submission_id: str) -> Submission:
+    """The submission's row, locked, when a reviewer may still act on it (:func:`check_reviewable`)."""
+    submission = locked_submission(session, submission_id)
+    check_reviewable(ctx, submission)
+    return submission
+
+
 def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, note: str) -> Withdrawal:
     """A reviewer withdraws a submission because the person asked (e.g. read out their reference code).
 
@@ -130,9 +145,7 @@ def withdraw_on_request(ctx: ServerContext, submission_id: str, reviewer: str, n
         ApiError: 404 unknown submission; 409 ``not_received`` for one still being sent.
     """
     with ctx.db.session() as session:
-        submission = session.get(Submission, submission_id, with_for_update=True)
-        if submission is None:
-            raise ApiError(404, "unknown_submission", "There is no such submission.")
+        submission = locked_submission(session, submission_id)
         if submission.status == statuses.OPEN:
             raise ApiError(
                 409, "not_received", "This submission has not been completely received yet, so it has no "

@@ -28,7 +28,7 @@ from server.context import ServerContext
 from server.db.models import ConsentText, Submission, WordingConfirmation
 from server.errors import ApiError
 from server.services import audit, views
-from server.services.closing import check_reviewable
+from server.services.closing import reviewable_submission
 
 VERIFIED = "verified"  # the server holds the exact text the person was shown
 CONFIRMED = "confirmed"  # a reviewer recorded why the wording is known
@@ -171,10 +171,7 @@ def confirm_wording(
     """
     now = ctx.now()
     with ctx.db.session() as session:
-        submission = session.get(Submission, submission_id, with_for_update=True)
-        if submission is None:
-            raise ApiError(404, "unknown_submission", "There is no such submission.")
-        check_reviewable(ctx, submission)
+        submission = reviewable_submission(ctx, session, submission_id)
         status = wording_view(session, submission)["status"]
         if status == VERIFIED:
             raise ApiError(409, "wording_verified", "The server holds the exact wording; nothing to record.")

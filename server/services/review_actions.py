@@ -12,7 +12,7 @@ from server.context import ServerContext
 from server.db.models import AuditEvent, Comment, Decision, Submission, Take
 from server.errors import ApiError
 from server.services import audit, consent_texts, views
-from server.services.closing import check_reviewable
+from server.services.closing import check_reviewable, reviewable_submission
 from server.storage.port import OpenedMedia
 
 
@@ -91,10 +91,7 @@ def decide(
     """Records a decision (approved / changes requested / rejected) with its note in the audit trail."""
     now = ctx.now()
     with ctx.db.session() as session:
-        submission = session.get(Submission, submission_id, with_for_update=True)
-        if submission is None:
-            raise ApiError(404, "unknown_submission", "There is no such submission.")
-        check_reviewable(ctx, submission)
+        submission = reviewable_submission(ctx, session, submission_id)
         previous = submission.status
         row = Decision(
             submission_id=submission_id, reviewer_id=user.id, decision=choice, note=note, created_utc=now

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from server.auth import ReviewerUser
 from server.context import ServerContext
-from server.db.models import AuditEvent, Submission
+from server.db.models import AuditEvent
 from server.errors import ApiError
 from server.services import audit
-from server.services.closing import check_reviewable
+from server.services.closing import reviewable_submission
 
 DECIDED = "decision"
 UNDONE = "decision_undone"
@@ -24,10 +24,7 @@ def undo_last_decision(ctx: ServerContext, user: ReviewerUser, submission_id: st
     thing decided on it and was made by ``user``; recorded as ``decision_undone`` in the audit trail."""
     now = ctx.now()
     with ctx.db.session() as session:
-        submission = session.get(Submission, submission_id, with_for_update=True)
-        if submission is None:
-            raise ApiError(404, "unknown_submission", "There is no such submission.")
-        check_reviewable(ctx, submission)
+        submission = reviewable_submission(ctx, session, submission_id)
         last = session.scalar(
             select(AuditEvent)
             .where(AuditEvent.submission_id == submission_id, AuditEvent.action.in_((DECIDED, UNDONE)))
